@@ -1,0 +1,23 @@
+"""Turn every client error into a clear message: HTML for pages, JSON for the API."""
+from flask import jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+def wants_json():
+    """Say whether the client asked for JSON rather than a page."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "application/ld+json"])
+    return request.is_json or (best and best != "text/html") or request.path.startswith("/annotations/")
+
+
+def init_app(app):
+    """Register handlers so errors never show a stack trace."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(e):
+        message = e.description or e.name
+        if wants_json():
+            return jsonify(error=e.name, message=message), e.code
+        if request.headers.get("HX-Request"):
+            # htmx swaps only 2xx by default; the fragment is shown via the error hook in reader.js.
+            return render_template("_error.html", message=message, code=e.code), e.code
+        return render_template("error.html", message=message, code=e.code), e.code

@@ -1,0 +1,4 @@
+"""Placeholder blueprint: replaced by the real views."""
+from flask import Blueprint
+
+bp = Blueprint("words_views", __name__)
