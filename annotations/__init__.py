@@ -14,7 +14,13 @@ BLUEPRINTS = [
     "annotations.highlight_views",
     "annotations.webanno",
     "annotations.exports",
+    "annotations.editing",
     "annotations.words_views",
+]
+
+# "module:function" called with the app after set-up; each must return at once (threads).
+STARTUP_TASKS = [
+    "annotations.dict_import:start_background",
 ]
 
 
@@ -37,6 +43,10 @@ def create_app(test_config=None):
         DEEPL_API_KEY=os.environ.get("DEEPL_API_KEY", ""),
         MICROSOFT_API_KEY=os.environ.get("MICROSOFT_API_KEY", ""),
         MICROSOFT_REGION=os.environ.get("MICROSOFT_REGION", ""),
+        # Debian's GPL dictionaries, read from the system at run time, never copied into the repo.
+        DING_PATH=os.environ.get("DING_PATH", "/usr/share/trans/de-en"),
+        FREEDICT_PATH=os.environ.get("FREEDICT_PATH", "/usr/share/dictd/freedict-deu-eng"),
+        # Start-up work run in background threads (dictionary import, lemmatiser warm-up).
         BACKGROUND_TASKS=True,
     )
     if test_config is not None:
@@ -50,4 +60,8 @@ def create_app(test_config=None):
     errors.init_app(app)
     for name in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(name).bp)
+    if app.config["BACKGROUND_TASKS"]:
+        for ref in STARTUP_TASKS:
+            module_name, fn_name = ref.split(":")
+            getattr(importlib.import_module(module_name), fn_name)(app)
     return app

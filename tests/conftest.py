@@ -15,7 +15,10 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture
 def app(tmp_path):
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "randnotiz.db"),
-                      "TRANSLATOR": "google", "BACKGROUND_TASKS": True})
+                      "TRANSLATOR": "google", "BACKGROUND_TASKS": True,
+                      # Tests write their own small dictionaries; never read the system's.
+                      "DING_PATH": str(tmp_path / "no-ding"),
+                      "FREEDICT_PATH": str(tmp_path / "no-freedict")})
     yield app
 
 

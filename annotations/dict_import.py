@@ -1,0 +1,5 @@
+"""Placeholder: background dictionary import (words work)."""
+
+
+def start_background(app):
+    pass
