@@ -1,0 +1,106 @@
+"""The reading page, its fragments and the remembered reading position, through Flask's test client."""
+import io
+import re
+
+import pytest
+
+from annotations import articles
+
+
+def test_root_opens_the_bundled_article(client):
+    r = client.get("/")
+    assert r.status_code == 302 and r.location.endswith("/articles/1")
+    page = client.get("/articles/1").get_data(as_text=True)
+    assert "<h1 id=\"article-title\" lang=\"de\">Russland und der Iran rücken noch näher zusammen</h1>" in page
+    assert "krone.at" in page
+    assert page.count('class="block block-paragraph"') == 6
+    assert page.count('class="block block-boilerplate"') == 3
+    assert re.search(r"<h2 class=\"ptext\" id=\"p-3-text\" lang=\"de\">Massive Unterstützung durch Nordkorea</h2>", page)
+    assert "Paragraph <span id=\"progress-n\">1</span> of 6" in page
+
+
+def test_site_chrome_is_behind_a_reveal(client):
+    page = client.get("/articles/1").get_data(as_text=True)
+    chrome = page[page.index('<details class="chrome"'):]
+    body = page[:page.index('<details class="chrome"')]
+    assert "Netiquette" in chrome and "Netiquette" not in body
+    assert "Kommentare" in chrome
+
+
+def test_paragraph_fragment_is_the_partial_alone(client):
+    r = client.get("/articles/1/p/2")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert html.lstrip().startswith('<section id="p-2"')
+    assert "<html" not in html
+    assert "Kim Jong Un" in html
+
+
+def test_paragraph_text_is_escaped(client, db):
+    article_id = articles.create_article(db, "Titel\n\n<script>alert(1)</script> & mehr.")
+    html = client.get(f"/articles/{article_id}/p/1").get_data(as_text=True)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr." in html
+
+
+@pytest.mark.parametrize("url, status, message", [
+    ("/articles/99", 404, "no article 99"),
+    ("/articles/1/p/99", 404, "no paragraph 99"),
+    ("/articles/abc", 404, ""),
+])
+def test_missing_things_are_clear_404s(client, url, status, message):
+    r = client.get(url)
+    assert r.status_code == status
+    assert message in r.get_data(as_text=True)
+
+
+def test_position_is_remembered_across_restarts(app, client):
+    assert client.post("/articles/1/position", data={"n": "5"}).status_code == 204
+    from annotations import create_app
+
+    again = create_app({"TESTING": True, "DATABASE": app.config["DATABASE"]}).test_client()
+    page = again.get("/articles/1").get_data(as_text=True)
+    assert 'data-position="5"' in page
+
+
+@pytest.mark.parametrize("value, message", [
+    ("", "paragraph number"), ("x", "paragraph number"), ("-1", "paragraph number"), ("999", "no paragraph 999"),
+])
+def test_bad_positions_are_refused(client, db, value, message):
+    r = client.post("/articles/1/position", data={"n": value})
+    assert r.status_code == 400 and message in r.get_data(as_text=True)
+    assert db["reading_positions"].count == 0
+
+
+def test_paste_a_new_article(client, db):
+    r = client.post("/articles", data={"title": "Mein Text", "text": "Erster Absatz.\n\nZweiter Absatz."})
+    assert r.status_code == 303
+    page = client.get(r.location).get_data(as_text=True)
+    assert "Mein Text" in page and "Zweiter Absatz." in page
+
+
+def test_upload_a_text_file(client):
+    data = {"file": (io.BytesIO("Hochgeladen.\r\nMit CRLF.".encode("utf-8")), "text.txt")}
+    r = client.post("/articles", data=data, content_type="multipart/form-data")
+    assert r.status_code == 303
+    assert "Mit CRLF." in client.get(r.location).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"text": "   "}, "empty"),
+    ({"file": (io.BytesIO(b"\xff\xfe\x00bad"), "x.txt")}, "not UTF-8"),
+])
+def test_bad_new_articles_are_refused(client, db, data, message):
+    r = client.post("/articles", data=data, content_type="multipart/form-data")
+    assert r.status_code == 400 and message in r.get_data(as_text=True)
+    assert db["articles"].count == 1
+
+
+def test_errors_answer_json_to_json_clients(client):
+    r = client.get("/articles/42", headers={"Accept": "application/json"})
+    assert r.status_code == 404 and "no article 42" in r.get_json()["message"]
+
+
+def test_library_lists_articles(client):
+    page = client.get("/articles").get_data(as_text=True)
+    assert "Russland und der Iran" in page and "6 paragraphs" in page
