@@ -41,6 +41,7 @@
     let i = current ? list.indexOf(current) : -1;
     i = Math.max(0, Math.min(list.length - 1, i + delta));
     const target = list[i];
+    followScroll = false; // the scroll below is ours: keep the paragraph the reader chose
     setCurrent(target);
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "center", behavior: "auto" });
@@ -69,9 +70,17 @@
   const observer = new IntersectionObserver((entries) => {
     const visible = entries.filter((en) => en.isIntersecting)
       .sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top);
-    if (visible.length && !userMovedRecently) setCurrent(visible[0].target);
+    if (visible.length && followScroll) setCurrent(visible[0].target);
   }, { rootMargin: "0px 0px -60% 0px" });
-  let userMovedRecently = true; // ignore observer until the initial scroll settled
+  // Only the reader's own scrolling (wheel, touch, scroll keys) moves the position;
+  // scrolls made by j/k or by restoring the position must not override it.
+  let followScroll = false;
+  const follow = () => { followScroll = true; };
+  window.addEventListener("wheel", follow, { passive: true });
+  window.addEventListener("touchmove", follow, { passive: true });
+  document.addEventListener("keydown", (e) => {
+    if (/^(PageDown|PageUp|ArrowDown|ArrowUp|Home|End| )$/.test(e.key) && !typing(e.target)) follow();
+  });
 
   function restore() {
     const start = window.location.hash
@@ -86,7 +95,6 @@
       setCurrent(section, { save: false });
       if (!window.location.hash && Number(reader.dataset.position) > 1) section.scrollIntoView({ block: "start" });
     }
-    requestAnimationFrame(() => { userMovedRecently = false; });
     list.forEach((p) => observer.observe(p));
   }
   restore();
