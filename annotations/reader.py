@@ -1,12 +1,10 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
-from . import articles, render, translate
+from . import articles, importing, render, translate
 from .db import get_db
 
 bp = Blueprint("reader", __name__)
-
-MAX_UPLOAD_TEXT = 2_000_000
 
 
 def block_views(db, article_id, blocks):
@@ -50,19 +48,17 @@ def library():
 
 @bp.post("/articles")
 def create():
-    text = request.form.get("text", "")
-    upload = request.files.get("file")
-    if upload and upload.filename:
-        raw = upload.read(MAX_UPLOAD_TEXT + 1)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            abort(400, "The uploaded file is not UTF-8 text. Save it as UTF-8 plain text and try again.")
+    text, title = request.form.get("text", ""), request.form.get("title")
+    source, source_url = request.form.get("source") or None, None
+    upload, url = request.files.get("file"), request.form.get("url", "").strip()
     try:
-        article_id = articles.create_article(
-            get_db(), text, title=request.form.get("title"),
-            source=request.form.get("source") or None,
-        )
+        if upload and upload.filename:
+            text, found_title = importing.text_from_upload(upload.filename, upload.read(importing.MAX_BYTES + 1))
+            title = title or found_title
+        elif url:
+            text, found_title, host = importing.text_from_url(url)
+            title, source, source_url = title or found_title, source or host, url
+        article_id = articles.create_article(get_db(), text, title=title, source=source, source_url=source_url)
     except articles.ArticleError as e:
         abort(400, str(e))
     return redirect(url_for("reader.read", article_id=article_id), code=303)
