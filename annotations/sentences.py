@@ -1,5 +1,105 @@
-"""Placeholder: sentence splitting and alignment spans (translation work)."""
+"""Split German and English text into sentences and align a paragraph with its translation."""
+import re
+
+from markupsafe import Markup, escape
+
+from .render import Span, render_text
+
+# Abbreviations that end in a full stop without ending the sentence (case-sensitive).
+# "usw." and "etc." are left out: they end sentences as often as not.
+ABBREVIATIONS = frozenset("""
+    bzw ca Nr Dr Prof vgl Mio Mrd Jh Jhd St Str geb Abs Art Hr Fr Frl inkl evtl ggf sog ff
+    Tel Bd Hg Hrsg Kap Ziff zB usf Std Min Sek Mo Di Mi Do Sa So Jan Feb Mär Apr Jun Jul Aug
+    Sep Sept Okt Nov Dez österr dt engl franz ital russ span bzw Abg Mag Ing Dipl Gen Lt Oberst
+    Mr Mrs Ms Messrs Jr Sr vs No Nos Co Corp Inc Ltd Gov Sen Rep Rev Gen Col Capt Sgt Mt Ft
+    approx dept est fig e.g i.e a.m p.m U.S U.K U.N E.U
+""".split())
+
+MONTHS = frozenset("""
+    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember
+""".split())
+# Words that follow an ordinal number ("4. Juni", "im 19. Jahrhundert", "zum 3. Mal").
+ORDINAL_NOUNS = frozenset("""
+    Jahrhundert Jahrtausend Mal Platz Stock Klasse Liga Runde Tag Woche Monat Jahr Sitzung
+    Lebensjahr Geburtstag Todestag Jahrestag Stufe Etappe Spieltag Kapitel Auflage Bezirk
+""".split())
+
+_END = re.compile(r"[.!?…]+[\"'“”‘’»«)\]›‹]*(?=\s+)")
+_NEXT = re.compile(r"\s+([\"'„“‚‘»«(\[]*)(\S+)")
+_TOKEN_BEFORE = re.compile(r"(\S+?)$")
+_DOTTED = re.compile(r"(?:\w\.)+\w\.?")  # "z.B", "d.h", "U.S"
+
+
+
+def _is_boundary(text, match):
+    """Decide whether the punctuation at match really closes a sentence."""
+    nxt = _NEXT.match(text, match.end())
+    if not nxt:
+        return False
+    word = nxt.group(2)
+    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1)):
+        return False
+    if "." not in match.group().rstrip("\"'“”‘’»«)]›‹")[-1:]:
+        return True  # "!", "?" and "…" are not abbreviation dots
+    before = _TOKEN_BEFORE.search(text, 0, match.start())
+    token = before.group(1).lstrip("\"'„“‚‘»«([") if before else ""
+    if not token:
+        return True
+    if len(token) == 1 and token.isalpha():
+        return False  # initials and "z. B.", "d. h.", "u. a."
+    if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS or _DOTTED.fullmatch(token):
+        return False
+    if token.isdigit() and len(token) <= 2:
+        bare = word.rstrip(".,;:")
+        if bare in MONTHS or bare in ORDINAL_NOUNS or bare.isdigit():
+            return False  # "4. Juni", "19. Jahrhundert", "4. 6. 2024"
+    return True
+
+
+def sentence_spans(text):
+    """Return (start, end) code-point spans of the sentences in text, whitespace trimmed."""
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        if m.end() <= start or not _is_boundary(text, m):
+            continue
+        spans.append((start, m.end()))
+        start = _NEXT.match(text, m.end()).start(1)
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_sentences(text):
+    """Return the sentences of text as strings."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def _sentence_marks(text):
+    return [Span(a, b, ("s",), (("s", i),)) for i, (a, b) in enumerate(sentence_spans(text))]
 
 
 def spans(db, article_id, blocks):
-    return {}
+    """Wrap each paragraph's sentences in spans numbered from 0 (class "s", data-s)."""
+    return {b["n"]: _sentence_marks(b["text"]) for b in blocks if b["kind"] == "paragraph"}
+
+
+def aligned(german, english):
+    """Say whether the paragraph and its translation have the same number of sentences."""
+    return len(sentence_spans(german)) == len(sentence_spans(english))
+
+
+def english_html(german, english):
+    """Render the translation with sentence spans matching the German ones, when they align."""
+    if not english:
+        return Markup("")
+    if not aligned(german, english):
+        return Markup(escape(english))
+    return render_text(english, _sentence_marks(english))
