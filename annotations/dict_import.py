@@ -1,5 +1,369 @@
-"""Placeholder: background dictionary import (words work)."""
+"""Import Debian's German–English dictionaries (Ding, FreeDict) into SQLite.
+
+    python -m annotations.dict_import [--ding PATH] [--freedict PATH] [--db PATH]
+
+The GPL dictionaries are read from the system at run time and never copied into the repo.
+An import writes a new generation of rows in batches (so the app can keep writing while it
+runs) and then switches the source to it in one tiny transaction: readers see either the old
+dictionary or the new one, never a mix, and a re-import replaces instead of duplicating.
+"""
+import argparse
+import base64
+import gzip
+import logging
+import os
+import re
+import sys
+import threading
+from datetime import datetime, timezone
+
+from . import dictionary, lemmas
+from .dictionary import normalize, split_top
+
+log = logging.getLogger(__name__)
+
+BATCH = 20_000
+_started = set()  # database paths a background import was started for (per process)
+_lock = threading.Lock()
+
+
+class DictFormatError(ValueError):
+    """Raised when a file is not in the dictionary format it was given as."""
+
+
+def _now():
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- Ding ----------------------------------------------------------------------
+
+_TAG = re.compile(r"\{([^}]*)\}")
+_GENDERS = {"m": "m", "f": "f", "n": "n", "pl": "pl", "m,f": "m", "m,n": "m", "n,m": "n", "f,n": "f"}
+_POS = {
+    "m": "noun", "f": "noun", "n": "noun", "pl": "noun", "m,f": "noun", "m,n": "noun",
+    "n,m": "noun", "f,n": "noun", "vt": "verb", "vi": "verb", "vr": "verb", "v": "verb",
+    "adj": "adjective", "adv": "adverb", "prp": "preposition", "conj": "conjunction",
+    "pron": "pronoun", "ppron": "pronoun", "art": "article", "num": "numeral",
+    "interj": "interjection", "ppr": "participle", "pp": "participle",
+}
+
+
+def _ding_form(alt):
+    """Return (key, headword, gender, pos) of one German alternative of a Ding entry."""
+    gender = pos = ""
+    for tag in _TAG.findall(alt):
+        tag = tag.split(";")[0].strip()
+        gender = gender or _GENDERS.get(tag, "")
+        pos = pos or _POS.get(tag, "")
+    headword = " ".join(re.sub(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>", " ", alt).split())
+    return normalize(alt), headword, gender, pos
+
+
+def parse_ding(lines):
+    """Yield (sub, german, english, forms) for each aligned sub-entry of Ding lines."""
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if " :: " not in line:
+            continue  # not an entry; Ding has none such, but be lenient with stray lines
+        german, english = line.split(" :: ", 1)
+        des, ens = german.split(" | "), english.split(" | ")
+        for sub, (de, en) in enumerate(zip(des, ens)):
+            de, en = de.strip(), en.strip()
+            if not de or not en:
+                continue
+            forms = [f for f in (_ding_form(a) for a in split_top(de, "; ")) if f[0]]
+            if forms:
+                yield sub, de, en, forms
+
+
+# --- FreeDict (dictd) ------------------------------------------------------------
+
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_FD_GENDER = {"masc": "m", "fem": "f", "neut": "n", "pl": "pl"}
+_FD_POS = {"n": "noun", "v": "verb", "adj": "adjective", "adv": "adverb", "prep": "preposition",
+           "conj": "conjunction", "pron": "pronoun", "art": "article", "num": "numeral",
+           "interj": "interjection", "pl": "noun"}
+
+
+def _b64(s):
+    n = 0
+    for c in s:
+        n = n * 64 + _B64[c]
+    return n
+
+
+def read_freedict_index(path):
+    """Return the sorted, distinct (offset, length) pairs of a dictd .index file."""
+    spans = set()
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                raise DictFormatError(f"{path}:{i}: not a dictd index line (headword TAB offset TAB length)")
+            head, off, length = parts
+            if head.startswith("00database") or head.startswith("00-database"):
+                continue
+            try:
+                spans.add((_b64(off), _b64(length)))
+            except KeyError:
+                raise DictFormatError(f"{path}:{i}: offset or length is not dictd base64") from None
+    return sorted(spans)
+
+
+def _freedict_entry(text):
+    """Return (german, english, forms) of one FreeDict entry, or None for a non-entry."""
+    lines = [l for l in text.split("\n") if l.strip()]
+    if len(lines) < 2:
+        return None
+    head = lines[0]
+    tags = re.findall(r"<([^>]*)>\s*$", head)
+    headword = re.split(r"\s/|\s<|\s\(", head, 1)[0].strip()
+    gender = pos = ""
+    for t in (tags[0].split(",") if tags else []):
+        t = t.strip()
+        gender = gender or _FD_GENDER.get(t, "")
+        pos = pos or _FD_POS.get(t, "")
+    glosses, notes = [], []
+    for line in lines[1:]:
+        s = line.strip()
+        if s.startswith(("Synonym", "see:", '"')):
+            continue
+        if s.startswith("Note:"):
+            if len(notes) < 2:
+                notes.append(s[5:].strip())
+            continue
+        if not line.startswith("      ") and not glosses:
+            glosses.append(s)
+    if not glosses:
+        return None
+    english = re.sub(r"\s*<[^>]*>", "", glosses[0])
+    english = "; ".join(p.strip() for p in english.split(", ") if p.strip())
+    if notes:
+        english += " (" + "; ".join(notes) + ")"
+    key = normalize(headword)
+    if not key or not english:
+        return None
+    return headword, english, [(key, headword, gender, pos)]
+
+
+def parse_freedict(base, progress=None):
+    """Yield (0, german, english, forms) for each entry of FreeDict base.index + base.dict.dz."""
+    index, data = base + ".index", base + ".dict.dz"
+    spans = read_freedict_index(index)
+    try:
+        with gzip.open(data, "rb") as f:
+            blob = f.read()
+    except (OSError, EOFError) as e:
+        raise DictFormatError(f"{data}: not a gzip/dictzip file ({e})") from None
+    total = len(spans) or 1
+    for i, (off, length) in enumerate(spans):
+        if progress and i % 5000 == 0:
+            progress(i / total)
+        entry = _freedict_entry(blob[off:off + length].decode("utf-8", "replace"))
+        if entry:
+            yield (0, *entry)
+
+
+# --- import ------------------------------------------------------------------------
+
+def _ding_reader(path, progress):
+    size = os.path.getsize(path) or 1
+
+    def lines():
+        with open(path, "rb") as f:
+            for i, raw in enumerate(f):
+                if progress and i % 5000 == 0:
+                    progress(f.tell() / size)
+                yield raw.decode("utf-8", "replace")
+    return parse_ding(lines())
+
+
+def _file_stat(source, path):
+    target = path + ".index" if source == "freedict" else path
+    st = os.stat(target)
+    return st.st_size, st.st_mtime
+
+
+def is_current(db, source, path):
+    """Say whether source was already imported from this very file."""
+    rows = list(db.query("SELECT * FROM dict_sources WHERE source = ?", [source]))
+    if not rows:
+        return False
+    try:
+        size, mtime = _file_stat(source, path)
+    except OSError:
+        return True  # the file is gone; keep what was imported
+    r = rows[0]
+    return r["path"] == path and r["size"] == size and r["mtime"] == mtime
+
+
+def import_dictionary(db, source, path):
+    """Import one dictionary file (source 'ding' or 'freedict') and return its entry count."""
+    if source not in ("ding", "freedict"):
+        raise ValueError(f"unknown dictionary source {source!r}")
+    size, mtime = _file_stat(source, path)  # OSError if missing: the caller says so
+    with db.atomic():
+        run = db["dict_imports"].insert({"source": source, "path": path, "state": "running",
+                                         "progress": 0, "started": _now()}).last_pk
+        generation = run
+    _delete_generations(db, source, keep=_active_generation(db, source))
+    state = {"pct": -1}
+
+    def progress(fraction):
+        pct = min(99, int(fraction * 100))
+        state["pct"] = pct
+        state["dirty"] = True
+
+    try:
+        rows = _ding_reader(path, progress) if source == "ding" else parse_freedict(path, progress)
+        entries = forms = 0
+        batch_e, batch_f = [], []
+        next_id = (db.execute("SELECT max(id) FROM dict_entries").fetchone()[0] or 0) + 1
+        for sub, german, english, fs in rows:
+            batch_e.append((next_id, generation, source, sub, german, english))
+            batch_f.extend((next_id, *f) for f in fs)
+            next_id += 1
+            if len(batch_e) >= BATCH:
+                _flush(db, batch_e, batch_f, run, state)
+                entries += len(batch_e)
+                forms += len(batch_f)
+                batch_e, batch_f = [], []
+        _flush(db, batch_e, batch_f, run, state)
+        entries += len(batch_e)
+        forms += len(batch_f)
+        if not entries:
+            raise DictFormatError(f"{path}: no dictionary entries found")
+        old = _active_generation(db, source)
+        with db.atomic():  # the switch: one small transaction
+            db["dict_sources"].upsert({
+                "source": source, "generation": generation, "path": path, "size": size,
+                "mtime": mtime, "entries": entries, "forms": forms, "imported": _now()}, pk="source")
+            db["dict_imports"].update(run, {"state": "done", "progress": 100, "finished": _now(),
+                                            "message": f"{entries:,} entries"})
+        if old is not None:
+            _delete_generations(db, source, keep=generation)
+        return entries
+    except BaseException as e:
+        db.conn.rollback()
+        with db.atomic():
+            db["dict_imports"].update(run, {"state": "failed", "finished": _now(), "message": str(e)[:500]})
+        _delete_generations(db, source, keep=_active_generation(db, source))
+        raise
+
+
+def _flush(db, batch_e, batch_f, run, state):
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO dict_entries (id, generation, source, sub, german, english) VALUES (?, ?, ?, ?, ?, ?)",
+            batch_e)
+        db.conn.executemany(
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)", batch_f)
+        if state.get("dirty"):
+            db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
+            state["dirty"] = False
+
+
+def _active_generation(db, source):
+    row = db.execute("SELECT generation FROM dict_sources WHERE source = ?", [source]).fetchone()
+    return row[0] if row else None
+
+
+def _delete_generations(db, source, keep):
+    """Delete rows of source's generations other than keep, in small transactions."""
+    while True:
+        with db.atomic():
+            ids = [r[0] for r in db.execute(
+                "SELECT id FROM dict_entries WHERE source = ? AND generation IS NOT ? LIMIT ?",
+                [source, keep, BATCH])]
+            if not ids:
+                return
+            marks = ",".join("?" * len(ids))
+            db.execute(f"DELETE FROM dict_forms WHERE entry_id IN ({marks})", ids)
+            db.execute(f"DELETE FROM dict_entries WHERE id IN ({marks})", ids)
+
+
+def installed_sources(config):
+    """Return [(source, path)] of the configured dictionaries present on this machine."""
+    found = []
+    if os.path.isfile(config.get("DING_PATH") or ""):
+        found.append(("ding", config["DING_PATH"]))
+    base = config.get("FREEDICT_PATH") or ""
+    if os.path.isfile(base + ".index") and os.path.isfile(base + ".dict.dz"):
+        found.append(("freedict", base))
+    return found
+
+
+def import_installed(db, config):
+    """Import the first installed dictionary unless it is already imported; return its source."""
+    # FreeDict's German–English is built from Ding: importing both would list every sense twice.
+    for source, path in installed_sources(config)[:1]:
+        if not is_current(db, source, path):
+            import_dictionary(db, source, path)
+        return source
+    return None
 
 
 def start_background(app):
-    pass
+    """Warm up the lemmatiser and import an installed dictionary, in threads; return at once."""
+    lemmas.warm_up()
+    path = app.config["DATABASE"]
+    with _lock:
+        if path in _started or not installed_sources(app.config):
+            return
+        _started.add(path)
+    from .db import connect
+
+    def run():
+        db = connect(path)
+        try:
+            _mark_stale_runs(db)
+            import_installed(db, app.config)
+        except Exception:
+            log.exception("dictionary import failed")
+        finally:
+            db.close()
+
+    threading.Thread(target=run, name="dict-import", daemon=True).start()
+
+
+def _mark_stale_runs(db):
+    """A run still 'running' at start-up was cut short by a previous exit."""
+    with db.atomic():
+        db.execute("UPDATE dict_imports SET state = 'failed', message = 'interrupted' WHERE state = 'running'")
+
+
+def main(argv=None):
+    """Import dictionaries from the command line."""
+    parser = argparse.ArgumentParser(description="Import German–English dictionaries into Randnotiz's database.")
+    parser.add_argument("--ding", help="Ding file (e.g. /usr/share/trans/de-en)")
+    parser.add_argument("--freedict", help="FreeDict base path without extension (e.g. /usr/share/dictd/freedict-deu-eng)")
+    parser.add_argument("--db", default=os.environ.get("READER_DB"), help="SQLite database (default: the app's)")
+    args = parser.parse_args(argv)
+    from . import create_app
+    from .db import connect
+
+    app = create_app({"BACKGROUND_TASKS": False, **({"DATABASE": args.db} if args.db else {})})
+    todo = [("ding", args.ding), ("freedict", args.freedict)]
+    todo = [(s, p) for s, p in todo if p] or installed_sources(app.config)
+    if not todo:
+        parser.error("no dictionary given and none installed (apt-get install trans-de-en or dict-freedict-deu-eng)")
+    db = connect(app.config["DATABASE"])
+    try:
+        for source, path in todo:
+            import time
+            t0 = time.perf_counter()
+            try:
+                n = import_dictionary(db, source, path)
+            except (OSError, DictFormatError) as e:
+                print(f"{source}: {e}", file=sys.stderr)
+                return 1
+            print(f"{source}: {n:,} entries from {path} in {time.perf_counter() - t0:.1f} s")
+    finally:
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

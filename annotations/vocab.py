@@ -1,8 +1,196 @@
-"""Placeholder: owned by the vocab work; replaced by the real module."""
+"""Vocabulary: words saved with their sentence, marked wherever their lemma appears."""
+import re
+from datetime import datetime, timezone
+
 from sqlite_utils import Migrations
+
+from . import lemmas
+from .render import Span
 
 migrations = Migrations("randnotiz.vocab")
 
+MAX_LEMMA = 100
+MAX_GLOSS = 500
+PAGE_SIZE = 500
+
+
+class VocabError(ValueError):
+    """Raised for input that cannot be saved; the message is for the reader."""
+
+
+@migrations()
+def m001_vocab(db):
+    # from_article / from_block, not article_id: a saved word is the learner's and outlives
+    # the article it came from (articles.delete_article clears every `article_id` table).
+    db["vocab"].create(
+        {"id": int, "lemma": str, "surface": str, "gloss": str, "sentence": str,
+         "translation": str, "from_article": int, "from_block": int, "start": int, "end": int,
+         "sentence_start": int,
+         "created": str, "modified": str},
+        pk="id", not_null={"lemma", "surface", "gloss", "sentence", "created", "modified"},
+        defaults={"gloss": "", "sentence": ""},
+    )
+    db["vocab"].create_index(["lemma"], unique=True)
+
+
+def _now():
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def check_lemma(lemma):
+    """Return the cleaned lemma or raise VocabError."""
+    lemma = " ".join((lemma or "").split())
+    if not lemma:
+        raise VocabError("The word to save is empty.")
+    if len(lemma) > MAX_LEMMA:
+        raise VocabError(f"The word is too long ({len(lemma)} characters; the limit is {MAX_LEMMA}).")
+    if not lemmas.WORD.search(lemma):
+        raise VocabError("The word to save has no letters in it.")
+    return lemma
+
+
+def check_gloss(gloss):
+    """Return the cleaned gloss or raise VocabError."""
+    gloss = " ".join((gloss or "").split())
+    if len(gloss) > MAX_GLOSS:
+        raise VocabError(f"The meaning is too long ({len(gloss)} characters; the limit is {MAX_GLOSS}).")
+    return gloss
+
+
+def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_n, start, end,
+         sentence_start):
+    """Save a word (or update the one saved under the same lemma); return its id."""
+    lemma, gloss = check_lemma(lemma), check_gloss(gloss)
+    now = _now()
+    record = {"lemma": lemma, "surface": surface, "gloss": gloss, "sentence": sentence,
+              "translation": translation, "from_article": article_id, "from_block": block_n,
+              "start": start, "end": end, "sentence_start": sentence_start, "modified": now}
+    with db.atomic():
+        existing = find(db, lemma)
+        if existing:
+            db["vocab"].update(existing["id"], record)
+            return existing["id"]
+        return db["vocab"].insert({**record, "created": now}).last_pk
+
+
+def find(db, lemma):
+    """Return the saved word with this lemma, or None."""
+    rows = list(db.query("SELECT * FROM vocab WHERE lemma = ?", [lemma]))
+    return rows[0] if rows else None
+
+
+def get(db, word_id):
+    """Return one saved word, or None."""
+    rows = list(db.query("SELECT * FROM vocab WHERE id = ?", [word_id]))
+    return rows[0] if rows else None
+
+
+def update_gloss(db, word_id, gloss):
+    """Change the meaning kept for a saved word; say whether it existed."""
+    gloss = check_gloss(gloss)
+    with db.atomic():
+        if get(db, word_id) is None:
+            return False
+        db["vocab"].update(word_id, {"gloss": gloss, "modified": _now()})
+    return True
+
+
+def delete(db, word_id):
+    """Delete a saved word; say whether it existed."""
+    with db.atomic():
+        cur = db.execute("DELETE FROM vocab WHERE id = ?", [word_id])
+    return cur.rowcount > 0
+
+
+def _like(q):
+    return "%" + re.sub(r"([\\%_])", r"\\\1", q) + "%"
+
+
+def search(db, q="", limit=PAGE_SIZE):
+    """Return saved words, newest first, optionally those matching q anywhere."""
+    q = " ".join((q or "").split())
+    sql = _WITH_TITLE
+    params = []
+    if q:
+        sql += """ WHERE v.lemma LIKE :q ESCAPE '\\' OR v.surface LIKE :q ESCAPE '\\'
+                   OR v.gloss LIKE :q ESCAPE '\\' OR v.sentence LIKE :q ESCAPE '\\'"""
+        params = {"q": _like(q)}
+    sql += " ORDER BY v.modified DESC, v.id DESC LIMIT " + str(int(limit))
+    return list(db.query(sql, params or {}))
+
+
+def count(db):
+    """Return how many words are saved."""
+    return db["vocab"].count
+
+
+_WITH_TITLE = "SELECT v.*, a.title AS article_title FROM vocab v LEFT JOIN articles a ON a.id = v.from_article"
+
+
+def all_words(db):
+    """Return every saved word with its article's title, oldest first (export order)."""
+    return list(db.query(_WITH_TITLE + " ORDER BY v.id"))
+
+
+def search_one(db, word_id):
+    """Return one saved word with its article's title, or None."""
+    rows = list(db.query(_WITH_TITLE + " WHERE v.id = ?", [word_id]))
+    return rows[0] if rows else None
+
+
+# --- marking saved words in the text ----------------------------------------------
+
+def _matcher(db):
+    """Return (single-word lemmas, phrase regexes, gloss by key) of the saved words."""
+    singles, phrases, glosses = {}, [], {}
+    for row in db.query("SELECT lemma, surface, gloss FROM vocab"):
+        lemma = row["lemma"]
+        if " " in lemma:
+            words = [re.escape(w) for w in lemma.split()]
+            phrases.append((re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE), lemma, row["gloss"]))
+        else:
+            singles[lemma.lower()] = (lemma, row["gloss"])
+            # Without lemmas (still loading) the saved surface form at least is found.
+            singles.setdefault(row["surface"].lower(), (lemma, row["gloss"]))
+    return singles, phrases
+
 
 def spans(db, article_id, blocks):
-    return {}
+    """Mark every token whose lemma (or phrase) is saved: class saved-word, data-lemma."""
+    if "vocab" not in db.table_names() or not db["vocab"].count:
+        return {}
+    singles, phrases = _matcher(db)
+    ready = lemmas.wait(3.0)
+    out = {}
+    for b in blocks:
+        if b["kind"] == "boilerplate":
+            continue
+        found = []
+        for start, end, word in lemmas.tokens(b["text"]):
+            hit = singles.get(word.lower())
+            if hit is None and ready:
+                hit = singles.get(lemmas.lemma(word, timeout=0).lower())
+            if hit:
+                found.append(_span(start, end, *hit))
+        for regex, lemma, gloss in phrases:
+            found.extend(_span(m.start(), m.end(), lemma, gloss) for m in regex.finditer(b["text"]))
+        if found:
+            out[b["n"]] = found
+    return out
+
+
+def _span(start, end, lemma, gloss):
+    return Span(start, end, classes=("saved-word",), data=(("lemma", lemma),),
+                title=f"{lemma}: {gloss}" if gloss else lemma)
+
+
+def blocks_with(db, article_id, lemma):
+    """Return the numbers of the article's blocks where the saved lemma is marked."""
+    from . import articles
+
+    blocks = articles.get_blocks(db, article_id)
+    result = []
+    for n, found in spans(db, article_id, blocks).items():
+        if any(("lemma", lemma) in s.data for s in found):
+            result.append(n)
+    return sorted(result)
