@@ -41,6 +41,26 @@ def m001_translations(db):
     )
 
 
+@migrations()
+def m002_translate_jobs(db):
+    # Owned by translate_jobs.py; kept here so db.py's module list stays as it is.
+    # No foreign keys: articles.delete_article clears every table with an article_id column.
+    db["translate_jobs"].create(
+        {"id": int, "article_id": int, "provider": str, "status": str, "total": int,
+         "cancel_requested": int, "created": str, "updated": str},
+        pk="id", not_null={"article_id", "provider", "status", "total", "created", "updated"},
+        defaults={"cancel_requested": 0},
+    )
+    # At most one running job per article, even when two requests race.
+    db.execute("CREATE UNIQUE INDEX translate_jobs_one_running ON translate_jobs(article_id) "
+               "WHERE status = 'running'")
+    db["translate_job_items"].create(
+        {"job_id": int, "article_id": int, "n": int, "status": str, "cause": str, "message": str,
+         "seq": int},
+        pk=("job_id", "n"), not_null={"job_id", "article_id", "n", "status"},
+    )
+
+
 # --- the one error type ----------------------------------------------------
 
 # cause -> HTTP status our views answer with (upstream trouble is 502/503/504, never a 500).

@@ -1,4 +1,97 @@
-"""Placeholder blueprint: replaced by the real views."""
-from flask import Blueprint
+"""Translation views: one paragraph on demand, and Translate all with progress and cancel."""
+from flask import Blueprint, abort, current_app, render_template, request
+
+from . import articles, sentences, translate, translate_jobs
+from .db import get_db
 
 bp = Blueprint("translate_views", __name__)
+
+
+@bp.app_template_filter("english_sentences")
+def english_sentences(english, german):
+    """Render a translation with sentence spans matching the German paragraph's."""
+    return sentences.english_html(german, english)
+
+
+@bp.app_context_processor
+def translation_helpers():
+    return {
+        "translation_provider": lambda: translate.provider_label(current_app.config),
+        "translate_all_state": lambda article_id: translate_jobs.job_state(
+            get_db(), article_id, current_app.config, after=_max_seq()),
+        "sentences_aligned": sentences.aligned,
+    }
+
+
+def _max_seq():
+    return 10**12  # the full page shows cached translations itself; polling sends only newer ones
+
+
+def _article_or_404(article_id):
+    article = articles.get_article(get_db(), article_id)
+    if article is None:
+        abort(404, f"There is no article {article_id}. It may have been deleted.")
+    return article
+
+
+def _block_view(article_id, block, translation=None, shown=False):
+    return {**block, "article_id": article_id, "translation": translation, "shown": shown}
+
+
+@bp.post("/articles/<int:article_id>/p/<int:n>/translation")
+def translation(article_id, n):
+    db = get_db()
+    _article_or_404(article_id)
+    block = articles.get_block(db, article_id, n)
+    if block is None:
+        abort(404, f"This article has no paragraph {n}.")
+    view = _block_view(article_id, block, shown=True)
+    try:
+        view["translation"] = translate.translate(db, block["text"], current_app.config)
+    except translate.TranslationError as e:
+        return render_template("_translation.html", block=view, error=e), e.status
+    return render_template("_translation.html", block=view)
+
+
+def _after():
+    raw = request.args.get("after", "0")
+    if not raw.isdigit():
+        abort(400, "The progress position ‘after’ must be a whole number.")
+    return int(raw)
+
+
+def _progress(article_id, after, status=200):
+    """Render the Translate all bar plus every slot whose paragraph finished since `after`."""
+    db = get_db()
+    article = _article_or_404(article_id)
+    job = translate_jobs.job_state(db, article_id, current_app.config, after=after)
+    slots = []
+    if job and job["fresh"]:
+        blocks = {b["n"]: b for b in articles.get_blocks(db, article_id)}
+        fresh = [f for f in job["fresh"] if f["n"] in blocks and f["status"] in ("done", "failed")]
+        cached = translate.cached_translations(db, [blocks[f["n"]]["text"] for f in fresh], current_app.config)
+        for f in fresh:
+            block = blocks[f["n"]]
+            view = _block_view(article_id, block, cached.get(block["text"]), shown=True)
+            error = translate.TranslationError(f["cause"], f["message"]) if f["status"] == "failed" else None
+            slots.append((view, error))
+    return render_template("_translate_all.html", article=article, job=job, slots=slots), status
+
+
+@bp.post("/articles/<int:article_id>/translate-all")
+def translate_all(article_id):
+    _article_or_404(article_id)
+    translate_jobs.start_job(get_db(), article_id, current_app.config)
+    return _progress(article_id, after=0, status=202)
+
+
+@bp.get("/articles/<int:article_id>/translate-all")
+def translate_all_progress(article_id):
+    return _progress(article_id, after=_after())
+
+
+@bp.post("/articles/<int:article_id>/translate-all/cancel")
+def translate_all_cancel(article_id):
+    _article_or_404(article_id)
+    translate_jobs.cancel_job(get_db(), article_id)
+    return _progress(article_id, after=_after())

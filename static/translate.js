@@ -1,1 +1,76 @@
-// translate: placeholder
+// Translations: show/hide a cached translation without a request, and link German and English sentences.
+(function () {
+  "use strict";
+  const reader = document.getElementById("reader");
+  if (!reader) return;
+
+  // A cached translation is already in the page (hidden): the Translate button only reveals it.
+  reader.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-toggle-translation]");
+    if (!button) return;
+    const text = document.getElementById(button.getAttribute("aria-controls"));
+    if (!text) return;
+    const show = text.hidden;
+    text.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    button.textContent = show ? "Hide translation" : "Show translation";
+    updateFocusable(button.closest("section.block"));
+  });
+
+  function sentenceIndex(el) {
+    return (el.dataset.s || "").split(" ")[0];
+  }
+
+  function partsOf(section, index) {
+    const english = section.querySelector(".translation-text.aligned:not([hidden])");
+    if (!english) return [];
+    const sel = `[data-s~="${CSS.escape(index)}"]`;
+    return [...section.querySelectorAll(`.ptext ${sel}`), ...english.querySelectorAll(sel)];
+  }
+
+  let lit = [];
+  function light(el) {
+    const section = el && el.closest("section.block");
+    const index = el && sentenceIndex(el);
+    const parts = section && index !== "" ? partsOf(section, index) : [];
+    if (parts.length === lit.length && parts.every((p, i) => p === lit[i])) return;
+    lit.forEach((p) => p.classList.remove("s-hot"));
+    lit = parts;
+    lit.forEach((p) => p.classList.add("s-hot"));
+  }
+
+  function sentenceAt(target) {
+    return target.closest && target.closest(".ptext [data-s], .translation-text.aligned [data-s]");
+  }
+  reader.addEventListener("mouseover", (e) => light(sentenceAt(e.target)));
+  reader.addEventListener("mouseleave", () => light(null));
+  reader.addEventListener("focusin", (e) => light(sentenceAt(e.target)));
+  reader.addEventListener("focusout", (e) => { if (!reader.contains(e.relatedTarget)) light(null); });
+
+  // Sentences become keyboard-focusable only while their aligned translation is visible,
+  // so Tab does not crawl through every sentence of the article otherwise.
+  function updateFocusable(section) {
+    if (!section) return;
+    const visible = !!section.querySelector(".translation-text.aligned:not([hidden])");
+    section.querySelectorAll(".ptext [data-s], .translation-text [data-s]").forEach((el) => el.removeAttribute("tabindex"));
+    if (!visible) return;
+    for (const root of section.querySelectorAll(".ptext, .translation-text.aligned")) {
+      const seen = new Set();
+      root.querySelectorAll("[data-s]").forEach((el) => {
+        const i = sentenceIndex(el);
+        if (!seen.has(i)) { seen.add(i); el.tabIndex = 0; }
+      });
+    }
+  }
+
+  document.body.addEventListener("htmx:afterSettle", (e) => {
+    const el = e.detail.elt;
+    const section = el && el.closest && el.closest("section.block");
+    if (section) updateFocusable(section);
+  });
+  // Out-of-band slots from Translate all arrive without an afterSettle on their own section.
+  document.body.addEventListener("htmx:oobAfterSwap", (e) => {
+    const section = e.detail.target && e.detail.target.closest("section.block");
+    if (section) updateFocusable(section);
+  });
+})();
