@@ -1,1 +1,206 @@
-// words: placeholder
+// Words: click, tap or keyboard-select a German word to look it up; save it to the vocabulary.
+// Offsets sent to the server are UTF-16 code units into the paragraph's textContent (= block text).
+(function () {
+  "use strict";
+  const reader = document.getElementById("reader");
+  const popover = document.getElementById("word-popover");
+  if (!reader || !popover) return;
+  const body = document.getElementById("word-popover-body");
+  const LETTER = /[\p{L}\p{M}]/u;
+  let returnFocus = null;
+  let openRange = null;
+
+  // --- offsets <-> DOM positions inside a paragraph (.ptext with flat segments) ---------
+  function offsetOf(ptext, node, offset) {
+    const range = document.createRange();
+    range.setStart(ptext, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  function positionAt(ptext, offset) {
+    const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
+    let node, seen = 0, last = null;
+    while ((node = walker.nextNode())) {
+      const len = node.data.length;
+      if (offset <= seen + len) return { node, offset: offset - seen };
+      seen += len;
+      last = node;
+    }
+    return last ? { node: last, offset: last.data.length } : { node: ptext, offset: 0 };
+  }
+
+  function rangeOf(ptext, start, end) {
+    const a = positionAt(ptext, start), b = positionAt(ptext, end);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  }
+
+  function caretAt(x, y) {
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      return p && { node: p.offsetNode, offset: p.offset };
+    }
+    if (document.caretRangeFromPoint) {
+      const r = document.caretRangeFromPoint(x, y);
+      return r && { node: r.startContainer, offset: r.startOffset };
+    }
+    return null;
+  }
+
+  // Widen [i, i] to the word around it over the paragraph's whole text, not the clicked node.
+  function wordAround(text, i) {
+    if (!LETTER.test(text[i] || "") && LETTER.test(text[i - 1] || "")) i -= 1;
+    if (!LETTER.test(text[i] || "")) return null;
+    let a = i, b = i;
+    while (a > 0 && LETTER.test(text[a - 1])) a -= 1;
+    while (b < text.length && LETTER.test(text[b])) b += 1;
+    return [a, b];
+  }
+
+  function ptextOf(node) {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return el && el.closest(".ptext");
+  }
+
+  // --- the popover ------------------------------------------------------------------
+  function place(range) {
+    const rect = range.getBoundingClientRect();
+    popover.hidden = false;
+    popover.classList.add("open");
+    if (window.matchMedia("(max-width: 700px)").matches) {
+      popover.style.left = popover.style.top = "";
+      return; // a bottom sheet on phones (words.css)
+    }
+    const width = popover.offsetWidth, height = popover.offsetHeight;
+    let left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
+    let top = rect.bottom + 8;
+    if (top + height > window.innerHeight && rect.top - height - 8 > 0) top = rect.top - height - 8;
+    popover.style.left = (left + window.scrollX) + "px";
+    popover.style.top = (top + window.scrollY) + "px";
+  }
+
+  function markLookedUp(range) {
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      CSS.highlights.set("word-lookup", new Highlight(range));
+    }
+  }
+
+  function open(ptext, start, end) {
+    const section = ptext.closest("section.block");
+    if (!section || start >= end) return false;
+    const text = ptext.textContent;
+    if (!LETTER.test(text.slice(start, end))) return false;
+    returnFocus = document.activeElement;
+    openRange = rangeOf(ptext, start, end);
+    markLookedUp(openRange);
+    const params = new URLSearchParams({
+      article: reader.dataset.articleId, n: section.dataset.n, start: String(start), end: String(end),
+    });
+    body.innerHTML = '<p class="word-loading" role="status">Looking up “' +
+      escapeHtml(text.slice(start, end)) + "”…</p>";
+    place(openRange);
+    htmx.ajax("GET", popover.dataset.lookupUrl + "?" + params, { target: body, swap: "innerHTML" })
+      .then(() => { place(openRange); popover.focus({ preventScroll: true }); });
+    return true;
+  }
+
+  function close() {
+    if (popover.hidden) return;
+    popover.hidden = true;
+    popover.classList.remove("open");
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("word-lookup");
+    openRange = null;
+    if (returnFocus && document.contains(returnFocus)) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  // --- public entry points (the highlights helper calls these) ------------------------
+  function lookupAt(x, y) {
+    const caret = caretAt(x, y);
+    const ptext = caret && ptextOf(caret.node);
+    if (!ptext) return false;
+    const word = wordAround(ptext.textContent, offsetOf(ptext, caret.node, caret.offset));
+    return word ? open(ptext, word[0], word[1]) : false;
+  }
+
+  function lookupSelection() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return false;
+    const range = sel.getRangeAt(0);
+    const ptext = ptextOf(range.startContainer);
+    if (!ptext || ptextOf(range.endContainer) !== ptext) return false;
+    let start = offsetOf(ptext, range.startContainer, range.startOffset);
+    let end = offsetOf(ptext, range.endContainer, range.endOffset);
+    const text = ptext.textContent;
+    // Trim spaces and punctuation, then widen half-selected words to whole ones.
+    while (start < end && !LETTER.test(text[start])) start += 1;
+    while (end > start && !LETTER.test(text[end - 1])) end -= 1;
+    if (start >= end) return false;
+    start = wordAround(text, start)[0];
+    end = wordAround(text, end - 1)[1];
+    return open(ptext, start, end);
+  }
+
+  // --- events -------------------------------------------------------------------------
+  reader.addEventListener("click", (e) => {
+    if (e.button !== 0 || e.defaultPrevented) return;
+    if (e.target.closest("mark, a, button, input, textarea, select, .translation")) return; // marks: highlights' menu
+    if (!e.target.closest(".ptext")) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return; // the end of a drag-selection, not a click on a word
+    if (!lookupAt(e.clientX, e.clientY)) close();
+  });
+
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !popover.hidden) { e.preventDefault(); close(); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
+    if (e.key === "l" || e.key === "Enter") {
+      if (lookupSelection()) e.preventDefault();
+    }
+  });
+
+  document.addEventListener("pointerdown", (e) => {
+    if (popover.hidden || popover.contains(e.target)) return;
+    if (!e.target.closest(".ptext") || e.target.closest("mark")) close();
+  });
+  popover.addEventListener("click", (e) => {
+    if (e.target.closest("[data-action=close-word]")) close();
+  });
+
+  // After a save the server names the paragraphs where the word is now marked: refresh them.
+  document.body.addEventListener("randnotiz:words-changed", (e) => {
+    const blocks = (e.detail && e.detail.blocks) || [];
+    const base = location.pathname.replace(/\/$/, "");
+    blocks.forEach((n) => {
+      const section = document.getElementById("p-" + n);
+      if (!section) return;
+      const wasCurrent = section.classList.contains("current");
+      htmx.ajax("GET", base + "/p/" + n, { target: section, swap: "outerHTML" }).then(() => {
+        const fresh = document.getElementById("p-" + n);
+        if (wasCurrent && fresh && window.Randnotiz && window.Randnotiz.setCurrent) {
+          window.Randnotiz.setCurrent(fresh, { save: false });
+        }
+        if (openRange && fresh) {
+          // The looked-up word's text nodes were replaced: re-anchor the highlight.
+          const info = body.querySelector(".word-lookup");
+          if (info && info.dataset.n === String(n)) {
+            openRange = rangeOf(fresh.querySelector(".ptext"), Number(info.dataset.start), Number(info.dataset.end));
+            markLookedUp(openRange);
+          }
+        }
+        reader.dispatchEvent(new CustomEvent("words-marked", { detail: { n } }));
+      });
+    });
+  });
+
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { lookupAt, lookupSelection, closeWord: close });
+})();

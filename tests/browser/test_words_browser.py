@@ -1,0 +1,76 @@
+"""In a real browser: click a word, read its dictionary entry, save it, see it marked."""
+import pytest
+from playwright.sync_api import expect
+
+from annotations import articles, dict_import
+
+pytestmark = pytest.mark.browser
+
+DING = """# tiny Ding file written by the test
+Partnerschaft {f} | Partnerschaften {pl} :: partnership | partnerships
+Abkommen {n} [pol.] | Abkommen {pl} :: agreement; accord | agreements
+"""
+TEXT = "Ein neues Abkommen\n\nDas Abkommen über eine Partnerschaft wurde unterzeichnet. Die Partnerschaften halten.\n"
+
+
+@pytest.fixture
+def article(app, db, tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    dict_import.import_dictionary(db, "ding", str(path))
+    return articles.create_article(db, TEXT)
+
+
+FIND = """([n, word]) => {
+    const p = document.getElementById('p-' + n + '-text');
+    const i = p.textContent.indexOf(word);
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let node, seen = 0;
+    while ((node = walker.nextNode()) && i >= seen + node.data.length) seen += node.data.length;
+    const r = document.createRange();
+    r.setStart(node, i - seen); r.setEnd(node, i - seen + word.length);
+    %s
+}"""
+
+
+def word_box(page, n, word):
+    """Return the viewport point in the middle of `word` in paragraph n."""
+    return page.evaluate(FIND % """const b = r.getBoundingClientRect();
+        return {x: b.left + b.width / 2, y: b.top + b.height / 2};""", [n, word])
+
+
+def select_word(page, n, word):
+    """Select `word` in paragraph n as Shift+arrows would."""
+    page.evaluate(FIND % "getSelection().removeAllRanges(); getSelection().addRange(r);", [n, word])
+
+
+def test_click_word_shows_entry_save_marks_it(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    point = word_box(page, 1, "Partnerschaft")
+    page.mouse.click(point["x"], point["y"])
+    popover = page.locator("#word-popover")
+    expect(popover).to_be_visible()
+    expect(popover.locator("#word-popover-title")).to_have_text("Partnerschaft")
+    expect(popover.locator(".word-entry").first).to_contain_text("partnership")
+    expect(popover.locator(".word-article").first).to_have_text("die")
+
+    popover.locator("input[name=gloss]").fill("partnership")
+    popover.locator("[data-action=save-word]").click()
+    expect(popover.locator(".word-saved")).to_contain_text("Saved")
+    # Marked by lemma: the plural in the next sentence too.
+    marked = page.locator("#p-1-text .saved-word")
+    expect(marked).to_have_count(2)
+    expect(marked.nth(1)).to_have_text("Partnerschaften")
+
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+
+
+def test_keyboard_selection_looks_up_inflected_form(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    select_word(page, 1, "Partnerschaften")
+    page.keyboard.press("l")
+    popover = page.locator("#word-popover")
+    expect(popover.locator("#word-popover-title")).to_have_text("Partnerschaften")
+    expect(popover.locator(".word-lemma")).to_contain_text("Partnerschaft")
+    expect(popover.locator(".word-entries")).to_contain_text("partnerships")
