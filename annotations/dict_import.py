@@ -8,22 +8,22 @@ runs) and then switches the source to it in one tiny transaction: readers see ei
 dictionary or the new one, never a mix, and a re-import replaces instead of duplicating.
 """
 import argparse
-import base64
 import gzip
 import logging
 import os
 import re
 import sys
 import threading
+import time
 from datetime import datetime, timezone
 
-from . import dictionary, lemmas
+from . import lemmas
 from .dictionary import normalize, split_top
 
 log = logging.getLogger(__name__)
 
 BATCH = 20_000
-_started = set()  # database paths a background import was started for (per process)
+_threads = {}  # database path -> the background import thread started for it (per process)
 _lock = threading.Lock()
 
 
@@ -310,9 +310,8 @@ def start_background(app):
     lemmas.warm_up()
     path = app.config["DATABASE"]
     with _lock:
-        if path in _started or not installed_sources(app.config):
+        if path in _threads or not installed_sources(app.config):
             return
-        _started.add(path)
     from .db import connect
 
     def run():
@@ -325,7 +324,13 @@ def start_background(app):
         finally:
             db.close()
 
-    threading.Thread(target=run, name="dict-import", daemon=True).start()
+    thread = _threads[path] = threading.Thread(target=run, name="dict-import", daemon=True)
+    thread.start()
+
+
+def background_thread(path):
+    """Return the background import thread started for database path, or None."""
+    return _threads.get(path)
 
 
 def _mark_stale_runs(db):
@@ -352,7 +357,6 @@ def main(argv=None):
     db = connect(app.config["DATABASE"])
     try:
         for source, path in todo:
-            import time
             t0 = time.perf_counter()
             try:
                 n = import_dictionary(db, source, path)

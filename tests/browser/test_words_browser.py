@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from annotations import articles, dict_import
+from annotations import articles, dict_import, lemmas
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +18,7 @@ def article(app, db, tmp_path):
     path = tmp_path / "de-en"
     path.write_text(DING, encoding="utf-8")
     dict_import.import_dictionary(db, "ding", str(path))
+    assert lemmas.wait(120), "simplemma could not be loaded"  # an event wait, not a sleep
     return articles.create_article(db, TEXT)
 
 

@@ -1,0 +1,196 @@
+"""Dictionary files (Ding, FreeDict) parsed, imported atomically and looked up by form and lemma."""
+import base64
+import gzip
+
+import pytest
+
+from annotations import dict_import, dictionary, lemmas
+
+DING = """# Version :: test
+# License :: GPL, written by this test
+Baum {m} [bot.] | Bäume {pl} :: tree | trees
+Bank {f}; Sitzbank {f} (im Park) | Bänke {pl} :: bench | benches
+nach wie vor {adv} :: still; as before
+zusammenrücken {vi} | zusammenrückend | zusammengerückt :: to move together; to budge up | moving together | moved together
+rücken {vt} :: to move; to shift
+jdm. etw. geben {vt} :: to give sb. sth.
+wegen {prp; +Gen.} :: because of; due to
+"""
+
+
+def b64(n):
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    out = ""
+    while True:
+        out = alphabet[n % 64] + out
+        n //= 64
+        if not n:
+            return out
+
+
+FREEDICT_ENTRIES = [
+    ("00databaseinfo", "German - English test dictionary\n"),
+    ("haus", "Haus /hˈaʊs/ <neut, n, sg>\n [archit.] house <n>, building <n>\n"
+             "      \"zu Hause\"  - at home\n   Synonym: {Gebäude}\n\n see: {Häuser}\n\n"),
+    ("laufen", "laufen /lˈaʊfən/ <v, intr>\nrun <v>\n         Note: on foot\n see: {laufend}\n\n"),
+    ("see", "See /zˈeː/ <fem, n, sg>\nsea <n>, ocean <n>\n"),
+]
+
+
+def write_freedict(base, entries=FREEDICT_ENTRIES, compress=gzip.compress):
+    """Write base.index + base.dict.dz the way dictd does (offsets in dictd base64)."""
+    blob, index = b"", []
+    for head, text in entries:
+        data = text.encode("utf-8")
+        index.append(f"{head}\t{b64(len(blob))}\t{b64(len(data))}")
+        blob += data
+    (base.parent / (base.name + ".index")).write_text("\n".join(index) + "\n", encoding="utf-8")
+    (base.parent / (base.name + ".dict.dz")).write_bytes(compress(blob))
+    return str(base)
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    assert lemmas.wait(120), "simplemma could not be loaded"
+
+
+
+@pytest.fixture
+def ding(tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def freedict(tmp_path):
+    return write_freedict(tmp_path / "freedict-deu-eng")
+
+
+def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
+    rows = list(dict_import.parse_ding(DING.splitlines()))
+    baum, baeume = rows[0], rows[1]
+    assert baum[:3] == (0, "Baum {m} [bot.]", "tree")
+    assert baum[3] == [("baum", "Baum", "m", "noun")]
+    assert baeume[:3] == (1, "Bäume {pl}", "trees")
+    assert baeume[3] == [("bäume", "Bäume", "pl", "noun")]
+    bank = rows[2]
+    assert [f[:3] for f in bank[3]] == [("bank", "Bank", "f"), ("sitzbank", "Sitzbank (im Park)", "f")]
+
+
+@pytest.mark.parametrize("german, key, pos", [
+    ("jdm. etw. geben {vt}", "geben", "verb"),
+    ("wegen {prp; +Gen.}", "wegen", "preposition"),
+    ("nach wie vor {adv}", "nach wie vor", "adverb"),
+])
+def test_ding_keys_drop_placeholders_and_keep_tags(german, key, pos):
+    (_, _, _, forms), = dict_import.parse_ding([f"{german} :: x"])
+    assert forms[0][0] == key and forms[0][3] == pos
+
+
+@pytest.mark.parametrize("line", ["# comment :: not an entry", "", "no separator here"])
+def test_ding_skips_comments_and_junk(line):
+    assert list(dict_import.parse_ding([line])) == []
+
+
+def test_freedict_entries_read_from_gzip_with_dictd_offsets(freedict):
+    rows = list(dict_import.parse_freedict(freedict))
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Haus", "[archit.] house; building"), ("laufen", "run (on foot)"), ("See", "sea; ocean")]
+    assert rows[0][3] == [("haus", "Haus", "n", "noun")]
+    assert rows[1][3][0][3] == "verb"
+
+
+def test_freedict_bad_files_raise_clear_errors(tmp_path):
+    base = tmp_path / "broken"
+    (tmp_path / "broken.index").write_text("haus\tA\n", encoding="utf-8")
+    (tmp_path / "broken.dict.dz").write_bytes(b"not gzip")
+    with pytest.raises(dict_import.DictFormatError, match="dictd index"):
+        list(dict_import.parse_freedict(str(base)))
+    (tmp_path / "broken.index").write_text("haus\tA\tB\n", encoding="utf-8")
+    with pytest.raises(dict_import.DictFormatError, match="gzip"):
+        list(dict_import.parse_freedict(str(base)))
+
+
+def test_reimport_replaces_never_duplicates(db, ding):
+    first = dict_import.import_dictionary(db, "ding", ding)
+    second = dict_import.import_dictionary(db, "ding", ding)
+    assert first == second == db["dict_entries"].count
+    assert [r["source"] for r in dictionary.sources(db)] == ["ding"]
+    assert dictionary.last_import(db)["state"] == "done"
+    assert dictionary.last_import(db)["progress"] == 100
+
+
+def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
+    dict_import.import_dictionary(db, "ding", ding)
+    empty = tmp_path / "empty"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(dict_import.DictFormatError):
+        dict_import.import_dictionary(db, "ding", str(empty))
+    assert dictionary.last_import(db)["state"] == "failed"
+    assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"
+    assert db["dict_entries"].count == len(list(dict_import.parse_ding(DING.splitlines())))
+
+
+@pytest.mark.parametrize("keys, headword, english", [
+    (["Bäume", "Baum"], "Bäume", "trees"),  # surface form first
+    (["baum"], "Baum", "tree"),
+    (["Sitzbank"], "Sitzbank (im Park)", "bench"),
+    (["geben"], "jdm. etw. geben", "to give sb. sth."),
+    (["nach wie vor"], "nach wie vor", "still; as before"),
+])
+def test_lookup_by_form(db, ding, keys, headword, english):
+    dict_import.import_dictionary(db, "ding", ding)
+    first = dictionary.lookup(db, keys)[0]
+    assert (first["headword"], first["english"]) == (headword, english)
+
+
+def test_both_formats_can_be_imported_side_by_side(db, ding, freedict):
+    dict_import.import_dictionary(db, "ding", ding)
+    dict_import.import_dictionary(db, "freedict", freedict)
+    assert dictionary.lookup(db, ["Haus"])[0]["article"] == "das"
+    assert dictionary.lookup(db, ["Baum"])[0]["article"] == "der"
+
+
+@pytest.mark.parametrize("word, lemma", [("Bäume", "Baum"), ("Bänke", "Bank")])
+def test_inflected_form_in_context_finds_surface_and_lemma(db, ding, word, lemma, lemmatiser):
+    dict_import.import_dictionary(db, "ding", ding)
+    text = f"Im Park stehen {word} am Weg."
+    i = text.index(word)
+    found = dictionary.in_context(db, text, i, i + len(word))
+    assert found["lemma"] == lemma
+    assert {e["headword"].split(" ")[0] for e in found["entries"]} >= {word, lemma}
+
+
+def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
+    dict_import.import_dictionary(db, "ding", ding)
+    text = "Im Winter rücken die Leute enger zusammen. Dann schneit es."
+    i = text.index("rücken")
+    click = dictionary.in_context(db, text, i, i + 6)
+    assert click["separable"] == "zusammenrücken"
+    assert click["entries"][0]["headword"] == "zusammenrücken"
+    selection = dictionary.in_context(db, text, i, text.index("zusammen") + 8)
+    assert selection["lemma"] == "zusammenrücken"
+    assert selection["sentence"] == "Im Winter rücken die Leute enger zusammen."
+
+
+def test_meaning_in_this_sentence_comes_from_the_translation(db, ding):
+    dict_import.import_dictionary(db, "ding", ding)
+    entries = dictionary.lookup(db, ["nach wie vor"])
+    assert dictionary.mark_in_translation(entries, "The bank is still open.") == "still"
+    assert entries[0]["in_context"] == ["still"]
+    assert dictionary.mark_in_translation(dictionary.lookup(db, ["Bank"]), "No match here.") == ""
+
+
+def test_installed_sources_follow_config(tmp_path, ding, freedict):
+    config = {"DING_PATH": ding, "FREEDICT_PATH": freedict}
+    assert dict_import.installed_sources(config) == [("ding", ding), ("freedict", freedict)]
+    assert dict_import.installed_sources({"DING_PATH": str(tmp_path / "no"), "FREEDICT_PATH": str(tmp_path / "no")}) == []
+
+
+def test_command_line_imports_into_given_db(tmp_path, ding, capsys):
+    dbpath = tmp_path / "cli.db"
+    assert dict_import.main(["--ding", ding, "--db", str(dbpath)]) == 0
+    assert "entries" in capsys.readouterr().out
+    assert dict_import.main(["--ding", str(tmp_path / "missing"), "--db", str(dbpath)]) == 1

@@ -1,0 +1,264 @@
+"""Word lookups, the translator fallback, saving and the vocabulary page, through HTTP."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from annotations import articles, create_app, dict_import, dictionary, lemmas, vocab
+
+DING = """Baum {m} [bot.] | Bäume {pl} :: tree | trees
+nach wie vor {adv} :: still; as before
+zusammenrücken {vi} :: to move together
+grün {adj} :: green
+"""
+TEXT = "Die Bäume sind grün.\n\nWir rücken nach wie vor zusammen. Die 😀 Bäume wachsen."
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    assert lemmas.wait(120), "simplemma could not be loaded"
+
+
+
+@pytest.fixture
+def ding(tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def article(db):
+    return articles.create_article(db, TEXT)
+
+
+@pytest.fixture
+def imported(db, ding):
+    dict_import.import_dictionary(db, "ding", ding)
+
+
+def u16(text, word, occurrence=0):
+    """Return the browser's (UTF-16) start and end of word in text."""
+    i = -1
+    for _ in range(occurrence + 1):
+        i = text.index(word, i + 1)
+    start = len(text[:i].encode("utf-16-le")) // 2
+    return start, start + len(word.encode("utf-16-le")) // 2
+
+
+def block_text(db, article_id, n):
+    return articles.get_block(db, article_id, n)["text"]
+
+
+def test_click_on_inflected_word_shows_lemma_gender_and_entries(client, db, article, imported, lemmatiser):
+    start, _ = u16(block_text(db, article, 1), "Bäume")
+    page = client.get(f"/words/lookup?article={article}&n=1&start={start + 2}&end={start + 2}").get_data(as_text=True)
+    assert 'id="word-popover-title" class="word-title" lang="de">Bäume<' in page
+    assert "Lemma: <b lang=\"de\">Baum</b>" in page
+    assert '<span class="word-article">der</span> Baum' in page
+    assert "trees" in page and "tree" in page
+
+
+def test_offsets_after_astral_characters_are_utf16(client, db, article, imported):
+    text = block_text(db, article, 2)
+    start, end = u16(text, "Bäume")
+    page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
+    assert 'lang="de">Bäume<' in page
+    assert f'name="start" value="{start}"' in page
+
+
+def test_phrase_selection_finds_idiom(client, db, article, imported):
+    start, end = u16(block_text(db, article, 2), "nach wie vor")
+    page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
+    assert "Phrase" in page and "still" in page
+
+
+def test_meaning_in_sentence_uses_cached_translation(client, db, article, imported, monkeypatch):
+    sentence = "Wir rücken nach wie vor zusammen."
+    monkeypatch.setattr("annotations.translate.cached_translations",
+                        lambda db, texts, config=None: {sentence: "We still move closer together."})
+    start, end = u16(block_text(db, article, 2), "nach wie vor")
+    page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
+    assert "In this sentence:</span>\n      <strong>still</strong>" in page
+    assert "We still move closer together." in page
+
+
+@pytest.mark.parametrize("query, status, message", [
+    ("article=1&n=1&start=x&end=1", 400, "whole number"),
+    ("article=1&n=1&start=5", 400, "The end offset"),
+    ("article=999&n=1&start=0&end=1", 404, "no article 999"),
+    ("article=1&n=99&start=0&end=1", 400, "no paragraph 99"),
+    ("article=1&n=1&start=3&end=900", 400, "not inside paragraph"),
+    ("article=1&n=1&start=9&end=2", 400, "not inside paragraph"),
+    ("article=1&n=1&start=3&end=4", 400, "no word"),
+    ("article=1&n=2&start=0&end=33", 200, ""),
+    ("article=1&n=2&start=0&end=2000", 400, "not inside"),
+])
+def test_bad_lookups_are_clear_4xx(client, article, query, status, message):
+    query = query.replace("article=1", f"article={article}")
+    resp = client.get(f"/words/lookup?{query}", headers=HX)
+    assert resp.status_code == status
+    assert message in resp.get_data(as_text=True)
+
+
+class FakeLibre(BaseHTTPRequestHandler):
+    """LibreTranslate on loopback: answers 'tree' and counts calls."""
+
+    calls = []
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        FakeLibre.calls.append(self.rfile.read(length))
+        body = json.dumps({"translatedText": "tree"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_libre():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLibre)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeLibre.calls.clear()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def app_with_translator(tmp_path, url):
+    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "t.db"), "BACKGROUND_TASKS": False,
+                       "DING_PATH": str(tmp_path / "none"), "FREEDICT_PATH": str(tmp_path / "none"),
+                       "TRANSLATOR": "libre", "LIBRETRANSLATE_URL": url, "LIBRETRANSLATE_API_KEY": "test",
+                       "TRANSLATE_TIMEOUT": 3})
+
+
+def test_without_dictionary_the_translator_is_asked_once_and_says_so(tmp_path, fake_libre):
+    app = app_with_translator(tmp_path, fake_libre)
+    client = app.test_client()
+    for _ in range(2):
+        page = client.get("/words/lookup?article=1&n=2&start=0&end=5").get_data(as_text=True)
+        assert "<b>tree</b>" in page
+        assert "No offline dictionary is installed, so the translator was asked" in page
+    assert len(FakeLibre.calls) == 1  # the second lookup came from the cache
+
+
+def test_unreachable_translator_is_reported_honestly(tmp_path):
+    app = app_with_translator(tmp_path, "http://127.0.0.1:9")
+    resp = app.test_client().get("/words/lookup?article=1&n=2&start=0&end=5")
+    assert resp.status_code == 200
+    assert "No offline dictionary is installed, and the translator could not help" in resp.get_data(as_text=True)
+
+
+def save_form(db, article, block, word, **extra):
+    start, end = u16(block_text(db, article, block), word)
+    return {"article": article, "n": block, "start": start, "end": end} | extra
+
+
+def test_save_edit_delete(client, db, article, imported, lemmatiser):
+    resp = client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", lemma="Baum", gloss="tree"),
+                       headers=HX)
+    assert resp.status_code == 200
+    assert "Saved “Baum”." in resp.get_data(as_text=True)
+    assert json.loads(resp.headers["HX-Trigger"])["randnotiz:words-changed"] == {"lemma": "Baum", "blocks": [1, 2]}
+    word = vocab.find(db, "Baum")
+    assert (word["surface"], word["gloss"], word["sentence"]) == ("Bäume", "tree", "Die Bäume sind grün.")
+    assert (word["from_article"], word["from_block"]) == (article, 1)
+
+    resp = client.post(f"/vocabulary/{word['id']}", data={"gloss": "tree (plant)"}, headers=HX)
+    assert 'value="tree (plant)"' in resp.get_data(as_text=True)
+    assert vocab.get(db, word["id"])["gloss"] == "tree (plant)"
+
+    assert client.post(f"/vocabulary/{word['id']}/delete", headers=HX).status_code == 200
+    assert vocab.get(db, word["id"]) is None
+    assert client.post(f"/vocabulary/{word['id']}/delete").status_code == 404
+
+
+def test_saving_again_updates_instead_of_duplicating(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 2, "Bäume", gloss="trees"))
+    assert vocab.count(db) == 1
+    assert vocab.find(db, "Baum")["from_block"] == 2
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"lemma": ""}, "empty"),
+    ({"lemma": "123 !"}, "no letters"),
+    ({"lemma": "x" * 101}, "too long"),
+    ({"gloss": "y" * 501}, "too long"),
+    ({"n": "abc"}, "whole number"),
+    ({"start": "999"}, "not inside"),
+])
+def test_bad_saves_are_400_and_store_nothing(client, db, article, extra, message):
+    resp = client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", **extra), headers=HX)
+    assert resp.status_code == 400
+    assert message in resp.get_data(as_text=True)
+    assert vocab.count(db) == 0
+
+
+@pytest.mark.parametrize("path, data, status", [
+    ("/vocabulary/1", {}, 400),
+    ("/vocabulary/1", {"gloss": "z" * 501}, 400),
+    ("/vocabulary/777", {"gloss": "x"}, 404),
+])
+def test_bad_edits(client, db, article, path, data, status):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    assert client.post(path, data=data).status_code == status
+    assert vocab.find(db, "Baum")["gloss"] == "tree"
+
+
+def test_saved_words_are_marked_by_lemma_in_every_article(client, db, article, imported, lemmatiser):
+    other = articles.create_article(db, "Ein Baum steht allein. Zwei Bäume stehen daneben.")
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 2, "nach wie vor", gloss="still"))
+    page = client.get(f"/articles/{other}/p/1").get_data(as_text=True)
+    assert page.count('data-lemma="Baum"') == 2
+    page = client.get(f"/articles/{article}/p/2").get_data(as_text=True)
+    assert 'data-lemma="nach wie vor"' in page and 'data-lemma="Baum"' in page
+
+
+def test_vocabulary_page_lists_searches_and_links_back(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 1, "grün", gloss="green"))
+    page = client.get("/vocabulary").get_data(as_text=True)
+    assert "2 saved words" in page and f'href="/articles/{article}#p-1"' in page
+    found = client.get("/vocabulary?q=gre", headers={**HX, "HX-Target": "vocab-list"}).get_data(as_text=True)
+    assert found.startswith('<div id="vocab-list"') and "grün" in found and "Baum" not in found
+    assert "0 of 2" in client.get("/vocabulary?q=%25").get_data(as_text=True)
+    assert client.get("/vocabulary?q=" + "a" * 201).status_code == 400
+
+
+def test_words_outlive_their_article(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    articles.delete_article(db, article)
+    assert "(article deleted)" in client.get("/vocabulary").get_data(as_text=True)
+
+
+def test_unknown_export_format_is_404(client):
+    assert client.get("/vocabulary/export.pdf").status_code == 404
+
+
+def test_background_import_on_start_shows_progress_then_entries(tmp_path, ding):
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "bg.db"), "BACKGROUND_TASKS": True,
+                      "DING_PATH": ding, "FREEDICT_PATH": str(tmp_path / "none")})
+    dict_import.background_thread(app.config["DATABASE"]).join(30)
+    status = app.test_client().get("/dictionary/status").get_data(as_text=True)
+    assert "Dictionary: Ding (5 entries)" in status
+    from annotations.db import connect
+    db = connect(app.config["DATABASE"])
+    try:
+        assert dictionary.lookup(db, ["grün"])[0]["english"] == "green"
+    finally:
+        db.close()
+
+
+def test_status_without_dictionary_says_what_to_install(client):
+    assert "No offline dictionary is installed" in client.get("/dictionary/status").get_data(as_text=True)
