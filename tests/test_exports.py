@@ -1,0 +1,159 @@
+"""Exports (JSON-LD, Markdown, CSV) per article and for everything, and restoring from JSON-LD."""
+import csv
+import io
+import json
+
+import pytest
+
+from annotations import articles, create_app, highlights
+from annotations.db import connect
+
+TEXT = "Der Hund 😀 bellt laut.\n\nZweiter Absatz über Wien und die Straße."
+
+
+@pytest.fixture
+def art(db):
+    return articles.create_article(db, TEXT, title="Hundeleben", source="test")
+
+
+def mark(db, art, n, quote, **kw):
+    start = articles.get_block(db, art, n)["text"].index(quote)
+    return highlights.create(db, art, n, start, start + len(quote), quote, **kw)
+
+
+def read_csv(client, url):
+    r = client.get(url)
+    assert r.headers["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("url, filename", [
+    ("/articles/{art}/export.jsonld", "randnotiz-article-{art}.jsonld"),
+    ("/articles/{art}/export.md", "randnotiz-article-{art}.md"),
+    ("/articles/{art}/export.csv", "randnotiz-article-{art}.csv"),
+    ("/export/annotations.jsonld", "randnotiz-annotations.jsonld"),
+    ("/export/annotations.md", "randnotiz-annotations.md"),
+    ("/export/annotations.csv", "randnotiz-annotations.csv"),
+])
+def test_downloads_are_attachments(client, art, url, filename):
+    r = client.get(url.format(art=art))
+    assert r.status_code == 200
+    assert r.headers["Content-Disposition"] == f'attachment; filename="{filename.format(art=art)}"'
+
+
+@pytest.mark.parametrize("url, code", [("/articles/999/export.csv", 404), ("/articles/{art}/export.pdf", 404),
+                                       ("/export/annotations.exe", 404)])
+def test_bad_export_urls(client, art, url, code):
+    assert client.get(url.format(art=art)).status_code == code
+
+
+@pytest.mark.parametrize("note, cell", [
+    ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+    ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tTab", "'\tTab"), ("harmlos = gut", "harmlos = gut"),
+])
+def test_csv_neutralises_formulas(client, db, art, note, cell):
+    mark(db, art, 1, "Hund", note=note)
+    (row,) = read_csv(client, f"/articles/{art}/export.csv")
+    assert row["note"] == cell
+
+
+def test_csv_is_rfc4180(client, db, art):
+    mark(db, art, 2, "Straße", note='Zeile 1\n"zitiert", Komma', tags=["a", "b"])
+    raw = client.get(f"/articles/{art}/export.csv").data.decode("utf-8-sig")
+    assert raw.count("\r\n") == 2  # header and row end in CRLF; the note's own newline stays quoted
+    (row,) = read_csv(client, f"/articles/{art}/export.csv")
+    assert (row["quote"], row["note"], row["tags"], row["paragraph"]) == \
+        ("Straße", 'Zeile 1\n"zitiert", Komma', "a, b", "2")
+
+
+def test_markdown_study_notes(client, db, art):
+    mark(db, art, 1, "Hund", note="*bellen*: to bark", tags=["Tiere"])
+    highlights.create_paragraph_note(db, art, 2, "Über Wien")
+    md = client.get(f"/articles/{art}/export.md").get_data(as_text=True)
+    assert md.startswith("# Hundeleben\n")
+    assert "## Paragraph 1\n\n> Hund\n\n*bellen*: to bark\n\n*tags: #Tiere · colour: yellow*" in md
+    assert "## Paragraph 2 — whole paragraph\n\n> Zweiter Absatz über Wien und die Straße.\n\nÜber Wien" in md
+
+
+def test_markdown_escapes_quoted_html(client, db):
+    art = articles.create_article(db, "Text mit <script>alert(1)</script> darin.")
+    text = articles.get_block(db, art, 1)["text"]
+    highlights.create(db, art, 1, 0, len(text), text)
+    assert "<script>" not in client.get(f"/articles/{art}/export.md").get_data(as_text=True)
+
+
+def populate(db, art):
+    mark(db, art, 1, "Hund", color="green", note="**n**", tags=["x", "y"])
+    mark(db, art, 2, "Wien", color="red")
+    highlights.create_paragraph_note(db, art, 2, "Absatz", tags=["p"])
+    fuzzy = mark(db, art, 2, "Straße")
+    db["highlights"].update(fuzzy["id"], {"status": "fuzzy"})
+    orphan = mark(db, art, 2, "die")
+    db["highlights"].update(orphan["id"], {"block_n": None, "start_cp": None, "end_cp": None,
+                                           "status": "orphan", "exact": "verlorener Text"})
+    gone = mark(db, art, 1, "bellt")
+    highlights.delete(db, gone["id"])
+
+
+def fresh_client(tmp_path, name):
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / name), "BACKGROUND_TASKS": False,
+                      "DING_PATH": str(tmp_path / "x"), "FREEDICT_PATH": str(tmp_path / "x")})
+    return app, app.test_client()
+
+
+def test_export_import_export_is_identical(client, db, art, tmp_path):
+    populate(db, art)
+    first = client.get("/export/annotations.jsonld").data
+    app2, client2 = fresh_client(tmp_path, "restored.db")
+    r = client2.post("/import", data=first, content_type="application/ld+json")
+    assert r.status_code == 200 and r.get_json()["annotations"] == 5
+    assert client2.get("/export/annotations.jsonld").data == first
+    for fmt in ("md", "csv"):
+        assert client2.get(f"/export/annotations.{fmt}").data == client.get(f"/export/annotations.{fmt}").data
+    # Importing the same file again changes nothing.
+    assert client2.post("/import", data=first, content_type="application/ld+json").get_json()["skipped"] == 5
+    assert client2.get("/export/annotations.jsonld").data == first
+
+
+def test_import_form_upload(client, db, art, tmp_path):
+    populate(db, art)
+    data = client.get(f"/articles/{art}/export.jsonld").data
+    _, client2 = fresh_client(tmp_path, "form.db")
+    r = client2.post("/import", data={"file": (io.BytesIO(data), "backup.jsonld")},
+                     content_type="multipart/form-data")
+    assert r.status_code == 200 and "Imported 1 article and 5 annotations" in r.get_data(as_text=True)
+
+
+def broken(doc, what):
+    doc = json.loads(json.dumps(doc))
+    if what == "block":
+        doc["randnotiz"]["articles"][-1]["blocks"][0]["kind"] = "poem"
+    elif what == "selector":
+        doc["first"]["items"][0]["target"]["selector"]["value"] = "p-77"
+    elif what == "type":
+        doc["type"] = "Something"
+        del doc["first"]
+    elif what == "color":
+        doc["first"]["items"][0]["target"]["selector"] = "nonsense"
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize("what, message", [
+    ("block", "malformed"), ("selector", "no paragraph 77"), ("type", "not an AnnotationCollection"),
+    ("color", "no selector"), ("json", "not valid UTF-8 JSON"),
+])
+def test_bad_import_is_atomic(client, db, art, tmp_path, what, message):
+    populate(db, art)
+    doc = client.get("/export/annotations.jsonld").get_json(force=True)
+    body = "{nope" if what == "json" else broken(doc, what)
+    app2, client2 = fresh_client(tmp_path, "bad.db")
+    before = client2.get("/export/annotations.jsonld").data
+    r = client2.post("/import", data=body, content_type="application/ld+json")
+    assert r.status_code == 400 and message in r.get_json()["message"]
+    assert client2.get("/export/annotations.jsonld").data == before
+
+
+def test_import_without_file_is_refused(client):
+    r = client.post("/import", data={}, content_type="multipart/form-data")
+    assert r.status_code == 400 and "Choose" in r.get_data(as_text=True)
