@@ -353,7 +353,7 @@ def _as_translation_error(label, exc, timeout):
     if isinstance(exc, (dt_errors.NotValidLength, dt_errors.NotValidPayload)):
         return TranslationError("too_long", f"{label} refused the text as too long.")
     if isinstance(exc, (dt_errors.TranslationNotFound, dt_errors.ElementNotFoundInGetRequest, StopIteration)):
-        return TranslationError("empty", f"{label} returned no translation.")
+        return TranslationError("empty", f"{label} returned an empty translation (no result found).")
     if isinstance(exc, (dt_errors.ApiKeyException, dt_errors.LanguageNotSupportedException,
                         dt_errors.InvalidSourceOrTargetLanguage)):
         return TranslationError("misconfigured", f"{label} is not set up correctly: {exc}")

@@ -33,13 +33,14 @@ class FakeProvider:
         self.delay = 0.0  # seconds each answer waits (the bench's "provider answers in 200 ms")
         self.gate = None  # a threading.Event every request waits for, when set
         self.translations = {}  # exact text -> answer, overriding fake_english
+        self.failing = set()  # texts answered with HTTP 500 whatever the mode
         self.calls = []  # (provider, text) per request
         self.lock = threading.Lock()
         self.released = threading.Event()  # set on close so sleeping handlers end at once
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def close(self):
@@ -110,7 +111,7 @@ class FakeProvider:
                     fake.released.wait(fake.delay or 30)
                 elif fake.delay:
                     fake.released.wait(fake.delay)
-                mode = fake.mode
+                mode = "500" if text in fake.failing else fake.mode
                 if mode in ("429", "500", "403"):
                     return self._send(int(mode), '{"error": "fake failure"}')
                 if mode == "garbage":
