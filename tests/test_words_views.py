@@ -62,6 +62,15 @@ def test_click_on_inflected_word_shows_lemma_gender_and_entries(client, db, arti
     assert "trees" in page and "tree" in page
 
 
+def test_lookup_before_lemmas_load_falls_back_honestly(client, db, article, imported, monkeypatch):
+    monkeypatch.setattr(lemmas, "wait", lambda timeout: False)
+    monkeypatch.setattr(lemmas, "lemma", lambda word, timeout=3.0: None)
+    start, end = u16(block_text(db, article, 1), "Bäume")
+    page = client.get(f"/words/lookup?article={article}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert "The lemmatiser is still loading: looked up as written." in page
+    assert "trees" in page
+
+
 def test_offsets_after_astral_characters_are_utf16(client, db, article, imported):
     text = block_text(db, article, 2)
     start, end = u16(text, "Bäume")

@@ -1,0 +1,59 @@
+"""The vocabulary store: saving, searching and marking saved words by lemma."""
+import pytest
+
+from annotations import articles, lemmas, vocab
+from annotations.render import render_text
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    assert lemmas.wait(120), "simplemma could not be loaded"
+
+
+def save(db, lemma, surface=None, gloss="", sentence="Ein Satz.", article_id=None):
+    return vocab.save(db, lemma=lemma, surface=surface or lemma, gloss=gloss, sentence=sentence,
+                      translation="", article_id=article_id, block_n=1, start=0, end=len(surface or lemma),
+                      sentence_start=0)
+
+
+@pytest.mark.parametrize("lemma, message", [("", "empty"), ("   ", "empty"), ("42", "no letters"),
+                                            ("a" * 101, "too long")])
+def test_bad_lemmas_are_refused_and_nothing_stored(db, lemma, message):
+    with pytest.raises(vocab.VocabError, match=message):
+        save(db, lemma)
+    assert vocab.count(db) == 0
+
+
+def test_search_matches_any_field_and_treats_wildcards_literally(db):
+    save(db, "Baum", gloss="tree")
+    save(db, "Prozent", gloss="100% sure")
+    assert [w["lemma"] for w in vocab.search(db, "TREE")] == ["Baum"]
+    assert [w["lemma"] for w in vocab.search(db, "%")] == ["Prozent"]
+    assert [w["lemma"] for w in vocab.search(db, "_")] == []
+    assert len(vocab.search(db, "")) == 2
+
+
+def test_spans_mark_every_inflected_form_as_flat_segments(db, lemmatiser):
+    article_id = articles.create_article(db, "Der Baum wächst. Die Bäume wachsen nach wie vor.")
+    save(db, "Baum", "Bäume", gloss="tree")
+    save(db, "nach wie vor", gloss="still")
+    blocks = articles.get_blocks(db, article_id)
+    spans = vocab.spans(db, article_id, blocks)[1]
+    text = blocks[0]["text"]
+    assert sorted(text[s.start:s.end] for s in spans) == ["Baum", "Bäume", "nach wie vor"]
+    assert all(s.classes == ("saved-word",) and not s.mark for s in spans)
+    html = render_text(text, spans)
+    assert html.count('data-lemma="Baum"') == 2 and 'data-lemma="nach wie vor"' in html
+
+
+def test_no_saved_words_no_spans(db):
+    article_id = articles.create_article(db, "Der Baum wächst.")
+    assert vocab.spans(db, article_id, articles.get_blocks(db, article_id)) == {}
+
+
+def test_update_and_delete_report_missing_words(db):
+    word_id = save(db, "Baum")
+    assert vocab.update_gloss(db, word_id, "  tree \n ") and vocab.get(db, word_id)["gloss"] == "tree"
+    assert vocab.delete(db, word_id) and not vocab.delete(db, word_id)
+    assert not vocab.update_gloss(db, word_id, "x")
