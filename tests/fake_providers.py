@@ -35,6 +35,7 @@ class FakeProvider:
         self.translations = {}  # exact text -> answer, overriding fake_english
         self.failing = set()  # texts answered with HTTP 500 whatever the mode
         self.calls = []  # (provider, text) per request
+        self.received = threading.Semaphore(0)  # released once per request, for tests to wait on
         self.lock = threading.Lock()
         self.released = threading.Event()  # set on close so sleeping handlers end at once
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -105,6 +106,7 @@ class FakeProvider:
                     return self._send(404, '{"error": "unknown endpoint"}')
                 with fake.lock:
                     fake.calls.append((provider, text))
+                fake.received.release()
                 if fake.gate is not None:
                     fake.gate.wait(30)
                 if fake.mode == "sleep":
