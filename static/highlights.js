@@ -198,7 +198,8 @@
 
   document.addEventListener("htmx:afterRequest", (e) => {
     const elt = e.detail.elt;
-    if (!e.detail.successful) return;
+    // reader.js marks 4xx as swappable (isError false), so judge by the status itself.
+    if (!e.detail.successful || e.detail.xhr.status >= 400) return;
     // Saved (or handed to the note dialog, which now holds the offsets): drop the selection.
     if (toolbar.contains(elt)) {
       const n = fields.querySelector("input[name=block]");
