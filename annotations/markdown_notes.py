@@ -1,4 +1,6 @@
 """Notes in Markdown: rendered with markdown-it-py, then sanitised with nh3 before any page shows them."""
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -33,4 +35,10 @@ def render(note):
     """Render a Markdown note to sanitised HTML (Markup); None or blank gives empty Markup."""
     if not note or not note.strip():
         return Markup("")
-    return Markup(sanitize(_md.render(note)).strip())
+    return Markup(_render_cached(note))
+
+
+@lru_cache(maxsize=4096)
+def _render_cached(note):
+    # Pages list every note on each request; the same text always renders the same way.
+    return sanitize(_md.render(note)).strip()
