@@ -38,6 +38,7 @@ def _now():
 # --- Ding ----------------------------------------------------------------------
 
 _TAG = re.compile(r"\{([^}]*)\}")
+_NOT_HEADWORD = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
 _GENDERS = {"m": "m", "f": "f", "n": "n", "pl": "pl", "m,f": "m", "m,n": "m", "n,m": "n", "f,n": "f"}
 _POS = {
     "m": "noun", "f": "noun", "n": "noun", "pl": "noun", "m,f": "noun", "m,n": "noun",
@@ -55,7 +56,7 @@ def _ding_form(alt):
         tag = tag.split(";")[0].strip()
         gender = gender or _GENDERS.get(tag, "")
         pos = pos or _POS.get(tag, "")
-    headword = " ".join(re.sub(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>", " ", alt).split())
+    headword = " ".join(_NOT_HEADWORD.sub(" ", alt).split())
     return normalize(alt), headword, gender, pos
 
 
@@ -148,22 +149,38 @@ def _freedict_entry(text):
     return headword, english, [(key, headword, gender, pos)]
 
 
+def _read_spans(f, spans):
+    """Yield the bytes of each (offset, length) span of the file f, spans sorted by offset.
+
+    Reads forward in 1 MB chunks, so a 100 MB dictionary never sits in memory whole.
+    """
+    buf, buf_start = b"", 0
+    for off, length in spans:
+        while buf_start + len(buf) < off + length:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            keep = min(len(buf), max(0, off - buf_start))
+            buf, buf_start = buf[keep:] + chunk, buf_start + keep
+        yield buf[off - buf_start:off - buf_start + length]
+
+
 def parse_freedict(base, progress=None):
     """Yield (0, german, english, forms) for each entry of FreeDict base.index + base.dict.dz."""
     index, data = base + ".index", base + ".dict.dz"
     spans = read_freedict_index(index)
+    total = len(spans) or 1
     try:
+        # dictzip is gzip with a random-access table in the header: gzip reads it as a stream.
         with gzip.open(data, "rb") as f:
-            blob = f.read()
+            for i, raw in enumerate(_read_spans(f, spans)):
+                if progress and i % 5000 == 0:
+                    progress(i / total)
+                entry = _freedict_entry(raw.decode("utf-8", "replace"))
+                if entry:
+                    yield (0, *entry)
     except (OSError, EOFError) as e:
         raise DictFormatError(f"{data}: not a gzip/dictzip file ({e})") from None
-    total = len(spans) or 1
-    for i, (off, length) in enumerate(spans):
-        if progress and i % 5000 == 0:
-            progress(i / total)
-        entry = _freedict_entry(blob[off:off + length].decode("utf-8", "replace"))
-        if entry:
-            yield (0, *entry)
 
 
 # --- import ------------------------------------------------------------------------

