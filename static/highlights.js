@@ -162,7 +162,13 @@
     if (typing(e.target) || dialog.open) return;
     if (e.key === "Escape") {
       if (!menu.hidden) hideMenu();
-      if (!toolbar.hidden) { hideToolbar(); document.getSelection().removeAllRanges(); }
+      if (!toolbar.hidden) {
+        const n = fields.querySelector("input[name=block]");
+        const inToolbar = toolbar.contains(document.activeElement);
+        hideToolbar();
+        document.getSelection().removeAllRanges();
+        if (inToolbar && n) document.getElementById(`p-${n.value}`)?.focus({ preventScroll: true });
+      }
       return;
     }
     if (e.key === "Tab" && !e.shiftKey && !toolbar.hidden && !toolbar.contains(document.activeElement)) {

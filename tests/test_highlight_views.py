@@ -226,3 +226,15 @@ def test_fuzzy_is_flagged_and_confirmed_orphans_listed_apart(client, db, aid):
     assert r.status_code == 200 and not any("hl-fuzzy" in m[0] for m in marks(r.text))
     assert highlights.get(db, fuzzy["id"])["status"] == "anchored"
     assert client.post(f"/highlights/{orphan['id']}/confirm", headers=HX).status_code == 400
+
+
+def test_forms_and_panel_work_as_pages_without_htmx(client, db, aid):
+    post_hl(client, aid, sel(db, aid, 1, "Haus"), note="merken")
+    (a,) = highlights.list_for_article(db, aid)
+    for path in (f"/highlights/{a['id']}/edit", f"/articles/{aid}/p/1/note",
+                 f"/articles/{aid}/annotations/panel?color=yellow",
+                 f"/articles/{aid}/highlights/new?block=1&start=0&end=3&exact=Ein&color=green"):
+        r = client.get(path)
+        assert r.status_code == 200 and "<html" in r.text and f'href="/articles/{aid}"' in r.text
+    r = client.post(f"/highlights/{a['id']}/delete")
+    assert r.status_code == 303 and highlights.list_for_article(db, aid) == []

@@ -113,6 +113,12 @@ def test_keyboard_shift_arrows_then_toolbar(page, live_server, db, article):
         page.keyboard.press("Shift+ArrowRight")
     page.keyboard.press("Control+Shift+ArrowRight")
     expect(page.locator("#hl-toolbar")).to_be_visible()
+    page.keyboard.press("Escape")  # cancel: no toolbar, focus back on the paragraph
+    expect(page.locator("#hl-toolbar")).to_be_hidden()
+    expect(page.locator("#p-2")).to_be_focused()
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Control+Shift+ArrowRight")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Highlight in yellow")).to_be_focused()
     page.keyboard.press("Tab")  # yellow -> green
@@ -155,6 +161,11 @@ def test_overlapping_highlights_show_both_and_click_offers_both(page, live_serve
     expect(menu).to_be_hidden()
     expect(mark(page, 1, "Emoji vor ")).to_have_class(re.compile(r"\bhl-red\b"))
     expect(mark(page, 1, "dem")).to_have_class(re.compile(r"(?=.*\bhl-red\b)(?=.*\bhl-blue\b)"))
+    # The menu also hands the clicked word to the word lookup.
+    mark(page, 1, " Wort").click()
+    menu.get_by_role("button", name="Look up word").click()
+    expect(page.locator("#word-popover")).to_be_visible()
+    expect(menu).to_be_hidden()
 
 
 def test_delete_and_undo(page, live_server, db, article):
