@@ -4,7 +4,7 @@ import shutil
 import threading
 
 import pytest
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from annotations import create_app
 from annotations.db import connect
@@ -35,10 +35,17 @@ def db(app):
     conn.close()
 
 
+class QuietHandler(WSGIRequestHandler):
+    """Keep the access log out of test output; failures speak through assertions."""
+
+    def log_request(self, *args, **kwargs):
+        pass
+
+
 @pytest.fixture
 def live_server(app):
     """Serve the app on a loopback port for the browser; yields the base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
