@@ -17,6 +17,7 @@ W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS
 FUZZY_MIN_QUOTE = 0.6  # approximate quote similarity needed to offer a "fuzzy" match
 FUZZY_MIN_SCORE = 0.6
 SEARCH_WINDOW = 3  # blocks either side searched for approximate matches
+SHORTLIST = 24  # occurrences of a quote scored in full
 
 
 class OffsetError(ValueError):
@@ -101,15 +102,42 @@ def find_exact(texts, exact, prefix="", suffix="", hint=None):
     if not exact:
         return None
     starts, total = _block_starts(texts)
-    best = None
+    found = []
     for idx, text in enumerate(texts):
         i = text.find(exact)
         while i != -1:
-            sc = _score(text, i, i + len(exact), exact, prefix, suffix, hint, total, starts[idx])
-            if best is None or sc > best[3]:
-                best = (idx, i, i + len(exact), sc)
+            found.append((idx, i))
             i = text.find(exact, i + 1)
+    if len(found) > SHORTLIST:
+        # A common word occurs thousands of times: rank by cheap exact-context lengths first,
+        # then score only the shortlist with the (slower) similarity measure.
+        def cheap(c):
+            idx, i = c
+            text = texts[idx]
+            p = _common_suffix(prefix, text[max(0, i - len(prefix)):i])
+            s = _common_prefix(suffix, text[i + len(exact):i + len(exact) + len(suffix)])
+            pos = 0 if hint is None else -abs(starts[idx] + i - hint) / total
+            return p + s + pos
+        found = sorted(found, key=cheap, reverse=True)[:SHORTLIST]
+    best = None
+    for idx, i in found:
+        sc = _score(texts[idx], i, i + len(exact), exact, prefix, suffix, hint, total, starts[idx])
+        if best is None or sc > best[3]:
+            best = (idx, i, i + len(exact), sc)
     return best
+
+
+def _common_prefix(a, b):
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a, b):
+    return _common_prefix(a[::-1], b[::-1])
 
 
 def _map_offset(opcodes, pos, is_end):

@@ -187,3 +187,12 @@ def test_reanchor_counts(db):
     articles.replace_text(db, art, new_text)
     assert highlights.status_counts(db, art) == {"anchored": 1, "moved": 0, "fuzzy": 0, "orphan": 1}
     assert highlights.reanchor_article(db, art, old, articles.get_blocks(db, art))["orphan"] == 1
+
+
+def test_common_word_among_thousands_of_occurrences_keeps_its_place():
+    texts = [f"Satz {i}: der Mann und der Hund und der Baum." for i in range(300)]
+    target = texts[150].index("der Hund")
+    exact, prefix, suffix = anchoring.quote_selector(texts[150], target, target + 3)
+    new = ["Ein neuer Absatz."] + texts
+    found = anchoring.locate(new, exact, prefix, suffix, hint=None)
+    assert (found.index, found.start) == (151, target)
