@@ -18,6 +18,7 @@ bp.add_app_template_global(highlights.MAX_NOTE_CHARS, "hl_max_note")
 MAX_SEGMENTS = 50  # paragraphs one selection may cover
 MAX_FILTER_CHARS = 100
 CHANGED_EVENT = "annotations-changed"
+ID_SLOT = "__hid__"
 
 
 # --- helpers used by the templates -------------------------------------------------
@@ -32,13 +33,20 @@ def _article_annotations(article_id):
 
 def _forget_cached():
     g.pop("hl_annotations", None)
+    g.pop("hl_paragraph_notes", None)
 
 
 @bp.app_template_global()
 def hl_paragraph_notes(article_id, n):
     """Return the notes attached to a whole paragraph, for _annotation_paragraph.html."""
-    return [a for a in _article_annotations(article_id)
-            if a["scope"] == "paragraph" and a["block_n"] == n]
+    # Grouped once per request: a long article asks this for every paragraph.
+    by_block = g.setdefault("hl_paragraph_notes", {})
+    if article_id not in by_block:
+        grouped = by_block[article_id] = {}
+        for a in _article_annotations(article_id):
+            if a["scope"] == "paragraph":
+                grouped.setdefault(a["block_n"], []).append(a)
+    return by_block[article_id].get(n, [])
 
 
 @bp.app_template_global()
@@ -62,6 +70,9 @@ def hl_panel(article_id, color="", tag=""):
         "color": color,
         "tag": tag,
         "ordinals": ordinals,
+        # Built once: url_for per item is most of the panel's cost on a long article.
+        "urls": {name: url_for(f"highlight_views.{name}", hid=ID_SLOT)
+                 for name in ("edit_form", "delete", "confirm")},
     }
 
 
