@@ -252,6 +252,8 @@ def parse(db, doc, base):
     motivation = doc.get("motivation")
     if isinstance(motivation, list):
         motivation = motivation[0] if motivation else None
+    if motivation is not None and not isinstance(motivation, str):
+        raise AnnotationError("'motivation' must be a string such as \"highlighting\" or \"commenting\".")
     if motivation is not None and motivation not in W3C_MOTIVATIONS and motivation.split(":")[-1] not in W3C_MOTIVATIONS:
         raise AnnotationError(f"Unknown motivation {str(motivation)[:40]!r}.")
     motivation = (motivation.split(":")[-1] if motivation else None) or highlights._motivation(note, tags)
@@ -285,6 +287,8 @@ def _foreign(doc):
 def create_from_jsonld(db, doc, base, *, keep_id=False, now=True):
     """Store a new annotation from JSON-LD; the server assigns the id unless keep_id (import)."""
     fields = parse(db, doc, base)
+    if not all(isinstance(v, str) for v in _as_list(doc.get("via"))):
+        raise AnnotationError("'via' must be an IRI string (or a list of them).")
     client_id = doc.get("id") if isinstance(doc.get("id"), str) else None
     annotation_id = None
     if keep_id and client_id:

@@ -171,12 +171,16 @@ def test_other_clients_selectors_are_anchored(client, db, art, target, block_n, 
     ("OUTSIDE", LD, 400, "outside paragraph"),
     ("LONGNOTE", LD, 400, "too long"),
     ("MOTIVE", LD, 400, "Unknown motivation"),
+    ("MOTIVE_INT", LD, 400, "must be a string"),
+    ("VIA", LD, 400, "'via' must be an IRI"),
 ])
 def test_bad_posts_store_nothing(client, db, art, body, content_type, code, message):
     docs = {"TARGET": anno(art), "P9": anno(art, **frag(9)),
             "OUTSIDE": anno(art, **frag(1, {"type": "TextPositionSelector", "start": 0, "end": 999})),
             "LONGNOTE": {**anno(art, **frag(1)), "bodyValue": "x" * 10_001},
-            "MOTIVE": {**anno(art, **frag(1)), "motivation": "shouting"}}
+            "MOTIVE": {**anno(art, **frag(1)), "motivation": "shouting"},
+            "MOTIVE_INT": {**anno(art, **frag(1)), "motivation": 7},
+            "VIA": {**anno(art, **frag(1)), "via": 10**30}}
     if body in docs:
         body = json.dumps(docs[body])
     r = post(client, body, content_type)
