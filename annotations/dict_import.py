@@ -38,7 +38,7 @@ def _now():
 # --- Ding ----------------------------------------------------------------------
 
 _TAG = re.compile(r"\{([^}]*)\}")
-_NOT_HEADWORD = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>")
+_NOT_HEADWORD = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|\([^)]*\)|\s/[^/\s][^/]*/")
 _GENDERS = {"m": "m", "f": "f", "n": "n", "pl": "pl", "m,f": "m", "m,n": "m", "n,m": "n", "f,n": "f"}
 _POS = {
     "m": "noun", "f": "noun", "n": "noun", "pl": "noun", "m,f": "noun", "m,n": "noun",
@@ -75,6 +75,9 @@ def parse_ding(lines):
             if not de or not en:
                 continue
             forms = [f for f in (_ding_form(a) for a in split_top(de, "; ")) if f[0]]
+            # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
+            shared = next((f[3] for f in forms if f[3]), "")
+            forms = [f if f[3] else (*f[:3], shared) for f in forms]
             if forms:
                 yield sub, de, en, forms
 

@@ -67,35 +67,42 @@ FROM dict_forms f
 JOIN dict_entries e ON e.id = f.entry_id
 JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
 WHERE f.key IN ({marks})
-ORDER BY {order} e.sub > 0, e.id
-LIMIT ?
+ORDER BY e.sub > 0, e.id
+LIMIT 200
 """
+_LABELS = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 
 
 def lookup(db, keys, limit=MAX_RESULTS):
-    """Return dictionary entries for the first keys first, main headwords before phrases."""
-    keys = [k for k in dict.fromkeys(normalize(k) for k in keys) if k]
+    """Return dictionary entries for keys, best first.
+
+    Ranking: earlier keys first (the surface form before the lemma), then headwords written
+    exactly as asked (the noun "Abkommen" before the verb "abkommen"), main entries before
+    their sub-entries, compound stems ("Präsidenten…") last, plain senses before ones
+    qualified by subject labels and comments, then dictionary order.
+    """
+    raw = [" ".join((k or "").split()) for k in keys]
+    keys = [k for k in dict.fromkeys(normalize(k) for k in raw) if k]
     if not keys:
         return []
-    # Earlier keys (the surface form) rank before later ones (the lemma).
-    order = "".join(f"f.key != ?, " for _ in keys[:-1])
-    sql = _LOOKUP_SQL.format(marks=", ".join("?" * len(keys)), order=order)
-    rows = db.execute(sql, [*keys, *keys[:-1], limit * 3]).fetchall()
+    rank_of_key = {k: i for i, k in enumerate(keys)}
+    exact = set(raw)
+    rows = db.execute(_LOOKUP_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
     seen, results = set(), []
     for key, headword, gender, pos, entry_id, source, sub, german, english in rows:
         if entry_id in seen:
             continue
         seen.add(entry_id)
-        results.append({
+        labels = [a or b for a, b in _LABELS.findall(german)]
+        rank = (rank_of_key[key], headword not in exact, sub > 0, headword.endswith("…"), len(labels), entry_id)
+        results.append((rank, {
             "key": key, "headword": headword, "gender": gender or "", "pos": pos or "",
             "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
             "german": german, "english": english, "glosses": split_glosses(english),
-            "labels": [a or b for a, b in re.findall(r"\[([^\]]*)\]|\(([^)]*)\)", german)],
-            "also": [a for a in split_top(german, "; ") if normalize(a) != key],
-        })
-        if len(results) >= limit:
-            break
-    return results
+            "labels": labels, "also": [a for a in split_top(german, "; ") if normalize(a) != key],
+        }))
+    results.sort(key=lambda r: r[0])
+    return [r for _, r in results[:limit]]
 
 
 def has_key(db, key):

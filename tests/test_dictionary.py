@@ -76,7 +76,7 @@ def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
     assert baeume[:3] == (1, "Bäume {pl}", "trees")
     assert baeume[3] == [("bäume", "Bäume", "pl", "noun")]
     bank = rows[2]
-    assert [f[:3] for f in bank[3]] == [("bank", "Bank", "f"), ("sitzbank", "Sitzbank (im Park)", "f")]
+    assert [f[:3] for f in bank[3]] == [("bank", "Bank", "f"), ("sitzbank", "Sitzbank", "f")]
 
 
 @pytest.mark.parametrize("german, key, pos", [
@@ -136,7 +136,7 @@ def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
 @pytest.mark.parametrize("keys, headword, english", [
     (["Bäume", "Baum"], "Bäume", "trees"),  # surface form first
     (["baum"], "Baum", "tree"),
-    (["Sitzbank"], "Sitzbank (im Park)", "bench"),
+    (["Sitzbank"], "Sitzbank", "bench"),
     (["geben"], "jdm. etw. geben", "to give sb. sth."),
     (["nach wie vor"], "nach wie vor", "still; as before"),
 ])
