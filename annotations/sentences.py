@@ -1,9 +1,10 @@
 """Split German and English text into sentences and align a paragraph with its translation."""
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from .render import Span, render_text
+from .render import Span
 
 # Abbreviations that end in a full stop without ending the sentence (case-sensitive).
 # "usw." and "etc." are left out: they end sentences as often as not.
@@ -26,7 +27,6 @@ ORDINAL_NOUNS = frozenset("""
 
 _END = re.compile(r"[.!?…]+[\"'“”‘’»«)\]›‹]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'„“‚‘»«(\[]*)(\S+)")
-_TOKEN_BEFORE = re.compile(r"(\S+?)$")
 _DOTTED = re.compile(r"(?:\w\.)+\w\.?")  # "z.B", "d.h", "U.S"
 
 
@@ -41,8 +41,10 @@ def _is_boundary(text, match):
         return False
     if "." not in match.group().rstrip("\"'“”‘’»«)]›‹")[-1:]:
         return True  # "!", "?" and "…" are not abbreviation dots
-    before = _TOKEN_BEFORE.search(text, 0, match.start())
-    token = before.group(1).lstrip("\"'„“‚‘»«([") if before else ""
+    j = match.start()
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    token = text[j:match.start()].lstrip("\"'„“‚‘»«([")
     if not token:
         return True
     if len(token) == 1 and token.isalpha():
@@ -56,6 +58,7 @@ def _is_boundary(text, match):
     return True
 
 
+@lru_cache(maxsize=8192)
 def sentence_spans(text):
     """Return (start, end) code-point spans of the sentences in text, whitespace trimmed."""
     spans, start = [], 0
@@ -74,7 +77,7 @@ def sentence_spans(text):
             b -= 1
         if a < b:
             out.append((a, b))
-    return out
+    return tuple(out)  # immutable: the result is shared through the cache
 
 
 def split_sentences(text):
@@ -96,10 +99,17 @@ def aligned(german, english):
     return len(sentence_spans(german)) == len(sentence_spans(english))
 
 
+@lru_cache(maxsize=4096)
 def english_html(german, english):
     """Render the translation with sentence spans matching the German ones, when they align."""
     if not english:
         return Markup("")
     if not aligned(german, english):
         return Markup(escape(english))
-    return render_text(english, _sentence_marks(english))
+    # Sentences never overlap, so plain concatenation is enough (and much cheaper than render_text).
+    out, pos = [], 0
+    for i, (a, b) in enumerate(sentence_spans(english)):
+        out.append(f'{escape(english[pos:a])}<span class="s" data-s="{i}">{escape(english[a:b])}</span>')
+        pos = b
+    out.append(str(escape(english[pos:])))
+    return Markup("".join(out))
