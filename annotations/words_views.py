@@ -106,8 +106,11 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     context_translation = translation or cached.get(text)
     best = dictionary.mark_in_translation(result["entries"], context_translation)
     installed = dictionary.is_installed(db)
+    running = dictionary.running_import(db)
+    # While the first import runs, the dictionary is coming: ask the translator only on request.
+    ask = ask or not (installed or running)
     machine = machine_error = None
-    if not result["entries"] and (ask or not installed):
+    if not result["entries"] and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
     save_lemma = result["separable"] or result["lemma"]
     gloss = best or (result["entries"][0]["glosses"][0] if result["entries"] and result["entries"][0]["glosses"]
@@ -119,9 +122,9 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
         "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,
-        "asked": ask or not installed, "save_lemma": save_lemma,
+        "asked": ask, "save_lemma": save_lemma,
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
-        "import": dictionary.running_import(db),
+        "import": running,
     }
 
 

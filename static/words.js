@@ -88,12 +88,15 @@
     }
   }
 
+  let current = null; // {ptext, start, end} of the open lookup
+
   function open(ptext, start, end) {
     const section = ptext.closest("section.block");
     if (!section || start >= end) return false;
     const text = ptext.textContent;
     if (!LETTER.test(text.slice(start, end))) return false;
-    returnFocus = document.activeElement;
+    if (popover.hidden || !popover.contains(document.activeElement)) returnFocus = document.activeElement;
+    current = { ptext, start, end };
     openRange = rangeOf(ptext, start, end);
     markLookedUp(openRange);
     const params = new URLSearchParams({
@@ -113,6 +116,7 @@
     popover.classList.remove("open");
     if (window.CSS && CSS.highlights) CSS.highlights.delete("word-lookup");
     openRange = null;
+    current = null;
     if (returnFocus && document.contains(returnFocus)) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   }
@@ -128,6 +132,36 @@
     if (!ptext) return false;
     const word = wordAround(ptext.textContent, offsetOf(ptext, caret.node, caret.offset));
     return word ? open(ptext, word[0], word[1]) : false;
+  }
+
+  // Keyboard: with no selection, `l` looks up the first word of the current paragraph;
+  // in the popover, ArrowRight/ArrowLeft move to the next/previous word.
+  function lookupFirstWord() {
+    const section = reader.querySelector("section.block.current") || reader.querySelector("section.block-paragraph");
+    const ptext = section && section.querySelector(".ptext");
+    if (!ptext) return false;
+    const m = ptext.textContent.match(/[\p{L}\p{M}]+/u);
+    return m ? selectAndOpen(ptext, m.index, m.index + m[0].length) : false;
+  }
+
+  function step(delta) {
+    if (!current) return false;
+    const text = current.ptext.textContent;
+    const re = /[\p{L}\p{M}]+/gu;
+    const words = [];
+    let m;
+    while ((m = re.exec(text))) words.push([m.index, m.index + m[0].length]);
+    const i = words.findIndex((w) => w[1] > current.start);
+    const next = words[(i < 0 ? words.length : i) + delta];
+    return next ? selectAndOpen(current.ptext, next[0], next[1]) : false;
+  }
+
+  // Select the word too, so Escape then Shift+arrows can widen it to a phrase.
+  function selectAndOpen(ptext, start, end) {
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(rangeOf(ptext, start, end));
+    return open(ptext, start, end);
   }
 
   function lookupSelection() {
@@ -163,8 +197,12 @@
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
+    if (!popover.hidden && popover.contains(t) && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
+      if (step(e.key === "ArrowRight" ? 1 : -1)) e.preventDefault();
+      return;
+    }
     if (e.key === "l" || e.key === "Enter") {
-      if (lookupSelection()) e.preventDefault();
+      if (lookupSelection() || (e.key === "l" && lookupFirstWord())) e.preventDefault();
     }
   });
 

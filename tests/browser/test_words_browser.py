@@ -75,3 +75,37 @@ def test_keyboard_selection_looks_up_inflected_form(page, live_server, article):
     expect(popover.locator("#word-popover-title")).to_have_text("Partnerschaften")
     expect(popover.locator(".word-lemma")).to_contain_text("Partnerschaft")
     expect(popover.locator(".word-entries")).to_contain_text("partnerships")
+
+
+def test_keyboard_only_lookup_and_next_word(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    page.keyboard.press("j")
+    page.keyboard.press("l")  # no selection: the paragraph's first word
+    title = page.locator("#word-popover-title")
+    expect(title).to_have_text("Das")
+    expect(page.locator("#word-popover")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(title).to_have_text("Abkommen")
+    expect(page.locator("#word-popover .word-entries")).to_contain_text("agreement")
+    page.keyboard.press("Escape")
+    expect(page.locator("#word-popover")).to_be_hidden()
+
+
+def test_tap_on_phone_opens_bottom_sheet(phone, live_server, article):
+    phone.goto(f"{live_server}/articles/{article}")
+    point = word_box(phone, 1, "Abkommen")
+    phone.touchscreen.tap(point["x"], point["y"])
+    popover = phone.locator("#word-popover")
+    expect(popover.locator("#word-popover-title")).to_have_text("Abkommen")
+    box = popover.bounding_box()
+    assert box["y"] + box["height"] == pytest.approx(844, abs=2)  # docked to the bottom edge
+
+
+def test_click_on_a_highlight_mark_is_not_a_lookup(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    page.evaluate("""() => {
+        const p = document.getElementById('p-1-text');
+        p.innerHTML = p.innerHTML.replace('Abkommen', '<mark>Abkommen</mark>');
+    }""")
+    page.locator("#p-1-text mark").click()  # opening would be synchronous, in the click handler
+    expect(page.locator("#word-popover")).to_be_hidden()
