@@ -218,38 +218,66 @@ class Reanchorer:
     def __init__(self, old_texts, new_texts):
         self.old_texts = list(old_texts)
         self.new_texts = list(new_texts)
-        self.old_starts, self.old_total = _block_starts(self.old_texts)
-        new_starts, self.new_total = _block_starts(self.new_texts)
+        self.new_starts, self.new_total = _block_starts(self.new_texts)
         self.unchanged = {}
         for idx, t in enumerate(self.new_texts):
             self.unchanged.setdefault(t, []).append(idx)
         self.matchers = {}
+        self.block_map = _map_blocks(self.old_texts, self.new_texts)
+
+    def _ops(self, old_idx, new_idx):
+        key = (self.old_texts[old_idx], new_idx)
+        if key not in self.matchers:
+            self.matchers[key] = SequenceMatcher(None, key[0], self.new_texts[new_idx], autojunk=False).get_opcodes()
+        return self.matchers[key]
 
     def hint(self, old_idx, start):
-        """Expected global offset in the new text, scaled for a longer or shorter article."""
-        return (self.old_starts[old_idx] + start) * self.new_total / self.old_total
+        """Where the span should be now (global offset): its paragraph's counterpart, through a diff."""
+        j = self.block_map[old_idx]
+        return self.new_starts[j] + _map_offset(self._ops(old_idx, j), start, False)
 
     def anchor(self, old_idx, start, end, exact, prefix, suffix):
         """Find the span old_texts[old_idx][start:end] in the new blocks."""
         old_text = self.old_texts[old_idx]
+        if not self.new_texts:
+            return Anchor("orphan", exact=exact, prefix=prefix, suffix=suffix)
         # Fast path: the paragraph itself is unchanged (perhaps renumbered): same offsets.
         same = self.unchanged.get(old_text)
         if same and old_text[start:end] == exact:
-            idx = min(same, key=lambda k: abs(k - old_idx))
+            j = self.block_map[old_idx]
+            idx = j if j in same else min(same, key=lambda k: abs(k - j))
             return Anchor("anchored", idx, start, end, exact, prefix, suffix, 1.0)
+        near = self.block_map[old_idx]
         hint = self.hint(old_idx, start)
         found = find_exact(self.new_texts, exact, prefix, suffix, hint)
         if found:
             idx, i, j, sc = found
             new = _result("moved", self.new_texts, idx, i, j, sc)
-            # The best match is where it was: the offsets still hold, nothing moved.
-            if idx == old_idx and i == start:
+            # The best match is where it was: the offsets in its paragraph still hold.
+            if idx == near and i == start:
                 new.status = "anchored"
             return new
-        near = min(old_idx, len(self.new_texts) - 1) if self.new_texts else None
-        if near is None:
-            return Anchor("orphan", exact=exact, prefix=prefix, suffix=suffix)
         found = find_fuzzy(self.new_texts, exact, prefix, suffix, hint, old_text, start, near, self.matchers)
         if found:
             return _result("fuzzy", self.new_texts, *found)
         return Anchor("orphan", exact=exact, prefix=prefix, suffix=suffix)
+
+
+def _map_blocks(old_texts, new_texts):
+    """Map each old block index to the new block at the same place in the text's structure."""
+    if not new_texts:
+        return {}
+    out = {}
+    ops = SequenceMatcher(None, old_texts, new_texts, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        for i in range(i1, i2):
+            if tag == "equal":
+                out[i] = j1 + (i - i1)
+            elif j2 > j1:  # replaced (edited, split or merged): the most alike block near the same rank
+                rank = j1 + min(i - i1, j2 - j1 - 1)
+                window = range(max(j1, rank - SEARCH_WINDOW), min(j2, rank + SEARCH_WINDOW + 1))
+                out[i] = max(window, key=lambda j: (SequenceMatcher(None, old_texts[i], new_texts[j]).quick_ratio(),
+                                                    -abs(j - rank)))
+            else:  # deleted: the block that now follows (or the last one)
+                out[i] = min(j1, len(new_texts) - 1)
+    return out

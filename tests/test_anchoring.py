@@ -196,3 +196,16 @@ def test_common_word_among_thousands_of_occurrences_keeps_its_place():
     new = ["Ein neuer Absatz."] + texts
     found = anchoring.locate(new, exact, prefix, suffix, hint=None)
     assert (found.index, found.start) == (151, target)
+
+
+@pytest.mark.parametrize("which", [3, 15, 30])
+def test_identical_contexts_are_told_apart_by_position(which):
+    # Every occurrence has the same quote, prefix and suffix; only the distance can decide.
+    old = ["Anfang." + " Wort und Wort." * 40]
+    starts = [i for i in range(len(old[0])) if old[0].startswith("Wort", i)]
+    s = starts[which]
+    exact, prefix, suffix = anchoring.quote_selector(old[0], s, s + 4)
+    new = ["Ganz neuer Absatz.", "Ein neuer Anfang mit mehr Text." + old[0][7:]]
+    found = anchoring.Reanchorer(old, new).anchor(0, s, s + 4, exact, prefix, suffix)
+    new_starts = [i for i in range(len(new[1])) if new[1].startswith("Wort", i)]
+    assert (found.index, found.start) == (1, new_starts[which])
