@@ -104,15 +104,22 @@ def fresh_client(tmp_path, name):
 
 def test_export_import_export_is_identical(client, db, art, tmp_path):
     populate(db, art)
+    # One made by another client through the protocol, with members Randnotiz does not model.
+    foreign = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "urn:x:1",
+               "creator": {"type": "Person", "name": "Ana"}, "canonical": "urn:uuid:c",
+               "target": {"source": f"http://localhost/articles/{art}",
+                          "selector": {"type": "TextQuoteSelector", "exact": "bellt"}}}
+    assert client.post("/annotations/", data=json.dumps(foreign), content_type="application/ld+json").status_code == 201
     first = client.get("/export/annotations.jsonld").data
+    assert b'"name": "Ana"' in first
     app2, client2 = fresh_client(tmp_path, "restored.db")
     r = client2.post("/import", data=first, content_type="application/ld+json")
-    assert r.status_code == 200 and r.get_json()["annotations"] == 5
+    assert r.status_code == 200 and r.get_json()["annotations"] == 6
     assert client2.get("/export/annotations.jsonld").data == first
     for fmt in ("md", "csv"):
         assert client2.get(f"/export/annotations.{fmt}").data == client.get(f"/export/annotations.{fmt}").data
     # Importing the same file again changes nothing.
-    assert client2.post("/import", data=first, content_type="application/ld+json").get_json()["skipped"] == 5
+    assert client2.post("/import", data=first, content_type="application/ld+json").get_json()["skipped"] == 6
     assert client2.get("/export/annotations.jsonld").data == first
 
 
