@@ -1,4 +1,5 @@
 """German lemmas (simplemma) and word tokens: the data loads once, in a background thread."""
+import functools
 import re
 import threading
 
@@ -51,6 +52,12 @@ def lemma(word, timeout=3.0):
     """Return the lemma of word, or None when the lemmatiser is not ready within timeout."""
     if not wait(timeout):
         return None
+    return _lemmatize(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemmatize(word):
+    # simplemma costs ~10 µs a word; marking saved words asks for every word of an article.
     import simplemma
 
     return simplemma.lemmatize(word, lang=LANG)

@@ -161,17 +161,22 @@ def spans(db, article_id, blocks):
         return {}
     singles, phrases = _matcher(db)
     ready = lemmas.wait(3.0)
+    hits = {}  # word -> (lemma, gloss) or None; an article repeats its words a lot
+
+    def hit_for(word):
+        if word not in hits:
+            hit = singles.get(word.lower())
+            if hit is None and ready:
+                hit = singles.get(lemmas.lemma(word, timeout=0).lower())
+            hits[word] = hit
+        return hits[word]
+
     out = {}
     for b in blocks:
         if b["kind"] == "boilerplate":
             continue
-        found = []
-        for start, end, word in lemmas.tokens(b["text"]):
-            hit = singles.get(word.lower())
-            if hit is None and ready:
-                hit = singles.get(lemmas.lemma(word, timeout=0).lower())
-            if hit:
-                found.append(_span(start, end, *hit))
+        found = [_span(start, end, *hit) for start, end, word in lemmas.tokens(b["text"])
+                 if (hit := hit_for(word))]
         for regex, lemma, gloss in phrases:
             found.extend(_span(m.start(), m.end(), lemma, gloss) for m in regex.finditer(b["text"]))
         if found:

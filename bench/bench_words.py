@@ -134,6 +134,39 @@ def bench_lookups(dbpath):
     db.close()
 
 
+def bench_marking(tmp):
+    """Time vocab.spans (saved words marked by lemma) over a 1,000-paragraph article."""
+    from annotations import sentences, vocab
+
+    dbpath = str(tmp / "marks.db")
+    create_app({"DATABASE": dbpath, "BACKGROUND_TASKS": False})
+    db = connect(dbpath)
+    text = (ROOT / "annotations" / "data" / "krone-russland-iran.txt").read_text(encoding="utf-8")
+    paras = [b.text for b in articles.structure(text)[1] if b.kind == "paragraph"]
+    big = "\n\n".join(paras[i % len(paras)] + f" Absatz {i}." for i in range(1000))
+    article_id = articles.create_article(db, big)
+    blocks = articles.get_blocks(db, article_id)
+    tokens = sum(len(lemmas.tokens(b["text"])) for b in blocks)
+    for lemma in ["Russland", "Abkommen", "Präsident", "unterzeichnen", "haben", "nach wie vor",
+                  "Partnerschaft", "Krieg", "Iran", "Zusammenarbeit"]:
+        vocab.save(db, lemma=lemma, surface=lemma, gloss="x", sentence="", translation="",
+                   article_id=article_id, block_n=1, start=0, end=1, sentence_start=0)
+
+    def timed(fn, runs=5):
+        out = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            fn(db, article_id, blocks)
+            out.append((time.perf_counter() - t) * 1000)
+        return statistics.median(out)
+
+    marks = sum(len(v) for v in vocab.spans(db, article_id, blocks).values())
+    print(f"marking 10 saved words in a 1,000-paragraph article ({tokens:,} words, {marks:,} marks):")
+    print(f"   yardstick, sentences.spans  median {timed(sentences.spans):7.1f} ms")
+    print(f"   vocab.spans (lemma per word) median {timed(vocab.spans):7.1f} ms")
+    db.close()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--ding", default="/usr/share/trans/de-en")
@@ -149,6 +182,7 @@ def main(argv=None):
     print(f"simplemma German: RSS {before:.0f} MB before, {rss_mb():.0f} MB after "
           f"(+{rss_mb() - before:.0f} MB), loaded in {loaded:.1f} s (in a background thread)")
 
+    bench_marking(tmp)
     dbs = {}
     if os.path.isfile(args.ding):
         dbs["ding"] = bench_import("ding", args.ding, tmp)

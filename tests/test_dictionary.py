@@ -15,6 +15,11 @@ zusammenrücken {vi} | zusammenrückend | zusammengerückt :: to move together; 
 rücken {vt} :: to move; to shift
 jdm. etw. geben {vt} :: to give sb. sth.
 wegen {prp; +Gen.} :: because of; due to
+(vom Thema) abkommen {vi} [übtr.] :: to digress
+Abkommen {n} :: agreement
+Präsidenten… :: presidential
+Präsidenten {pl} :: presidents
+besitzen; haben {vt} :: to own; to have
 """
 
 
@@ -144,6 +149,21 @@ def test_lookup_by_form(db, ding, keys, headword, english):
     dict_import.import_dictionary(db, "ding", ding)
     first = dictionary.lookup(db, keys)[0]
     assert (first["headword"], first["english"]) == (headword, english)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Abkommen", ["Abkommen", "abkommen"]),  # the noun as written first
+    ("abkommen", ["abkommen", "Abkommen"]),
+    ("Präsidenten", ["Präsidenten", "Präsidenten…"]),  # compound stems last
+])
+def test_lookup_ranks_the_form_as_written_first(db, ding, word, expected):
+    dict_import.import_dictionary(db, "ding", ding)
+    assert [e["headword"] for e in dictionary.lookup(db, [word])] == expected
+
+
+def test_one_part_of_speech_tag_covers_all_alternatives(db, ding):
+    dict_import.import_dictionary(db, "ding", ding)
+    assert dictionary.lookup(db, ["besitzen"])[0]["pos"] == "verb"
 
 
 def test_both_formats_can_be_imported_side_by_side(db, ding, freedict):
