@@ -78,7 +78,7 @@ def m001_highlights(db):
     db["highlights"].create_index(["article_id", "block_n"])
 
 
-def _now():
+def now_utc():
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -157,7 +157,8 @@ def _block(db, article_id, block_n):
     return block
 
 
-def _motivation(note, tags):
+def motivation_for(note, tags):
+    """Return the W3C motivation an annotation with this note and these tags has."""
     if note:
         return "commenting"
     return "tagging" if tags else "highlighting"
@@ -234,13 +235,13 @@ def create(db, article_id, block_n, start, end, exact, *, color="yellow", note=N
         block = _block(db, article_id, block_n)
         _check_offsets(block, start, end, exact)
         exact, prefix, suffix = anchoring.quote_selector(block["text"], start, end)
-        now = _now()
+        now = now_utc()
         return insert_row(db, {
             "id": annotation_id or new_id(), "article_id": article_id, "block_n": block_n,
             "start_cp": start, "end_cp": end, "exact": exact, "prefix": prefix, "suffix": suffix,
             "scope": "text", "color": color, "note": note, "note_language": note_language,
             "tags": json.dumps(tags, ensure_ascii=False),
-            "motivation": motivation or _motivation(note, tags), "status": "anchored",
+            "motivation": motivation or motivation_for(note, tags), "status": "anchored",
             "created": created or now, "modified": modified or now, "deleted": None,
             "canonical": canonical, "via": via,
             "foreign_json": json.dumps(foreign, ensure_ascii=False, sort_keys=True) if foreign else None,
@@ -258,13 +259,13 @@ def create_paragraph_note(db, article_id, block_n, note, *, tags=(), color="yell
         raise AnnotationError("A paragraph note needs some text (or tags).")
     with db.atomic():
         block = _block(db, article_id, block_n)
-        now = _now()
+        now = now_utc()
         text = block["text"]
         return insert_row(db, {
             "id": annotation_id or new_id(), "article_id": article_id, "block_n": block_n,
             "start_cp": 0, "end_cp": len(text), "exact": text, "prefix": "", "suffix": "",
             "scope": "paragraph", "color": color, "note": note, "note_language": note_language,
-            "tags": json.dumps(tags, ensure_ascii=False), "motivation": _motivation(note, tags),
+            "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation_for(note, tags),
             "status": "anchored", "created": created or now, "modified": modified or now,
             "deleted": None, "canonical": canonical, "via": via,
             "foreign_json": json.dumps(foreign, ensure_ascii=False, sort_keys=True) if foreign else None,
@@ -288,8 +289,8 @@ def update(db, annotation_id, *, color=UNSET, note=UNSET, tags=UNSET):
         tag_list = json.loads(merged["tags"])
         if row["scope"] == "paragraph" and not merged["note"] and not tag_list:
             raise AnnotationError("A paragraph note needs some text (or tags); delete it instead.")
-        changes["motivation"] = _motivation(merged["note"], tag_list)
-        changes["modified"] = _now()
+        changes["motivation"] = motivation_for(merged["note"], tag_list)
+        changes["modified"] = now_utc()
         db["highlights"].update(annotation_id, changes)
     return get(db, annotation_id)
 
@@ -298,7 +299,7 @@ def delete(db, annotation_id):
     """Soft-delete an annotation so that restore can bring it back exactly; return it."""
     with db.atomic():
         _live(db, annotation_id)
-        db["highlights"].update(annotation_id, {"deleted": _now()})
+        db["highlights"].update(annotation_id, {"deleted": now_utc()})
     return get(db, annotation_id, include_deleted=True)
 
 
@@ -313,13 +314,6 @@ def restore(db, annotation_id):
     return get(db, annotation_id)
 
 
-def purge(db, annotation_id):
-    """Remove an annotation for good (the protocol's DELETE, which has no undo)."""
-    with db.atomic():
-        _live(db, annotation_id)
-        db.execute("DELETE FROM highlights WHERE id = ?", [annotation_id])
-
-
 def confirm(db, annotation_id):
     """Accept a fuzzy (or moved) re-anchoring as right: the annotation becomes anchored."""
     with db.atomic():
@@ -327,7 +321,7 @@ def confirm(db, annotation_id):
         if row["status"] == "orphan":
             raise AnnotationError("An orphaned annotation has no place in the text to confirm.")
         if row["status"] != "anchored":
-            db["highlights"].update(annotation_id, {"status": "anchored", "modified": _now()})
+            db["highlights"].update(annotation_id, {"status": "anchored", "modified": now_utc()})
     return get(db, annotation_id)
 
 
@@ -413,7 +407,7 @@ def reanchor_article(db, article_id, old_blocks, new_blocks):
     new_texts = [b["text"] for b in new_blocks]
     reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], new_texts)
     counts = dict.fromkeys(STATUSES, 0)
-    now = _now()
+    now = now_utc()
     updates = []
     # Deleted ones too, so that an undo after an edit restores them in the right place.
     rows = list(db.query("SELECT * FROM highlights WHERE article_id = ?", [article_id]))

@@ -256,13 +256,13 @@ def parse(db, doc, base):
         raise AnnotationError("'motivation' must be a string such as \"highlighting\" or \"commenting\".")
     if motivation is not None and motivation not in W3C_MOTIVATIONS and motivation.split(":")[-1] not in W3C_MOTIVATIONS:
         raise AnnotationError(f"Unknown motivation {str(motivation)[:40]!r}.")
-    motivation = (motivation.split(":")[-1] if motivation else None) or highlights._motivation(note, tags)
+    motivation = (motivation.split(":")[-1] if motivation else None) or highlights.motivation_for(note, tags)
     if scope == "paragraph" and not note and not tags:
         raise AnnotationError("A note on a whole paragraph needs a body with text.")
     canonical = doc.get("canonical")
     if canonical is not None and not isinstance(canonical, str):
         raise AnnotationError("'canonical' must be an IRI string.")
-    now = highlights._now()
+    now = highlights.now_utc()
     return {
         "article_id": article_id,
         "block_n": None if found.index is None else blocks[found.index]["n"],
@@ -306,7 +306,7 @@ def create_from_jsonld(db, doc, base, *, keep_id=False, now=True):
     if isinstance(fields["via"], list):
         fields["via"] = json.dumps(fields["via"])
     if now:
-        fields["modified"] = highlights._now()
+        fields["modified"] = highlights.now_utc()
         if "created" not in doc:
             fields["created"] = fields["modified"]
     fields.update(id=annotation_id, foreign_json=_foreign(doc))
@@ -325,7 +325,7 @@ def replace_from_jsonld(db, annotation_id, doc, base):
         if old is None:
             raise highlights.AnnotationNotFound("This annotation does not exist (it may have been deleted).")
         fields = parse(db, doc, base)
-        fields.update(created=old["created"], modified=highlights._now(), via=old["via"],
+        fields.update(created=old["created"], modified=highlights.now_utc(), via=old["via"],
                       canonical=fields["canonical"] or old["canonical"], foreign_json=_foreign(doc))
         db["highlights"].update(annotation_id, fields)
     return highlights.get(db, annotation_id)

@@ -106,7 +106,7 @@ def test_delete_and_restore_bring_back_exactly(db, art):
     assert highlights.restore(db, a["id"]) == a
 
 
-@pytest.mark.parametrize("fn", [highlights.delete, highlights.confirm, highlights.purge,
+@pytest.mark.parametrize("fn", [highlights.delete, highlights.confirm, highlights.restore,
                                 lambda db, i: highlights.update(db, i, color="red")])
 def test_missing_annotation_is_not_found(db, art, fn):
     with pytest.raises(AnnotationNotFound):
