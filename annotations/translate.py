@@ -325,7 +325,9 @@ _REFUSAL_MARKERS = ("IS AN INVALID", "INVALID LANGUAGE PAIR", "QUERY LENGTH LIMI
 def _check_result(label, result):
     if result is None or not str(result).strip():
         raise TranslationError("empty", f"{label} returned an empty translation.")
-    upper = str(result).upper()
+    # Case-sensitive on purpose: MyMemory shouts its notices; a real sentence
+    # such as "this is an invalid claim" must pass.
+    upper = str(result)
     if any(m in upper for m in _QUOTA_MARKERS):
         raise TranslationError("quota", f"{label} says its free quota is used up: “{str(result)[:140]}”")
     if any(m in upper for m in _REFUSAL_MARKERS):
