@@ -62,6 +62,7 @@
   // --- toolbar ----------------------------------------------------------------------
 
   let savedRange = null;
+  let quietRange = null;
   let toolbarBusy = false;   // a tap on the toolbar may collapse the selection first
   let keyboardSelecting = false;
   let mouseDown = false;
@@ -81,6 +82,7 @@
   }
 
   function showToolbar(segments, range) {
+    if (!menu.hidden) hideMenu();
     fillFields(segments);
     savedRange = range.cloneRange();
     hint.textContent = segments.length > 1 ? `${segments.length} paragraphs: one highlight each` : "";
@@ -107,13 +109,18 @@
     fields.replaceChildren();
   }
 
+  const sameRange = (a, b) => a && b && a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+    a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
+
   function update() {
     const sel = document.getSelection();
     if (!sel.rangeCount || sel.isCollapsed) {
+      quietRange = null;
       if (!toolbarBusy) hideToolbar();
       return;
     }
     const range = sel.getRangeAt(0);
+    if (sameRange(range, quietRange)) return; // handed to the word lookup: no toolbar over its popover
     if (!reader.contains(range.commonAncestorContainer) && !reader.contains(range.startContainer)) {
       if (!toolbarBusy) hideToolbar();
       return;
@@ -143,6 +150,7 @@
     const range = savedRange;
     hideToolbar();
     if (range) {
+      quietRange = range;
       const sel = document.getSelection();
       sel.removeAllRanges();
       sel.addRange(range);

@@ -185,6 +185,36 @@ def test_delete_and_undo(page, live_server, db, article):
     assert stored(db, article) == [(2, "Zweiter", "red", "Zahlwort")]
 
 
+def test_edit_note_and_tags_from_the_panel(page, live_server, db, article):
+    text = articles.get_block(db, article, 1)["text"]
+    i = text.index("Haus")
+    highlights.create(db, article, 1, i, i + 4, "Haus", color="blue", note="alt", tags=["Nomen"])
+    page.goto(f"{live_server}/articles/{article}")
+    page.locator("#hl-list .hl-item").get_by_role("button", name="Edit").click()
+    dialog = page.locator("#hl-dialog")
+    expect(dialog.locator("textarea[name=note]")).to_have_value("alt")
+    expect(dialog.locator("input[name=tags]")).to_have_value("Nomen")
+    dialog.locator("textarea[name=note]").fill("- neu\n- besser")
+    dialog.locator("input[name=tags]").fill("Nomen, Haus")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog).to_be_hidden()
+    item = page.locator("#hl-list .hl-item")
+    expect(item.locator(".hl-note-text li")).to_have_text(["neu", "besser"])
+    expect(item.locator(".hl-tags li")).to_have_text(["Nomen", "Haus"])
+    page.locator("#hl-filter select[name=tag]").select_option("Haus")
+    expect(page.locator("#hl-list .hl-item q")).to_have_text(["Haus"])
+    assert stored(db, article) == [(1, "Haus", "blue", "- neu\n- besser")]
+
+
+def test_toolbar_look_up_hands_the_selection_to_the_word_popover(page, live_server, db, article):
+    page.goto(f"{live_server}/articles/{article}")
+    drag_select(page, 2, "Absatz")
+    page.locator("#hl-toolbar").get_by_role("button", name="Look up").click()
+    expect(page.locator("#word-popover")).to_be_visible()
+    expect(page.locator("#hl-toolbar")).to_be_hidden()
+    assert stored(db, article) == []
+
+
 def test_panel_filters_jumps_and_flashes(page, live_server, db, article):
     for n, quote, color in [(1, "Emoji", "yellow"), (1, "Noch", "green"), (2, "Text", "green")]:
         text = articles.get_block(db, article, n)["text"]
