@@ -89,6 +89,7 @@
   }
 
   let current = null; // {ptext, start, end} of the open lookup
+  let lastSection = null;
 
   function open(ptext, start, end) {
     const section = ptext.closest("section.block");
@@ -97,6 +98,7 @@
     if (!LETTER.test(text.slice(start, end))) return false;
     if (popover.hidden || !popover.contains(document.activeElement)) returnFocus = document.activeElement;
     current = { ptext, start, end };
+    lastSection = section;
     openRange = rangeOf(ptext, start, end);
     markLookedUp(openRange);
     const params = new URLSearchParams({
@@ -117,7 +119,11 @@
     if (window.CSS && CSS.highlights) CSS.highlights.delete("word-lookup");
     openRange = null;
     current = null;
-    if (returnFocus && document.contains(returnFocus)) returnFocus.focus({ preventScroll: true });
+    // Back where the reader was; if that is gone (the highlight toolbar's button, hidden by now;
+    // a paragraph re-rendered after a save), to the word's paragraph.
+    const back = returnFocus && document.contains(returnFocus) && returnFocus.getClientRects().length
+      ? returnFocus : lastSection && document.getElementById(lastSection.id);
+    if (back) back.focus({ preventScroll: true });
     returnFocus = null;
   }
 
@@ -156,11 +162,13 @@
     return next ? selectAndOpen(current.ptext, next[0], next[1]) : false;
   }
 
-  // Select the word too, so Escape then Shift+arrows can widen it to a phrase.
+  // Leave a caret at the word, so Escape then Shift+arrows (highlights.js) select from here;
+  // a collapsed caret, not a selection, so the highlight toolbar stays out of the way.
   function selectAndOpen(ptext, start, end) {
     const sel = window.getSelection();
+    const caret = rangeOf(ptext, start, start);
     sel.removeAllRanges();
-    sel.addRange(rangeOf(ptext, start, end));
+    sel.addRange(caret);
     return open(ptext, start, end);
   }
 

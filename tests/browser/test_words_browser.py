@@ -109,3 +109,14 @@ def test_click_on_a_highlight_mark_is_not_a_lookup(page, live_server, article):
     }""")
     page.locator("#p-1-text mark").click()  # opening would be synchronous, in the click handler
     expect(page.locator("#word-popover")).to_be_hidden()
+
+
+def test_shift_arrow_selection_then_l_looks_up_phrase(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    page.keyboard.press("j")
+    for _ in range(2):
+        page.keyboard.press("Shift+Control+ArrowRight")  # highlights.js extends by word
+    page.keyboard.press("l")
+    expect(page.locator("#word-popover-title")).to_have_text("Das Abkommen")
+    page.keyboard.press("Escape")
+    expect(page.locator("#p-1")).to_be_focused()
