@@ -161,3 +161,14 @@ def test_a_running_job_shows_on_the_page_and_deleting_the_article_clears_it(tcli
     assert translate_jobs.wait(latest_job(db)["id"], 20)
     articles.delete_article(db, 1)
     assert db["translate_jobs"].count == 0 and db["translate_job_items"].count == 0
+
+
+def test_a_job_left_running_by_a_dead_server_is_reported_and_replaced(tclient, fake, db):
+    db["translate_jobs"].insert({"article_id": 1, "provider": "google", "status": "running", "total": 8,
+                                 "cancel_requested": 0, "created": "2020-01-01T00:00:00+00:00",
+                                 "updated": "2020-01-01T00:00:00+00:00"})
+    html = tclient.get("/articles/1").get_data(as_text=True)
+    assert "Interrupted (the server stopped)" in html and ">Translate all</button>" in html
+    assert tclient.post("/articles/1/translate-all", headers=HX).status_code == 202
+    assert translate_jobs.wait(latest_job(db)["id"], 20)
+    assert fake.count() == TRANSLATABLE
