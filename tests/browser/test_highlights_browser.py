@@ -215,6 +215,23 @@ def test_toolbar_look_up_hands_the_selection_to_the_word_popover(page, live_serv
     assert stored(db, article) == []
 
 
+def test_fuzzy_highlight_is_flagged_until_confirmed_and_orphans_kept(page, live_server, db, article):
+    text = articles.get_block(db, article, 1)["text"]
+    i = text.index("Emoji vor dem Wort Haus")
+    highlights.create(db, article, 1, i, i + 23, "Emoji vor dem Wort Haus", color="green")
+    highlights.create(db, article, 2, 0, 7, "Zweiter", color="red")
+    articles.replace_text(db, article, "Titel\n\nEin 😀 Emoji vor einem Wort Haus. Noch ein Satz.\n\nGanz anders.")
+    page.goto(f"{live_server}/articles/{article}")
+    fuzzy = page.locator("#p-1-text mark.hl-fuzzy")
+    expect(fuzzy).to_have_text("Emoji vor einem Wort Haus")
+    expect(page.locator("#hl-orphans .hl-item q")).to_have_text(["Zweiter"])
+    page.locator("#hl-list .hl-item").get_by_role("button", name="Confirm").click()
+    expect(fuzzy).to_have_count(0)
+    expect(page.locator("#p-1-text mark.hl-green")).to_have_text("Emoji vor einem Wort Haus")
+    expect(page.get_by_role("button", name="Confirm")).to_have_count(0)
+    expect(page.locator("#hl-orphans .hl-item q")).to_have_text(["Zweiter"])
+
+
 def test_panel_filters_jumps_and_flashes(page, live_server, db, article):
     for n, quote, color in [(1, "Emoji", "yellow"), (1, "Noch", "green"), (2, "Text", "green")]:
         text = articles.get_block(db, article, n)["text"]
