@@ -304,6 +304,9 @@ def _delete_generations(db, source, keep):
             db.execute(f"DELETE FROM dict_entries WHERE id IN ({marks})", ids)
 
 
+SYSTEM_DIRS = ("/usr/share/",)
+
+
 def installed_sources(config):
     """Return [(source, path)] of the configured dictionaries present on this machine."""
     found = []
@@ -315,10 +318,10 @@ def installed_sources(config):
     return found
 
 
-def import_installed(db, config):
-    """Import the first installed dictionary unless it is already imported; return its source."""
+def import_first(db, sources):
+    """Import the first of [(source, path)] unless it is already imported; return its source."""
     # FreeDict's German–English is built from Ding: importing both would list every sense twice.
-    for source, path in installed_sources(config)[:1]:
+    for source, path in sources[:1]:
         if not is_current(db, source, path):
             import_dictionary(db, source, path)
         return source
@@ -329,8 +332,13 @@ def start_background(app):
     """Warm up the lemmatiser and import an installed dictionary, in threads; return at once."""
     lemmas.warm_up()
     path = app.config["DATABASE"]
+    sources = installed_sources(app.config)
+    if app.testing:
+        # Tests write their own small dictionaries: an app made in a test with the default
+        # paths must not spend half a minute importing the system's in the background.
+        sources = [(s, p) for s, p in sources if not p.startswith(SYSTEM_DIRS)]
     with _lock:
-        if path in _threads or not installed_sources(app.config):
+        if path in _threads or not sources:
             return
     from .db import connect
 
@@ -338,7 +346,7 @@ def start_background(app):
         db = connect(path)
         try:
             _mark_stale_runs(db)
-            import_installed(db, app.config)
+            import_first(db, sources)
         except Exception:
             log.exception("dictionary import failed")
         finally:

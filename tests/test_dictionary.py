@@ -214,3 +214,16 @@ def test_command_line_imports_into_given_db(tmp_path, ding, capsys):
     assert dict_import.main(["--ding", ding, "--db", str(dbpath)]) == 0
     assert "entries" in capsys.readouterr().out
     assert dict_import.main(["--ding", str(tmp_path / "missing"), "--db", str(dbpath)]) == 1
+
+
+def test_start_up_import_skips_an_unchanged_file(db, ding):
+    assert dict_import.import_first(db, [("ding", ding)]) == "ding"
+    assert dict_import.is_current(db, "ding", ding)
+    runs = db["dict_imports"].count
+    dict_import.import_first(db, [("ding", ding)])
+    assert db["dict_imports"].count == runs  # nothing re-imported
+    with open(ding, "a", encoding="utf-8") as f:
+        f.write("Wald {m} :: forest\n")
+    assert not dict_import.is_current(db, "ding", ding)
+    dict_import.import_first(db, [("ding", ding)])
+    assert dictionary.lookup(db, ["Wald"])[0]["english"] == "forest"
