@@ -164,3 +164,18 @@ def test_bad_import_is_atomic(client, db, art, tmp_path, what, message):
 def test_import_without_file_is_refused(client):
     r = client.post("/import", data={}, content_type="multipart/form-data")
     assert r.status_code == 400 and "Choose" in r.get_data(as_text=True)
+
+
+def test_import_moves_an_article_whose_id_is_taken(client, db, art, tmp_path):
+    mark(db, art, 1, "Hund", note="bellen")
+    data = client.get(f"/articles/{art}/export.jsonld").data
+    app2, client2 = fresh_client(tmp_path, "busy.db")
+    db2 = connect(app2.config["DATABASE"])
+    taken = articles.create_article(db2, "Ein ganz anderer Text.")
+    assert taken == art
+    assert client2.post("/import", data=data, content_type="application/ld+json").status_code == 200
+    (a,) = highlights.list_all(db2)
+    assert a["article_id"] != art and articles.get_article(db2, a["article_id"])["title"] == "Hundeleben"
+    assert articles.article_text(db2, art) == "Ein ganz anderer Text."
+    assert (a["exact"], a["note"]) == ("Hund", "bellen")
+    db2.close()
