@@ -2,7 +2,8 @@
 
 An article whose id is free keeps its id (so export -> import -> export is identical); one whose id
 is taken by the same text is reused; otherwise it gets a new id and its annotations follow it.
-Annotations keep their ids; ones already present are skipped, so importing twice changes nothing.
+Annotations keep their ids; live ones already present are skipped (importing twice changes nothing),
+deleted ones come back from the backup.
 A plain AnnotationCollection (or a list of annotations) for articles already here imports too.
 """
 import re
@@ -122,9 +123,13 @@ def import_export(db, doc, base):
                 if old in id_map:
                     item = {**item, "target": {**target, "source": webanno_model.article_url(base, id_map[old])}}
             tail = str(item.get("id", "")).rsplit("/", 1)[-1]
-            if tail and highlights.get(db, tail, include_deleted=True) is not None:
+            existing = highlights.get(db, tail, include_deleted=True) if tail else None
+            if existing is not None and not existing["deleted"]:
                 counts["skipped"] += 1
                 continue
+            if existing is not None:
+                # Deleted here since the backup was made: the backup brings it back.
+                db.execute("DELETE FROM highlights WHERE id = ?", [tail])
             try:
                 a = webanno_model.create_from_jsonld(db, item, base, keep_id=True, now=False)
             except AnnotationError as e:

@@ -179,3 +179,12 @@ def test_import_moves_an_article_whose_id_is_taken(client, db, art, tmp_path):
     assert articles.article_text(db2, art) == "Ein ganz anderer Text."
     assert (a["exact"], a["note"]) == ("Hund", "bellen")
     db2.close()
+
+
+def test_import_brings_back_an_annotation_deleted_since_the_backup(client, db, art):
+    a = mark(db, art, 1, "Hund", note="bellen")
+    data = client.get("/export/annotations.jsonld").data
+    highlights.delete(db, a["id"])
+    r = client.post("/import", data=data, content_type="application/ld+json")
+    assert r.get_json()["annotations"] == 1
+    assert highlights.get(db, a["id"]) == a
