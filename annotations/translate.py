@@ -271,7 +271,8 @@ def _microsoft(config, text, source, target):
 PROVIDERS = {
     "google": {"label": "Google Translate", "max_chars": 4999, "call": _google},
     "libre": {"label": "LibreTranslate", "max_chars": 2000, "call": _libre},
-    "mymemory": {"label": "MyMemory", "max_chars": 499, "call": _mymemory},
+    # MyMemory counts 500 *bytes*; umlauts take two, so leave room.
+    "mymemory": {"label": "MyMemory", "max_chars": 450, "call": _mymemory},
     "deepl": {"label": "DeepL", "max_chars": 30000, "call": _deepl},
     "microsoft": {"label": "Microsoft Translator", "max_chars": 10000, "call": _microsoft},
 }

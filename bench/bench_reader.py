@@ -78,9 +78,11 @@ def main():
         assert r.status == 200, (path, r.status, body[:300])
         return body
 
-    rows = []
+    rows, cold = [], []
     for label, article_id in (("no translations cached", plain), ("all 1,000 translations cached", cached)):
+        t = time.perf_counter()
         page = request("GET", f"/articles/{article_id}")
+        cold.append((label, (time.perf_counter() - t) * 1000))
         name = f"page-{article_id}.html"
         (static_dir / name).write_bytes(page)
         assert request("GET", f"/bench-static/{name}") == page
@@ -101,6 +103,8 @@ def main():
     print(f"{'what':<72} {'median':>8} {'p90':>8} | {'static median':>13} {'p90':>8} | ratio")
     for label, (med, p90), (smed, sp90) in rows:
         print(f"{label:<72} {med:8.2f} {p90:8.2f} | {smed:13.2f} {sp90:8.2f} | {med / smed:5.1f}x")
+    for label, ms in cold:
+        print(f"first render after start (sentence cache cold), {label}: {ms:.0f} ms")
 
 
 if __name__ == "__main__":
