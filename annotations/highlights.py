@@ -225,8 +225,7 @@ def insert_row(db, record):
 
 
 def create(db, article_id, block_n, start, end, exact, *, color="yellow", note=None, tags=(),
-           note_language="en", annotation_id=None, canonical=None, via=None, foreign=None,
-           created=None, modified=None, motivation=None):
+           note_language="en"):
     """Store a highlight on block_n[start:end] (code points) after checking every part; return it."""
     color = check_color(color)
     note = check_note(note)
@@ -237,20 +236,16 @@ def create(db, article_id, block_n, start, end, exact, *, color="yellow", note=N
         exact, prefix, suffix = anchoring.quote_selector(block["text"], start, end)
         now = now_utc()
         return insert_row(db, {
-            "id": annotation_id or new_id(), "article_id": article_id, "block_n": block_n,
+            "id": new_id(), "article_id": article_id, "block_n": block_n,
             "start_cp": start, "end_cp": end, "exact": exact, "prefix": prefix, "suffix": suffix,
             "scope": "text", "color": color, "note": note, "note_language": note_language,
-            "tags": json.dumps(tags, ensure_ascii=False),
-            "motivation": motivation or motivation_for(note, tags), "status": "anchored",
-            "created": created or now, "modified": modified or now, "deleted": None,
-            "canonical": canonical, "via": via,
-            "foreign_json": json.dumps(foreign, ensure_ascii=False, sort_keys=True) if foreign else None,
+            "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation_for(note, tags),
+            "status": "anchored", "created": now, "modified": now, "deleted": None,
+            "canonical": None, "via": None, "foreign_json": None,
         })
 
 
-def create_paragraph_note(db, article_id, block_n, note, *, tags=(), color="yellow", note_language="en",
-                          annotation_id=None, canonical=None, via=None, foreign=None,
-                          created=None, modified=None):
+def create_paragraph_note(db, article_id, block_n, note, *, tags=(), color="yellow", note_language="en"):
     """Store a note on a whole paragraph; return it."""
     color = check_color(color)
     note = check_note(note)
@@ -262,13 +257,12 @@ def create_paragraph_note(db, article_id, block_n, note, *, tags=(), color="yell
         now = now_utc()
         text = block["text"]
         return insert_row(db, {
-            "id": annotation_id or new_id(), "article_id": article_id, "block_n": block_n,
+            "id": new_id(), "article_id": article_id, "block_n": block_n,
             "start_cp": 0, "end_cp": len(text), "exact": text, "prefix": "", "suffix": "",
             "scope": "paragraph", "color": color, "note": note, "note_language": note_language,
             "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation_for(note, tags),
-            "status": "anchored", "created": created or now, "modified": modified or now,
-            "deleted": None, "canonical": canonical, "via": via,
-            "foreign_json": json.dumps(foreign, ensure_ascii=False, sort_keys=True) if foreign else None,
+            "status": "anchored", "created": now, "modified": now, "deleted": None,
+            "canonical": None, "via": None, "foreign_json": None,
         })
 
 
