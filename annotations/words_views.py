@@ -84,6 +84,21 @@ def _translations(db, texts):
         return {}
 
 
+def _sentence_of(german, english, start, end):
+    """Return the English sentence matching german[start:end] when the paragraph's align."""
+    if not english:
+        return None
+    try:
+        from .sentences import sentence_spans
+        de, en = sentence_spans(german), sentence_spans(english)
+    except (ImportError, AttributeError, TypeError):
+        return None
+    if len(de) != len(en) or (start, end) not in de:
+        return None
+    a, b = en[de.index((start, end))]
+    return english[a:b]
+
+
 def _ask_translator(db, word):
     """Return (gloss, error message) from the configured translator (cached there)."""
     try:
@@ -102,7 +117,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if result is None:
         abort(400, "There is no word at that place.")
     cached = _translations(db, [result["sentence"], text])
-    translation = cached.get(result["sentence"])
+    translation = cached.get(result["sentence"]) or _sentence_of(
+        text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
     best = dictionary.mark_in_translation(result["entries"], context_translation)
     installed = dictionary.is_installed(db)

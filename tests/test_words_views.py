@@ -95,6 +95,17 @@ def test_meaning_in_sentence_uses_cached_translation(client, db, article, import
     assert "We still move closer together." in page
 
 
+def test_meaning_from_the_aligned_sentence_of_a_cached_paragraph(client, db, article, imported, monkeypatch):
+    paragraph = block_text(db, article, 2)
+    english = "We still move closer together. The 😀 trees grow."
+    monkeypatch.setattr("annotations.translate.cached_translations",
+                        lambda db, texts, config=None: {paragraph: english})
+    start, end = u16(paragraph, "Bäume")
+    page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
+    assert "In this sentence:</span>\n      <strong>trees</strong>" in page
+    assert '<p class="word-translation" lang="en">The 😀 trees grow.</p>' in page
+
+
 @pytest.mark.parametrize("query, status, message", [
     ("article=1&n=1&start=x&end=1", 400, "whole number"),
     ("article=1&n=1&start=5", 400, "The end offset"),
