@@ -4,18 +4,35 @@
   const reader = document.getElementById("reader");
   if (!reader) return;
 
+  // Paragraphs whose translation the reader has open. Other features re-render whole
+  // paragraphs (a new highlight swaps the section); the translation stays open through that.
+  const open = new Set();
+
+  function reveal(button, text, show) {
+    text.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    button.textContent = show ? "Hide translation" : "Show translation";
+  }
+
   // A cached translation is already in the page (hidden): the Translate button only reveals it.
   reader.addEventListener("click", (e) => {
     const button = e.target.closest("[data-toggle-translation]");
     if (!button) return;
     const text = document.getElementById(button.getAttribute("aria-controls"));
     if (!text) return;
-    const show = text.hidden;
-    text.hidden = !show;
-    button.setAttribute("aria-expanded", String(show));
-    button.textContent = show ? "Hide translation" : "Show translation";
-    updateFocusable(button.closest("section.block"));
+    const section = button.closest("section.block");
+    reveal(button, text, text.hidden);
+    if (section) open[text.hidden ? "delete" : "add"](section.dataset.n);
+    updateFocusable(section);
   });
+
+  function sync(section) {
+    const button = section.querySelector("[data-toggle-translation]");
+    const text = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (text && !text.hidden) open.add(section.dataset.n);
+    else if (text && open.has(section.dataset.n)) reveal(button, text, true);
+    updateFocusable(section);
+  }
 
   function sentenceIndex(el) {
     return (el.dataset.s || "").split(" ")[0];
@@ -63,14 +80,13 @@
     }
   }
 
-  document.body.addEventListener("htmx:afterSettle", (e) => {
+  // Every piece of content htmx puts in (a translation, a re-rendered paragraph, an
+  // out-of-band slot from Translate all) passes through here once.
+  document.body.addEventListener("htmx:load", (e) => {
     const el = e.detail.elt;
-    const section = el && el.closest && el.closest("section.block");
-    if (section) updateFocusable(section);
-  });
-  // Out-of-band slots from Translate all arrive without an afterSettle on their own section.
-  document.body.addEventListener("htmx:oobAfterSwap", (e) => {
-    const section = e.detail.target && e.detail.target.closest("section.block");
-    if (section) updateFocusable(section);
+    if (!el || !el.closest || el === document.body) return;
+    const own = el.closest("section.block");
+    const sections = own ? [own] : [...el.querySelectorAll("section.block")];
+    sections.forEach(sync);
   });
 })();

@@ -31,6 +31,7 @@ def test_click_translate_shows_english_under_the_german_and_toggles(reader, fake
 
 def test_hovering_a_sentence_lights_up_its_counterpart(reader):
     reader.locator("#p-1").get_by_role("button", name="Translate").click()
+    expect(reader.locator("#p-1-en")).to_be_visible()
     german = reader.locator("#p-1-text [data-s='1']")
     english = reader.locator("#p-1-en [data-s='1']")
     german.hover()
@@ -73,3 +74,16 @@ def test_translate_all_fills_the_page_with_progress(reader, fake):
     for n in (1, 2, 4, 8):
         expect(reader.locator(f"#p-{n}-en")).to_be_visible()
     expect(reader.locator("#p-8-en")).to_contain_text("EN: ")
+
+
+def test_an_open_translation_stays_open_when_the_paragraph_is_redrawn(reader):
+    # Highlighting re-renders the whole paragraph out of band; simulate that with the paragraph fragment.
+    reader.locator("#p-1").get_by_role("button", name="Translate").click()
+    expect(reader.locator("#p-1-en")).to_be_visible()
+    reader.evaluate("htmx.ajax('GET', '/articles/1/p/1', {target: '#p-1', swap: 'outerHTML'})")
+    expect(reader.locator("#p-1 [data-toggle-translation]")).to_have_text("Hide translation")
+    expect(reader.locator("#p-1-en")).to_be_visible()
+    reader.locator("#p-1").get_by_role("button", name="Hide translation").click()
+    reader.evaluate("htmx.ajax('GET', '/articles/1/p/1', {target: '#p-1', swap: 'outerHTML'})")
+    expect(reader.locator("#p-1 [data-toggle-translation]")).to_have_text("Translate")
+    expect(reader.locator("#p-1-en")).to_be_hidden()
