@@ -150,7 +150,7 @@ def wait(job_id, timeout=None):
 
 
 def job_state(db, article_id, config, after=0):
-    """Return the article's latest job with its counts and items finished after seq `after`."""
+    """Return the article's latest job with its counts and items finished after seq `after` (None: none)."""
     _expire_stale(db, article_id, config)
     rows = list(db.query("SELECT * FROM translate_jobs WHERE article_id = ? ORDER BY id DESC LIMIT 1",
                          [article_id]))
@@ -169,7 +169,7 @@ def job_state(db, article_id, config, after=0):
     failed = [{**r, "label": ordinals.get(r["n"], f"block {r['n']}")} for r in db.query(
         "SELECT n, cause, message FROM translate_job_items WHERE job_id = ? AND status = 'failed' ORDER BY n",
         [job["id"]])]
-    fresh = list(db.query(
+    fresh = [] if after is None else list(db.query(
         "SELECT n, status, cause, message, seq FROM translate_job_items WHERE job_id = ? AND seq > ? "
         "ORDER BY seq", [job["id"], after]))
     seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM translate_job_items WHERE job_id = ?",

@@ -17,14 +17,11 @@ def english_sentences(english, german):
 def translation_helpers():
     return {
         "translation_provider": lambda: translate.provider_label(current_app.config),
+        # The full page shows cached translations itself, so it asks for no fresh slots.
         "translate_all_state": lambda article_id: translate_jobs.job_state(
-            get_db(), article_id, current_app.config, after=_max_seq()),
+            get_db(), article_id, current_app.config, after=None),
         "sentences_aligned": sentences.aligned,
     }
-
-
-def _max_seq():
-    return 10**12  # the full page shows cached translations itself; polling sends only newer ones
 
 
 def _article_or_404(article_id):
