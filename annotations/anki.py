@@ -76,17 +76,24 @@ def _tsv_cell(html):
 
 
 def tsv(words):
-    """Return an Anki-importable TSV (text with Anki's header lines)."""
+    """Return an Anki-importable TSV (text with Anki's header lines).
+
+    Columns: the note's fields in order, then the GUID, then the tags. The GUID is not first:
+    Anki's GUIDs may start with "#", which would make the line a comment.
+    """
     lines = [
         "#separator:tab",
         "#html:true",
         f"#notetype:{MODEL_NAME}",
         f"#deck:{DECK_NAME}",
-        "#guid column:1",
+        f"#guid column:{len(FIELDS) + 1}",
         f"#tags column:{len(FIELDS) + 2}",
     ]
     for w in words:
-        lines.append("\t".join(_tsv_cell(c) for c in [guid(w), *fields(w), TAG]))
+        cells = [_tsv_cell(c) for c in fields(w)]
+        if cells[0].startswith("#"):
+            cells[0] = "&#35;" + cells[0][1:]  # the same character, not a comment line
+        lines.append("\t".join([*cells, guid(w), TAG]))
     return "\n".join(lines) + "\n"
 
 

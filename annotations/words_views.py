@@ -2,6 +2,7 @@
 import json
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from . import anki, articles, dictionary, vocab
 from .db import get_db
@@ -9,6 +10,12 @@ from .db import get_db
 bp = Blueprint("words_views", __name__)
 
 MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a paragraph
+
+
+@bp.app_template_filter("word_in_sentence")
+def word_in_sentence(word):
+    """Render a saved word's sentence with the word in bold (every part escaped)."""
+    return Markup(anki.sentence_html(word))
 
 
 def is_htmx():

@@ -50,16 +50,19 @@ def test_reexport_keeps_guids_so_anki_updates_notes(tmp_path):
 
 
 def test_tsv_has_anki_header_lines_and_escaped_fields():
-    text = anki.tsv(WORDS)
+    text = anki.tsv(WORDS + [dict(WORDS[0], lemma="#hashtag")])
     lines = text.splitlines()
     assert lines[:6] == ["#separator:tab", "#html:true", "#notetype:Randnotiz word", "#deck:Randnotiz",
-                         "#guid column:1", "#tags column:7"]
+                         "#guid column:6", "#tags column:7"]
     rows = [line.split("\t") for line in lines[6:]]
-    assert all(len(r) == 7 for r in rows)
-    assert rows[0][0] == anki.guid(WORDS[0]) and rows[0][-1] == "randnotiz"
-    assert rows[1][3] == "still &lt;as before&gt; &amp; more"
-    assert rows[1][4] == "He is still<br>there."
+    assert len(rows) == 3 and all(len(r) == 7 for r in rows)
+    assert rows[0][:5] == ["Baum", "Die <b>Bäume</b> sind grün.", "tree", "The trees are green.", "Wald"]
+    assert rows[0][5] == anki.guid(WORDS[0]) and rows[0][6] == "randnotiz"
+    assert rows[1][2] == "still &lt;as before&gt; &amp; more"
+    assert rows[1][3] == "He is still<br>there."
     assert '"' not in text  # quotes are &#34;, so Anki's CSV reader never sees an open quote
+    assert not any(line.startswith("#") for line in lines[6:])  # no data line reads as a comment
+    assert rows[2][0] == "&#35;hashtag"
 
 
 @pytest.mark.parametrize("gloss", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1"])

@@ -256,6 +256,15 @@ def test_vocabulary_page_lists_searches_and_links_back(client, db, article, impo
     assert client.get("/vocabulary?q=" + "a" * 201).status_code == 400
 
 
+def test_vocabulary_page_escapes_and_emphasises_the_word(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", lemma="<script>x</script>Baum",
+                                              gloss="<img src=x onerror=alert(1)>"))
+    page = client.get("/vocabulary").get_data(as_text=True)
+    assert "<script>x" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;Baum" in page
+    assert "Die <b>Bäume</b> sind grün." in page
+
+
 def test_words_outlive_their_article(client, db, article, imported, lemmatiser):
     client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
     articles.delete_article(db, article)
