@@ -221,7 +221,8 @@ def in_context(db, text, start, end):
     keys, separable = [], None
     if len(words) == 1:
         lemma = lemmas.lemma(first, timeout=0) or first
-        keys = [first, lemma]
+        # The greedy lemma finds more adjectives ("nordkoreanische"); it ranks last.
+        keys = [first, lemma, lemmas.greedy_lemma(first)]
         # "Wir rücken zusammen.": a verb whose clause ends in a particle may be separable.
         rest = re.split(r"[,;:–—(]", sentence[start + words[0][1] - s_start:])[0]
         clause_words = lemmas.tokens(rest)

@@ -55,12 +55,19 @@ def lemma(word, timeout=3.0):
     return _lemmatize(word)
 
 
+def greedy_lemma(word):
+    """Return simplemma's greedy lemma (nordkoreanische -> nordkoreanisch), or None if not ready."""
+    if not ready():
+        return None
+    return _lemmatize(word, True)
+
+
 @functools.lru_cache(maxsize=200_000)
-def _lemmatize(word):
+def _lemmatize(word, greedy=False):
     # simplemma costs ~10 µs a word; marking saved words asks for every word of an article.
     import simplemma
 
-    return simplemma.lemmatize(word, lang=LANG)
+    return simplemma.lemmatize(word, lang=LANG, greedy=greedy)
 
 
 def tokens(text):

@@ -20,6 +20,7 @@ Abkommen {n} :: agreement
 Präsidenten… :: presidential
 Präsidenten {pl} :: presidents
 besitzen; haben {vt} :: to own; to have
+nordkoreanisch {adj} :: North Korean
 """
 
 
@@ -183,6 +184,14 @@ def test_inflected_form_in_context_finds_surface_and_lemma(db, ding, word, lemma
     assert {e["headword"].split(" ")[0] for e in found["entries"]} >= {word, lemma}
 
 
+def test_greedy_lemma_finds_inflected_adjectives(db, ding, lemmatiser):
+    dict_import.import_dictionary(db, "ding", ding)
+    text = "Die nordkoreanische Regierung schweigt."
+    i = text.index("nordkoreanische")
+    found = dictionary.in_context(db, text, i, i + len("nordkoreanische"))
+    assert found["entries"][0]["english"] == "North Korean"
+
+
 def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
     dict_import.import_dictionary(db, "ding", ding)
     text = "Im Winter rücken die Leute enger zusammen. Dann schneit es."
@@ -227,3 +236,20 @@ def test_start_up_import_skips_an_unchanged_file(db, ding):
     assert not dict_import.is_current(db, "ding", ding)
     dict_import.import_first(db, [("ding", ding)])
     assert dictionary.lookup(db, ["Wald"])[0]["english"] == "forest"
+
+
+def test_import_failing_half_way_leaves_the_old_dictionary_whole(db, ding, monkeypatch):
+    dict_import.import_dictionary(db, "ding", ding)
+    before = db["dict_entries"].count
+
+    def broken(path, progress):
+        yield from list(dict_import.parse_ding(DING.splitlines()))[:5]
+        raise dict_import.DictFormatError("disk went away")
+
+    monkeypatch.setattr(dict_import, "BATCH", 2)  # several batches committed before the failure
+    monkeypatch.setattr(dict_import, "_ding_reader", broken)
+    with pytest.raises(dict_import.DictFormatError, match="disk went away"):
+        dict_import.import_dictionary(db, "ding", ding)
+    assert db["dict_entries"].count == before  # the half-written generation is gone
+    assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"
+    assert dictionary.last_import(db)["message"] == "disk went away"
