@@ -141,47 +141,79 @@ def search_one(db, word_id):
 # --- marking saved words in the text ----------------------------------------------
 
 def _matcher(db):
-    """Return (single-word lemmas, phrase regexes, gloss by key) of the saved words."""
-    singles, phrases, glosses = {}, [], {}
+    """Return (single-word lemmas, phrase regexes, separable verbs by stem) of the saved words."""
+    from .dictionary import PARTICLES
+
+    singles, phrases, separable = {}, [], {}
     for row in db.query("SELECT lemma, surface, gloss FROM vocab"):
-        lemma = row["lemma"]
+        lemma, hit = row["lemma"], (row["lemma"], row["gloss"])
         if " " in lemma:
             words = [re.escape(w) for w in lemma.split()]
-            phrases.append((re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE), lemma, row["gloss"]))
-        else:
-            singles[lemma.lower()] = (lemma, row["gloss"])
-            # Without lemmas (still loading) the saved surface form at least is found.
-            singles.setdefault(row["surface"].lower(), (lemma, row["gloss"]))
-    return singles, phrases
+            phrases.append((re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE), *hit))
+            continue
+        low, surface = lemma.lower(), row["surface"].lower()
+        singles[low] = hit
+        # "zusammenrücken" is also "rücken … zusammen": index it by its stem.
+        split_from = [low[:n] for n in range(2, min(len(low) - 2, 12))
+                      if low[:n] in PARTICLES and lemma[0].islower()]  # verbs, not "Mitarbeiter"
+        for particle in split_from:
+            separable.setdefault(low[len(particle):], []).append((particle, hit))
+        # Without lemmas (still loading) the saved surface form at least is found, unless it
+        # was the stem of a split verb ("rücken" alone is not "zusammenrücken").
+        if not any(not surface.startswith(p) for p in split_from):
+            singles.setdefault(surface, hit)
+    return singles, phrases, separable
+
+
+_CLAUSE_END = re.compile(r"[.!?;:]")
 
 
 def spans(db, article_id, blocks):
     """Mark every token whose lemma (or phrase) is saved: class saved-word, data-lemma."""
     if "vocab" not in db.table_names() or not db["vocab"].count:
         return {}
-    singles, phrases = _matcher(db)
+    singles, phrases, separable = _matcher(db)
     ready = lemmas.wait(3.0)
-    hits = {}  # word -> (lemma, gloss) or None; an article repeats its words a lot
+    lemma_of = {}  # word -> lowercased lemma; an article repeats its words a lot
 
-    def hit_for(word):
-        if word not in hits:
-            hit = singles.get(word.lower())
-            if hit is None and ready:
-                hit = singles.get(lemmas.lemma(word, timeout=0).lower())
-            hits[word] = hit
-        return hits[word]
+    def lower_lemma(word):
+        if word not in lemma_of:
+            lemma_of[word] = (lemmas.lemma(word, timeout=0) if ready else word).lower()
+        return lemma_of[word]
 
     out = {}
     for b in blocks:
         if b["kind"] == "boilerplate":
             continue
-        found = [_span(start, end, *hit) for start, end, word in lemmas.tokens(b["text"])
-                 if (hit := hit_for(word))]
+        text, found = b["text"], []
+        tokens = lemmas.tokens(text)
+        for i, (start, end, word) in enumerate(tokens):
+            hit = singles.get(word.lower()) or singles.get(lower_lemma(word))
+            if hit:
+                found.append(_span(start, end, *hit))
+            for particle, sep_hit in separable.get(lower_lemma(word), ()):
+                tail = _separated_particle(text, tokens, i, particle)
+                if tail:
+                    found.extend([_span(start, end, *sep_hit), _span(tail[0], tail[1], *sep_hit)])
         for regex, lemma, gloss in phrases:
-            found.extend(_span(m.start(), m.end(), lemma, gloss) for m in regex.finditer(b["text"]))
+            found.extend(_span(m.start(), m.end(), lemma, gloss) for m in regex.finditer(text))
         if found:
             out[b["n"]] = found
     return out
+
+
+def _separated_particle(text, tokens, i, particle):
+    """Return the span of particle closing the clause of tokens[i] ("rücken … zusammen."), or None."""
+    m = _CLAUSE_END.search(text, tokens[i][1])
+    clause_end = m.start() if m else len(text)
+    last = None
+    for start, end, word in tokens[i + 1:]:
+        if start >= clause_end:
+            break
+        last = (start, end, word)
+    if last and last[2].lower() == particle:
+        return last[0], last[1]
+    return None
 
 
 def _span(start, end, lemma, gloss):

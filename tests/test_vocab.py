@@ -47,6 +47,16 @@ def test_spans_mark_every_inflected_form_as_flat_segments(db, lemmatiser):
     assert html.count('data-lemma="Baum"') == 2 and 'data-lemma="nach wie vor"' in html
 
 
+def test_separable_verb_is_marked_in_its_split_form(db, lemmatiser):
+    article_id = articles.create_article(db, "Wir rücken zusammen. Sie rücken den Tisch. Alle rückten eng zusammen!")
+    save(db, "zusammenrücken", "rücken", gloss="move together")
+    blocks = articles.get_blocks(db, article_id)
+    text = blocks[0]["text"]
+    marked = sorted((s.start, text[s.start:s.end]) for s in vocab.spans(db, article_id, blocks)[1])
+    assert [w for _, w in marked] == ["rücken", "zusammen", "rückten", "zusammen"]
+    assert marked[0][0] == text.index("rücken")  # not the "rücken" of "Sie rücken den Tisch"
+
+
 def test_no_saved_words_no_spans(db):
     article_id = articles.create_article(db, "Der Baum wächst.")
     assert vocab.spans(db, article_id, articles.get_blocks(db, article_id)) == {}
