@@ -240,11 +240,9 @@ def import_dictionary(db, source, path):
         rows = _ding_reader(path, progress) if source == "ding" else parse_freedict(path, progress)
         entries = forms = 0
         batch_e, batch_f = [], []
-        next_id = (db.execute("SELECT max(id) FROM dict_entries").fetchone()[0] or 0) + 1
         for sub, german, english, fs in rows:
-            batch_e.append((next_id, generation, source, sub, german, english))
-            batch_f.extend((next_id, *f) for f in fs)
-            next_id += 1
+            batch_f.extend((len(batch_e), *f) for f in fs)  # entry by its place in the batch
+            batch_e.append((generation, source, sub, german, english))
             if len(batch_e) >= BATCH:
                 _flush(db, batch_e, batch_f, run, state)
                 entries += len(batch_e)
@@ -274,12 +272,19 @@ def import_dictionary(db, source, path):
 
 
 def _flush(db, batch_e, batch_f, run, state):
+    """Insert a batch of entries and their forms in one transaction, with the progress."""
+    if not batch_e:
+        return
     with db.atomic():
+        # Ids come from SQLite inside the transaction (max(rowid) + 1 for each row, so they
+        # are consecutive while we hold the write lock): safe beside another importer.
         db.conn.executemany(
-            "INSERT INTO dict_entries (id, generation, source, sub, german, english) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dict_entries (generation, source, sub, german, english) VALUES (?, ?, ?, ?, ?)",
             batch_e)
+        first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
         db.conn.executemany(
-            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)", batch_f)
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)",
+            ((first + i, *rest) for i, *rest in batch_f))
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
             state["dirty"] = False
