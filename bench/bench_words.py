@@ -14,7 +14,6 @@ import argparse
 import gzip
 import multiprocessing
 import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -28,10 +27,11 @@ from annotations import articles, create_app, dict_import, dictionary, lemmas  #
 from annotations.db import connect  # noqa: E402
 
 
-def rss_mb():
+def rss_mb(field="VmRSS"):
+    """Return this process's resident memory (VmRSS) or its peak (VmHWM) in MB."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -51,7 +51,8 @@ def _import_child(source, path, dbpath, queue):
     forms = db["dict_forms"].count
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    queue.put((n, forms, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork + exec.
+    queue.put((n, forms, seconds, rss_mb("VmHWM")))
 
 
 def _read_child(source, path, queue):
