@@ -284,7 +284,7 @@ def _flush(db, batch_e, batch_f, run, state):
         first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
         db.conn.executemany(
             "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)",
-            ((first + i, *rest) for i, *rest in batch_f))
+            sorted(((first + i, *rest) for i, *rest in batch_f), key=lambda f: f[1]))
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
             state["dirty"] = False
