@@ -226,7 +226,10 @@ def in_context(db, text, start, end):
         # "Wir rücken zusammen.": a verb whose clause ends in a particle may be separable.
         rest = re.split(r"[,;:–—(]", sentence[start + words[0][1] - s_start:])[0]
         clause_words = lemmas.tokens(rest)
-        if clause_words and first.lower() not in PARTICLES and clause_words[-1][2].lower() in PARTICLES:
+        # Verbs are lower-case except first in a sentence; "Die Leute kommen mit" has no "mitleute".
+        maybe_verb = first[0].islower() or start + words[0][0] == s_start
+        if (maybe_verb and clause_words and first.lower() not in PARTICLES
+                and clause_words[-1][2].lower() in PARTICLES):
             separable = _separable(db, first, lemma, clause_words[-1][2])
     else:
         phrase = " ".join(w for _, _, w in words)
