@@ -289,5 +289,21 @@ def test_background_import_on_start_shows_progress_then_entries(tmp_path, ding):
         db.close()
 
 
+def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
+    app = app_with_translator(tmp_path, "http://127.0.0.1:9")
+    from annotations.db import connect
+    db = connect(app.config["DATABASE"])
+    try:
+        db["dict_imports"].insert({"source": "ding", "path": "/x", "state": "running", "progress": 42,
+                                   "started": "2026-01-01T00:00:00Z"})
+    finally:
+        db.close()
+    client = app.test_client()
+    assert "Dictionary import 42 %" in client.get("/dictionary/status").get_data(as_text=True)
+    page = client.get("/words/lookup?article=1&n=2&start=0&end=5").get_data(as_text=True)
+    assert "Dictionary import 42 % — entries appear when it finishes." in page
+    assert "Ask the translator" in page and "could not help" not in page
+
+
 def test_status_without_dictionary_says_what_to_install(client):
     assert "No offline dictionary is installed" in client.get("/dictionary/status").get_data(as_text=True)
