@@ -271,6 +271,17 @@ def test_words_outlive_their_article(client, db, article, imported, lemmatiser):
     assert "(article deleted)" in client.get("/vocabulary").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("fmt, starts", [("apkg", b"PK"), ("tsv", b"#separator:tab"),
+                                         ("csv", "\ufefflemma,surface".encode())])
+def test_exports_download_saved_words(client, db, article, imported, fmt, starts):
+    client.post("/vocabulary", data=save_form(db, article, 1, "grün", gloss="green"))
+    resp = client.get(f"/vocabulary/export.{fmt}")
+    assert resp.status_code == 200 and resp.data.startswith(starts)
+    assert "attachment" in resp.headers["Content-Disposition"]
+    if fmt != "apkg":
+        assert "green" in resp.get_data(as_text=True)
+
+
 def test_unknown_export_format_is_404(client):
     assert client.get("/vocabulary/export.pdf").status_code == 404
 
