@@ -219,7 +219,10 @@
     if (!e.target.closest(".ptext") || e.target.closest("mark")) close();
   });
   popover.addEventListener("click", (e) => {
-    if (e.target.closest("[data-action=close-word]")) close();
+    if (e.target.closest("[data-action=close-word]")) { close(); return; }
+    const gloss = e.target.closest(".word-gloss");
+    const input = body.querySelector("input[name=gloss]");
+    if (gloss && input) { input.value = gloss.dataset.gloss; input.focus(); }
   });
 
   // After a save the server names the paragraphs where the word is now marked: refresh them.

@@ -55,7 +55,9 @@ def test_click_word_shows_entry_save_marks_it(page, live_server, article):
     expect(popover.locator(".word-entry").first).to_contain_text("partnership")
     expect(popover.locator(".word-article").first).to_have_text("die")
 
-    popover.locator("input[name=gloss]").fill("partnership")
+    popover.locator("input[name=gloss]").fill("")
+    popover.get_by_role("button", name="partnership", exact=True).click()  # a gloss picks the meaning
+    expect(popover.locator("input[name=gloss]")).to_have_value("partnership")
     popover.locator("[data-action=save-word]").click()
     expect(popover.locator(".word-saved")).to_contain_text("Saved")
     # Marked by lemma: the plural in the next sentence too.
