@@ -70,6 +70,7 @@ WHERE f.key IN ({marks})
 ORDER BY e.sub > 0, e.id
 LIMIT 200
 """
+_TAGS = re.compile(r"\{[^}]*\}")
 _LABELS = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 
 
@@ -99,7 +100,8 @@ def lookup(db, keys, limit=MAX_RESULTS):
             "key": key, "headword": headword, "gender": gender or "", "pos": pos or "",
             "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
             "german": german, "english": english, "glosses": split_glosses(english),
-            "labels": labels, "also": [a for a in split_top(german, "; ") if normalize(a) != key],
+            "labels": labels, "also": [" ".join(_TAGS.sub(" ", a).split())
+                                        for a in split_top(german, "; ") if normalize(a) != key],
         }))
     results.sort(key=lambda r: r[0])
     return [r for _, r in results[:limit]]
