@@ -309,9 +309,6 @@ def _delete_generations(db, source, keep):
             db.execute(f"DELETE FROM dict_entries WHERE id IN ({marks})", ids)
 
 
-SYSTEM_DIRS = ("/usr/share/",)
-
-
 def installed_sources(config):
     """Return [(source, path)] of the configured dictionaries present on this machine."""
     found = []
@@ -338,10 +335,6 @@ def start_background(app):
     lemmas.warm_up()
     path = app.config["DATABASE"]
     sources = installed_sources(app.config)
-    if app.testing:
-        # Tests write their own small dictionaries: an app made in a test with the default
-        # paths must not spend half a minute importing the system's in the background.
-        sources = [(s, p) for s, p in sources if not p.startswith(SYSTEM_DIRS)]
     with _lock:
         if path in _threads or not sources:
             return

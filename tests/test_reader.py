@@ -58,7 +58,8 @@ def test_position_is_remembered_across_restarts(app, client):
     assert client.post("/articles/1/position", data={"n": "5"}).status_code == 204
     from annotations import create_app
 
-    again = create_app({"TESTING": True, "DATABASE": app.config["DATABASE"]}).test_client()
+    again = create_app({"TESTING": True, "DATABASE": app.config["DATABASE"],
+                        "BACKGROUND_TASKS": False}).test_client()
     page = again.get("/articles/1").get_data(as_text=True)
     assert 'data-position="5"' in page
 
