@@ -7,6 +7,7 @@ import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from annotations import create_app
+from fake_providers import fake  # noqa: F401 (the loopback translation provider, for every test)
 from annotations.db import connect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -51,6 +52,14 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    from annotations import lemmas
+
+    assert lemmas.wait(120), "simplemma could not be loaded"
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,9 @@
 """Dictionary files (Ding, FreeDict) parsed, imported atomically and looked up by form and lemma."""
-import base64
 import gzip
 
 import pytest
 
-from annotations import dict_import, dictionary, lemmas
+from annotations import dict_import, dictionary
 
 DING = """# Version :: test
 # License :: GPL, written by this test
@@ -53,13 +52,6 @@ def write_freedict(base, entries=FREEDICT_ENTRIES, compress=gzip.compress):
     (base.parent / (base.name + ".index")).write_text("\n".join(index) + "\n", encoding="utf-8")
     (base.parent / (base.name + ".dict.dz")).write_bytes(compress(blob))
     return str(base)
-
-
-@pytest.fixture
-def lemmatiser():
-    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    assert lemmas.wait(120), "simplemma could not be loaded"
-
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import threading
 import time
 
 import pytest
-from fake_providers import closed_port_url, fake, fake_english  # noqa: F401 (fixture)
+from fake_providers import closed_port_url, fake_english
 
 from annotations import create_app, translate
 from annotations.db import connect

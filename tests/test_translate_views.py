@@ -2,7 +2,7 @@
 import threading
 
 import pytest
-from fake_providers import closed_port_url, fake, fake_english  # noqa: F401 (fixture)
+from fake_providers import closed_port_url, fake_english
 
 from annotations import articles, translate, translate_jobs
 

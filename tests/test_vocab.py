@@ -1,14 +1,8 @@
 """The vocabulary store: saving, searching and marking saved words by lemma."""
 import pytest
 
-from annotations import articles, lemmas, vocab
+from annotations import articles, vocab
 from annotations.render import render_text
-
-
-@pytest.fixture
-def lemmatiser():
-    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    assert lemmas.wait(120), "simplemma could not be loaded"
 
 
 def save(db, lemma, surface=None, gloss="", sentence="Ein Satz.", article_id=None):

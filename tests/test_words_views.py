@@ -1,9 +1,8 @@
 """Word lookups, the translator fallback, saving and the vocabulary page, through HTTP."""
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from fake_providers import closed_port_url
 
 from annotations import articles, create_app, dict_import, dictionary, lemmas, vocab
 
@@ -14,13 +13,6 @@ grün {adj} :: green
 """
 TEXT = "Die Bäume sind grün.\n\nWir rücken nach wie vor zusammen. Die 😀 Bäume wachsen."
 HX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def lemmatiser():
-    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    assert lemmas.wait(120), "simplemma could not be loaded"
-
 
 
 @pytest.fixture
@@ -124,55 +116,26 @@ def test_bad_lookups_are_clear_4xx(client, article, query, status, message):
     assert message in resp.get_data(as_text=True)
 
 
-class FakeLibre(BaseHTTPRequestHandler):
-    """LibreTranslate on loopback: answers 'tree' and counts calls."""
-
-    calls = []
-
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length", 0))
-        FakeLibre.calls.append(self.rfile.read(length))
-        body = json.dumps({"translatedText": "tree"}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def fake_libre():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLibre)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    FakeLibre.calls.clear()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-def app_with_translator(tmp_path, url):
+def app_with_translator(tmp_path, provider_config):
     return create_app({"TESTING": True, "DATABASE": str(tmp_path / "t.db"), "BACKGROUND_TASKS": False,
                        "DING_PATH": str(tmp_path / "none"), "FREEDICT_PATH": str(tmp_path / "none"),
-                       "TRANSLATOR": "libre", "LIBRETRANSLATE_URL": url, "LIBRETRANSLATE_API_KEY": "test",
-                       "TRANSLATE_TIMEOUT": 3})
+                       **provider_config})
 
 
-def test_without_dictionary_the_translator_is_asked_once_and_says_so(tmp_path, fake_libre):
-    app = app_with_translator(tmp_path, fake_libre)
+def test_without_dictionary_the_translator_is_asked_once_and_says_so(tmp_path, fake):
+    fake.translations["Putin"] = "tree"  # the word at article 1, paragraph 2, offsets 0–5
+    app = app_with_translator(tmp_path, fake.config("libre"))
     client = app.test_client()
     for _ in range(2):
         page = client.get("/words/lookup?article=1&n=2&start=0&end=5").get_data(as_text=True)
         assert "<b>tree</b>" in page
         assert "No offline dictionary is installed, so the translator was asked" in page
-    assert len(FakeLibre.calls) == 1  # the second lookup came from the cache
+    assert fake.count("libre") == 1  # the second lookup came from the cache
 
 
 def test_unreachable_translator_is_reported_honestly(tmp_path):
-    app = app_with_translator(tmp_path, "http://127.0.0.1:9")
+    app = app_with_translator(tmp_path, {"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": closed_port_url(),
+                                         "LIBRETRANSLATE_API_KEY": "test", "TRANSLATE_TIMEOUT": 3})
     resp = app.test_client().get("/words/lookup?article=1&n=2&start=0&end=5")
     assert resp.status_code == 200
     assert "No offline dictionary is installed, and the translator could not help" in resp.get_data(as_text=True)
@@ -301,7 +264,8 @@ def test_background_import_on_start_shows_progress_then_entries(tmp_path, ding):
 
 
 def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
-    app = app_with_translator(tmp_path, "http://127.0.0.1:9")
+    app = app_with_translator(tmp_path, {"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": closed_port_url(),
+                                         "LIBRETRANSLATE_API_KEY": "test", "TRANSLATE_TIMEOUT": 3})
     from annotations.db import connect
     db = connect(app.config["DATABASE"])
     try:

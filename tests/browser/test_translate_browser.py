@@ -1,6 +1,6 @@
 """Translating in a real browser: the English under the German, sentence alignment, Translate all."""
 import pytest
-from fake_providers import fake, fake_english  # noqa: F401 (fixture)
+from fake_providers import fake_english
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
