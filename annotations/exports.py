@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from . import annotation_import, articles, highlights, webanno_model
 from .db import get_db
+from .reader import load_article
 
 bp = Blueprint("exports", __name__)
 
@@ -149,8 +150,7 @@ def _send(fmt, article_id):
 
 @bp.get("/articles/<int:article_id>/export.<fmt>")
 def export_article(article_id, fmt):
-    if articles.get_article(get_db(), article_id) is None:
-        abort(404, f"There is no article {article_id}. It may have been deleted.")
+    load_article(article_id)
     return _send(fmt, article_id)
 
 

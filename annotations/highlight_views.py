@@ -9,7 +9,7 @@ from flask import Blueprint, abort, g, make_response, redirect, render_template,
 
 from . import anchoring, articles, highlights
 from .db import get_db
-from .reader import block_views, load_article
+from .reader import block_views, load_article, load_block
 
 bp = Blueprint("highlight_views", __name__)
 bp.add_app_template_global(highlights.COLORS, "hl_colors")
@@ -269,9 +269,7 @@ def confirm(hid):
 @bp.get("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note_form(article_id, n):
     article = load_article(article_id)
-    block = articles.get_block(get_db(), article_id, n)
-    if block is None or block["kind"] != "paragraph":
-        abort(404, f"This article has no paragraph {n}.")
+    load_block(article_id, n, kinds=("paragraph",))
     return _page_or_fragment(
         "_note_form.html", "Note on a paragraph", article=article, annotation=None, fields=[],
         action=url_for(".paragraph_note", article_id=article_id, n=n), color=None,
@@ -281,10 +279,7 @@ def paragraph_note_form(article_id, n):
 @bp.post("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note(article_id, n):
     db = get_db()
-    load_article(article_id)
-    block = articles.get_block(db, article_id, n)
-    if block is None or block["kind"] != "paragraph":
-        abort(404, f"This article has no paragraph {n}.")
+    load_block(article_id, n, kinds=("paragraph",))
     _store(highlights.create_paragraph_note, db, article_id, n, request.form.get("note"),
            tags=_tags(request.form.get("tags")))
     return _changed(article_id, [n])

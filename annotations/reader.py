@@ -33,6 +33,15 @@ def load_article(article_id):
     return article
 
 
+def load_block(article_id, n, kinds=("heading", "paragraph", "boilerplate")):
+    """Return block n of an existing article, or answer 404 with a clear message."""
+    load_article(article_id)
+    block = articles.get_block(get_db(), article_id, n)
+    if block is None or block["kind"] not in kinds:
+        abort(404, f"This article has no paragraph {n}.")
+    return block
+
+
 @bp.get("/")
 def index():
     article_id = articles.last_read_article(get_db())
@@ -83,12 +92,8 @@ def read(article_id):
 
 @bp.get("/articles/<int:article_id>/p/<int:n>")
 def paragraph(article_id, n):
-    db = get_db()
-    load_article(article_id)
-    block = articles.get_block(db, article_id, n)
-    if block is None:
-        abort(404, f"This article has no paragraph {n}.")
-    return render_template("_paragraph.html", block=block_views(db, article_id, [block])[0])
+    block = load_block(article_id, n)
+    return render_template("_paragraph.html", block=block_views(get_db(), article_id, [block])[0])
 
 
 @bp.post("/articles/<int:article_id>/position")

@@ -3,6 +3,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from . import articles, sentences, translate, translate_jobs
 from .db import get_db
+from .reader import load_article, load_block
 
 bp = Blueprint("translate_views", __name__)
 
@@ -24,13 +25,6 @@ def translation_helpers():
     }
 
 
-def _article_or_404(article_id):
-    article = articles.get_article(get_db(), article_id)
-    if article is None:
-        abort(404, f"There is no article {article_id}. It may have been deleted.")
-    return article
-
-
 def _block_view(article_id, block, translation=None, shown=False):
     return {**block, "article_id": article_id, "translation": translation, "shown": shown}
 
@@ -38,10 +32,7 @@ def _block_view(article_id, block, translation=None, shown=False):
 @bp.post("/articles/<int:article_id>/p/<int:n>/translation")
 def translation(article_id, n):
     db = get_db()
-    _article_or_404(article_id)
-    block = articles.get_block(db, article_id, n)
-    if block is None:
-        abort(404, f"This article has no paragraph {n}.")
+    block = load_block(article_id, n)
     view = _block_view(article_id, block, shown=True)
     try:
         view["translation"] = translate.translate(db, block["text"], current_app.config)
@@ -60,7 +51,7 @@ def _after():
 def _progress(article_id, after, status=200):
     """Render the Translate all bar plus every slot whose paragraph finished since `after`."""
     db = get_db()
-    article = _article_or_404(article_id)
+    article = load_article(article_id)
     job = translate_jobs.job_state(db, article_id, current_app.config, after=after)
     slots = []
     if job and job["fresh"]:
@@ -77,7 +68,7 @@ def _progress(article_id, after, status=200):
 
 @bp.post("/articles/<int:article_id>/translate-all")
 def translate_all(article_id):
-    _article_or_404(article_id)
+    load_article(article_id)
     translate_jobs.start_job(get_db(), article_id, current_app.config)
     return _progress(article_id, after=0, status=202)
 
@@ -89,6 +80,6 @@ def translate_all_progress(article_id):
 
 @bp.post("/articles/<int:article_id>/translate-all/cancel")
 def translate_all_cancel(article_id):
-    _article_or_404(article_id)
+    load_article(article_id)
     translate_jobs.cancel_job(get_db(), article_id)
     return _progress(article_id, after=_after())

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from . import anki, articles, dictionary, vocab
 from .db import get_db
+from .reader import load_article
 
 bp = Blueprint("words_views", __name__)
 
@@ -53,8 +54,7 @@ def _selection(source):
     start = _int_arg(source, "start", "The start offset")
     end = _int_arg(source, "end", "The end offset")
     db = get_db()
-    if articles.get_article(db, article_id) is None:
-        abort(404, f"There is no article {article_id}. It may have been deleted.")
+    load_article(article_id)
     block = articles.get_block(db, article_id, n)
     if block is None:
         abort(400, f"This article has no paragraph {n}.")
