@@ -113,3 +113,42 @@ def english_html(german, english):
         pos = b
     out.append(str(escape(english[pos:])))
     return Markup("".join(out))
+
+
+# Over-long texts are sent to a provider in parts of whole sentences.
+
+def _pieces(sentence, limit):
+    """Cut one over-long sentence at spaces (or anywhere, for a monster word)."""
+    out, current = [], ""
+    for word in sentence.split():
+        while len(word) > limit:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[:limit])
+            word = word[limit:]
+        if current and len(current) + 1 + len(word) > limit:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    return out
+
+
+def split_for_limit(text, limit):
+    """Group whole sentences into parts of at most limit characters, in order."""
+    if len(text) <= limit:
+        return [text]
+    parts, current = [], ""
+    for a, b in sentence_spans(text):
+        for piece in _pieces(text[a:b], limit) if b - a > limit else [text[a:b]]:
+            if current and len(current) + 1 + len(piece) > limit:
+                parts.append(current)
+                current = piece
+            else:
+                current = f"{current} {piece}" if current else piece
+    if current:
+        parts.append(current)
+    return parts
