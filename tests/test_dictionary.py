@@ -3,7 +3,7 @@ import gzip
 
 import pytest
 
-from annotations import dict_import, dictionary
+from annotations import dict_formats, dict_import, dictionary
 
 DING = """# Version :: test
 # License :: GPL, written by this test
@@ -67,7 +67,7 @@ def freedict(tmp_path):
 
 
 def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
-    rows = list(dict_import.parse_ding(DING.splitlines()))
+    rows = list(dict_formats.parse_ding(DING.splitlines()))
     baum, baeume = rows[0], rows[1]
     assert baum[:3] == (0, "Baum {m} [bot.]", "tree")
     assert baum[3] == [("baum", "Baum", "m", "noun")]
@@ -83,17 +83,17 @@ def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
     ("nach wie vor {adv}", "nach wie vor", "adverb"),
 ])
 def test_ding_keys_drop_placeholders_and_keep_tags(german, key, pos):
-    (_, _, _, forms), = dict_import.parse_ding([f"{german} :: x"])
+    (_, _, _, forms), = dict_formats.parse_ding([f"{german} :: x"])
     assert forms[0][0] == key and forms[0][3] == pos
 
 
 @pytest.mark.parametrize("line", ["# comment :: not an entry", "", "no separator here"])
 def test_ding_skips_comments_and_junk(line):
-    assert list(dict_import.parse_ding([line])) == []
+    assert list(dict_formats.parse_ding([line])) == []
 
 
 def test_freedict_entries_read_from_gzip_with_dictd_offsets(freedict):
-    rows = list(dict_import.parse_freedict(freedict))
+    rows = list(dict_formats.parse_freedict(freedict))
     assert [(r[1], r[2]) for r in rows] == [
         ("Haus", "[archit.] house; building"), ("laufen", "run (on foot)"), ("See", "sea; ocean")]
     assert rows[0][3] == [("haus", "Haus", "n", "noun")]
@@ -104,11 +104,11 @@ def test_freedict_bad_files_raise_clear_errors(tmp_path):
     base = tmp_path / "broken"
     (tmp_path / "broken.index").write_text("haus\tA\n", encoding="utf-8")
     (tmp_path / "broken.dict.dz").write_bytes(b"not gzip")
-    with pytest.raises(dict_import.DictFormatError, match="dictd index"):
-        list(dict_import.parse_freedict(str(base)))
+    with pytest.raises(dict_formats.DictFormatError, match="dictd index"):
+        list(dict_formats.parse_freedict(str(base)))
     (tmp_path / "broken.index").write_text("haus\tA\tB\n", encoding="utf-8")
-    with pytest.raises(dict_import.DictFormatError, match="gzip"):
-        list(dict_import.parse_freedict(str(base)))
+    with pytest.raises(dict_formats.DictFormatError, match="gzip"):
+        list(dict_formats.parse_freedict(str(base)))
 
 
 def test_reimport_replaces_never_duplicates(db, ding):
@@ -124,11 +124,11 @@ def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
     dict_import.import_dictionary(db, "ding", ding)
     empty = tmp_path / "empty"
     empty.write_text("# nothing\n", encoding="utf-8")
-    with pytest.raises(dict_import.DictFormatError):
+    with pytest.raises(dict_formats.DictFormatError):
         dict_import.import_dictionary(db, "ding", str(empty))
     assert dictionary.last_import(db)["state"] == "failed"
     assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"
-    assert db["dict_entries"].count == len(list(dict_import.parse_ding(DING.splitlines())))
+    assert db["dict_entries"].count == len(list(dict_formats.parse_ding(DING.splitlines())))
 
 
 @pytest.mark.parametrize("keys, headword, english", [
@@ -235,12 +235,12 @@ def test_import_failing_half_way_leaves_the_old_dictionary_whole(db, ding, monke
     before = db["dict_entries"].count
 
     def broken(path, progress):
-        yield from list(dict_import.parse_ding(DING.splitlines()))[:5]
-        raise dict_import.DictFormatError("disk went away")
+        yield from list(dict_formats.parse_ding(DING.splitlines()))[:5]
+        raise dict_formats.DictFormatError("disk went away")
 
     monkeypatch.setattr(dict_import, "BATCH", 2)  # several batches committed before the failure
     monkeypatch.setattr(dict_import, "_ding_reader", broken)
-    with pytest.raises(dict_import.DictFormatError, match="disk went away"):
+    with pytest.raises(dict_formats.DictFormatError, match="disk went away"):
         dict_import.import_dictionary(db, "ding", ding)
     assert db["dict_entries"].count == before  # the half-written generation is gone
     assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"

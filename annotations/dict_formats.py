@@ -1,0 +1,164 @@
+"""Parsers for Debian's two German–English dictionary formats: Ding and FreeDict (dictd).
+
+Both yield (group, german, english) rows per aligned sub-entry; the files are GPL and read
+from the system at run time, never copied into the repository.
+"""
+import gzip
+import re
+
+from .dictionary import normalize, split_top
+
+
+class DictFormatError(ValueError):
+    """Raised when a file is not in the dictionary format it was given as."""
+
+
+# --- Ding ----------------------------------------------------------------------
+
+_TAG = re.compile(r"\{([^}]*)\}")
+_NOT_HEADWORD = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|\([^)]*\)|\s/[^/\s][^/]*/")
+_GENDERS = {"m": "m", "f": "f", "n": "n", "pl": "pl", "m,f": "m", "m,n": "m", "n,m": "n", "f,n": "f"}
+_POS = {
+    "m": "noun", "f": "noun", "n": "noun", "pl": "noun", "m,f": "noun", "m,n": "noun",
+    "n,m": "noun", "f,n": "noun", "vt": "verb", "vi": "verb", "vr": "verb", "v": "verb",
+    "adj": "adjective", "adv": "adverb", "prp": "preposition", "conj": "conjunction",
+    "pron": "pronoun", "ppron": "pronoun", "art": "article", "num": "numeral",
+    "interj": "interjection", "ppr": "participle", "pp": "participle",
+}
+
+
+def _ding_form(alt):
+    """Return (key, headword, gender, pos) of one German alternative of a Ding entry."""
+    gender = pos = ""
+    for tag in _TAG.findall(alt):
+        tag = tag.split(";")[0].strip()
+        gender = gender or _GENDERS.get(tag, "")
+        pos = pos or _POS.get(tag, "")
+    headword = " ".join(_NOT_HEADWORD.sub(" ", alt).split())
+    return normalize(alt), headword, gender, pos
+
+
+def parse_ding(lines):
+    """Yield (sub, german, english, forms) for each aligned sub-entry of Ding lines."""
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if " :: " not in line:
+            continue  # not an entry; Ding has none such, but be lenient with stray lines
+        german, english = line.split(" :: ", 1)
+        des, ens = german.split(" | "), english.split(" | ")
+        for sub, (de, en) in enumerate(zip(des, ens)):
+            de, en = de.strip(), en.strip()
+            if not de or not en:
+                continue
+            forms = [f for f in (_ding_form(a) for a in split_top(de, "; ")) if f[0]]
+            # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
+            shared = next((f[3] for f in forms if f[3]), "")
+            forms = [f if f[3] else (*f[:3], shared) for f in forms]
+            if forms:
+                yield sub, de, en, forms
+
+
+# --- FreeDict (dictd) ------------------------------------------------------------
+
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_FD_GENDER = {"masc": "m", "fem": "f", "neut": "n", "pl": "pl"}
+_FD_POS = {"n": "noun", "v": "verb", "adj": "adjective", "adv": "adverb", "prep": "preposition",
+           "conj": "conjunction", "pron": "pronoun", "art": "article", "num": "numeral",
+           "interj": "interjection", "pl": "noun"}
+
+
+def _b64(s):
+    n = 0
+    for c in s:
+        n = n * 64 + _B64[c]
+    return n
+
+
+def read_freedict_index(path):
+    """Return the sorted, distinct (offset, length) pairs of a dictd .index file."""
+    spans = set()
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                raise DictFormatError(f"{path}:{i}: not a dictd index line (headword TAB offset TAB length)")
+            head, off, length = parts
+            if head.startswith("00database") or head.startswith("00-database"):
+                continue
+            try:
+                spans.add((_b64(off), _b64(length)))
+            except KeyError:
+                raise DictFormatError(f"{path}:{i}: offset or length is not dictd base64") from None
+    return sorted(spans)
+
+
+def _freedict_entry(text):
+    """Return (german, english, forms) of one FreeDict entry, or None for a non-entry."""
+    lines = [l for l in text.split("\n") if l.strip()]
+    if len(lines) < 2:
+        return None
+    head = lines[0]
+    tags = re.findall(r"<([^>]*)>\s*$", head)
+    headword = re.split(r"\s/|\s<|\s\(", head, 1)[0].strip()
+    gender = pos = ""
+    for t in (tags[0].split(",") if tags else []):
+        t = t.strip()
+        gender = gender or _FD_GENDER.get(t, "")
+        pos = pos or _FD_POS.get(t, "")
+    glosses, notes = [], []
+    for line in lines[1:]:
+        s = line.strip()
+        if s.startswith(("Synonym", "see:", '"')):
+            continue
+        if s.startswith("Note:"):
+            if len(notes) < 2:
+                notes.append(s[5:].strip())
+            continue
+        if not line.startswith("      ") and not glosses:
+            glosses.append(s)
+    if not glosses:
+        return None
+    english = re.sub(r"\s*<[^>]*>", "", glosses[0])
+    english = "; ".join(p.strip() for p in english.split(", ") if p.strip())
+    if notes:
+        english += " (" + "; ".join(notes) + ")"
+    key = normalize(headword)
+    if not key or not english:
+        return None
+    return headword, english, [(key, headword, gender, pos)]
+
+
+def _read_spans(f, spans):
+    """Yield the bytes of each (offset, length) span of the file f, spans sorted by offset.
+
+    Reads forward in 1 MB chunks, so a 100 MB dictionary never sits in memory whole.
+    """
+    buf, buf_start = b"", 0
+    for off, length in spans:
+        while buf_start + len(buf) < off + length:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            keep = min(len(buf), max(0, off - buf_start))
+            buf, buf_start = buf[keep:] + chunk, buf_start + keep
+        yield buf[off - buf_start:off - buf_start + length]
+
+
+def parse_freedict(base, progress=None):
+    """Yield (0, german, english, forms) for each entry of FreeDict base.index + base.dict.dz."""
+    index, data = base + ".index", base + ".dict.dz"
+    spans = read_freedict_index(index)
+    total = len(spans) or 1
+    try:
+        # dictzip is gzip with a random-access table in the header: gzip reads it as a stream.
+        with gzip.open(data, "rb") as f:
+            for i, raw in enumerate(_read_spans(f, spans)):
+                if progress and i % 5000 == 0:
+                    progress(i / total)
+                entry = _freedict_entry(raw.decode("utf-8", "replace"))
+                if entry:
+                    yield (0, *entry)
+    except (OSError, EOFError) as e:
+        raise DictFormatError(f"{data}: not a gzip/dictzip file ({e})") from None
