@@ -36,6 +36,9 @@ def create_app(test_config=None):
         SECRET_KEY=os.environ.get("SECRET_KEY", "randnotiz-local"),
         DATABASE=os.environ.get("READER_DB") or os.path.join(app.instance_path, "randnotiz.db"),
         MAX_CONTENT_LENGTH=8 * 1024 * 1024,
+        # Werkzeug's default (500 kB, and it changes between releases) would refuse a long
+        # article before our own check could say what the limit is.
+        MAX_FORM_MEMORY_SIZE=8 * 1024 * 1024,
         TRANSLATOR=os.environ.get("TRANSLATOR", "google"),
         TRANSLATE_TIMEOUT=float(os.environ.get("TRANSLATE_TIMEOUT", "15")),
         LIBRETRANSLATE_URL=os.environ.get("LIBRETRANSLATE_URL", ""),

@@ -1,6 +1,6 @@
 """Turn every client error into a clear message: HTML for pages, JSON for the API."""
-from flask import jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 
 def wants_json():
@@ -15,6 +15,9 @@ def init_app(app):
     @app.errorhandler(HTTPException)
     def http_error(e):
         message = e.description or e.name
+        if isinstance(e, RequestEntityTooLarge):
+            limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+            message = f"That is too large to send: the limit is {limit} MB. Nothing was saved."
         if wants_json():
             return jsonify(error=e.name, message=message), e.code
         if request.headers.get("HX-Request"):

@@ -105,3 +105,9 @@ def test_errors_answer_json_to_json_clients(client):
 def test_library_lists_articles(client):
     page = client.get("/articles").get_data(as_text=True)
     assert "Russland und der Iran" in page and "6 paragraphs" in page
+
+
+def test_an_oversized_request_is_a_clear_413(client, db):
+    r = client.post("/articles", data={"text": "x" * (9 * 1024 * 1024)})
+    assert r.status_code == 413 and "too large" in r.get_data(as_text=True).lower()
+    assert db["articles"].count == 1
