@@ -1,5 +1,5 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from . import articles, importing, render, translate
 from .db import get_db
@@ -86,7 +86,6 @@ def read(article_id):
         chrome=[b for b in blocks if b["kind"] == "boilerplate"],
         total=sum(1 for b in body if b["kind"] == "paragraph"),
         position=articles.get_position(db, article_id),
-        provider=current_app.config["TRANSLATOR"],
     )
 
 
