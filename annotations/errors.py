@@ -1,6 +1,15 @@
 """Turn every client error into a clear message: HTML for pages, JSON for the API."""
-from flask import current_app, jsonify, render_template, request
+from flask import abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+
+def whole_number(raw, message):
+    """Return raw as a small non-negative int, or answer 400 with message."""
+    # str.isdigit alone lets "²" and 5,000-digit strings through to int(), which then fails.
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+        abort(400, message)
+    return int(raw)
 
 
 def wants_json():

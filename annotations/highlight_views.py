@@ -9,6 +9,7 @@ from flask import Blueprint, abort, g, make_response, redirect, render_template,
 
 from . import anchoring, articles, highlights
 from .db import get_db
+from .errors import whole_number
 from .reader import block_views, load_article, load_block
 
 bp = Blueprint("highlight_views", __name__)
@@ -79,10 +80,7 @@ def hl_panel(article_id, color="", tag=""):
 # --- request parsing ---------------------------------------------------------------
 
 def _whole(raw, what):
-    raw = (raw or "").strip()
-    if not raw.isdigit() or len(raw) > 9:
-        abort(400, f"The {what} must be a whole number, not {raw[:20]!r}.")
-    return int(raw)
+    return whole_number(raw, f"The {what} must be a whole number, not {(raw or '')[:20]!r}.")
 
 
 def _segments(db, article_id):

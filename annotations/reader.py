@@ -3,6 +3,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from . import articles, importing, render, translate
 from .db import get_db
+from .errors import whole_number
 
 bp = Blueprint("reader", __name__)
 
@@ -99,10 +100,8 @@ def paragraph(article_id, n):
 def position(article_id):
     db = get_db()
     load_article(article_id)
-    raw = request.form.get("n", "")
-    if not raw.isdigit():
-        abort(400, "The reading position must be a paragraph number.")
-    if articles.get_block(db, article_id, int(raw)) is None:
-        abort(400, f"This article has no paragraph {raw}.")
-    articles.set_position(db, article_id, int(raw))
+    n = whole_number(request.form.get("n"), "The reading position must be a paragraph number.")
+    if articles.get_block(db, article_id, n) is None:
+        abort(400, f"This article has no paragraph {n}.")
+    articles.set_position(db, article_id, n)
     return "", 204

@@ -1,8 +1,9 @@
 """Translation views: one paragraph on demand, and Translate all with progress and cancel."""
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from . import articles, sentences, translate, translate_jobs
 from .db import get_db
+from .errors import whole_number
 from .reader import load_article, load_block
 
 bp = Blueprint("translate_views", __name__)
@@ -42,10 +43,7 @@ def translation(article_id, n):
 
 
 def _after():
-    raw = request.args.get("after", "0")
-    if not raw.isdigit():
-        abort(400, "The progress position ‘after’ must be a whole number.")
-    return int(raw)
+    return whole_number(request.args.get("after", "0"), "The progress position ‘after’ must be a whole number.")
 
 
 def _progress(article_id, after, status=200):

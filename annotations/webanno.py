@@ -12,6 +12,7 @@ from flask import Blueprint, abort, current_app, request
 
 from . import articles, highlights, webanno_model
 from .db import get_db
+from .errors import whole_number
 from .highlights import AnnotationError, AnnotationNotFound
 
 bp = Blueprint("webanno", __name__)
@@ -89,11 +90,10 @@ def _article_filter():
     raw = request.args.get("article")
     if raw is None:
         return None
-    if not raw.isdigit():
-        abort(400, "The article parameter must be an article number.")
-    if articles.get_article(get_db(), int(raw)) is None:
-        abort(404, f"There is no article {raw}.")
-    return int(raw)
+    article_id = whole_number(raw, "The article parameter must be an article number.")
+    if articles.get_article(get_db(), article_id) is None:
+        abort(404, f"There is no article {article_id}.")
+    return article_id
 
 
 def _prefer():
@@ -158,10 +158,9 @@ def container():
     members = _members(article_id)
     raw_page = request.args.get("page")
     if raw_page is not None:
-        if not raw_page.isdigit():
-            abort(400, "The page parameter must be a page number (0, 1, 2, …).")
-        page, last = _page(members, article_id, int(raw_page), size, _prefer() == "iris")
-        if int(raw_page) > last:
+        number = whole_number(raw_page, "The page parameter must be a page number (0, 1, 2, …).")
+        page, last = _page(members, article_id, number, size, _prefer() == "iris")
+        if number > last:
             abort(404, f"There is no page {raw_page}; the last page is {last}.")
         page["@context"] = webanno_model.CONTEXT
         return _respond(page, allow=PAGE_ALLOW, links=f'<{LDP}Resource>; rel="type"',

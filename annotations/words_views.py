@@ -4,8 +4,9 @@ import json
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from . import anki, articles, dictionary, vocab
+from . import anchoring, anki, articles, dictionary, vocab
 from .db import get_db
+from .errors import whole_number
 from .reader import load_article
 
 bp = Blueprint("words_views", __name__)
@@ -27,24 +28,8 @@ def is_htmx():
 # --- request parsing -----------------------------------------------------------
 
 def _int_arg(source, name, what):
-    raw = (source.get(name) or "").strip()
-    if not raw.isdigit() or len(raw) > 9:
-        abort(400, f"{what} must be a whole number (got {raw[:20]!r}).")
-    return int(raw)
-
-
-def _utf16_to_cp(text, offset):
-    """Convert a browser (UTF-16) offset into a Python (code point) offset, or None."""
-    units = 0
-    for i, ch in enumerate(text):
-        if units == offset:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text) if units == offset else None
-
-
-def _cp_to_utf16(text, offset):
-    return offset + sum(1 for ch in text[:offset] if ord(ch) > 0xFFFF)
+    raw = source.get(name) or ""
+    return whole_number(raw, f"{what} must be a whole number (got {raw[:20]!r}).")
 
 
 def _selection(source):
@@ -59,8 +44,11 @@ def _selection(source):
     if block is None:
         abort(400, f"This article has no paragraph {n}.")
     text = block["text"]
-    cp_start, cp_end = _utf16_to_cp(text, start), _utf16_to_cp(text, end)
-    if cp_start is None or cp_end is None or cp_start > cp_end:
+    try:
+        cp_start, cp_end = anchoring.utf16_to_cp(text, start), anchoring.utf16_to_cp(text, end)
+    except anchoring.OffsetError:
+        cp_start = cp_end = None
+    if cp_start is None or cp_start > cp_end:
         abort(400, f"The selection {start}–{end} is not inside paragraph {n}.")
     if cp_start == cp_end:  # a click: widen to the word around it
         cp_start, cp_end = _word_at(text, cp_start)
@@ -141,7 +129,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     saved = vocab.find(db, save_lemma)
     return {
         **result, "article_id": article_id, "n": block["n"],
-        "u16_start": _cp_to_utf16(text, result["start"]), "u16_end": _cp_to_utf16(text, result["end"]),
+        "u16_start": anchoring.cp_to_utf16(text, result["start"]),
+        "u16_end": anchoring.cp_to_utf16(text, result["end"]),
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
         "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,

@@ -111,3 +111,21 @@ def test_an_oversized_request_is_a_clear_413(client, db):
     r = client.post("/articles", data={"text": "x" * (9 * 1024 * 1024)})
     assert r.status_code == 413 and "too large" in r.get_data(as_text=True).lower()
     assert db["articles"].count == 1
+
+
+@pytest.mark.parametrize("url, data", [
+    ("/articles/1/position", {"n": "²"}),
+    ("/articles/1/position", {"n": "9" * 5000}),
+    ("/articles/1/position", {"n": "99999999999999999999"}),
+])
+def test_numbers_that_only_look_like_numbers_are_refused(client, url, data):
+    assert client.post(url, data=data).status_code == 400
+
+
+@pytest.mark.parametrize("url", [
+    "/annotations/?page=²", "/annotations/?article=" + "9" * 5000, "/articles/1/translate-all?after=³",
+    "/words/lookup?article=1&n=²&start=0&end=1",
+])
+def test_query_numbers_that_only_look_like_numbers_are_refused(client, url):
+    r = client.get(url)
+    assert r.status_code == 400, r.get_data(as_text=True)[:300]
