@@ -1,6 +1,7 @@
 """Run Randnotiz: `python app.py` serves the reader on http://127.0.0.1:5000/."""
 import argparse
 import os
+import sys
 
 from annotations import create_app
 
@@ -16,9 +17,18 @@ def main(argv=None):
     app = create_app({"DATABASE": args.db} if args.db else None)
     import waitress
 
+    try:
+        server = waitress.create_server(app, host=args.host, port=args.port, threads=args.threads,
+                                        ident="Randnotiz")
+    except OSError as e:
+        # Usually "address already in use": say so plainly instead of a traceback.
+        sys.exit(f"Cannot listen on {args.host}:{args.port}: {e.strerror or e}. Try --port with another number.")
     print(f"Randnotiz is reading {app.config['DATABASE']}")
     print(f"Open http://{args.host}:{args.port}/ in your browser (Ctrl+C stops).", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="Randnotiz")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":
