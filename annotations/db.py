@@ -1,4 +1,5 @@
 """SQLite access: one sqlite-utils Database per request (or per thread), and migrations."""
+import contextlib
 import importlib
 import sqlite3
 
@@ -16,10 +17,33 @@ MIGRATION_MODULES = [
 ]
 
 
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost atomic() takes the write lock up front."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        """Run the block in one transaction (BEGIN IMMEDIATE; nested blocks are savepoints)."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        # A plain BEGIN reads first and upgrades to a write later; in WAL mode that upgrade
+        # fails at once with "database is locked" if another connection wrote meanwhile,
+        # whatever the busy timeout. IMMEDIATE waits for the lock instead.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+
 def connect(path):
     """Open a Database at path with the pragmas every connection needs."""
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = NORMAL")
