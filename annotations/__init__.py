@@ -57,10 +57,11 @@ def create_app(test_config=None):
     Path(app.config["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
 
     htmx.init_app(app)
-    from . import db, errors
+    from . import db, errors, security
 
     db.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     for name in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(name).bp)
     if app.config["BACKGROUND_TASKS"]:
