@@ -117,38 +117,33 @@ def english_html(german, english):
 
 # Over-long texts are sent to a provider in parts of whole sentences.
 
+def _pack(pieces, limit):
+    """Join pieces with spaces into as few parts of at most limit characters as possible, in order."""
+    parts, current = [], ""
+    for piece in pieces:
+        if current and len(current) + 1 + len(piece) > limit:
+            parts.append(current)
+            current = piece
+        else:
+            current = f"{current} {piece}" if current else piece
+    if current:
+        parts.append(current)
+    return parts
+
+
 def _pieces(sentence, limit):
     """Cut one over-long sentence at spaces (or anywhere, for a monster word)."""
-    out, current = [], ""
+    words = []
     for word in sentence.split():
-        while len(word) > limit:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(word[:limit])
-            word = word[limit:]
-        if current and len(current) + 1 + len(word) > limit:
-            out.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        out.append(current)
-    return out
+        words.extend(word[i:i + limit] for i in range(0, len(word), limit))
+    return _pack(words, limit)
 
 
 def split_for_limit(text, limit):
     """Group whole sentences into parts of at most limit characters, in order."""
     if len(text) <= limit:
         return [text]
-    parts, current = [], ""
+    pieces = []
     for a, b in sentence_spans(text):
-        for piece in _pieces(text[a:b], limit) if b - a > limit else [text[a:b]]:
-            if current and len(current) + 1 + len(piece) > limit:
-                parts.append(current)
-                current = piece
-            else:
-                current = f"{current} {piece}" if current else piece
-    if current:
-        parts.append(current)
-    return parts
+        pieces.extend(_pieces(text[a:b], limit) if b - a > limit else [text[a:b]])
+    return _pack(pieces, limit)

@@ -54,3 +54,14 @@ def test_english_gets_matching_spans_only_when_the_counts_agree(german, english,
 
 def test_english_html_escapes_the_provider_text():
     assert "<script>" not in str(sentences.english_html("Ein Satz.", "<script>x</script>."))
+
+
+@pytest.mark.parametrize("text, limit", [
+    ("Erster Satz. Zweiter Satz ist länger. Dritter.", 25),
+    ("Ein Satz mit einem Donaudampfschifffahrtsgesellschaftskapitänswort darin. Kurz.", 20),
+    ("Kurz.", 100),
+])
+def test_split_for_limit_keeps_order_and_limit(text, limit):
+    parts = sentences.split_for_limit(text, limit)
+    assert all(len(p) <= limit for p in parts)
+    assert "".join(parts).replace(" ", "") == text.replace(" ", "")
