@@ -78,10 +78,13 @@ def _same_article(db, article_id, rec):
 def _restore_article(db, rec):
     """Insert (or reuse) an exported article; return its id here."""
     old_id = _article_id(rec.get("id"))
-    if _same_article(db, old_id, rec):
-        return old_id
     row = {"title": rec["title"][:300], "source": rec.get("source"), "source_url": rec.get("source_url"),
            "language": rec.get("language") or "de", "created": rec["created"], "modified": rec["modified"]}
+    if _same_article(db, old_id, rec):
+        # The same text (typically the bundled article, seeded anew in the fresh database):
+        # keep it, but restore the backup's metadata so a restore is exact, timestamps included.
+        db["articles"].update(old_id, row)
+        return old_id
     if articles.get_article(db, old_id) is None:
         row["id"] = old_id
     new_id = db["articles"].insert(row).last_pk

@@ -188,3 +188,13 @@ def test_import_brings_back_an_annotation_deleted_since_the_backup(client, db, a
     r = client.post("/import", data=data, content_type="application/ld+json")
     assert r.get_json()["annotations"] == 1
     assert highlights.get(db, a["id"]) == a
+
+
+def test_restoring_onto_the_same_bundled_text_restores_its_dates(client, tmp_path):
+    backup = client.get("/export/annotations.jsonld").get_json()
+    bundled = backup["randnotiz"]["articles"][0]
+    bundled["created"] = bundled["modified"] = "2020-01-02T03:04:05Z"
+    _, client2 = fresh_client(tmp_path, "dated.db")
+    assert client2.post("/import", data=json.dumps(backup), content_type="application/ld+json").status_code == 200
+    again = client2.get("/export/annotations.jsonld").get_json()["randnotiz"]["articles"][0]
+    assert (again["created"], again["modified"]) == ("2020-01-02T03:04:05Z", "2020-01-02T03:04:05Z")
