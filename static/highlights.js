@@ -179,6 +179,11 @@
       }
       return;
     }
+    // A quick Tab can beat the frame that shows the toolbar for a fresh keyboard selection.
+    if (e.key === "Tab" && !e.shiftKey && keyboardSelecting && toolbar.hidden) {
+      cancelAnimationFrame(frame);
+      update();
+    }
     if (e.key === "Tab" && !e.shiftKey && !toolbar.hidden && !toolbar.contains(document.activeElement)) {
       e.preventDefault();
       toolbarBusy = true;
