@@ -246,6 +246,13 @@ def get_block(db, article_id, n):
     return rows[0] if rows else None
 
 
+def paragraph_ordinals(db, article_id):
+    """Return {block n: its number among the article's paragraphs} ("paragraph 3 of 6")."""
+    rows = db.execute(
+        "SELECT n FROM blocks WHERE article_id = ? AND kind = 'paragraph' ORDER BY n", [article_id])
+    return {n: i for i, (n,) in enumerate(rows, start=1)}
+
+
 def list_articles(db):
     """Return all articles with their paragraph counts, newest first."""
     return list(db.query(

@@ -56,11 +56,6 @@ def hl_panel(article_id, color="", tag=""):
     everything = _article_annotations(article_id)
     chosen = [a for a in everything
               if (not color or a["color"] == color) and (not tag or tag in a["tags"])]
-    ordinals, ordinal = {}, 0
-    for b in articles.get_blocks(get_db(), article_id):
-        if b["kind"] == "paragraph":
-            ordinal += 1
-            ordinals[b["n"]] = ordinal
     return {
         "article_id": article_id,
         "anchored": [a for a in chosen if a["status"] != "orphan"],
@@ -70,7 +65,7 @@ def hl_panel(article_id, color="", tag=""):
         "colors": highlights.COLORS,
         "color": color,
         "tag": tag,
-        "ordinals": ordinals,
+        "ordinals": articles.paragraph_ordinals(get_db(), article_id),
         # Built once: url_for per item is most of the panel's cost on a long article.
         "urls": {name: url_for(f"highlight_views.{name}", hid=ID_SLOT)
                  for name in ("edit_form", "delete", "confirm")},

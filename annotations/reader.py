@@ -12,14 +12,14 @@ def block_views(db, article_id, blocks):
     """Return what the templates need per block: rendered text, paragraph ordinal, translation."""
     spans = render.collect_spans(db, article_id, blocks)
     cached = translate.cached_translations(db, [b["text"] for b in blocks])
-    views, ordinal = [], 0
+    # Counted over the whole article: a single re-rendered paragraph keeps its number.
+    ordinals = articles.paragraph_ordinals(db, article_id)
+    views = []
     for b in blocks:
-        if b["kind"] == "paragraph":
-            ordinal += 1
         views.append({
             **b,
             "article_id": article_id,
-            "ordinal": ordinal if b["kind"] == "paragraph" else None,
+            "ordinal": ordinals.get(b["n"]),
             "html": render.render_text(b["text"], spans.get(b["n"], [])),
             "translation": cached.get(b["text"]),
         })

@@ -159,14 +159,10 @@ def job_state(db, article_id, config, after=0):
     job = rows[0]
     counts = {r["status"]: r["c"] for r in db.query(
         "SELECT status, COUNT(*) AS c FROM translate_job_items WHERE job_id = ? GROUP BY status", [job["id"]])}
-    ordinals, k = {}, 0
-    for b in articles.get_blocks(db, article_id):
-        if b["kind"] == "paragraph":
-            k += 1
-            ordinals[b["n"]] = f"paragraph {k}"
-        else:
-            ordinals[b["n"]] = b["kind"]
-    failed = [{**r, "label": ordinals.get(r["n"], f"block {r['n']}")} for r in db.query(
+    ordinals = articles.paragraph_ordinals(db, article_id)
+    # Translate all covers paragraphs and headings; anything unnumbered is a heading.
+    failed = [{**r, "label": f"paragraph {ordinals[r['n']]}" if r["n"] in ordinals else "heading"}
+              for r in db.query(
         "SELECT n, cause, message FROM translate_job_items WHERE job_id = ? AND status = 'failed' ORDER BY n",
         [job["id"]])]
     fresh = [] if after is None else list(db.query(

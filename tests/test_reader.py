@@ -36,6 +36,13 @@ def test_paragraph_fragment_is_the_partial_alone(client):
     assert "Kim Jong Un" in html
 
 
+@pytest.mark.parametrize("n, ordinal", [(1, "1"), (4, "3"), (8, "6")])
+def test_a_fragment_keeps_its_paragraph_number(client, n, ordinal):
+    # Re-rendered paragraphs (after a highlight, say) drive "Paragraph n of N".
+    html = client.get(f"/articles/1/p/{n}").get_data(as_text=True)
+    assert f'data-ordinal="{ordinal}"' in html
+
+
 def test_paragraph_text_is_escaped(client, db):
     article_id = articles.create_article(db, "Titel\n\n<script>alert(1)</script> & mehr.")
     html = client.get(f"/articles/{article_id}/p/1").get_data(as_text=True)
