@@ -170,10 +170,12 @@ _CLAUSE_END = re.compile(r"[.!?;:]")
 
 def spans(db, article_id, blocks):
     """Mark every token whose lemma (or phrase) is saved: class saved-word, data-lemma."""
-    if "vocab" not in db.table_names() or not db["vocab"].count:
+    if not db["vocab"].count:
         return {}
     singles, phrases, separable = _matcher(db)
-    ready = lemmas.wait(3.0)
+    # Never wait in a page render: until the lemmatiser has loaded (seconds after start),
+    # saved words are matched by their surface form only.
+    ready = lemmas.ready()
     lemma_of = {}  # word -> lowercased lemma; an article repeats its words a lot
 
     def lower_lemma(word):

@@ -41,6 +41,18 @@ def test_spans_mark_every_inflected_form_as_flat_segments(db, lemmatiser):
     assert html.count('data-lemma="Baum"') == 2 and 'data-lemma="nach wie vor"' in html
 
 
+def test_a_render_before_the_lemmatiser_loads_marks_surface_forms_without_waiting(db, monkeypatch):
+    monkeypatch.setattr(vocab.lemmas, "ready", lambda: False)
+    monkeypatch.setattr(vocab.lemmas, "wait", lambda timeout: pytest.fail("a page render waited"))
+    article_id = articles.create_article(db, "Der Baum wächst. Die Bäume wachsen. Ein Haus.")
+    save(db, "Baum", "Baum", gloss="tree")
+    save(db, "Haus", "Häuser", gloss="house")
+    blocks = articles.get_blocks(db, article_id)
+    spans = vocab.spans(db, article_id, blocks)[1]
+    # Saved lemmas and surfaces match as written; "Bäume" waits for the lemmatiser.
+    assert [blocks[0]["text"][s.start:s.end] for s in spans] == ["Baum", "Haus"]
+
+
 def test_separable_verb_is_marked_in_its_split_form(db, lemmatiser):
     article_id = articles.create_article(db, "Wir rücken zusammen. Sie rücken den Tisch. Alle rückten eng zusammen!")
     save(db, "zusammenrücken", "rücken", gloss="move together")
