@@ -55,6 +55,18 @@ def live_server(app):
 
 
 @pytest.fixture
+def write_ding(tmp_path):
+    """Return a function writing a small Ding dictionary file (the tests' own, never the system's)."""
+
+    def write(text):
+        path = tmp_path / "de-en"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+@pytest.fixture
 def lemmatiser():
     """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
     from annotations import lemmas

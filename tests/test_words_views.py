@@ -16,10 +16,8 @@ HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def ding(tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    return str(path)
+def ding(write_ding):
+    return write_ding(DING)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from annotations import articles, dict_import, lemmas
+from annotations import articles, dict_import
 
 pytestmark = pytest.mark.browser
 
@@ -14,11 +14,8 @@ TEXT = "Ein neues Abkommen\n\nDas Abkommen über eine Partnerschaft wurde unterz
 
 
 @pytest.fixture
-def article(app, db, tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    dict_import.import_dictionary(db, "ding", str(path))
-    assert lemmas.wait(120), "simplemma could not be loaded"  # an event wait, not a sleep
+def article(app, db, write_ding, lemmatiser):
+    dict_import.import_dictionary(db, "ding", write_ding(DING))
     return articles.create_article(db, TEXT)
 
 
