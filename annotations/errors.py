@@ -2,6 +2,8 @@
 from flask import abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from . import htmx
+
 
 def whole_number(raw, message):
     """Return raw as a small non-negative int, or answer 400 with message."""
@@ -29,7 +31,7 @@ def init_app(app):
             message = f"That is too large to send: the limit is {limit} MB. Nothing was saved."
         if wants_json():
             return jsonify(error=e.name, message=message), e.code
-        if request.headers.get("HX-Request"):
+        if htmx:
             # htmx swaps only 2xx by default; the fragment is shown via the error hook in reader.js.
             return render_template("_error.html", message=message, code=e.code), e.code
         return render_template("error.html", message=message, code=e.code), e.code

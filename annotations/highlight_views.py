@@ -7,7 +7,7 @@ with the store's message, unknown ids 404, and nothing is stored.
 """
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, url_for
 
-from . import anchoring, articles, highlights
+from . import anchoring, articles, highlights, htmx
 from .db import get_db
 from .errors import whole_number
 from .reader import block_views, load_article, load_block
@@ -145,7 +145,7 @@ def _changed(article_id, block_ns, *, toast=None):
     """Answer a write: changed paragraphs out of band + panel refresh, or a redirect."""
     _forget_cached()
     block_ns = sorted({n for n in block_ns if n is not None})
-    if not request.headers.get("HX-Request"):
+    if not htmx:
         anchor = f"#p-{block_ns[0]}" if block_ns else ""
         return redirect(url_for("reader.read", article_id=article_id) + anchor, code=303)
     db = get_db()
@@ -160,7 +160,7 @@ def _changed(article_id, block_ns, *, toast=None):
 
 def _page_or_fragment(template, title, **context):
     """Render a partial for htmx, or the same partial inside a page for a plain request."""
-    if request.headers.get("HX-Request"):
+    if htmx:
         return render_template(template, **context)
     return render_template("_annotation_page.html", partial=template, title=title, **context)
 

@@ -4,7 +4,8 @@ import json
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from . import anchoring, anki, articles, dictionary, vocab
+from . import anchoring, anki, articles, dictionary, htmx, sentences, translate, vocab
+from .lemmas import WORD
 from .db import get_db
 from .errors import whole_number
 from .reader import load_article
@@ -18,11 +19,6 @@ MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a par
 def word_in_sentence(word):
     """Render a saved word's sentence with the word in bold (every part escaped)."""
     return Markup(anki.sentence_html(word))
-
-
-def is_htmx():
-    """Say whether htmx sent this request (it wants a fragment, not a page)."""
-    return request.headers.get("HX-Request") == "true"
 
 
 # --- request parsing -----------------------------------------------------------
@@ -60,8 +56,6 @@ def _selection(source):
 
 
 def _word_at(text, i):
-    from .lemmas import WORD
-
     for m in WORD.finditer(text):
         if m.start() <= i <= m.end():
             return m.start(), m.end()
@@ -70,24 +64,11 @@ def _word_at(text, i):
 
 # --- lookup --------------------------------------------------------------------
 
-def _translations(db, texts):
-    """Return cached {text: english}; the translation module is optional here."""
-    try:
-        from .translate import cached_translations
-        return cached_translations(db, texts)
-    except (ImportError, TypeError, AttributeError):
-        return {}
-
-
 def _sentence_of(german, english, start, end):
     """Return the English sentence matching german[start:end] when the paragraph's align."""
     if not english:
         return None
-    try:
-        from .sentences import sentence_spans
-        de, en = sentence_spans(german), sentence_spans(english)
-    except (ImportError, AttributeError, TypeError):
-        return None
+    de, en = sentences.sentence_spans(german), sentences.sentence_spans(english)
     if len(de) != len(en) or (start, end) not in de:
         return None
     a, b = en[de.index((start, end))]
@@ -97,12 +78,9 @@ def _sentence_of(german, english, start, end):
 def _ask_translator(db, word):
     """Return (gloss, error message) from the configured translator (cached there)."""
     try:
-        from . import translate
         return translate.translate(db, word), None
-    except (ImportError, AttributeError):
-        return None, "No translator is available."
-    except Exception as e:  # TranslationError carries a message for the reader
-        return None, getattr(e, "message", None) or str(e) or "The translator did not answer."
+    except translate.TranslationError as e:
+        return None, e.message
 
 
 def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
@@ -111,7 +89,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     result = dictionary.in_context(db, text, start, end)
     if result is None:
         abort(400, "There is no word at that place.")
-    cached = _translations(db, [result["sentence"], text])
+    cached = translate.cached_translations(db, [result["sentence"], text])
     translation = cached.get(result["sentence"]) or _sentence_of(
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
@@ -172,7 +150,7 @@ def save():
     except vocab.VocabError as e:
         abort(400, str(e))
     saved = vocab.find(db, vocab.check_lemma(lemma))
-    if not is_htmx():
+    if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
     view = lookup_view(db, article_id, block, start, end, saved_message=f"Saved “{saved['lemma']}”.")
     resp = Response(render_template("_word_lookup.html", w=view))
@@ -188,7 +166,7 @@ def vocabulary():
     if len(q) > 200:
         abort(400, "The search is too long (at most 200 characters).")
     words = vocab.search(db, q)
-    template = "_vocab_list.html" if is_htmx() and request.headers.get("HX-Target") == "vocab-list" else "vocabulary.html"
+    template = "_vocab_list.html" if htmx and htmx.target == "vocab-list" else "vocabulary.html"
     return render_template(template, words=words, q=q, total=vocab.count(db),
                            running=dictionary.running_import(db), sources=dictionary.sources(db))
 
@@ -210,7 +188,7 @@ def edit(word_id):
         vocab.update_gloss(db, word_id, request.form["gloss"])
     except vocab.VocabError as e:
         abort(400, str(e))
-    if is_htmx():
+    if htmx:
         return render_template("_vocab_row.html", word=vocab.search_one(db, word_id), saved=True)
     return redirect(url_for("words_views.vocabulary"), code=303)
 
@@ -220,7 +198,7 @@ def delete(word_id):
     db = get_db()
     _word_or_404(db, word_id)
     vocab.delete(db, word_id)
-    if is_htmx():
+    if htmx:
         return ""
     return redirect(url_for("words_views.vocabulary"), code=303)
 
