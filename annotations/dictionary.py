@@ -4,6 +4,8 @@ import unicodedata
 
 from sqlite_utils import Migrations
 
+from . import lemmas, sentences
+
 migrations = Migrations("randnotiz.dictionary")
 
 GENDER_ARTICLE = {"m": "der", "f": "die", "n": "das", "pl": "die (pl.)"}
@@ -188,12 +190,7 @@ PARTICLES = frozenset("""
 
 def sentence_around(text, start, end):
     """Return the (start, end) span of the sentence of text containing [start, end)."""
-    try:
-        from .sentences import sentence_spans
-        spans = sentence_spans(text)
-    except (ImportError, AttributeError, TypeError):
-        spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?…]+[.!?…]*", text)]
-    for a, b in spans:
+    for a, b in sentences.sentence_spans(text):
         if a <= start < b or (a < end <= b):
             return a, b
     return 0, len(text)
@@ -210,8 +207,6 @@ def _separable(db, verb, lemma, particle):
 
 def in_context(db, text, start, end):
     """Look up the word or phrase text[start:end] (code points) within its sentence."""
-    from . import lemmas
-
     words = lemmas.tokens(text[start:end])
     if not words:
         return None

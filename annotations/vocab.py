@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Migrations
 
-from . import lemmas
+from . import articles, lemmas
+from .dictionary import PARTICLES
 from .render import Span
 
 migrations = Migrations("randnotiz.vocab")
@@ -142,8 +143,6 @@ def search_one(db, word_id):
 
 def _matcher(db):
     """Return (single-word lemmas, phrase regexes, separable verbs by stem) of the saved words."""
-    from .dictionary import PARTICLES
-
     singles, phrases, separable = {}, [], {}
     for row in db.query("SELECT lemma, surface, gloss FROM vocab"):
         lemma, hit = row["lemma"], (row["lemma"], row["gloss"])
@@ -225,8 +224,6 @@ def _span(start, end, lemma, gloss):
 
 def blocks_with(db, article_id, lemma):
     """Return the numbers of the article's blocks where the saved lemma is marked."""
-    from . import articles
-
     blocks = articles.get_blocks(db, article_id)
     result = []
     for n, found in spans(db, article_id, blocks).items():
