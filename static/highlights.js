@@ -21,16 +21,9 @@
   const MY_PATHS = /\/highlights(\/|$|\?)|\/annotations\/panel|\/p\/\d+\/note/;
 
   const api = () => window.Randnotiz || {};
-  const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  const { typing, unitsBefore } = window.Randnotiz;
 
   // --- selection -> per-paragraph segments ------------------------------------------
-
-  function unitsBefore(ptext, node, offset) {
-    const r = document.createRange();
-    r.setStart(ptext, 0);
-    r.setEnd(node, offset);
-    return r.toString().length;
-  }
 
   const isSpace = (ch) => /\s/.test(ch);
   const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,6 +1,22 @@
 // Reader core: keyboard navigation, progress, remembered reading position, htmx error display.
 (function () {
   "use strict";
+
+  // Shared with highlights.js and words.js (loaded after this file).
+  function typing(el) {
+    return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
+  }
+
+  // UTF-16 units from the start of a paragraph's text to (node, offset): what the server expects.
+  function unitsBefore(ptext, node, offset) {
+    const range = document.createRange();
+    range.setStart(ptext, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { typing, unitsBefore });
+
   const reader = document.getElementById("reader");
   if (!reader) return;
 
@@ -45,10 +61,6 @@
     setCurrent(target);
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "center", behavior: "auto" });
-  }
-
-  function typing(el) {
-    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
   document.addEventListener("keydown", (e) => {

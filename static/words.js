@@ -6,18 +6,12 @@
   const popover = document.getElementById("word-popover");
   if (!reader || !popover) return;
   const body = document.getElementById("word-popover-body");
+  const { typing, unitsBefore } = window.Randnotiz;
   const LETTER = /[\p{L}\p{M}]/u;
   let returnFocus = null;
   let openRange = null;
 
   // --- offsets <-> DOM positions inside a paragraph (.ptext with flat segments) ---------
-  function offsetOf(ptext, node, offset) {
-    const range = document.createRange();
-    range.setStart(ptext, 0);
-    range.setEnd(node, offset);
-    return range.toString().length;
-  }
-
   function positionAt(ptext, offset) {
     const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
     let node, seen = 0, last = null;
@@ -136,7 +130,7 @@
     const caret = caretAt(x, y);
     const ptext = caret && ptextOf(caret.node);
     if (!ptext) return false;
-    const word = wordAround(ptext.textContent, offsetOf(ptext, caret.node, caret.offset));
+    const word = wordAround(ptext.textContent, unitsBefore(ptext, caret.node, caret.offset));
     return word ? open(ptext, word[0], word[1]) : false;
   }
 
@@ -178,8 +172,8 @@
     const range = sel.getRangeAt(0);
     const ptext = ptextOf(range.startContainer);
     if (!ptext || ptextOf(range.endContainer) !== ptext) return false;
-    let start = offsetOf(ptext, range.startContainer, range.startOffset);
-    let end = offsetOf(ptext, range.endContainer, range.endOffset);
+    let start = unitsBefore(ptext, range.startContainer, range.startOffset);
+    let end = unitsBefore(ptext, range.endContainer, range.endOffset);
     const text = ptext.textContent;
     // Trim spaces and punctuation, then widen half-selected words to whole ones.
     while (start < end && !LETTER.test(text[start])) start += 1;
@@ -204,7 +198,7 @@
     if (e.key === "Escape" && !popover.hidden) { e.preventDefault(); close(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
+    if (typing(t) || (t && t.tagName === "BUTTON")) return;
     if (!popover.hidden && popover.contains(t) && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
       if (step(e.key === "ArrowRight" ? 1 : -1)) e.preventDefault();
       return;
