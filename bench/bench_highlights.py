@@ -21,8 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from werkzeug.serving import make_server  # noqa: E402
 
-from annotations import articles, create_app, highlights  # noqa: E402
-from annotations.db import connect  # noqa: E402
+from annotations import create_app  # noqa: E402
+from annotations.notes import highlights  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
 
 PARAGRAPH = ("Der Präsident der Russischen Föderation hat am Freitag in Moskau mit dem iranischen "
              "Staatschef ein Abkommen über eine umfassende strategische Partnerschaft unterzeichnet, "
@@ -104,7 +106,7 @@ def main():
     text = articles.article_text(db, big_marked)
     edited = "Neuer erster Absatz.\n\n" + text.replace("500. Der Präsident", "500. Der russische Präsident")
     t = time.perf_counter()
-    articles.replace_text(db, big_marked, edited)
+    highlights.edit_text(db, big_marked, edited)
     rows.append(("replace_text + re-anchor 1,000 highlights (1 edit, 1 insert)",
                  ((time.perf_counter() - t) * 1000,) * 2))
     t = time.perf_counter()

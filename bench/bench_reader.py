@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from flask import send_from_directory  # noqa: E402
 from waitress import create_server  # noqa: E402
 
-from annotations import articles, create_app, translate  # noqa: E402
-from annotations.db import connect  # noqa: E402
+from annotations import create_app  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.translation import translate  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
 
 SENTENCES = [
     "Russland und der Iran rücken noch näher zusammen.",

@@ -18,8 +18,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fake_providers import FakeProvider  # noqa: E402
 
-from annotations import articles, create_app, translate, translate_jobs  # noqa: E402
-from annotations.db import connect  # noqa: E402
+from annotations import create_app  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.translation import jobs, translate  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
 
 N, DELAY = 100, 0.2
 
@@ -54,9 +56,9 @@ def main():
         r = client.post(f"/articles/{article_id}/translate-all", headers={"HX-Request": "true"})
         assert r.status_code == 202
         job = list(db.query("SELECT id FROM translate_jobs WHERE article_id = ?", [article_id]))[0]["id"]
-        assert translate_jobs.wait(job, 120)
+        assert jobs.wait(job, 120)
         elapsed = time.perf_counter() - t
-        state = translate_jobs.job_state(db, article_id, app.config)
+        state = jobs.job_state(db, article_id, app.config)
         assert state["done"] == N and fake.count() - calls == N, state
         rows.append((workers, elapsed))
     fake.close()

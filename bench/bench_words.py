@@ -23,8 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotations import articles, create_app, dict_import, dictionary, lemmas  # noqa: E402
-from annotations.db import connect  # noqa: E402
+from annotations import create_app  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.words import dictionary, importer, lemmas  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
 
 
 def rss_mb(field="VmRSS"):
@@ -46,7 +48,7 @@ def _import_child(source, path, dbpath, queue):
     app = create_app({"DATABASE": dbpath, "BACKGROUND_TASKS": False})
     db = connect(app.config["DATABASE"])
     t = time.perf_counter()
-    n = dict_import.import_dictionary(db, source, path)
+    n = importer.import_dictionary(db, source, path)
     seconds = time.perf_counter() - t
     forms = db["dict_forms"].count
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -137,7 +139,8 @@ def bench_lookups(dbpath):
 
 def bench_marking(tmp):
     """Time vocab.spans (saved words marked by lemma) over a 1,000-paragraph article."""
-    from annotations import sentences, vocab
+    from annotations.translation import sentences
+    from annotations.words import vocab
 
     dbpath = str(tmp / "marks.db")
     create_app({"DATABASE": dbpath, "BACKGROUND_TASKS": False})

@@ -7,7 +7,9 @@
   if (!reader || !popover) return;
   const body = document.getElementById("word-popover-body");
   const { typing, unitsBefore } = window.Randnotiz;
-  const LETTER = /[\p{L}\p{M}]/u;
+  // The server's word pattern (annotations/common.py), handed over by the page: one definition.
+  const WORD_SOURCE = reader.dataset.wordPattern;
+  const LETTER = new RegExp(WORD_SOURCE.replace(/\+$/, ""), "u");
   let returnFocus = null;
   let openRange = null;
 
@@ -140,14 +142,14 @@
     const section = reader.querySelector("section.block.current") || reader.querySelector("section.block-paragraph");
     const ptext = section && section.querySelector(".ptext");
     if (!ptext) return false;
-    const m = ptext.textContent.match(/[\p{L}\p{M}]+/u);
+    const m = ptext.textContent.match(new RegExp(WORD_SOURCE, "u"));
     return m ? selectAndOpen(ptext, m.index, m.index + m[0].length) : false;
   }
 
   function step(delta) {
     if (!current) return false;
     const text = current.ptext.textContent;
-    const re = /[\p{L}\p{M}]+/gu;
+    const re = new RegExp(WORD_SOURCE, "gu");
     const words = [];
     let m;
     while ((m = re.exec(text))) words.push([m.index, m.index + m[0].length]);

@@ -8,19 +8,38 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from annotations import create_app
 from fake_providers import fake  # noqa: F401 (the loopback translation provider, for every test)
-from annotations.db import connect
+from annotations.sqlite import connect
 
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def translator(fake):
+    """The translation settings every test's app gets: Google's protocol, served by the loopback fake.
+
+    A test that wants other settings overrides this fixture (or passes config to make_app).
+    """
+    return fake.config("google")
+
+
 @pytest.fixture
-def app(tmp_path):
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "randnotiz.db"),
-                      "TRANSLATOR": "google", "BACKGROUND_TASKS": True,
-                      # Tests write their own small dictionaries; never read the system's.
-                      "DING_PATH": str(tmp_path / "no-ding"),
-                      "FREEDICT_PATH": str(tmp_path / "no-freedict")})
-    yield app
+def make_app(tmp_path, translator):
+    """Return a function creating an app on the test's own SQLite file; config overrides the defaults."""
+
+    def make(**config):
+        return create_app({"TESTING": True, "DATABASE": str(tmp_path / "randnotiz.db"),
+                           "BACKGROUND_TASKS": True,
+                           # Tests write their own small dictionaries; never read the system's.
+                           "DING_PATH": str(tmp_path / "no-ding"),
+                           "FREEDICT_PATH": str(tmp_path / "no-freedict"),
+                           **translator, **config})
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture
@@ -69,7 +88,7 @@ def write_ding(tmp_path):
 @pytest.fixture
 def lemmatiser():
     """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    from annotations import lemmas
+    from annotations.words import lemmas
 
     assert lemmas.wait(120), "simplemma could not be loaded"
 

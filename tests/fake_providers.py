@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from annotations.settings import translator_settings
+
 QUOTA_WARNING = ("MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE TRANSLATIONS FOR TODAY. "
                  "NEXT AVAILABLE IN  10 HOURS 20 MINUTES 14 SECONDS")
 
@@ -67,6 +69,10 @@ class FakeProvider:
                           "MICROSOFT_REGION": "westeurope"},
         }[provider]
         return {"TRANSLATOR": provider, "TRANSLATE_TIMEOUT": 5, **base, **extra}
+
+    def settings(self, provider="google", **extra):
+        """TranslatorSettings pointing provider at this server, for calls into the domain."""
+        return translator_settings(self.config(provider, **extra))
 
     def answer(self, text):
         return self.translations.get(text, fake_english(text))

@@ -1,8 +1,9 @@
 """Anchoring: code-point offsets, and finding highlights again after the text is edited."""
 import pytest
 
-from annotations import anchoring, articles, highlights
-from annotations.anchoring import OffsetError, cp_to_utf16, utf16_to_cp
+from annotations.notes import anchoring, highlights
+from annotations.reading import articles
+from annotations.notes.anchoring import OffsetError, cp_to_utf16, utf16_to_cp
 
 # --- UTF-16 <-> code points --------------------------------------------------
 
@@ -81,7 +82,7 @@ def mark(db, art, n, quote, occurrence=0):
 
 
 def after_edit(db, art, a, new_text):
-    articles.replace_text(db, art, new_text)
+    highlights.edit_text(db, art, new_text)
     b = highlights.get(db, a["id"])
     if b["block_n"] is not None:
         assert articles.get_block(db, art, b["block_n"])["text"][b["start"]:b["end"]] == b["exact"]
@@ -174,7 +175,7 @@ def test_deleted_annotation_is_reanchored_too_so_undo_lands_right(db):
     art = make(db)
     a = mark(db, art, 3, "über die Jahre")
     highlights.delete(db, a["id"])
-    articles.replace_text(db, art, "Neu.\n\n" + BASE)
+    highlights.edit_text(db, art, "Neu.\n\n" + BASE)
     assert highlights.restore(db, a["id"])["block_n"] == 4
 
 
@@ -184,7 +185,7 @@ def test_reanchor_counts(db):
     mark(db, art, 2, "an der Donau")
     old = articles.get_blocks(db, art)
     new_text = BASE.replace("an der Donau", "am Rhein")
-    articles.replace_text(db, art, new_text)
+    highlights.edit_text(db, art, new_text)
     assert highlights.status_counts(db, art) == {"anchored": 1, "moved": 0, "fuzzy": 0, "orphan": 1}
     assert highlights.reanchor_article(db, art, old, articles.get_blocks(db, art))["orphan"] == 1
 

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from annotations import anki
+from annotations.words import anki
 
 WORDS = [
     {"id": 1, "lemma": "Baum", "surface": "Bäume", "gloss": "tree", "sentence": "Die Bäume sind grün.",

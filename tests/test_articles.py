@@ -1,8 +1,8 @@
 """Structuring plain text into headings, paragraphs and hidden site chrome."""
 import pytest
 
-from annotations import articles
-from annotations.articles import ArticleError, structure
+from annotations.reading import articles
+from annotations.reading.articles import ArticleError, structure
 
 SEED = articles.DEFAULT_ARTICLE.read_text(encoding="utf-8")
 
@@ -82,7 +82,7 @@ def test_create_and_replace_article(db):
 
 
 def test_seeded_once_and_migrations_rerun(app, db):
-    from annotations.db import migrate
+    from annotations.schema import migrate
 
     migrate(db)
     articles.seed_default(db)

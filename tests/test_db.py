@@ -3,7 +3,8 @@ import threading
 
 import pytest
 
-from annotations.db import connect, migrate
+from annotations.schema import migrate
+from annotations.sqlite import connect
 
 
 def test_migrations_rerun_without_change(app, db):

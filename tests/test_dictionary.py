@@ -3,7 +3,7 @@ import gzip
 
 import pytest
 
-from annotations import dict_formats, dict_import, dictionary
+from annotations.words import cli, dictionary, formats, importer
 
 DING = """# Version :: test
 # License :: GPL, written by this test
@@ -65,7 +65,7 @@ def freedict(tmp_path):
 
 
 def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
-    rows = list(dict_formats.parse_ding(DING.splitlines()))
+    rows = list(formats.parse_ding(DING.splitlines()))
     baum, baeume = rows[0], rows[1]
     assert baum[:3] == (0, "Baum {m} [bot.]", "tree")
     assert baum[3] == [("baum", "Baum", "m", "noun")]
@@ -81,17 +81,17 @@ def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
     ("nach wie vor {adv}", "nach wie vor", "adverb"),
 ])
 def test_ding_keys_drop_placeholders_and_keep_tags(german, key, pos):
-    (_, _, _, forms), = dict_formats.parse_ding([f"{german} :: x"])
+    (_, _, _, forms), = formats.parse_ding([f"{german} :: x"])
     assert forms[0][0] == key and forms[0][3] == pos
 
 
 @pytest.mark.parametrize("line", ["# comment :: not an entry", "", "no separator here"])
 def test_ding_skips_comments_and_junk(line):
-    assert list(dict_formats.parse_ding([line])) == []
+    assert list(formats.parse_ding([line])) == []
 
 
 def test_freedict_entries_read_from_gzip_with_dictd_offsets(freedict):
-    rows = list(dict_formats.parse_freedict(freedict))
+    rows = list(formats.parse_freedict(freedict))
     assert [(r[1], r[2]) for r in rows] == [
         ("Haus", "[archit.] house; building"), ("laufen", "run (on foot)"), ("See", "sea; ocean")]
     assert rows[0][3] == [("haus", "Haus", "n", "noun")]
@@ -102,16 +102,16 @@ def test_freedict_bad_files_raise_clear_errors(tmp_path):
     base = tmp_path / "broken"
     (tmp_path / "broken.index").write_text("haus\tA\n", encoding="utf-8")
     (tmp_path / "broken.dict.dz").write_bytes(b"not gzip")
-    with pytest.raises(dict_formats.DictFormatError, match="dictd index"):
-        list(dict_formats.parse_freedict(str(base)))
+    with pytest.raises(formats.DictFormatError, match="dictd index"):
+        list(formats.parse_freedict(str(base)))
     (tmp_path / "broken.index").write_text("haus\tA\tB\n", encoding="utf-8")
-    with pytest.raises(dict_formats.DictFormatError, match="gzip"):
-        list(dict_formats.parse_freedict(str(base)))
+    with pytest.raises(formats.DictFormatError, match="gzip"):
+        list(formats.parse_freedict(str(base)))
 
 
 def test_reimport_replaces_never_duplicates(db, ding):
-    first = dict_import.import_dictionary(db, "ding", ding)
-    second = dict_import.import_dictionary(db, "ding", ding)
+    first = importer.import_dictionary(db, "ding", ding)
+    second = importer.import_dictionary(db, "ding", ding)
     assert first == second == db["dict_entries"].count
     assert [r["source"] for r in dictionary.sources(db)] == ["ding"]
     assert dictionary.last_import(db)["state"] == "done"
@@ -119,14 +119,14 @@ def test_reimport_replaces_never_duplicates(db, ding):
 
 
 def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     empty = tmp_path / "empty"
     empty.write_text("# nothing\n", encoding="utf-8")
-    with pytest.raises(dict_formats.DictFormatError):
-        dict_import.import_dictionary(db, "ding", str(empty))
+    with pytest.raises(formats.DictFormatError):
+        importer.import_dictionary(db, "ding", str(empty))
     assert dictionary.last_import(db)["state"] == "failed"
     assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"
-    assert db["dict_entries"].count == len(list(dict_formats.parse_ding(DING.splitlines())))
+    assert db["dict_entries"].count == len(list(formats.parse_ding(DING.splitlines())))
 
 
 @pytest.mark.parametrize("keys, headword, english", [
@@ -137,7 +137,7 @@ def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
     (["nach wie vor"], "nach wie vor", "still; as before"),
 ])
 def test_lookup_by_form(db, ding, keys, headword, english):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     first = dictionary.lookup(db, keys)[0]
     assert (first["headword"], first["english"]) == (headword, english)
 
@@ -148,25 +148,25 @@ def test_lookup_by_form(db, ding, keys, headword, english):
     ("Präsidenten", ["Präsidenten", "Präsidenten…"]),  # compound stems last
 ])
 def test_lookup_ranks_the_form_as_written_first(db, ding, word, expected):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     assert [e["headword"] for e in dictionary.lookup(db, [word])] == expected
 
 
 def test_one_part_of_speech_tag_covers_all_alternatives(db, ding):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     assert dictionary.lookup(db, ["besitzen"])[0]["pos"] == "verb"
 
 
 def test_both_formats_can_be_imported_side_by_side(db, ding, freedict):
-    dict_import.import_dictionary(db, "ding", ding)
-    dict_import.import_dictionary(db, "freedict", freedict)
+    importer.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "freedict", freedict)
     assert dictionary.lookup(db, ["Haus"])[0]["article"] == "das"
     assert dictionary.lookup(db, ["Baum"])[0]["article"] == "der"
 
 
 @pytest.mark.parametrize("word, lemma", [("Bäume", "Baum"), ("Bänke", "Bank")])
 def test_inflected_form_in_context_finds_surface_and_lemma(db, ding, word, lemma, lemmatiser):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     text = f"Im Park stehen {word} am Weg."
     i = text.index(word)
     found = dictionary.in_context(db, text, i, i + len(word))
@@ -175,7 +175,7 @@ def test_inflected_form_in_context_finds_surface_and_lemma(db, ding, word, lemma
 
 
 def test_greedy_lemma_finds_inflected_adjectives(db, ding, lemmatiser):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     text = "Die nordkoreanische Regierung schweigt."
     i = text.index("nordkoreanische")
     found = dictionary.in_context(db, text, i, i + len("nordkoreanische"))
@@ -183,7 +183,7 @@ def test_greedy_lemma_finds_inflected_adjectives(db, ding, lemmatiser):
 
 
 def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     text = "Im Winter rücken die Leute enger zusammen. Dann schneit es."
     i = text.index("rücken")
     click = dictionary.in_context(db, text, i, i + 6)
@@ -195,7 +195,7 @@ def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
 
 
 def test_meaning_in_this_sentence_comes_from_the_translation(db, ding):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     entries = dictionary.lookup(db, ["nach wie vor"])
     assert dictionary.mark_in_translation(entries, "The bank is still open.") == "still"
     assert entries[0]["in_context"] == ["still"]
@@ -204,42 +204,42 @@ def test_meaning_in_this_sentence_comes_from_the_translation(db, ding):
 
 def test_installed_sources_follow_config(tmp_path, ding, freedict):
     config = {"DING_PATH": ding, "FREEDICT_PATH": freedict}
-    assert dict_import.installed_sources(config) == [("ding", ding), ("freedict", freedict)]
-    assert dict_import.installed_sources({"DING_PATH": str(tmp_path / "no"), "FREEDICT_PATH": str(tmp_path / "no")}) == []
+    assert importer.installed_sources(config["DING_PATH"], config["FREEDICT_PATH"]) == [("ding", ding), ("freedict", freedict)]
+    assert importer.installed_sources(str(tmp_path / "no"), str(tmp_path / "no")) == []
 
 
 def test_command_line_imports_into_given_db(tmp_path, ding, capsys):
     dbpath = tmp_path / "cli.db"
-    assert dict_import.main(["--ding", ding, "--db", str(dbpath)]) == 0
+    assert cli.main(["--ding", ding, "--db", str(dbpath)]) == 0
     assert "entries" in capsys.readouterr().out
-    assert dict_import.main(["--ding", str(tmp_path / "missing"), "--db", str(dbpath)]) == 1
+    assert cli.main(["--ding", str(tmp_path / "missing"), "--db", str(dbpath)]) == 1
 
 
 def test_start_up_import_skips_an_unchanged_file(db, ding):
-    assert dict_import.import_first(db, [("ding", ding)]) == "ding"
-    assert dict_import.is_current(db, "ding", ding)
+    assert importer.import_first(db, [("ding", ding)]) == "ding"
+    assert importer.is_current(db, "ding", ding)
     runs = db["dict_imports"].count
-    dict_import.import_first(db, [("ding", ding)])
+    importer.import_first(db, [("ding", ding)])
     assert db["dict_imports"].count == runs  # nothing re-imported
     with open(ding, "a", encoding="utf-8") as f:
         f.write("Wald {m} :: forest\n")
-    assert not dict_import.is_current(db, "ding", ding)
-    dict_import.import_first(db, [("ding", ding)])
+    assert not importer.is_current(db, "ding", ding)
+    importer.import_first(db, [("ding", ding)])
     assert dictionary.lookup(db, ["Wald"])[0]["english"] == "forest"
 
 
 def test_import_failing_half_way_leaves_the_old_dictionary_whole(db, ding, monkeypatch):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
     before = db["dict_entries"].count
 
     def broken(path, progress):
-        yield from list(dict_formats.parse_ding(DING.splitlines()))[:5]
-        raise dict_formats.DictFormatError("disk went away")
+        yield from list(formats.parse_ding(DING.splitlines()))[:5]
+        raise formats.DictFormatError("disk went away")
 
-    monkeypatch.setattr(dict_import, "BATCH", 2)  # several batches committed before the failure
-    monkeypatch.setattr(dict_import, "_ding_reader", broken)
-    with pytest.raises(dict_formats.DictFormatError, match="disk went away"):
-        dict_import.import_dictionary(db, "ding", ding)
+    monkeypatch.setattr(importer, "BATCH", 2)  # several batches committed before the failure
+    monkeypatch.setattr(importer, "_ding_reader", broken)
+    with pytest.raises(formats.DictFormatError, match="disk went away"):
+        importer.import_dictionary(db, "ding", ding)
     assert db["dict_entries"].count == before  # the half-written generation is gone
     assert dictionary.lookup(db, ["Baum"])[0]["english"] == "tree"
     assert dictionary.last_import(db)["message"] == "disk went away"

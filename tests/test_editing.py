@@ -1,7 +1,8 @@
 """Editing an article's text re-anchors its annotations; deleting asks first and says what goes."""
 import pytest
 
-from annotations import articles, highlights
+from annotations.notes import highlights
+from annotations.reading import articles
 
 TEXT = "Erster Absatz mit dem Hund.\n\nZweiter Absatz über Wien."
 

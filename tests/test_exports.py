@@ -5,8 +5,10 @@ import json
 
 import pytest
 
-from annotations import articles, create_app, highlights
-from annotations.db import connect
+from annotations import create_app
+from annotations.notes import highlights
+from annotations.reading import articles
+from annotations.sqlite import connect
 
 TEXT = "Der Hund 😀 bellt laut.\n\nZweiter Absatz über Wien und die Straße."
 

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from annotations import articles, highlights
+from annotations.notes import highlights
+from annotations.reading import articles
 
 TEXT = ("Titel\n\n"
         "Ein 😀 Emoji vor dem Wort Haus. Noch ein Satz.\n\n"
@@ -213,7 +214,7 @@ def test_panel_bad_filter_is_400(client, aid, query, message):
 def test_fuzzy_is_flagged_and_confirmed_orphans_listed_apart(client, db, aid):
     post_hl(client, aid, sel(db, aid, 1, "Emoji vor dem Wort Haus"))
     post_hl(client, aid, sel(db, aid, 2, "Zweiter"))
-    articles.replace_text(db, aid, "Titel\n\nEin 😀 Emoji vor einem Wort Haus. Noch ein Satz.\n\n"
+    highlights.edit_text(db, aid, "Titel\n\nEin 😀 Emoji vor einem Wort Haus. Noch ein Satz.\n\n"
                                    "Ganz anderer Absatz.")
     html = client.get(f"/articles/{aid}/annotations/panel", headers=HX).text
     fuzzy, orphan = highlights.list_for_article(db, aid)

@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from annotations import articles, highlights
-from annotations.highlights import AnnotationError, AnnotationNotFound
+from annotations.notes import highlights
+from annotations.reading import articles
+from annotations.notes.highlights import AnnotationError, AnnotationNotFound
 
 TEXT = "Erster Absatz über Moskau und Teheran.\n\nZweiter 😀 Absatz: Straße, Größe, Moskau.\n\nDritter Absatz."
 

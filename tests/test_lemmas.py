@@ -1,7 +1,8 @@
 """Lemmas: simplemma loads once in the background; tokens are counted in code points."""
 import pytest
 
-from annotations import lemmas
+from annotations.common import word_tokens
+from annotations.words import lemmas
 
 
 @pytest.mark.parametrize("word, lemma", [("Bäume", "Baum"), ("ging", "gehen"), ("Häuser", "Haus"),
@@ -21,4 +22,9 @@ def test_warm_up_returns_at_once_and_loads_only_once(monkeypatch):
 
 def test_tokens_are_letters_only_in_code_points():
     text = "Das 😀 Größte, 2024er-Jahr!"
-    assert lemmas.tokens(text) == [(0, 3, "Das"), (6, 12, "Größte"), (18, 20, "er"), (21, 25, "Jahr")]
+    assert word_tokens(text) == [(0, 3, "Das"), (6, 12, "Größte"), (18, 20, "er"), (21, 25, "Jahr")]
+
+
+def test_a_combining_mark_stays_in_its_word_as_in_the_browser():
+    # "Café" typed as e + U+0301: one word for Python as for words.js's /[\p{L}\p{M}]+/u.
+    assert word_tokens("Ein Cafe\u0301 hier") == [(0, 3, "Ein"), (4, 9, "Cafe\u0301"), (10, 14, "hier")]

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from annotations.markdown_notes import render, sanitize
+from annotations.notes.markdown import render, sanitize
 
 XSS = [
     "<script>alert(1)</script>",

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from annotations import articles
+from annotations.reading import articles
 
 
 def test_root_opens_the_bundled_article(client):

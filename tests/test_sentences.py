@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from annotations import render, sentences
+from annotations.reading import render
+from annotations.translation import sentences
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,9 +5,11 @@ import time
 import pytest
 from fake_providers import closed_port_url, fake_english
 
-from annotations import create_app, translate
-from annotations.db import connect
-from annotations.translate import TranslationError
+from annotations import create_app
+from annotations.translation import translate
+from annotations.sqlite import connect
+from annotations.settings import SettingsError, translator_settings
+from annotations.translation.translate import TranslationError
 
 PROVIDERS = ["google", "libre", "mymemory", "deepl", "microsoft"]
 TEXT = "Russland und der Iran rücken noch näher zusammen. Der Kreml hat es angekündigt."
@@ -15,7 +17,7 @@ TEXT = "Russland und der Iran rücken noch näher zusammen. Der Kreml hat es ang
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_translates_through_each_provider_and_caches(db, fake, provider):
-    config = fake.config(provider)
+    config = fake.settings(provider)
     assert translate.translate(db, TEXT, config) == fake_english(TEXT)
     assert translate.translate(db, TEXT, config) == fake_english(TEXT)
     assert fake.calls == [(provider, TEXT)]
@@ -25,21 +27,20 @@ def test_translates_through_each_provider_and_caches(db, fake, provider):
 def test_cache_survives_a_restart_and_serves_every_article(app, fake, tmp_path):
     config = fake.config("google")
     first = connect(app.config["DATABASE"])
-    translate.translate(first, TEXT, config)
+    translate.translate(first, TEXT, fake.settings("google"))
     first.close()
     again = create_app({"TESTING": True, "DATABASE": app.config["DATABASE"], "BACKGROUND_TASKS": False,
                         "DING_PATH": str(tmp_path / "none"), "FREEDICT_PATH": str(tmp_path / "none"), **config})
-    with again.app_context():
-        second = connect(again.config["DATABASE"])
-        assert translate.cached_translations(second, [TEXT]) == {TEXT: fake_english(TEXT)}
-        assert translate.translate(second, TEXT) == fake_english(TEXT)
-        second.close()
+    second = connect(again.config["DATABASE"])
+    assert translate.cached_translations(second, [TEXT], fake.settings("google")) == {TEXT: fake_english(TEXT)}
+    assert translate.translate(second, TEXT, fake.settings("google")) == fake_english(TEXT)
+    second.close()
     assert fake.count() == 1
 
 
 def test_the_cache_is_per_provider(db, fake):
-    translate.translate(db, TEXT, fake.config("google"))
-    assert translate.cached_translations(db, [TEXT], fake.config("libre")) == {}
+    translate.translate(db, TEXT, fake.settings("google"))
+    assert translate.cached_translations(db, [TEXT], fake.settings("libre")) == {}
 
 
 @pytest.mark.parametrize("provider", ["google", "libre", "deepl"])
@@ -47,11 +48,11 @@ def test_a_provider_that_hangs_fails_within_the_timeout(db, fake, provider):
     fake.mode, fake.delay = "sleep", 30
     started = time.monotonic()
     with pytest.raises(TranslationError) as err:
-        translate.translate(db, TEXT, fake.config(provider, TRANSLATE_TIMEOUT=0.5))
+        translate.translate(db, TEXT, fake.settings(provider, TRANSLATE_TIMEOUT=0.5))
     assert err.value.cause == "timeout"
     assert "0.5 seconds" in err.value.message
     assert time.monotonic() - started < 0.5 + 1  # the issue's bound: timeout + 1 s
-    assert translate.cached_translations(db, [TEXT], fake.config(provider)) == {}
+    assert translate.cached_translations(db, [TEXT], fake.settings(provider)) == {}
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -66,26 +67,26 @@ def test_a_provider_that_hangs_fails_within_the_timeout(db, fake, provider):
 def test_every_failure_becomes_one_error_naming_its_cause(db, fake, provider, mode, cause, words):
     fake.mode = mode
     with pytest.raises(TranslationError) as err:
-        translate.translate(db, TEXT, fake.config(provider))
+        translate.translate(db, TEXT, fake.settings(provider))
     expected = cause or ("empty" if provider == "google" else "bad_response")
     assert err.value.cause == expected
     assert words in err.value.message
-    assert translate.provider_label(fake.config(provider)) in err.value.message
+    assert fake.settings(provider).label in err.value.message
 
 
 @pytest.mark.parametrize("provider, cause", [("google", "provider_error"), ("libre", "auth"), ("deepl", "auth")])
 def test_a_rejected_key_is_reported(db, fake, provider, cause):
     fake.mode = "403"
     with pytest.raises(TranslationError) as err:
-        translate.translate(db, TEXT, fake.config(provider))
+        translate.translate(db, TEXT, fake.settings(provider))
     assert err.value.cause == cause and "403" in err.value.message
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_connection_refused_says_unreachable(db, fake, provider):
     closed = closed_port_url()
-    config = {k: v.replace(fake.url, closed) if isinstance(v, str) else v
-              for k, v in fake.config(provider).items()}
+    config = translator_settings({k: v.replace(fake.url, closed) if isinstance(v, str) else v
+                                  for k, v in fake.config(provider).items()})
     with pytest.raises(TranslationError) as err:
         translate.translate(db, TEXT, config)
     assert err.value.cause == "unreachable"
@@ -93,7 +94,7 @@ def test_connection_refused_says_unreachable(db, fake, provider):
 
 
 def test_a_failure_is_never_cached(db, fake):
-    config = fake.config("google")
+    config = fake.settings("google")
     fake.mode = "500"
     with pytest.raises(TranslationError):
         translate.translate(db, TEXT, config)
@@ -106,7 +107,7 @@ def test_a_failure_is_never_cached(db, fake):
 def test_mymemory_quota_warning_is_not_taken_for_a_translation(db, fake):
     fake.mode = "quota"
     with pytest.raises(TranslationError) as err:
-        translate.translate(db, TEXT, fake.config("mymemory"))
+        translate.translate(db, TEXT, fake.settings("mymemory"))
     assert err.value.cause == "quota" and "MYMEMORY WARNING" in err.value.message
     assert db["translations"].count == 0
 
@@ -117,7 +118,7 @@ SENTENCES = [f"Das ist der Satz Nummer {i} über z. B. die Stadt." for i in rang
 @pytest.mark.parametrize("provider, limit", [("google", 120), ("libre", 200), ("mymemory", 90)])
 def test_overlong_text_is_split_at_sentences_and_rejoined_in_order(db, fake, provider, limit):
     text = " ".join(SENTENCES)
-    result = translate.translate(db, text, fake.config(provider, TRANSLATE_MAX_CHARS=limit))
+    result = translate.translate(db, text, fake.settings(provider, TRANSLATE_MAX_CHARS=limit))
     sent = [t for _, t in fake.calls]
     assert len(sent) > 1 and all(len(t) <= limit for t in sent)
     assert " ".join(sent) == text  # whole sentences, in order, nothing lost
@@ -127,20 +128,20 @@ def test_overlong_text_is_split_at_sentences_and_rejoined_in_order(db, fake, pro
 def test_google_texts_over_5000_characters_work_with_the_default_limit(db, fake):
     text = " ".join(SENTENCES * 30)
     assert len(text) > 10_000
-    result = translate.translate(db, text, fake.config("google"))
+    result = translate.translate(db, text, fake.settings("google"))
     assert fake.count() >= 3 and all(len(t) < 5000 for _, t in fake.calls)
     assert result == " ".join(fake_english(t) for _, t in fake.calls)
 
 
 def test_a_single_monster_sentence_is_cut_at_spaces(db, fake):
     text = "Wort " * 60 + "Ende."
-    translate.translate(db, text, fake.config("google", TRANSLATE_MAX_CHARS=50))
+    translate.translate(db, text, fake.settings("google", TRANSLATE_MAX_CHARS=50))
     assert " ".join(t for _, t in fake.calls) == text.strip()
 
 
 def test_concurrent_calls_get_their_own_texts(app, fake):
     fake.delay = 0.02
-    config = fake.config("google")
+    config = fake.settings("google")
     texts = [f"Satz Nummer {i}." for i in range(24)]
     results = {}
 
@@ -161,7 +162,7 @@ def test_concurrent_calls_get_their_own_texts(app, fake):
 
 def test_concurrent_requests_for_one_paragraph_cost_one_call(app, fake):
     fake.gate = threading.Event()
-    config = fake.config("google")
+    config = fake.settings("google")
     results, barrier = [], threading.Barrier(6)
 
     def work():
@@ -185,12 +186,17 @@ def test_concurrent_requests_for_one_paragraph_cost_one_call(app, fake):
 
 @pytest.mark.parametrize("text", ["123 – 456.", "…", "2024"])
 def test_text_without_words_needs_no_call(db, fake, text):
-    assert translate.translate(db, text, fake.config("google")) == text
+    assert translate.translate(db, text, fake.settings("google")) == text
     assert fake.count() == 0
 
 
+def test_unknown_provider_is_refused_at_start():
+    with pytest.raises(SettingsError) as err:
+        translator_settings({"TRANSLATOR": "babelfish"})
+    assert "babelfish" in str(err.value) and "google" in str(err.value)
+
+
 @pytest.mark.parametrize("config, words", [
-    ({"TRANSLATOR": "babelfish"}, "babelfish"),
     ({"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": "", "LIBRETRANSLATE_API_KEY": "k"}, "LIBRETRANSLATE_URL"),
     ({"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": "http://127.0.0.1:9/", "LIBRETRANSLATE_API_KEY": ""},
      "LIBRETRANSLATE_API_KEY"),
@@ -200,11 +206,11 @@ def test_misconfiguration_is_explained(db, monkeypatch, config, words):
     for key in ("LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY", "DEEPL_API_KEY"):
         monkeypatch.delenv(key, raising=False)
     with pytest.raises(TranslationError) as err:
-        translate.translate(db, TEXT, config)
+        translate.translate(db, TEXT, translator_settings(config))
     assert err.value.cause == "misconfigured" and words in err.value.message
 
 
 @pytest.mark.parametrize("provider, label", [("google", "Google Translate"), ("libre", "LibreTranslate"),
                                              ("mymemory", "MyMemory"), ("deepl", "DeepL")])
 def test_provider_label_names_the_service(provider, label):
-    assert translate.provider_label({"TRANSLATOR": provider}) == label
+    assert translator_settings({"TRANSLATOR": provider}).label == label

@@ -1,8 +1,9 @@
 """The vocabulary store: saving, searching and marking saved words by lemma."""
 import pytest
 
-from annotations import articles, vocab
-from annotations.render import render_text
+from annotations.reading import articles
+from annotations.words import vocab
+from annotations.reading.render import render_text
 
 
 def save(db, lemma, surface=None, gloss="", sentence="Ein Satz.", article_id=None):

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from annotations import articles, highlights
+from annotations.notes import highlights
+from annotations.reading import articles
 
 LD = "application/ld+json"
 PROFILE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
@@ -60,8 +61,8 @@ def test_container_head_and_options(client, method):
 
 @pytest.mark.parametrize("total, page, start, has_prev, has_next", [
     (5, 0, 0, False, True), (5, 1, 2, True, True), (5, 2, 4, True, False), (2, 0, 0, False, False)])
-def test_paging(app, client, db, art, total, page, start, has_prev, has_next):
-    app.config["WEBANNO_PAGE_SIZE"] = 2
+def test_paging(make_app, db, art, total, page, start, has_prev, has_next):
+    client = make_app(WEBANNO_PAGE_SIZE=2).test_client()
     text = articles.get_block(db, art, 2)["text"]
     for i in range(total):
         highlights.create(db, art, 2, i, i + 1, text[i])

@@ -4,7 +4,9 @@ import json
 import pytest
 from fake_providers import closed_port_url
 
-from annotations import articles, create_app, dict_import, dictionary, lemmas, vocab
+from annotations import create_app
+from annotations.reading import articles
+from annotations.words import dictionary, importer, lemmas, vocab
 
 DING = """Baum {m} [bot.] | Bäume {pl} :: tree | trees
 nach wie vor {adv} :: still; as before
@@ -27,7 +29,7 @@ def article(db):
 
 @pytest.fixture
 def imported(db, ding):
-    dict_import.import_dictionary(db, "ding", ding)
+    importer.import_dictionary(db, "ding", ding)
 
 
 def u16(text, word, occurrence=0):
@@ -77,8 +79,8 @@ def test_phrase_selection_finds_idiom(client, db, article, imported):
 
 def test_meaning_in_sentence_uses_cached_translation(client, db, article, imported, monkeypatch):
     sentence = "Wir rücken nach wie vor zusammen."
-    monkeypatch.setattr("annotations.translate.cached_translations",
-                        lambda db, texts, config=None: {sentence: "We still move closer together."})
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {sentence: "We still move closer together."})
     start, end = u16(block_text(db, article, 2), "nach wie vor")
     page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
     assert "In this sentence:</span>\n      <strong>still</strong>" in page
@@ -88,8 +90,8 @@ def test_meaning_in_sentence_uses_cached_translation(client, db, article, import
 def test_meaning_from_the_aligned_sentence_of_a_cached_paragraph(client, db, article, imported, monkeypatch):
     paragraph = block_text(db, article, 2)
     english = "We still move closer together. The 😀 trees grow."
-    monkeypatch.setattr("annotations.translate.cached_translations",
-                        lambda db, texts, config=None: {paragraph: english})
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {paragraph: english})
     start, end = u16(paragraph, "Bäume")
     page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
     assert "In this sentence:</span>\n      <strong>trees</strong>" in page
@@ -250,10 +252,10 @@ def test_unknown_export_format_is_404(client):
 def test_background_import_on_start_shows_progress_then_entries(tmp_path, ding):
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "bg.db"), "BACKGROUND_TASKS": True,
                       "DING_PATH": ding, "FREEDICT_PATH": str(tmp_path / "none")})
-    dict_import.background_thread(app.config["DATABASE"]).join(30)
+    importer.background_thread(app.config["DATABASE"]).join(30)
     status = app.test_client().get("/dictionary/status").get_data(as_text=True)
     assert "Dictionary: Ding (5 entries)" in status
-    from annotations.db import connect
+    from annotations.sqlite import connect
     db = connect(app.config["DATABASE"])
     try:
         assert dictionary.lookup(db, ["grün"])[0]["english"] == "green"
@@ -264,7 +266,7 @@ def test_background_import_on_start_shows_progress_then_entries(tmp_path, ding):
 def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
     app = app_with_translator(tmp_path, {"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": closed_port_url(),
                                          "LIBRETRANSLATE_API_KEY": "test", "TRANSLATE_TIMEOUT": 3})
-    from annotations.db import connect
+    from annotations.sqlite import connect
     db = connect(app.config["DATABASE"])
     try:
         db["dict_imports"].insert({"source": "ding", "path": "/x", "state": "running", "progress": 42,

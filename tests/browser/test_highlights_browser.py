@@ -4,7 +4,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from annotations import articles, highlights
+from annotations.notes import highlights
+from annotations.reading import articles
 
 pytestmark = pytest.mark.browser
 
@@ -220,7 +221,7 @@ def test_fuzzy_highlight_is_flagged_until_confirmed_and_orphans_kept(page, live_
     i = text.index("Emoji vor dem Wort Haus")
     highlights.create(db, article, 1, i, i + 23, "Emoji vor dem Wort Haus", color="green")
     highlights.create(db, article, 2, 0, 7, "Zweiter", color="red")
-    articles.replace_text(db, article, "Titel\n\nEin 😀 Emoji vor einem Wort Haus. Noch ein Satz.\n\nGanz anders.")
+    highlights.edit_text(db, article, "Titel\n\nEin 😀 Emoji vor einem Wort Haus. Noch ein Satz.\n\nGanz anders.")
     page.goto(f"{live_server}/articles/{article}")
     fuzzy = page.locator("#p-1-text mark.hl-fuzzy")
     expect(fuzzy).to_have_text("Emoji vor einem Wort Haus")

@@ -9,8 +9,12 @@ P1 = "Russland und der Iran rücken noch näher zusammen."
 
 
 @pytest.fixture
-def reader(app, fake, page, live_server):
-    app.config.update(fake.config("google", TRANSLATE_WORKERS=2))
+def translator(fake):
+    return fake.config("google", TRANSLATE_WORKERS=2)
+
+
+@pytest.fixture
+def reader(page, live_server):
     page.goto(live_server + "/articles/1")
     return page
 

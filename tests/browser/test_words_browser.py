@@ -2,7 +2,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from annotations import articles, dict_import
+from annotations.reading import articles
+from annotations.words import importer
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +16,7 @@ TEXT = "Ein neues Abkommen\n\nDas Abkommen über eine Partnerschaft wurde unterz
 
 @pytest.fixture
 def article(app, db, write_ding, lemmatiser):
-    dict_import.import_dictionary(db, "ding", write_ding(DING))
+    importer.import_dictionary(db, "ding", write_ding(DING))
     return articles.create_article(db, TEXT)
 
 

@@ -1,0 +1,40 @@
+"""Small helpers every feature shares: time stamps, the word pattern, CSV cells, article URLs."""
+import re
+from datetime import datetime, timezone
+
+import regex
+
+# Letters with their combining marks, as the browser's /[\p{L}\p{M}]+/u sees them: one pattern,
+# handed to the page so Python and JavaScript cut words alike ("Cafe\u0301" is one word).
+WORD_PATTERN = r"[\p{L}\p{M}]+"
+WORD = regex.compile(WORD_PATTERN)
+
+# An article's own address, as the W3C targets and the backups carry it: .../articles/<id>.
+ARTICLE_PATH = re.compile(r"/articles/(\d+)/?$")
+
+# Spreadsheets run a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def now(*, ms=False):
+    """Return the current UTC time as ISO 8601 with a Z (milliseconds when ms is set)."""
+    stamp = datetime.now(timezone.utc)
+    if ms:
+        return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(value):
+    """Return an aware datetime from an ISO 8601 stamp (Z or an offset)."""
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def csv_cell(value):
+    """Return value as CSV text that a spreadsheet shows rather than runs (formula guard)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def word_tokens(text):
+    """Return [(start, end, word)] for every word of text, offsets in code points."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]

@@ -1,0 +1,493 @@
+"""Highlights and notes: validated, atomic storage of annotations anchored to paragraph text.
+
+An annotation is anchored by W3C-style selectors: the block number (paragraph), start/end in
+code points within the block, the exact quote and ~32 characters of prefix and suffix. When
+an article's text changes, reanchor_article finds each annotation again (see anchoring.py);
+nothing is ever dropped: what cannot be found becomes an "orphan" that keeps its quote.
+"""
+import json
+import re
+import uuid
+
+from sqlite_utils import Migrations
+
+from ..common import now
+from ..sqlite import cascade_delete
+from . import anchoring, markdown
+from ..reading import articles
+from ..reading.render import Span
+
+migrations = Migrations("randnotiz.highlights")
+
+COLORS = ("yellow", "green", "blue", "red", "purple")
+STATUSES = ("anchored", "moved", "fuzzy", "orphan")
+MOTIVATIONS = ("highlighting", "commenting", "tagging")
+MAX_NOTE_CHARS = 10_000
+MAX_TAGS = 20
+MAX_TAG_CHARS = 50
+MAX_QUOTE_CHARS = 20_000
+
+
+class _Unset:
+    def __repr__(self):
+        return "UNSET"
+
+
+UNSET = _Unset()
+
+
+class AnnotationError(ValueError):
+    """Raised for a write that would store something wrong; the message is for the reader."""
+
+
+class AnnotationNotFound(AnnotationError):
+    """Raised when the annotation does not exist (or is deleted); views answer 404."""
+
+
+@migrations()
+def m001_highlights(db):
+    db["highlights"].create(
+        {
+            "id": str,
+            "article_id": int,
+            "block_n": int,  # NULL for orphans
+            "start_cp": int,
+            "end_cp": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "scope": str,  # "text" (a span) or "paragraph" (a note on a whole paragraph)
+            "color": str,
+            "note": str,
+            "note_language": str,
+            "tags": str,  # JSON list
+            "motivation": str,
+            "status": str,
+            "created": str,
+            "modified": str,
+            "deleted": str,  # soft delete: timestamp, NULL when live
+            "canonical": str,
+            "via": str,
+            "foreign_json": str,  # the raw JSON-LD of an annotation made by another client
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "exact", "prefix", "suffix", "scope", "color", "tags",
+                  "motivation", "status", "created", "modified"},
+        defaults={"prefix": "", "suffix": "", "scope": "text", "color": "yellow", "tags": "[]",
+                  "motivation": "highlighting", "status": "anchored"},
+    )
+    db["highlights"].create_index(["article_id", "block_n"])
+
+
+@migrations()
+def m002_cascade(db):
+    # Notes belong to their article and go with it (the vocabulary keeps its words).
+    cascade_delete(db, "highlights", "article_id")
+
+
+def new_id():
+    """Return a fresh, stable annotation id."""
+    return uuid.uuid4().hex
+
+
+# --- validation --------------------------------------------------------------
+
+def check_color(color):
+    """Return the colour if it is in the palette, else raise AnnotationError."""
+    if color not in COLORS:
+        raise AnnotationError(f"Unknown colour {str(color)[:30]!r}: choose one of {', '.join(COLORS)}.")
+    return color
+
+
+def check_note(note):
+    """Return the note (None if blank) if it is a string within the length limit."""
+    if note is None:
+        return None
+    if not isinstance(note, str):
+        raise AnnotationError("A note must be text.")
+    if len(note) > MAX_NOTE_CHARS:
+        raise AnnotationError(f"The note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}).")
+    note = note.replace("\r\n", "\n")
+    return note if note.strip() else None
+
+
+def check_tags(tags):
+    """Return tags cleaned (trimmed, de-duplicated, in order); a string is split on commas."""
+    if tags is None:
+        return []
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
+        raise AnnotationError("Tags must be a list of words.")
+    out = []
+    for t in tags:
+        t = re.sub(r"\s+", " ", t).strip()
+        if not t:
+            continue
+        if len(t) > MAX_TAG_CHARS:
+            raise AnnotationError(f"The tag {t[:20]!r}… is too long (the limit is {MAX_TAG_CHARS} characters).")
+        if t not in out:
+            out.append(t)
+    if len(out) > MAX_TAGS:
+        raise AnnotationError(f"Too many tags ({len(out)}; the limit is {MAX_TAGS}).")
+    return out
+
+
+def _check_offsets(block, start, end, exact):
+    text = block["text"]
+    for name, v in (("start", start), ("end", end)):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise AnnotationError(f"The {name} offset must be a whole number.")
+    if not 0 <= start < end <= len(text):
+        raise AnnotationError(
+            f"The selection {start}–{end} is not inside paragraph {block['n']} (0–{len(text)}); "
+            "select text within one paragraph.")
+    if end - start > MAX_QUOTE_CHARS:
+        raise AnnotationError(f"The selection is too long (the limit is {MAX_QUOTE_CHARS:,} characters).")
+    if exact != text[start:end]:
+        raise AnnotationError(
+            "The selected text does not match the paragraph at those offsets; reload the page and select again.")
+
+
+def _block(db, article_id, block_n):
+    if articles.get_article(db, article_id) is None:
+        raise AnnotationNotFound(f"There is no article {article_id}.")
+    if not isinstance(block_n, int) or isinstance(block_n, bool):
+        raise AnnotationError("The paragraph number must be a whole number.")
+    block = articles.get_block(db, article_id, block_n)
+    if block is None:
+        raise AnnotationError(f"This article has no paragraph {block_n}.")
+    return block
+
+
+def motivation_for(note, tags):
+    """Return the W3C motivation an annotation with this note and these tags has."""
+    if note:
+        return "commenting"
+    return "tagging" if tags else "highlighting"
+
+
+# --- rows <-> dicts ------------------------------------------------------------
+
+def to_dict(row):
+    """Return the public dict of a highlights row."""
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "block_n": row["block_n"],
+        "start": row["start_cp"],
+        "end": row["end_cp"],
+        "exact": row["exact"],
+        "prefix": row["prefix"],
+        "suffix": row["suffix"],
+        "scope": row["scope"],
+        "color": row["color"],
+        "note": row["note"],
+        "note_html": markdown.render(row["note"]),
+        "note_language": row["note_language"],
+        "tags": json.loads(row["tags"] or "[]"),
+        "motivation": row["motivation"],
+        "status": row["status"],
+        "created": row["created"],
+        "modified": row["modified"],
+        "deleted": row["deleted"],
+        "canonical": row["canonical"],
+        "via": row["via"],
+        "foreign": json.loads(row["foreign_json"]) if row["foreign_json"] else None,
+    }
+
+
+def _row(db, annotation_id):
+    if not isinstance(annotation_id, str):
+        return None
+    rows = list(db.query("SELECT * FROM highlights WHERE id = ?", [annotation_id]))
+    return rows[0] if rows else None
+
+
+def get(db, annotation_id, *, include_deleted=False):
+    """Return the annotation as a dict, or None (deleted ones only with include_deleted)."""
+    row = _row(db, annotation_id)
+    if row is None or (row["deleted"] and not include_deleted):
+        return None
+    return to_dict(row)
+
+
+def _live(db, annotation_id):
+    row = _row(db, annotation_id)
+    if row is None or row["deleted"]:
+        raise AnnotationNotFound("This annotation does not exist (it may have been deleted).")
+    return row
+
+
+# --- writes -------------------------------------------------------------------
+
+def insert_row(db, record):
+    """Insert a fully validated row dict (used by create and by import); return its dict."""
+    db["highlights"].insert(record)
+    return get(db, record["id"], include_deleted=True)
+
+
+def create(db, article_id, block_n, start, end, exact, *, color="yellow", note=None, tags=(),
+           note_language="en"):
+    """Store a highlight on block_n[start:end] (code points) after checking every part; return it."""
+    color = check_color(color)
+    note = check_note(note)
+    tags = check_tags(tags)
+    with db.atomic():
+        block = _block(db, article_id, block_n)
+        _check_offsets(block, start, end, exact)
+        exact, prefix, suffix = anchoring.quote_selector(block["text"], start, end)
+        stamp = now()
+        return insert_row(db, {
+            "id": new_id(), "article_id": article_id, "block_n": block_n,
+            "start_cp": start, "end_cp": end, "exact": exact, "prefix": prefix, "suffix": suffix,
+            "scope": "text", "color": color, "note": note, "note_language": note_language,
+            "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation_for(note, tags),
+            "status": "anchored", "created": stamp, "modified": stamp, "deleted": None,
+            "canonical": None, "via": None, "foreign_json": None,
+        })
+
+
+def create_paragraph_note(db, article_id, block_n, note, *, tags=(), color="yellow", note_language="en"):
+    """Store a note on a whole paragraph; return it."""
+    color = check_color(color)
+    note = check_note(note)
+    tags = check_tags(tags)
+    if note is None and not tags:
+        raise AnnotationError("A paragraph note needs some text (or tags).")
+    with db.atomic():
+        block = _block(db, article_id, block_n)
+        stamp = now()
+        text = block["text"]
+        return insert_row(db, {
+            "id": new_id(), "article_id": article_id, "block_n": block_n,
+            "start_cp": 0, "end_cp": len(text), "exact": text, "prefix": "", "suffix": "",
+            "scope": "paragraph", "color": color, "note": note, "note_language": note_language,
+            "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation_for(note, tags),
+            "status": "anchored", "created": stamp, "modified": stamp, "deleted": None,
+            "canonical": None, "via": None, "foreign_json": None,
+        })
+
+
+def update(db, annotation_id, *, color=UNSET, note=UNSET, tags=UNSET):
+    """Change the colour, note or tags of a live annotation; return it."""
+    changes = {}
+    if color is not UNSET:
+        changes["color"] = check_color(color)
+    if note is not UNSET:
+        changes["note"] = check_note(note)
+    if tags is not UNSET:
+        changes["tags"] = json.dumps(check_tags(tags), ensure_ascii=False)
+    with db.atomic():
+        row = _live(db, annotation_id)
+        if not changes:
+            return to_dict(row)
+        merged = {**row, **changes}
+        tag_list = json.loads(merged["tags"])
+        if row["scope"] == "paragraph" and not merged["note"] and not tag_list:
+            raise AnnotationError("A paragraph note needs some text (or tags); delete it instead.")
+        changes["motivation"] = motivation_for(merged["note"], tag_list)
+        changes["modified"] = now()
+        db["highlights"].update(annotation_id, changes)
+    return get(db, annotation_id)
+
+
+def delete(db, annotation_id):
+    """Soft-delete an annotation so that restore can bring it back exactly; return it."""
+    with db.atomic():
+        _live(db, annotation_id)
+        db["highlights"].update(annotation_id, {"deleted": now()})
+    return get(db, annotation_id, include_deleted=True)
+
+
+def restore(db, annotation_id):
+    """Undo a delete: the annotation comes back as it was; return it."""
+    with db.atomic():
+        row = _row(db, annotation_id)
+        if row is None:
+            raise AnnotationNotFound("This annotation does not exist.")
+        if row["deleted"]:
+            db["highlights"].update(annotation_id, {"deleted": None})
+    return get(db, annotation_id)
+
+
+def confirm(db, annotation_id):
+    """Accept a fuzzy (or moved) re-anchoring as right: the annotation becomes anchored."""
+    with db.atomic():
+        row = _live(db, annotation_id)
+        if row["status"] == "orphan":
+            raise AnnotationError("An orphaned annotation has no place in the text to confirm.")
+        if row["status"] != "anchored":
+            db["highlights"].update(annotation_id, {"status": "anchored", "modified": now()})
+    return get(db, annotation_id)
+
+
+# --- reads --------------------------------------------------------------------
+
+def list_for_article(db, article_id, *, color=None, tag=None):
+    """Return live annotations in reading order (block, start); orphans last."""
+    rows = db.query(
+        """SELECT * FROM highlights WHERE article_id = ? AND deleted IS NULL
+           ORDER BY block_n IS NULL, block_n, start_cp, end_cp, created, id""",
+        [article_id],
+    )
+    out = []
+    for row in rows:
+        if color and row["color"] != color:
+            continue
+        d = to_dict(row)
+        if tag and tag not in d["tags"]:
+            continue
+        out.append(d)
+    return out
+
+
+def list_all(db):
+    """Return every live annotation, by article then reading order."""
+    return [to_dict(r) for r in db.query(
+        """SELECT * FROM highlights WHERE deleted IS NULL
+           ORDER BY article_id, block_n IS NULL, block_n, start_cp, end_cp, created, id""")]
+
+
+def panel(db, article_id, color="", tag=""):
+    """Return what the side panel shows: annotations (filtered), orphans, filter options."""
+    everything = list_for_article(db, article_id)
+    chosen = [a for a in everything if (not color or a["color"] == color) and (not tag or tag in a["tags"])]
+    return {
+        "article_id": article_id,
+        "anchored": [a for a in chosen if a["status"] != "orphan"],
+        "orphans": [a for a in chosen if a["status"] == "orphan"],
+        "total": len(everything),
+        "tags": sorted({t for a in everything for t in a["tags"]}, key=str.casefold),
+        "colors": COLORS,
+        "color": color,
+        "tag": tag,
+        "ordinals": articles.paragraph_ordinals(db, article_id),
+    }
+
+
+def paragraph_notes(db, article_id):
+    """Return {block_n: [notes on the whole paragraph]} of an article, in reading order."""
+    grouped = {}
+    for row in db.query(
+            """SELECT * FROM highlights WHERE article_id = ? AND deleted IS NULL AND scope = 'paragraph'
+               ORDER BY block_n, created, id""", [article_id]):
+        grouped.setdefault(row["block_n"], []).append(to_dict(row))
+    return grouped
+
+
+def tags_for_article(db, article_id):
+    """Return the sorted distinct tags used in an article."""
+    return sorted({t for a in list_for_article(db, article_id) for t in a["tags"]}, key=str.casefold)
+
+
+def count_for_article(db, article_id):
+    """Return how many live annotations an article has."""
+    return db["highlights"].count_where("article_id = ? AND deleted IS NULL", [article_id])
+
+
+def status_counts(db, article_id):
+    """Return {status: count} of the article's live annotations (every status present)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in db.query(
+        "SELECT status, count(*) AS c FROM highlights WHERE article_id = ? AND deleted IS NULL GROUP BY status",
+        [article_id],
+    ):
+        counts[row["status"]] = row["c"]
+    return counts
+
+
+def spans(db, article_id, blocks):
+    """Return {block_n: [Span]} marking every live text highlight in these blocks."""
+    wanted = {b["n"]: len(b["text"]) for b in blocks}
+    out = {}
+    for row in db.query(
+        """SELECT id, block_n, start_cp, end_cp, color, note, status FROM highlights
+           WHERE article_id = ? AND deleted IS NULL AND scope = 'text' AND block_n IS NOT NULL
+           ORDER BY block_n, start_cp""",
+        [article_id],
+    ):
+        n = row["block_n"]
+        if n not in wanted or row["end_cp"] > wanted[n]:
+            continue
+        classes = ["hl", f"hl-{row['color']}"]
+        if row["note"]:
+            classes.append("hl-note")
+        if row["status"] == "fuzzy":
+            classes.append("hl-fuzzy")
+        out.setdefault(n, []).append(Span(
+            row["start_cp"], row["end_cp"], classes=tuple(classes), data=(("hl", row["id"]),), mark=True))
+    return out
+
+
+# --- re-anchoring ---------------------------------------------------------------
+
+def edit_text(db, article_id, text):
+    """Replace an article's text and re-anchor its highlights, in one transaction."""
+    with db.atomic():
+        old, new = articles.replace_text(db, article_id, text)
+        reanchor_article(db, article_id, old, new)
+
+
+def reanchor_article(db, article_id, old_blocks, new_blocks):
+    """Find every annotation of the article again after its text changed; return status counts.
+
+    Called by edit_text inside its transaction.
+    """
+    old_index = {b["n"]: i for i, b in enumerate(old_blocks)}
+    new_texts = [b["text"] for b in new_blocks]
+    reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], new_texts)
+    counts = dict.fromkeys(STATUSES, 0)
+    stamp = now()
+    updates = []
+    # Deleted ones too, so that an undo after an edit restores them in the right place.
+    rows = list(db.query("SELECT * FROM highlights WHERE article_id = ?", [article_id]))
+    for row in rows:
+        if row["scope"] == "paragraph":
+            found = _reanchor_paragraph(reanchorer, old_index.get(row["block_n"]), row)
+        elif row["block_n"] in old_index:
+            found = reanchorer.anchor(old_index[row["block_n"]], row["start_cp"], row["end_cp"],
+                                      row["exact"], row["prefix"], row["suffix"])
+        else:
+            # An orphan (or a row whose block vanished): look for its quote anywhere.
+            found = anchoring.locate(new_texts, row["exact"], row["prefix"], row["suffix"])
+        status = found.status
+        # A fuzzy match the reader has not confirmed stays flagged even if this edit left it alone.
+        if row["status"] == "fuzzy" and status in ("anchored", "moved"):
+            status = "fuzzy"
+        if row["status"] == "orphan" and status == "anchored":
+            status = "moved"
+        if found.index is None:
+            status = "orphan"
+            changes = {"block_n": None, "start_cp": None, "end_cp": None, "exact": row["exact"],
+                       "prefix": row["prefix"], "suffix": row["suffix"], "status": status}
+        else:
+            changes = {"block_n": new_blocks[found.index]["n"], "start_cp": found.start, "end_cp": found.end,
+                       "exact": found.exact, "prefix": found.prefix, "suffix": found.suffix, "status": status}
+        if any(row[k] != v for k, v in changes.items()):
+            updates.append([*changes.values(), stamp, row["id"]])
+        if not row["deleted"]:
+            counts[status] += 1
+    # One statement for all rows: a thousand sqlite-utils update() calls take seconds.
+    with db.atomic():
+        db.conn.executemany(
+            "UPDATE highlights SET block_n = ?, start_cp = ?, end_cp = ?, exact = ?, prefix = ?, suffix = ?,"
+            " status = ?, modified = ? WHERE id = ?", updates)
+    return counts
+
+
+def _reanchor_paragraph(reanchorer, old_idx, row):
+    """A paragraph note follows its paragraph: identical text, else the most similar nearby one."""
+    texts = reanchorer.new_texts
+    if old_idx is not None:
+        found = reanchorer.anchor(old_idx, 0, len(row["exact"]), row["exact"], "", "")
+    else:
+        found = anchoring.locate(texts, row["exact"])
+    if found.index is not None:
+        # Merged paragraphs: the note covers the whole new paragraph.
+        text = texts[found.index]
+        if found.status == "anchored" and text != row["exact"]:
+            found.status = "moved"
+        found.start, found.end, found.exact, found.prefix, found.suffix = 0, len(text), text, "", ""
+    return found

@@ -1,0 +1,84 @@
+"""Reading views: the library, the reading page, one paragraph, the reading position."""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from .. import paragraphs
+from ..common import WORD_PATTERN
+from ..db import get_db
+from ..notes import highlights
+from ..translation import jobs
+from ..web import load_article, load_block, settings, whole_number
+from . import articles, fetch
+
+bp = Blueprint("reader", __name__)
+
+
+@bp.get("/")
+def index():
+    article_id = articles.last_read_article(get_db())
+    if article_id is None:
+        return redirect(url_for("reader.library"))
+    return redirect(url_for("reader.read", article_id=article_id))
+
+
+@bp.get("/articles")
+def library():
+    return render_template("reading/library.html", articles=articles.list_articles(get_db()))
+
+
+@bp.post("/articles")
+def create():
+    text, title = request.form.get("text", ""), request.form.get("title")
+    source, source_url = request.form.get("source") or None, None
+    upload, url = request.files.get("file"), request.form.get("url", "").strip()
+    try:
+        if upload and upload.filename:
+            text, found_title = fetch.text_from_upload(upload.filename, upload.read(fetch.MAX_BYTES + 1))
+            title = title or found_title
+        elif url:
+            text, found_title, host = fetch.text_from_url(url)
+            title, source, source_url = title or found_title, source or host, url
+        article_id = articles.create_article(get_db(), text, title=title, source=source, source_url=source_url)
+    except articles.ArticleError as e:
+        abort(400, str(e))
+    return redirect(url_for("reader.read", article_id=article_id), code=303)
+
+
+@bp.get("/articles/<int:article_id>")
+def read(article_id):
+    db = get_db()
+    article = load_article(article_id)
+    ts = settings().translator
+    blocks = paragraphs.block_views(db, article_id, articles.get_blocks(db, article_id), ts)
+    body = [b for b in blocks if b["kind"] != "boilerplate"]
+    return render_template(
+        "reading/reader.html",
+        article=article,
+        blocks=body,
+        chrome=[b for b in blocks if b["kind"] == "boilerplate"],
+        total=sum(1 for b in body if b["kind"] == "paragraph"),
+        position=articles.get_position(db, article_id),
+        # The full page shows cached translations itself, so it asks for no fresh slots.
+        job=jobs.job_state(db, article_id, ts, after=None),
+        provider_label=ts.label,
+        panel=highlights.panel(db, article_id),
+        colors=highlights.COLORS,
+        word_pattern=WORD_PATTERN,
+    )
+
+
+@bp.get("/articles/<int:article_id>/p/<int:n>")
+def paragraph(article_id, n):
+    block = load_block(article_id, n)
+    view = paragraphs.block_views(get_db(), article_id, [block], settings().translator)[0]
+    return render_template("reading/_paragraph.html", block=view)
+
+
+@bp.post("/articles/<int:article_id>/position")
+def position(article_id):
+    db = get_db()
+    load_article(article_id)
+    n = whole_number(request.form.get("n"), "The reading position must be a paragraph number.")
+    if articles.get_block(db, article_id, n) is None:
+        abort(400, f"This article has no paragraph {n}.")
+    articles.set_position(db, article_id, n)
+    return "", 204

@@ -1,0 +1,29 @@
+"""The database's shape: every feature's migrations in order, and the first-start seed."""
+from .notes import highlights
+from .reading import articles
+from .translation import jobs, translate
+from .words import dictionary, vocab
+
+# Order matters only for foreign keys: articles first.
+MIGRATIONS = [
+    articles.migrations,
+    translate.migrations,
+    jobs.migrations,
+    highlights.migrations,
+    dictionary.migrations,
+    vocab.migrations,
+]
+
+
+def migrate(db):
+    """Apply every pending migration of every feature, in order."""
+    # WAL lets the background translate/import threads write while pages read.
+    db.execute("PRAGMA journal_mode = WAL")
+    for migrations in MIGRATIONS:
+        migrations.apply(db)
+
+
+def prepare(db):
+    """Create or upgrade the database and store the bundled article on the very first start."""
+    migrate(db)
+    articles.seed_default(db)

@@ -1,0 +1,1 @@
+"""Translation: providers, the forever cache, Translate all jobs, sentence alignment, views."""

@@ -1,0 +1,79 @@
+"""Translation views: one paragraph on demand, and Translate all with progress and cancel."""
+from flask import Blueprint, render_template, request
+
+from ..db import get_db
+from ..reading import articles
+from ..web import load_article, load_block, settings, whole_number
+from . import jobs, sentences, translate
+
+bp = Blueprint("translate_views", __name__)
+
+
+@bp.app_template_filter("english_sentences")
+def english_sentences(english, german):
+    """Render a translation with sentence spans matching the German paragraph's."""
+    return sentences.english_html(german, english)
+
+
+@bp.app_template_filter("aligned_with")
+def aligned_with(english, german):
+    """Say whether the translation's sentences pair one to one with the German's."""
+    return sentences.aligned(german, english)
+
+
+def _block_view(article_id, block, translation=None, shown=False):
+    return {**block, "article_id": article_id, "translation": translation, "shown": shown}
+
+
+@bp.post("/articles/<int:article_id>/p/<int:n>/translation")
+def translation(article_id, n):
+    db = get_db()
+    block = load_block(article_id, n)
+    view = _block_view(article_id, block, shown=True)
+    try:
+        view["translation"] = translate.translate(db, block["text"], settings().translator)
+    except translate.TranslationError as e:
+        return render_template("translation/_translation.html", block=view, error=e), e.status
+    return render_template("translation/_translation.html", block=view)
+
+
+def _after():
+    return whole_number(request.args.get("after", "0"), "The progress position ‘after’ must be a whole number.")
+
+
+def _progress(article_id, after, status=200):
+    """Render the Translate all bar plus every slot whose paragraph finished since `after`."""
+    db = get_db()
+    article = load_article(article_id)
+    job = jobs.job_state(db, article_id, settings().translator, after=after)
+    slots = []
+    if job and job["fresh"]:
+        blocks = {b["n"]: b for b in articles.get_blocks(db, article_id)}
+        fresh = [f for f in job["fresh"] if f["n"] in blocks and f["status"] in ("done", "failed")]
+        cached = translate.cached_translations(db, [blocks[f["n"]]["text"] for f in fresh], settings().translator)
+        for f in fresh:
+            block = blocks[f["n"]]
+            view = _block_view(article_id, block, cached.get(block["text"]), shown=True)
+            error = translate.TranslationError(f["cause"], f["message"]) if f["status"] == "failed" else None
+            slots.append((view, error))
+    return render_template("translation/_translate_all.html", article=article, job=job, slots=slots,
+                           provider_label=settings().translator.label), status
+
+
+@bp.post("/articles/<int:article_id>/translate-all")
+def translate_all(article_id):
+    load_article(article_id)
+    jobs.start_job(get_db(), settings().database, article_id, settings().translator)
+    return _progress(article_id, after=0, status=202)
+
+
+@bp.get("/articles/<int:article_id>/translate-all")
+def translate_all_progress(article_id):
+    return _progress(article_id, after=_after())
+
+
+@bp.post("/articles/<int:article_id>/translate-all/cancel")
+def translate_all_cancel(article_id):
+    load_article(article_id)
+    jobs.cancel_job(get_db(), article_id)
+    return _progress(article_id, after=_after())

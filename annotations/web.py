@@ -1,0 +1,117 @@
+"""The web layer's shared parts: settings, errors, cross-site guard, and request helpers."""
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, jsonify, render_template, request
+from flask_htmx import HTMX
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from .db import get_db
+from .reading import articles
+
+htmx = HTMX()
+
+SETTINGS_KEY = "randnotiz.settings"
+
+
+def settings():
+    """Return the app's Settings, read once at start."""
+    return current_app.extensions[SETTINGS_KEY]
+
+
+# --- request parsing ---------------------------------------------------------------
+
+def whole_number(raw, message):
+    """Return raw as a small non-negative int, or answer 400 with message."""
+    # str.isdigit alone lets "²" and 5,000-digit strings through to int(), which then fails.
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+        abort(400, message)
+    return int(raw)
+
+
+def load_article(article_id):
+    """Return the article or answer 404 with a clear message."""
+    article = articles.get_article(get_db(), article_id)
+    if article is None:
+        abort(404, f"There is no article {article_id}. It may have been deleted.")
+    return article
+
+
+def load_block(article_id, n, kinds=("heading", "paragraph", "boilerplate")):
+    """Return block n of an existing article, or answer 404 with a clear message."""
+    load_article(article_id)
+    block = articles.get_block(get_db(), article_id, n)
+    if block is None or block["kind"] not in kinds:
+        abort(404, f"This article has no paragraph {n}.")
+    return block
+
+
+def page_or_fragment(template, title, **context):
+    """Render a partial for htmx, or the same partial inside a page for a plain request."""
+    if htmx:
+        return render_template(template, **context)
+    return render_template("page.html", partial=template, title=title, **context)
+
+
+# --- errors ------------------------------------------------------------------------
+
+def wants_json():
+    """Say whether the client asked for JSON rather than a page."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "application/ld+json"])
+    return request.is_json or (best and best != "text/html") or request.path.startswith("/annotations/")
+
+
+def _http_error(e):
+    message = e.description or e.name
+    if isinstance(e, RequestEntityTooLarge):
+        limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        message = f"That is too large to send: the limit is {limit} MB. Nothing was saved."
+    if wants_json():
+        return jsonify(error=e.name, message=message), e.code
+    if htmx:
+        # htmx swaps only 2xx by default; the fragment is shown via the error hook in reader.js.
+        return render_template("_error.html", message=message, code=e.code), e.code
+    return render_template("error.html", message=message, code=e.code), e.code
+
+
+# --- cross-site guard and headers ----------------------------------------------------
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# No inline script anywhere in the templates, so script-src 'self' costs nothing and turns a
+# missed escape into a blocked script. Styles stay open: htmx adds its indicator style inline.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _cross_site():
+    """Say whether a browser sent this request from another site's page."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False  # not a browser page (curl, another annotation client)
+    parts = urlsplit(origin)
+    return origin == "null" or parts.netloc != request.host
+
+
+def _refuse_cross_site_writes():
+    # Randnotiz runs on 127.0.0.1 without accounts: any web page the reader visits could
+    # otherwise post forms to it and delete their notes.
+    if request.method in UNSAFE_METHODS and _cross_site():
+        abort(403, "Changes from another website's page are refused. Use Randnotiz's own pages.")
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def init_app(app, app_settings):
+    """Keep the settings, and register error pages, the cross-site guard and security headers."""
+    app.extensions[SETTINGS_KEY] = app_settings
+    htmx.init_app(app)
+    app.register_error_handler(HTTPException, _http_error)
+    app.before_request(_refuse_cross_site_writes)
+    app.after_request(_security_headers)

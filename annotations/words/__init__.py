@@ -1,0 +1,1 @@
+"""Words: lemmas, the offline dictionary and its importer, the vocabulary, Anki export, views."""

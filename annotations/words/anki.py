@@ -1,0 +1,114 @@
+"""Export saved words for review: Anki package (.apkg), Anki-importable TSV, and CSV."""
+import csv
+import io
+import os
+import tempfile
+
+import genanki
+from markupsafe import escape
+
+from ..common import csv_cell
+
+# Fixed ids: a re-export updates the same note type, deck and notes in Anki instead of adding copies.
+MODEL_ID = 1_742_315_061
+DECK_ID = 1_742_315_062
+MODEL_NAME = "Randnotiz word"
+DECK_NAME = "Randnotiz"
+FIELDS = ["Lemma", "Sentence", "Gloss", "Translation", "Source"]
+TAG = "randnotiz"
+
+MODEL = genanki.Model(
+    MODEL_ID, MODEL_NAME,
+    fields=[{"name": f} for f in FIELDS],
+    templates=[{
+        "name": "German word in its sentence",
+        "qfmt": '<div class="sentence" lang="de">{{Sentence}}</div>',
+        "afmt": '{{FrontSide}}<hr id="answer"><div class="lemma" lang="de">{{Lemma}}</div>'
+                '<div class="gloss">{{Gloss}}</div><div class="translation">{{Translation}}</div>'
+                '<div class="source">{{Source}}</div>',
+    }],
+    css=".card { font-family: Georgia, serif; font-size: 22px; text-align: center; }"
+        ".sentence b { color: #2f5fa7; } .translation, .source { color: #666; font-size: 16px; }",
+)
+
+
+def guid(word):
+    """Return the note GUID of a saved word: derived from its lemma, so stable across exports."""
+    return genanki.guid_for(word["lemma"], "randnotiz")
+
+
+def sentence_html(word):
+    """Return the sentence as HTML with the saved word in bold (escaped)."""
+    sentence = word["sentence"] or word["surface"]
+    a = (word.get("start") or 0) - (word.get("sentence_start") or 0)
+    b = a + len(word["surface"])
+    if not (0 <= a < b <= len(sentence)) or sentence[a:b] != word["surface"]:
+        a = sentence.find(word["surface"])
+        b = a + len(word["surface"])
+    if a < 0:
+        return str(escape(sentence))
+    return f"{escape(sentence[:a])}<b>{escape(sentence[a:b])}</b>{escape(sentence[b:])}"
+
+
+def fields(word):
+    """Return the note fields of a saved word as HTML, in FIELDS order."""
+    source = word.get("article_title") or ""
+    return [str(escape(word["lemma"])), sentence_html(word), str(escape(word["gloss"] or "")),
+            str(escape(word["translation"] or "")), str(escape(source))]
+
+
+def apkg(words):
+    """Return the bytes of an Anki package holding one note per saved word."""
+    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    for w in words:
+        deck.add_note(genanki.Note(model=MODEL, fields=fields(w), guid=guid(w), tags=[TAG]))
+    fd, path = tempfile.mkstemp(suffix=".apkg")
+    os.close(fd)
+    try:
+        genanki.Package(deck).write_to_file(path)
+        with open(path, "rb") as f:
+            return f.read()
+    finally:
+        os.unlink(path)
+
+
+def _tsv_cell(html):
+    # Fields are HTML (#html:true): line breaks become <br>; tabs would split the column.
+    return html.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>").replace("\t", " ")
+
+
+def tsv(words):
+    """Return an Anki-importable TSV (text with Anki's header lines).
+
+    Columns: the note's fields in order, then the GUID, then the tags. The GUID is not first:
+    Anki's GUIDs may start with "#", which would make the line a comment.
+    """
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        f"#notetype:{MODEL_NAME}",
+        f"#deck:{DECK_NAME}",
+        f"#guid column:{len(FIELDS) + 1}",
+        f"#tags column:{len(FIELDS) + 2}",
+    ]
+    for w in words:
+        cells = [_tsv_cell(c) for c in fields(w)]
+        if cells[0].startswith("#"):
+            cells[0] = "&#35;" + cells[0][1:]  # the same character, not a comment line
+        lines.append("\t".join([*cells, guid(w), TAG]))
+    return "\n".join(lines) + "\n"
+
+
+CSV_COLUMNS = ["lemma", "surface", "gloss", "sentence", "translation", "article", "paragraph", "saved"]
+
+
+def csv_text(words):
+    """Return the saved words as CSV with formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for w in words:
+        writer.writerow([csv_cell(v) for v in (
+            w["lemma"], w["surface"], w["gloss"], w["sentence"], w["translation"],
+            w.get("article_title") or "", w["from_block"], w["created"])])
+    return out.getvalue()

@@ -1,0 +1,196 @@
+"""Import Debian's German–English dictionaries (Ding, FreeDict) into SQLite (command line: words/cli.py).
+
+The GPL dictionaries are read from the system at run time and never copied into the repo.
+An import writes a new generation of rows in batches (so the app can keep writing while it
+runs) and then switches the source to it in one tiny transaction: readers see either the old
+dictionary or the new one, never a mix, and a re-import replaces instead of duplicating.
+"""
+import logging
+import os
+import threading
+
+from ..common import now
+from ..sqlite import connect
+from . import lemmas
+from .formats import DictFormatError, parse_ding, parse_freedict
+
+log = logging.getLogger(__name__)
+
+BATCH = 20_000
+_threads = {}  # database path -> the background import thread started for it (per process)
+_lock = threading.Lock()
+
+
+# --- import ------------------------------------------------------------------------
+
+def _ding_reader(path, progress):
+    size = os.path.getsize(path) or 1
+
+    def lines():
+        with open(path, "rb") as f:
+            for i, raw in enumerate(f):
+                if progress and i % 5000 == 0:
+                    progress(f.tell() / size)
+                yield raw.decode("utf-8", "replace")
+    return parse_ding(lines())
+
+
+def _file_stat(source, path):
+    target = path + ".index" if source == "freedict" else path
+    st = os.stat(target)
+    return st.st_size, st.st_mtime
+
+
+def is_current(db, source, path):
+    """Say whether source was already imported from this very file."""
+    rows = list(db.query("SELECT * FROM dict_sources WHERE source = ?", [source]))
+    if not rows:
+        return False
+    try:
+        size, mtime = _file_stat(source, path)
+    except OSError:
+        return True  # the file is gone; keep what was imported
+    r = rows[0]
+    return r["path"] == path and r["size"] == size and r["mtime"] == mtime
+
+
+def import_dictionary(db, source, path):
+    """Import one dictionary file (source 'ding' or 'freedict') and return its entry count."""
+    if source not in ("ding", "freedict"):
+        raise ValueError(f"unknown dictionary source {source!r}")
+    size, mtime = _file_stat(source, path)  # OSError if missing: the caller says so
+    with db.atomic():
+        run = db["dict_imports"].insert({"source": source, "path": path, "state": "running",
+                                         "progress": 0, "started": now()}).last_pk
+        generation = run
+    _delete_generations(db, source, keep=_active_generation(db, source))
+    state = {"pct": -1}
+
+    def progress(fraction):
+        pct = min(99, int(fraction * 100))
+        state["pct"] = pct
+        state["dirty"] = True
+
+    try:
+        rows = _ding_reader(path, progress) if source == "ding" else parse_freedict(path, progress)
+        entries = forms = 0
+        batch_e, batch_f = [], []
+        for sub, german, english, fs in rows:
+            batch_f.extend((len(batch_e), *f) for f in fs)  # entry by its place in the batch
+            batch_e.append((generation, source, sub, german, english))
+            if len(batch_e) >= BATCH:
+                _flush(db, batch_e, batch_f, run, state)
+                entries += len(batch_e)
+                forms += len(batch_f)
+                batch_e, batch_f = [], []
+        _flush(db, batch_e, batch_f, run, state)
+        entries += len(batch_e)
+        forms += len(batch_f)
+        if not entries:
+            raise DictFormatError(f"{path}: no dictionary entries found")
+        old = _active_generation(db, source)
+        with db.atomic():  # the switch: one small transaction
+            db["dict_sources"].upsert({
+                "source": source, "generation": generation, "path": path, "size": size,
+                "mtime": mtime, "entries": entries, "forms": forms, "imported": now()}, pk="source")
+            db["dict_imports"].update(run, {"state": "done", "progress": 100, "finished": now(),
+                                            "message": f"{entries:,} entries"})
+        if old is not None:
+            _delete_generations(db, source, keep=generation)
+        return entries
+    except BaseException as e:
+        db.conn.rollback()
+        with db.atomic():
+            db["dict_imports"].update(run, {"state": "failed", "finished": now(), "message": str(e)[:500]})
+        _delete_generations(db, source, keep=_active_generation(db, source))
+        raise
+
+
+def _flush(db, batch_e, batch_f, run, state):
+    """Insert a batch of entries and their forms in one transaction, with the progress."""
+    if not batch_e:
+        return
+    with db.atomic():
+        # Ids come from SQLite inside the transaction (max(rowid) + 1 for each row, so they
+        # are consecutive while we hold the write lock): safe beside another importer.
+        db.conn.executemany(
+            "INSERT INTO dict_entries (generation, source, sub, german, english) VALUES (?, ?, ?, ?, ?)",
+            batch_e)
+        first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
+        db.conn.executemany(
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)",
+            sorted(((first + i, *rest) for i, *rest in batch_f), key=lambda f: f[1]))
+        if state.get("dirty"):
+            db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
+            state["dirty"] = False
+
+
+def _active_generation(db, source):
+    row = db.execute("SELECT generation FROM dict_sources WHERE source = ?", [source]).fetchone()
+    return row[0] if row else None
+
+
+def _delete_generations(db, source, keep):
+    """Delete rows of source's generations other than keep, in small transactions."""
+    while True:
+        with db.atomic():
+            ids = [r[0] for r in db.execute(
+                "SELECT id FROM dict_entries WHERE source = ? AND generation IS NOT ? LIMIT ?",
+                [source, keep, BATCH])]
+            if not ids:
+                return
+            marks = ",".join("?" * len(ids))
+            db.execute(f"DELETE FROM dict_forms WHERE entry_id IN ({marks})", ids)
+            db.execute(f"DELETE FROM dict_entries WHERE id IN ({marks})", ids)
+
+
+def installed_sources(ding_path, freedict_path):
+    """Return [(source, path)] of the given dictionaries that are present on this machine."""
+    found = []
+    if ding_path and os.path.isfile(ding_path):
+        found.append(("ding", ding_path))
+    if freedict_path and os.path.isfile(freedict_path + ".index") and os.path.isfile(freedict_path + ".dict.dz"):
+        found.append(("freedict", freedict_path))
+    return found
+
+
+def import_first(db, sources):
+    """Import the first of [(source, path)] unless it is already imported; return its source."""
+    # FreeDict's German–English is built from Ding: importing both would list every sense twice.
+    for source, path in sources[:1]:
+        if not is_current(db, source, path):
+            import_dictionary(db, source, path)
+        return source
+    return None
+
+
+def start_background(path, sources):
+    """Warm up the lemmatiser and import the first of sources into database path, in threads."""
+    lemmas.warm_up()
+    with _lock:
+        if path in _threads or not sources:
+            return
+
+    def run():
+        db = connect(path)
+        try:
+            _mark_stale_runs(db)
+            import_first(db, sources)
+        except Exception:
+            log.exception("dictionary import failed")
+        finally:
+            db.close()
+
+    thread = _threads[path] = threading.Thread(target=run, name="dict-import", daemon=True)
+    thread.start()
+
+
+def background_thread(path):
+    """Return the background import thread started for database path, or None."""
+    return _threads.get(path)
+
+
+def _mark_stale_runs(db):
+    """A run still 'running' at start-up was cut short by a previous exit."""
+    with db.atomic():
+        db.execute("UPDATE dict_imports SET state = 'failed', message = 'interrupted' WHERE state = 'running'")

@@ -1,0 +1,66 @@
+"""German lemmas (simplemma): the data loads once, in a background thread."""
+import functools
+import threading
+
+LANG = "de"
+_ready = threading.Event()
+_start_lock = threading.Lock()
+_started = False
+_failed = None
+
+
+def _load():
+    global _failed
+    try:
+        import simplemma
+
+        # The first call reads simplemma's German data (~2 s, ~110 MB): do it exactly once.
+        simplemma.lemmatize("Bäume", lang=LANG)
+    except Exception as e:  # keep the app usable: lookups fall back to the surface form
+        _failed = e
+    finally:
+        _ready.set()
+
+
+def warm_up():
+    """Start loading the lemmatiser in a background thread (once per process); return at once."""
+    global _started
+    with _start_lock:
+        if _started:
+            return
+        _started = True
+    threading.Thread(target=_load, name="simplemma-warm-up", daemon=True).start()
+
+
+def ready():
+    """Say whether lemmas are available without waiting."""
+    return _ready.is_set() and _failed is None
+
+
+def wait(timeout):
+    """Wait up to timeout seconds for the lemmatiser; say whether it is ready."""
+    warm_up()
+    _ready.wait(timeout)
+    return ready()
+
+
+def lemma(word, timeout=3.0):
+    """Return the lemma of word, or None when the lemmatiser is not ready within timeout."""
+    if not wait(timeout):
+        return None
+    return _lemmatize(word)
+
+
+def greedy_lemma(word):
+    """Return simplemma's greedy lemma (nordkoreanische -> nordkoreanisch), or None if not ready."""
+    if not ready():
+        return None
+    return _lemmatize(word, True)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemmatize(word, greedy=False):
+    # simplemma costs ~10 µs a word; marking saved words asks for every word of an article.
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=LANG, greedy=greedy)

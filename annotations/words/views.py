@@ -1,0 +1,221 @@
+"""Word views: the lookup popover, saving words, the vocabulary page and its exports."""
+import json
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from ..common import WORD
+from ..db import get_db
+from ..notes import anchoring
+from ..reading import articles
+from ..translation import sentences, translate
+from ..web import htmx, load_article, settings, whole_number
+from . import anki, dictionary, vocab
+
+bp = Blueprint("words_views", __name__)
+
+MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a paragraph
+
+
+@bp.app_template_filter("word_in_sentence")
+def word_in_sentence(word):
+    """Render a saved word's sentence with the word in bold (every part escaped)."""
+    return Markup(anki.sentence_html(word))
+
+
+# --- request parsing -----------------------------------------------------------
+
+def _int_arg(source, name, what):
+    raw = source.get(name) or ""
+    return whole_number(raw, f"{what} must be a whole number (got {raw[:20]!r}).")
+
+
+def _selection(source):
+    """Return (article_id, block, start, end) in code points from a form or query string."""
+    article_id = _int_arg(source, "article", "The article")
+    n = _int_arg(source, "n", "The paragraph number")
+    start = _int_arg(source, "start", "The start offset")
+    end = _int_arg(source, "end", "The end offset")
+    db = get_db()
+    load_article(article_id)
+    block = articles.get_block(db, article_id, n)
+    if block is None:
+        abort(400, f"This article has no paragraph {n}.")
+    text = block["text"]
+    try:
+        cp_start, cp_end = anchoring.utf16_to_cp(text, start), anchoring.utf16_to_cp(text, end)
+    except anchoring.OffsetError:
+        cp_start = cp_end = None
+    if cp_start is None or cp_start > cp_end:
+        abort(400, f"The selection {start}–{end} is not inside paragraph {n}.")
+    if cp_start == cp_end:  # a click: widen to the word around it
+        cp_start, cp_end = _word_at(text, cp_start)
+    if cp_end - cp_start > MAX_SELECTION:
+        abort(400, f"Select at most {MAX_SELECTION} characters to look up (a word or a short phrase).")
+    if not text[cp_start:cp_end].strip() or cp_start == cp_end:
+        abort(400, "There is no word at that place.")
+    return article_id, block, cp_start, cp_end
+
+
+def _word_at(text, i):
+    for m in WORD.finditer(text):
+        if m.start() <= i <= m.end():
+            return m.start(), m.end()
+    return i, i
+
+
+# --- lookup --------------------------------------------------------------------
+
+def _sentence_of(german, english, start, end):
+    """Return the English sentence matching german[start:end] when the paragraph's align."""
+    if not english:
+        return None
+    de, en = sentences.sentence_spans(german), sentences.sentence_spans(english)
+    if len(de) != len(en) or (start, end) not in de:
+        return None
+    a, b = en[de.index((start, end))]
+    return english[a:b]
+
+
+def _ask_translator(db, word):
+    """Return (gloss, error message) from the configured translator (cached there)."""
+    try:
+        return translate.translate(db, word, settings().translator), None
+    except translate.TranslationError as e:
+        return None, e.message
+
+
+def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
+    """Build everything the popover shows for text[start:end] of a block."""
+    text = block["text"]
+    result = dictionary.in_context(db, text, start, end)
+    if result is None:
+        abort(400, "There is no word at that place.")
+    cached = translate.cached_translations(db, [result["sentence"], text], settings().translator)
+    translation = cached.get(result["sentence"]) or _sentence_of(
+        text, cached.get(text), result["sentence_start"], result["sentence_end"])
+    context_translation = translation or cached.get(text)
+    best = dictionary.mark_in_translation(result["entries"], context_translation)
+    installed = dictionary.is_installed(db)
+    running = dictionary.running_import(db)
+    # While the first import runs, the dictionary is coming: ask the translator only on request.
+    ask = ask or not (installed or running)
+    machine = machine_error = None
+    if not result["entries"] and ask:
+        machine, machine_error = _ask_translator(db, result["surface"])
+    save_lemma = result["separable"] or result["lemma"]
+    gloss = best or (result["entries"][0]["glosses"][0] if result["entries"] and result["entries"][0]["glosses"]
+                     else (machine or ""))
+    saved = vocab.find(db, save_lemma)
+    return {
+        **result, "article_id": article_id, "n": block["n"],
+        "u16_start": anchoring.cp_to_utf16(text, result["start"]),
+        "u16_end": anchoring.cp_to_utf16(text, result["end"]),
+        "translation": translation, "context_translation": context_translation,
+        "translation_is_paragraph": bool(context_translation and not translation),
+        "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,
+        "asked": ask, "save_lemma": save_lemma,
+        "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
+        "import": running,
+    }
+
+
+@bp.get("/words/lookup")
+def lookup():
+    db = get_db()
+    article_id, block, start, end = _selection(request.args)
+    view = lookup_view(db, article_id, block, start, end, ask=request.args.get("ask") == "1")
+    return render_template("words/_lookup.html", w=view)
+
+
+@bp.get("/dictionary/status")
+def dictionary_status():
+    db = get_db()
+    return render_template("words/_dict_status.html", running=dictionary.running_import(db),
+                           last=dictionary.last_import(db), sources=dictionary.sources(db))
+
+
+# --- vocabulary ----------------------------------------------------------------------
+
+@bp.post("/vocabulary")
+def save():
+    db = get_db()
+    article_id, block, start, end = _selection(request.form)
+    view = lookup_view(db, article_id, block, start, end)
+    lemma = request.form.get("lemma", view["save_lemma"])
+    try:
+        vocab.save(
+            db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
+            sentence=view["sentence"], translation=view["translation"] or "",
+            article_id=article_id, block_n=block["n"], start=start, end=end,
+            sentence_start=view["sentence_start"])
+    except vocab.VocabError as e:
+        abort(400, str(e))
+    saved = vocab.find(db, vocab.check_lemma(lemma))
+    if not htmx:
+        return redirect(url_for("words_views.vocabulary"), code=303)
+    view = lookup_view(db, article_id, block, start, end, saved_message=f"Saved “{saved['lemma']}”.")
+    resp = Response(render_template("words/_lookup.html", w=view))
+    blocks = vocab.blocks_with(db, article_id, saved["lemma"])
+    resp.headers["HX-Trigger"] = json.dumps({"randnotiz:words-changed": {"lemma": saved["lemma"], "blocks": blocks}})
+    return resp
+
+
+@bp.get("/vocabulary")
+def vocabulary():
+    db = get_db()
+    q = request.args.get("q", "")
+    if len(q) > 200:
+        abort(400, "The search is too long (at most 200 characters).")
+    words = vocab.search(db, q)
+    template = "words/_vocab_list.html" if htmx and htmx.target == "vocab-list" else "words/vocabulary.html"
+    return render_template(template, words=words, q=q, total=vocab.count(db),
+                           running=dictionary.running_import(db), sources=dictionary.sources(db))
+
+
+def _word_or_404(db, word_id):
+    word = vocab.get(db, word_id)
+    if word is None:
+        abort(404, f"There is no saved word {word_id}. It may have been deleted.")
+    return word
+
+
+@bp.post("/vocabulary/<int:word_id>")
+def edit(word_id):
+    db = get_db()
+    _word_or_404(db, word_id)
+    if "gloss" not in request.form:
+        abort(400, "Send the new meaning as the form field “gloss”.")
+    try:
+        vocab.update_gloss(db, word_id, request.form["gloss"])
+    except vocab.VocabError as e:
+        abort(400, str(e))
+    if htmx:
+        return render_template("words/_vocab_row.html", word=vocab.search_one(db, word_id), saved=True)
+    return redirect(url_for("words_views.vocabulary"), code=303)
+
+
+@bp.post("/vocabulary/<int:word_id>/delete")
+def delete(word_id):
+    db = get_db()
+    _word_or_404(db, word_id)
+    vocab.delete(db, word_id)
+    if htmx:
+        return ""
+    return redirect(url_for("words_views.vocabulary"), code=303)
+
+
+@bp.get("/vocabulary/export.<fmt>")
+def export(fmt):
+    db = get_db()
+    words = vocab.all_words(db)
+    if fmt == "apkg":
+        return Response(anki.apkg(words), mimetype="application/octet-stream",
+                        headers={"Content-Disposition": 'attachment; filename="randnotiz-vocabulary.apkg"'})
+    if fmt == "tsv":
+        return Response(anki.tsv(words), mimetype="text/tab-separated-values; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="randnotiz-vocabulary.txt"'})
+    if fmt == "csv":
+        return Response("\ufeff" + anki.csv_text(words), mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="randnotiz-vocabulary.csv"'})
+    abort(404, f"There is no “{fmt}” export; choose apkg, tsv or csv.")

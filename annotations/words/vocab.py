@@ -1,0 +1,229 @@
+"""Vocabulary: words saved with their sentence, marked wherever their lemma appears."""
+import re
+
+from sqlite_utils import Migrations
+
+from ..common import WORD, now, word_tokens
+from ..reading import articles
+from ..reading.render import Span
+from . import lemmas
+from .dictionary import PARTICLES
+
+migrations = Migrations("randnotiz.vocab")
+
+MAX_LEMMA = 100
+MAX_GLOSS = 500
+PAGE_SIZE = 500
+
+
+class VocabError(ValueError):
+    """Raised for input that cannot be saved; the message is for the reader."""
+
+
+@migrations()
+def m001_vocab(db):
+    # from_article / from_block, not article_id: a saved word is the learner's and outlives
+    # the article it came from (articles.delete_article clears every `article_id` table).
+    db["vocab"].create(
+        {"id": int, "lemma": str, "surface": str, "gloss": str, "sentence": str,
+         "translation": str, "from_article": int, "from_block": int, "start": int, "end": int,
+         "sentence_start": int,
+         "created": str, "modified": str},
+        pk="id", not_null={"lemma", "surface", "gloss", "sentence", "created", "modified"},
+        defaults={"gloss": "", "sentence": ""},
+    )
+    db["vocab"].create_index(["lemma"], unique=True)
+
+
+def check_lemma(lemma):
+    """Return the cleaned lemma or raise VocabError."""
+    lemma = " ".join((lemma or "").split())
+    if not lemma:
+        raise VocabError("The word to save is empty.")
+    if len(lemma) > MAX_LEMMA:
+        raise VocabError(f"The word is too long ({len(lemma)} characters; the limit is {MAX_LEMMA}).")
+    if not WORD.search(lemma):
+        raise VocabError("The word to save has no letters in it.")
+    return lemma
+
+
+def check_gloss(gloss):
+    """Return the cleaned gloss or raise VocabError."""
+    gloss = " ".join((gloss or "").split())
+    if len(gloss) > MAX_GLOSS:
+        raise VocabError(f"The meaning is too long ({len(gloss)} characters; the limit is {MAX_GLOSS}).")
+    return gloss
+
+
+def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_n, start, end,
+         sentence_start):
+    """Save a word (or update the one saved under the same lemma); return its id."""
+    lemma, gloss = check_lemma(lemma), check_gloss(gloss)
+    stamp = now()
+    record = {"lemma": lemma, "surface": surface, "gloss": gloss, "sentence": sentence,
+              "translation": translation, "from_article": article_id, "from_block": block_n,
+              "start": start, "end": end, "sentence_start": sentence_start, "modified": stamp}
+    with db.atomic():
+        existing = find(db, lemma)
+        if existing:
+            db["vocab"].update(existing["id"], record)
+            return existing["id"]
+        return db["vocab"].insert({**record, "created": stamp}).last_pk
+
+
+def find(db, lemma):
+    """Return the saved word with this lemma, or None."""
+    rows = list(db.query("SELECT * FROM vocab WHERE lemma = ?", [lemma]))
+    return rows[0] if rows else None
+
+
+def get(db, word_id):
+    """Return one saved word, or None."""
+    rows = list(db.query("SELECT * FROM vocab WHERE id = ?", [word_id]))
+    return rows[0] if rows else None
+
+
+def update_gloss(db, word_id, gloss):
+    """Change the meaning kept for a saved word; say whether it existed."""
+    gloss = check_gloss(gloss)
+    with db.atomic():
+        if get(db, word_id) is None:
+            return False
+        db["vocab"].update(word_id, {"gloss": gloss, "modified": now()})
+    return True
+
+
+def delete(db, word_id):
+    """Delete a saved word; say whether it existed."""
+    with db.atomic():
+        cur = db.execute("DELETE FROM vocab WHERE id = ?", [word_id])
+    return cur.rowcount > 0
+
+
+def _like(q):
+    return "%" + re.sub(r"([\\%_])", r"\\\1", q) + "%"
+
+
+def search(db, q="", limit=PAGE_SIZE):
+    """Return saved words, newest first, optionally those matching q anywhere."""
+    q = " ".join((q or "").split())
+    sql = _WITH_TITLE
+    params = []
+    if q:
+        sql += """ WHERE v.lemma LIKE :q ESCAPE '\\' OR v.surface LIKE :q ESCAPE '\\'
+                   OR v.gloss LIKE :q ESCAPE '\\' OR v.sentence LIKE :q ESCAPE '\\'"""
+        params = {"q": _like(q)}
+    sql += " ORDER BY v.modified DESC, v.id DESC LIMIT " + str(int(limit))
+    return list(db.query(sql, params or {}))
+
+
+def count(db):
+    """Return how many words are saved."""
+    return db["vocab"].count
+
+
+_WITH_TITLE = "SELECT v.*, a.title AS article_title FROM vocab v LEFT JOIN articles a ON a.id = v.from_article"
+
+
+def all_words(db):
+    """Return every saved word with its article's title, oldest first (export order)."""
+    return list(db.query(_WITH_TITLE + " ORDER BY v.id"))
+
+
+def search_one(db, word_id):
+    """Return one saved word with its article's title, or None."""
+    rows = list(db.query(_WITH_TITLE + " WHERE v.id = ?", [word_id]))
+    return rows[0] if rows else None
+
+
+# --- marking saved words in the text ----------------------------------------------
+
+def _matcher(db):
+    """Return (single-word lemmas, phrase regexes, separable verbs by stem) of the saved words."""
+    singles, phrases, separable = {}, [], {}
+    for row in db.query("SELECT lemma, surface, gloss FROM vocab"):
+        lemma, hit = row["lemma"], (row["lemma"], row["gloss"])
+        if " " in lemma:
+            words = [re.escape(w) for w in lemma.split()]
+            phrases.append((re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE), *hit))
+            continue
+        low, surface = lemma.lower(), row["surface"].lower()
+        singles[low] = hit
+        # "zusammenrücken" is also "rücken … zusammen": index it by its stem.
+        split_from = [low[:n] for n in range(2, min(len(low) - 2, 12))
+                      if low[:n] in PARTICLES and lemma[0].islower()]  # verbs, not "Mitarbeiter"
+        for particle in split_from:
+            separable.setdefault(low[len(particle):], []).append((particle, hit))
+        # Without lemmas (still loading) the saved surface form at least is found, unless it
+        # was the stem of a split verb ("rücken" alone is not "zusammenrücken").
+        if not any(not surface.startswith(p) for p in split_from):
+            singles.setdefault(surface, hit)
+    return singles, phrases, separable
+
+
+_CLAUSE_END = re.compile(r"[.!?;:]")
+
+
+def spans(db, article_id, blocks):
+    """Mark every token whose lemma (or phrase) is saved: class saved-word, data-lemma."""
+    if not db["vocab"].count:
+        return {}
+    singles, phrases, separable = _matcher(db)
+    # Never wait in a page render: until the lemmatiser has loaded (seconds after start),
+    # saved words are matched by their surface form only.
+    ready = lemmas.ready()
+    lemma_of = {}  # word -> lowercased lemma; an article repeats its words a lot
+
+    def lower_lemma(word):
+        if word not in lemma_of:
+            lemma_of[word] = (lemmas.lemma(word, timeout=0) if ready else word).lower()
+        return lemma_of[word]
+
+    out = {}
+    for b in blocks:
+        if b["kind"] == "boilerplate":
+            continue
+        text, found = b["text"], []
+        tokens = word_tokens(text)
+        for i, (start, end, word) in enumerate(tokens):
+            hit = singles.get(word.lower()) or singles.get(lower_lemma(word))
+            if hit:
+                found.append(_span(start, end, *hit))
+            for particle, sep_hit in separable.get(lower_lemma(word), ()):
+                tail = _separated_particle(text, tokens, i, particle)
+                if tail:
+                    found.extend([_span(start, end, *sep_hit), _span(tail[0], tail[1], *sep_hit)])
+        for regex, lemma, gloss in phrases:
+            found.extend(_span(m.start(), m.end(), lemma, gloss) for m in regex.finditer(text))
+        if found:
+            out[b["n"]] = found
+    return out
+
+
+def _separated_particle(text, tokens, i, particle):
+    """Return the span of particle closing the clause of tokens[i] ("rücken … zusammen."), or None."""
+    m = _CLAUSE_END.search(text, tokens[i][1])
+    clause_end = m.start() if m else len(text)
+    last = None
+    for start, end, word in tokens[i + 1:]:
+        if start >= clause_end:
+            break
+        last = (start, end, word)
+    if last and last[2].lower() == particle:
+        return last[0], last[1]
+    return None
+
+
+def _span(start, end, lemma, gloss):
+    return Span(start, end, classes=("saved-word",), data=(("lemma", lemma),),
+                title=f"{lemma}: {gloss}" if gloss else lemma)
+
+
+def blocks_with(db, article_id, lemma):
+    """Return the numbers of the article's blocks where the saved lemma is marked."""
+    blocks = articles.get_blocks(db, article_id)
+    result = []
+    for n, found in spans(db, article_id, blocks).items():
+        if any(("lemma", lemma) in s.data for s in found):
+            result.append(n)
+    return sorted(result)
