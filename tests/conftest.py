@@ -8,6 +8,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from annotations import create_app
 from fake_providers import fake  # noqa: F401 (the loopback translation provider, for every test)
+from annotations import schema
 from annotations.sqlite import connect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,11 +24,17 @@ def translator(fake):
 
 
 @pytest.fixture
-def make_app(tmp_path, translator):
+def db_path(tmp_path):
+    """The test's own SQLite file."""
+    return str(tmp_path / "randnotiz.db")
+
+
+@pytest.fixture
+def make_app(tmp_path, db_path, translator):
     """Return a function creating an app on the test's own SQLite file; config overrides the defaults."""
 
     def make(**config):
-        return create_app({"TESTING": True, "DATABASE": str(tmp_path / "randnotiz.db"),
+        return create_app({"TESTING": True, "DATABASE": db_path,
                            "BACKGROUND_TASKS": True,
                            # Tests write their own small dictionaries; never read the system's.
                            "DING_PATH": str(tmp_path / "no-ding"),
@@ -48,9 +55,10 @@ def client(app):
 
 
 @pytest.fixture
-def db(app):
-    """A connection of the test's own to the app's database file."""
-    conn = connect(app.config["DATABASE"])
+def db(db_path):
+    """A connection to the test's database file, migrated and seeded; no app is built for it."""
+    conn = connect(db_path)
+    schema.prepare(conn)
     yield conn
     conn.close()
 
@@ -71,26 +79,6 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
-
-
-@pytest.fixture
-def write_ding(tmp_path):
-    """Return a function writing a small Ding dictionary file (the tests' own, never the system's)."""
-
-    def write(text):
-        path = tmp_path / "de-en"
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
-@pytest.fixture
-def lemmatiser():
-    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    from annotations.words import lemmas
-
-    assert lemmas.wait(120), "simplemma could not be loaded"
 
 
 @pytest.fixture(scope="session")

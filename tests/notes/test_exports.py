@@ -18,11 +18,6 @@ def art(db):
     return articles.create_article(db, TEXT, title="Hundeleben", source="test")
 
 
-def mark(db, art, n, quote, **kw):
-    start = articles.get_block(db, art, n)["text"].index(quote)
-    return highlights.create(db, art, n, start, start + len(quote), quote, **kw)
-
-
 def read_csv(client, url):
     r = client.get(url)
     assert r.headers["Content-Type"].startswith("text/csv")
@@ -54,14 +49,14 @@ def test_bad_export_urls(client, art, url, code):
     ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tTab", "'\tTab"), ("harmlos = gut", "harmlos = gut"),
 ])
-def test_csv_neutralises_formulas(client, db, art, note, cell):
-    mark(db, art, 1, "Hund", note=note)
+def test_csv_neutralises_formulas(client, db, art, note, cell, mark):
+    mark(art, 1, "Hund", note=note)
     (row,) = read_csv(client, f"/articles/{art}/export.csv")
     assert row["note"] == cell
 
 
-def test_csv_is_rfc4180(client, db, art):
-    mark(db, art, 2, "Straße", note='Zeile 1\n"zitiert", Komma', tags=["a", "b"])
+def test_csv_is_rfc4180(client, db, art, mark):
+    mark(art, 2, "Straße", note='Zeile 1\n"zitiert", Komma', tags=["a", "b"])
     raw = client.get(f"/articles/{art}/export.csv").data.decode("utf-8-sig")
     assert raw.count("\r\n") == 2  # header and row end in CRLF; the note's own newline stays quoted
     (row,) = read_csv(client, f"/articles/{art}/export.csv")
@@ -69,8 +64,8 @@ def test_csv_is_rfc4180(client, db, art):
         ("Straße", 'Zeile 1\n"zitiert", Komma', "a, b", "2")
 
 
-def test_markdown_study_notes(client, db, art):
-    mark(db, art, 1, "Hund", note="*bellen*: to bark", tags=["Tiere"])
+def test_markdown_study_notes(client, db, art, mark):
+    mark(art, 1, "Hund", note="*bellen*: to bark", tags=["Tiere"])
     highlights.create_paragraph_note(db, art, 2, "Über Wien")
     md = client.get(f"/articles/{art}/export.md").get_data(as_text=True)
     assert md.startswith("# Hundeleben\n")
@@ -85,16 +80,16 @@ def test_markdown_escapes_quoted_html(client, db):
     assert "<script>" not in client.get(f"/articles/{art}/export.md").get_data(as_text=True)
 
 
-def populate(db, art):
-    mark(db, art, 1, "Hund", color="green", note="**n**", tags=["x", "y"])
-    mark(db, art, 2, "Wien", color="red")
+def populate(db, art, mark):
+    mark(art, 1, "Hund", color="green", note="**n**", tags=["x", "y"])
+    mark(art, 2, "Wien", color="red")
     highlights.create_paragraph_note(db, art, 2, "Absatz", tags=["p"])
-    fuzzy = mark(db, art, 2, "Straße")
+    fuzzy = mark(art, 2, "Straße")
     db["highlights"].update(fuzzy["id"], {"status": "fuzzy"})
-    orphan = mark(db, art, 2, "die")
+    orphan = mark(art, 2, "die")
     db["highlights"].update(orphan["id"], {"block_n": None, "start_cp": None, "end_cp": None,
                                            "status": "orphan", "exact": "verlorener Text"})
-    gone = mark(db, art, 1, "bellt")
+    gone = mark(art, 1, "bellt")
     highlights.delete(db, gone["id"])
 
 
@@ -104,8 +99,8 @@ def fresh_client(tmp_path, name):
     return app, app.test_client()
 
 
-def test_export_import_export_is_identical(client, db, art, tmp_path):
-    populate(db, art)
+def test_export_import_export_is_identical(client, db, art, tmp_path, mark):
+    populate(db, art, mark)
     # One made by another client through the protocol, with members Randnotiz does not model.
     foreign = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "urn:x:1",
                "creator": {"type": "Person", "name": "Ana"}, "canonical": "urn:uuid:c",
@@ -125,8 +120,8 @@ def test_export_import_export_is_identical(client, db, art, tmp_path):
     assert client2.get("/export/annotations.jsonld").data == first
 
 
-def test_import_form_upload(client, db, art, tmp_path):
-    populate(db, art)
+def test_import_form_upload(client, db, art, tmp_path, mark):
+    populate(db, art, mark)
     data = client.get(f"/articles/{art}/export.jsonld").data
     _, client2 = fresh_client(tmp_path, "form.db")
     r = client2.post("/import", data={"file": (io.BytesIO(data), "backup.jsonld")},
@@ -152,8 +147,8 @@ def broken(doc, what):
     ("block", "malformed"), ("selector", "no paragraph 77"), ("type", "not an AnnotationCollection"),
     ("color", "no selector"), ("json", "not valid UTF-8 JSON"),
 ])
-def test_bad_import_is_atomic(client, db, art, tmp_path, what, message):
-    populate(db, art)
+def test_bad_import_is_atomic(client, db, art, tmp_path, what, message, mark):
+    populate(db, art, mark)
     doc = client.get("/export/annotations.jsonld").get_json(force=True)
     body = "{nope" if what == "json" else broken(doc, what)
     app2, client2 = fresh_client(tmp_path, "bad.db")
@@ -168,8 +163,8 @@ def test_import_without_file_is_refused(client):
     assert r.status_code == 400 and "Choose" in r.get_data(as_text=True)
 
 
-def test_import_moves_an_article_whose_id_is_taken(client, db, art, tmp_path):
-    mark(db, art, 1, "Hund", note="bellen")
+def test_import_moves_an_article_whose_id_is_taken(client, db, art, tmp_path, mark):
+    mark(art, 1, "Hund", note="bellen")
     data = client.get(f"/articles/{art}/export.jsonld").data
     app2, client2 = fresh_client(tmp_path, "busy.db")
     db2 = connect(app2.config["DATABASE"])
@@ -183,8 +178,8 @@ def test_import_moves_an_article_whose_id_is_taken(client, db, art, tmp_path):
     db2.close()
 
 
-def test_import_brings_back_an_annotation_deleted_since_the_backup(client, db, art):
-    a = mark(db, art, 1, "Hund", note="bellen")
+def test_import_brings_back_an_annotation_deleted_since_the_backup(client, db, art, mark):
+    a = mark(art, 1, "Hund", note="bellen")
     data = client.get("/export/annotations.jsonld").data
     highlights.delete(db, a["id"])
     r = client.post("/import", data=data, content_type="application/ld+json")

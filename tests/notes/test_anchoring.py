@@ -73,14 +73,6 @@ def make(db, text=BASE):
     return articles.create_article(db, text, title="T")
 
 
-def mark(db, art, n, quote, occurrence=0):
-    text = articles.get_block(db, art, n)["text"]
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(quote, start + 1)
-    return highlights.create(db, art, n, start, start + len(quote), quote)
-
-
 def after_edit(db, art, a, new_text):
     highlights.edit_text(db, art, new_text)
     b = highlights.get(db, a["id"])
@@ -104,17 +96,17 @@ def after_edit(db, art, a, new_text):
     # The highlighted words are gone: orphan, never deleted.
     (2, "an der Donau", BASE.replace("liegt an der Donau, ", "ist schön, "), "orphan", None, "an der Donau"),
 ])
-def test_reanchor_after_edit(db, n, quote, new_text, status, new_n, new_quote):
+def test_reanchor_after_edit(db, n, quote, new_text, status, new_n, new_quote, mark):
     art = make(db)
-    a = mark(db, art, n, quote)
+    a = mark(art, n, quote)
     b = after_edit(db, art, a, new_text)
     assert (b["status"], b["block_n"], b["exact"]) == (status, new_n, new_quote)
 
 
 @pytest.mark.parametrize("occurrence", [0, 1])
-def test_repeated_phrase_keeps_its_occurrence_after_edit_before_it(db, occurrence):
+def test_repeated_phrase_keeps_its_occurrence_after_edit_before_it(db, occurrence, mark):
     art = make(db)
-    a = mark(db, art, 1, "Der Hund", occurrence)
+    a = mark(art, 1, "Der Hund", occurrence)
     b = after_edit(db, art, a, BASE.replace("Der Hund bellt laut.", "Ja! Der Hund bellt sehr laut."))
     expected_suffix = " bellt sehr laut" if occurrence == 0 else " schläft jetzt"
     assert b["suffix"].startswith(expected_suffix)
@@ -131,33 +123,33 @@ def test_combining_marks_are_kept_whole(db):
 
 
 @pytest.mark.parametrize("quote", ["Der Hund bellt laut", "schläft jetzt tief"])
-def test_paragraph_split(db, quote):
+def test_paragraph_split(db, quote, mark):
     art = make(db)
-    a = mark(db, art, 1, quote)
+    a = mark(art, 1, quote)
     b = after_edit(db, art, a, BASE.replace("laut. Der", "laut.\n\nDer"))
     assert b["exact"] == quote and b["status"] in ("anchored", "moved")
     assert b["block_n"] == (1 if quote.startswith("Der") else 2)
 
 
 @pytest.mark.parametrize("n, quote", [(2, "die Straße ist groß"), (3, "über die Jahre")])
-def test_paragraphs_merged(db, n, quote):
+def test_paragraphs_merged(db, n, quote, mark):
     art = make(db)
-    a = mark(db, art, n, quote)
+    a = mark(art, n, quote)
     b = after_edit(db, art, a, BASE.replace("schön.\n\nDie", "schön. Die"))
     assert (b["block_n"], b["exact"]) == (2, quote)
 
 
-def test_orphan_comes_back_when_its_text_returns(db):
+def test_orphan_comes_back_when_its_text_returns(db, mark):
     art = make(db)
-    a = mark(db, art, 2, "an der Donau")
+    a = mark(art, 2, "an der Donau")
     after_edit(db, art, a, BASE.replace("an der Donau", "am Fluss"))
     b = after_edit(db, art, a, BASE)
     assert (b["status"], b["block_n"], b["exact"]) == ("moved", 2, "an der Donau")
 
 
-def test_fuzzy_stays_flagged_until_confirmed(db):
+def test_fuzzy_stays_flagged_until_confirmed(db, mark):
     art = make(db)
-    a = mark(db, art, 2, "die Straße ist groß")
+    a = mark(art, 2, "die Straße ist groß")
     edited = BASE.replace("die Straße ist groß", "die Strasse ist gross")
     after_edit(db, art, a, edited)
     assert after_edit(db, art, a, edited + " Ende.")["status"] == "fuzzy"
@@ -171,18 +163,18 @@ def test_paragraph_note_follows_its_paragraph(db):
     assert (b["block_n"], b["status"]) == (4, "anchored")
 
 
-def test_deleted_annotation_is_reanchored_too_so_undo_lands_right(db):
+def test_deleted_annotation_is_reanchored_too_so_undo_lands_right(db, mark):
     art = make(db)
-    a = mark(db, art, 3, "über die Jahre")
+    a = mark(art, 3, "über die Jahre")
     highlights.delete(db, a["id"])
     highlights.edit_text(db, art, "Neu.\n\n" + BASE)
     assert highlights.restore(db, a["id"])["block_n"] == 4
 
 
-def test_reanchor_counts(db):
+def test_reanchor_counts(db, mark):
     art = make(db)
-    mark(db, art, 1, "Hund bellt")
-    mark(db, art, 2, "an der Donau")
+    mark(art, 1, "Hund bellt")
+    mark(art, 2, "an der Donau")
     old = articles.get_blocks(db, art)
     new_text = BASE.replace("an der Donau", "am Rhein")
     highlights.edit_text(db, art, new_text)

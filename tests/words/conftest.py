@@ -1,0 +1,22 @@
+"""Fixtures the word tests share: small Ding files of their own, and a loaded lemmatiser."""
+import pytest
+
+from annotations.words import lemmas
+
+
+@pytest.fixture
+def write_ding(tmp_path):
+    """Return a function writing a small Ding dictionary file (the tests' own, never the system's)."""
+
+    def write(text):
+        path = tmp_path / "de-en"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    assert lemmas.wait(120), "simplemma could not be loaded"
