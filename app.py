@@ -4,6 +4,7 @@ import os
 import sys
 
 from annotations import create_app
+from annotations.settings import SettingsError
 
 
 def main(argv=None):
@@ -14,7 +15,10 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     args = parser.parse_args(argv)
 
-    app = create_app({"DATABASE": args.db} if args.db else None)
+    try:
+        app = create_app({"DATABASE": args.db} if args.db else None)
+    except SettingsError as e:
+        sys.exit(f"Randnotiz cannot start: {e}")
     import waitress
 
     try:

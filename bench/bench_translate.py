@@ -35,21 +35,24 @@ def main():
     fake = FakeProvider()
     fake.delay = DELAY
     tmp = Path(tempfile.mkdtemp())
-    app = create_app({"DATABASE": str(tmp / "bench.db"), "BACKGROUND_TASKS": False,
-                      "DING_PATH": str(tmp / "x"), "FREEDICT_PATH": str(tmp / "x"), **fake.config("google")})
+    def make_app(**config):
+        return create_app({"DATABASE": str(tmp / "bench.db"), "BACKGROUND_TASKS": False, "DING_PATH": str(tmp / "x"),
+                           "FREEDICT_PATH": str(tmp / "x"), **fake.config("google", **config)})
+
+    make_app()
     db = connect(tmp / "bench.db")
-    client = app.test_client()
+    ts = fake.settings("google")
 
     seq_blocks = articles.get_blocks(db, articles.create_article(db, article_text("seq"), title="Seq"))
     assert len(seq_blocks) == N
     t = time.perf_counter()
     for b in seq_blocks:
-        translate.translate(db, b["text"], app.config)
+        translate.translate(db, b["text"], ts)
     sequential = time.perf_counter() - t
 
     rows = []
     for workers in (3, 6):
-        app.config["TRANSLATE_WORKERS"] = workers
+        client = make_app(TRANSLATE_WORKERS=workers).test_client()
         article_id = articles.create_article(db, article_text(f"w{workers}"), title=f"W{workers}")
         calls = fake.count()
         t = time.perf_counter()
@@ -58,7 +61,7 @@ def main():
         job = list(db.query("SELECT id FROM translate_jobs WHERE article_id = ?", [article_id]))[0]["id"]
         assert jobs.wait(job, 120)
         elapsed = time.perf_counter() - t
-        state = jobs.job_state(db, article_id, app.config)
+        state = jobs.job_state(db, article_id, ts)
         assert state["done"] == N and fake.count() - calls == N, state
         rows.append((workers, elapsed))
     fake.close()

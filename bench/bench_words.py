@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotations import create_app  # noqa: E402
+from annotations.common import word_tokens  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.words import dictionary, importer, lemmas  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
@@ -99,7 +100,7 @@ def bench_lookups(dbpath):
     db = connect(dbpath)
     article_id = articles.last_read_article(db)
     blocks = articles.get_blocks(db, article_id)
-    distinct = [(b, s, e) for b in blocks for s, e, _ in lemmas.tokens(b["text"])]
+    distinct = [(b, s, e) for b in blocks for s, e, _ in word_tokens(b["text"])]
     # The bundled article has ~410 words: cycle through them to 1,000 lookups.
     words = (distinct * (1000 // len(distinct) + 1))[:1000]
     words_only = [b["text"][s:e] for b, s, e in words]
@@ -145,12 +146,12 @@ def bench_marking(tmp):
     dbpath = str(tmp / "marks.db")
     create_app({"DATABASE": dbpath, "BACKGROUND_TASKS": False})
     db = connect(dbpath)
-    text = (ROOT / "annotations" / "data" / "krone-russland-iran.txt").read_text(encoding="utf-8")
+    text = articles.DEFAULT_ARTICLE.read_text(encoding="utf-8")
     paras = [b.text for b in articles.structure(text)[1] if b.kind == "paragraph"]
     big = "\n\n".join(paras[i % len(paras)] + f" Absatz {i}." for i in range(1000))
     article_id = articles.create_article(db, big)
     blocks = articles.get_blocks(db, article_id)
-    tokens = sum(len(lemmas.tokens(b["text"])) for b in blocks)
+    tokens = sum(len(word_tokens(b["text"])) for b in blocks)
     for lemma in ["Russland", "Abkommen", "Präsident", "unterzeichnen", "haben", "nach wie vor",
                   "Partnerschaft", "Krieg", "Iran", "Zusammenarbeit"]:
         vocab.save(db, lemma=lemma, surface=lemma, gloss="x", sentence="", translation="",

@@ -1,16 +1,7 @@
 """Render a block's text with overlapping spans (sentences, highlights, saved words) as flat HTML."""
-import importlib
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
-
-# Each provider is "module:function", called as fn(db, article_id, blocks) and returning
-# {block_n: [Span, ...]}. Features add themselves here instead of editing the reader.
-SPAN_PROVIDERS = [
-    "annotations.sentences:spans",
-    "annotations.highlights:spans",
-    "annotations.vocab:spans",
-]
 
 
 @dataclass(frozen=True)
@@ -24,17 +15,6 @@ class Span:
     mark: bool = False  # rendered as <mark> (a highlight) rather than <span>
     title: str = ""
     priority: int = field(default=0, compare=False)
-
-
-def collect_spans(db, article_id, blocks):
-    """Ask every provider for its spans and merge them per block number."""
-    merged = {}
-    for ref in SPAN_PROVIDERS:
-        module_name, fn_name = ref.split(":")
-        fn = getattr(importlib.import_module(module_name), fn_name)
-        for n, spans in fn(db, article_id, blocks).items():
-            merged.setdefault(n, []).extend(spans)
-    return merged
 
 
 def render_text(text, spans):
