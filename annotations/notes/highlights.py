@@ -5,6 +5,7 @@ code points within the block, the exact quote and ~32 characters of prefix and s
 an article's text changes, reanchor_article finds each annotation again (see anchoring.py);
 nothing is ever dropped: what cannot be found becomes an "orphan" that keeps its quote.
 """
+import contextlib
 import json
 import re
 import uuid
@@ -423,26 +424,81 @@ def spans(db, article_id, blocks):
 
 # --- re-anchoring ---------------------------------------------------------------
 
-def edit_text(db, article_id, text):
-    """Replace an article's text and re-anchor its highlights, in one transaction."""
+EDIT_ATTEMPTS = 3
+
+
+def edit_text(db, article_id, text, *, title=None):
+    """Replace an article's text (and title) and re-anchor its highlights, all or nothing.
+
+    Matching thousands of highlights against a long text takes seconds, so it runs outside the
+    write lock on a snapshot; the short write then checks that neither the text nor the
+    highlights changed meanwhile (else it plans again; a last attempt plans under the lock).
+    """
+    _title, structured = articles.structure(text)
+    new_blocks = [{"n": n, "kind": b.kind, "text": b.text} for n, b in enumerate(structured, start=1)]
+    # Inside a caller's transaction the lock is held already: plan and write at once.
+    for _ in range(0 if db.conn.in_transaction else EDIT_ATTEMPTS):
+        with _reading(db):
+            snapshot = _edit_snapshot(db, article_id)
+        updates, counts = _reanchor_plan(*snapshot, new_blocks)
+        with db.atomic():
+            if _edit_snapshot(db, article_id) == snapshot:
+                return _apply_edit(db, article_id, structured, title, updates, counts)
+        # Someone highlighted or edited meanwhile: plan again on fresh data.
     with db.atomic():
-        old, new = articles.replace_text(db, article_id, text)
-        reanchor_article(db, article_id, old, new)
+        updates, counts = _reanchor_plan(*_edit_snapshot(db, article_id), new_blocks)
+        return _apply_edit(db, article_id, structured, title, updates, counts)
+
+
+def _apply_edit(db, article_id, structured, title, updates, counts):
+    articles.write_blocks(db, article_id, structured)
+    if title is not None:
+        db["articles"].update(article_id, {"title": title})
+    _write_reanchored(db, updates)
+    return counts
+
+
+@contextlib.contextmanager
+def _reading(db):
+    """Read a consistent snapshot (a deferred transaction takes no write lock)."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.conn.rollback()
+
+
+def _edit_snapshot(db, article_id):
+    blocks = articles.get_blocks(db, article_id)
+    rows = list(db.query("SELECT * FROM highlights WHERE article_id = ? ORDER BY id", [article_id]))
+    return blocks, rows
 
 
 def reanchor_article(db, article_id, old_blocks, new_blocks):
-    """Find every annotation of the article again after its text changed; return status counts.
+    """Find every annotation of the article again after its text changed; return status counts."""
+    # Deleted ones too, so that an undo after an edit restores them in the right place.
+    rows = list(db.query("SELECT * FROM highlights WHERE article_id = ?", [article_id]))
+    updates, counts = _reanchor_plan(old_blocks, rows, new_blocks)
+    with db.atomic():
+        _write_reanchored(db, updates)
+    return counts
 
-    Called by edit_text inside its transaction.
-    """
+
+def _write_reanchored(db, updates):
+    # One statement for all rows: a thousand sqlite-utils update() calls take seconds.
+    db.conn.executemany(
+        "UPDATE highlights SET block_n = ?, start_cp = ?, end_cp = ?, exact = ?, prefix = ?, suffix = ?,"
+        " status = ?, modified = ? WHERE id = ?", updates)
+
+
+def _reanchor_plan(old_blocks, rows, new_blocks):
+    """Return (UPDATE parameters, status counts) placing rows (anchored in old_blocks) in new_blocks."""
     old_index = {b["n"]: i for i, b in enumerate(old_blocks)}
     new_texts = [b["text"] for b in new_blocks]
     reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], new_texts)
     counts = dict.fromkeys(STATUSES, 0)
     stamp = now()
     updates = []
-    # Deleted ones too, so that an undo after an edit restores them in the right place.
-    rows = list(db.query("SELECT * FROM highlights WHERE article_id = ?", [article_id]))
     for row in rows:
         if row["scope"] == "paragraph":
             found = _reanchor_paragraph(reanchorer, old_index.get(row["block_n"]), row)
@@ -469,12 +525,7 @@ def reanchor_article(db, article_id, old_blocks, new_blocks):
             updates.append([*changes.values(), stamp, row["id"]])
         if not row["deleted"]:
             counts[status] += 1
-    # One statement for all rows: a thousand sqlite-utils update() calls take seconds.
-    with db.atomic():
-        db.conn.executemany(
-            "UPDATE highlights SET block_n = ?, start_cp = ?, end_cp = ?, exact = ?, prefix = ?, suffix = ?,"
-            " status = ?, modified = ? WHERE id = ?", updates)
-    return counts
+    return updates, counts
 
 
 def _reanchor_paragraph(reanchorer, old_idx, row):

@@ -9,10 +9,10 @@ article (blocks joined by blank lines, as articles.article_text), which are anch
 """
 import json
 import re
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from . import anchoring, highlights
+from .. import validation
 from ..common import ARTICLE_PATH, now
 from ..reading import articles
 from .highlights import COLORS, AnnotationError
@@ -95,15 +95,10 @@ def _types(node):
 
 def _timestamp(value, name):
     """Return value as UTC ISO 8601 with Z, or raise."""
-    if not isinstance(value, str):
-        raise AnnotationError(f"'{name}' must be a date-time string such as 2026-01-31T12:00:00Z.")
     try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise AnnotationError(f"'{name}' is not a date-time such as 2026-01-31T12:00:00Z.") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return validation.timestamp(value, name)
+    except validation.InvalidInput as e:
+        raise AnnotationError(str(e)) from None
 
 
 def _article_of(db, source):
@@ -113,7 +108,7 @@ def _article_of(db, source):
     if not m:
         raise AnnotationError(f"The target source {source[:100]!r} is not an article URL (…/articles/<id>).")
     article_id = int(m.group(1))
-    if articles.get_article(db, article_id) is None:
+    if not validation.is_storable_int(article_id) or articles.get_article(db, article_id) is None:
         raise AnnotationError(f"There is no article {article_id} to annotate.")
     return article_id
 
@@ -130,6 +125,8 @@ def _selectors(target):
             if not m:
                 raise AnnotationError("A FragmentSelector must name a paragraph as 'p-<n>'.")
             block_n = int(m.group(1))
+            if not validation.is_storable_int(block_n):
+                raise AnnotationError(f"There is no paragraph {block_n}.")
             inner.extend(s for s in _as_list(sel.get("refinedBy")) if isinstance(s, dict))
         elif types & {"TextQuoteSelector", "TextPositionSelector"}:
             outer.append(sel)
@@ -149,7 +146,7 @@ def _pick(selectors):
             raise AnnotationError("The quoted text is too long.")
     if position is not None:
         s, e = position.get("start"), position.get("end")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (s, e)) or not 0 <= s < e:
+        if not all(validation.is_storable_int(v) for v in (s, e)) or not s < e:
             raise AnnotationError("A TextPositionSelector needs whole numbers 0 ≤ start < end.")
     return quote, position
 
@@ -225,8 +222,11 @@ def _bodies(doc):
     return ("\n\n".join(notes) if notes else None), language, tags
 
 
-def parse(db, doc, base):
-    """Validate a JSON-LD annotation and return the highlights row fields it describes (no id)."""
+def parse(db, doc, base, *, blocks_of=None):
+    """Validate a JSON-LD annotation and return the highlights row fields it describes (no id).
+
+    blocks_of(article_id) may serve the article's blocks from a cache (a long import).
+    """
     if not isinstance(doc, dict):
         raise AnnotationError("An annotation must be a JSON object.")
     if CONTEXT not in _as_list(doc.get("@context")):
@@ -243,8 +243,8 @@ def parse(db, doc, base):
         raise AnnotationError("The target must be an object with 'source' and 'selector'.")
     article_id = _article_of(db, target.get("source"))
     block_n, inner, outer = _selectors(target)
-    scope, found = _anchor(articles.get_blocks(db, article_id), block_n, inner, outer)
-    blocks = articles.get_blocks(db, article_id)
+    blocks = blocks_of(article_id) if blocks_of else articles.get_blocks(db, article_id)
+    scope, found = _anchor(blocks, block_n, inner, outer)
     note, language, tags = _bodies(doc)
     note = highlights.check_note(note)
     tags = highlights.check_tags(tags)
@@ -285,9 +285,9 @@ def _foreign(doc):
     return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
-def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True):
+def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True, blocks_of=None):
     """Store a new annotation from JSON-LD; the server assigns the id unless keep_id (import); touch stamps it as modified now."""
-    fields = parse(db, doc, base)
+    fields = parse(db, doc, base, blocks_of=blocks_of)
     if not all(isinstance(v, str) for v in _as_list(doc.get("via"))):
         raise AnnotationError("'via' must be an IRI string (or a list of them).")
     client_id = doc.get("id") if isinstance(doc.get("id"), str) else None

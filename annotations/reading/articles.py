@@ -221,10 +221,15 @@ def replace_text(db, article_id, text):
     _title, new_blocks = structure(text)
     with db.atomic():
         old = get_blocks(db, article_id)
-        db.execute("DELETE FROM blocks WHERE article_id = ?", [article_id])
-        _insert_blocks(db, article_id, new_blocks)
-        db["articles"].update(article_id, {"modified": now()})
+        write_blocks(db, article_id, new_blocks)
         return old, get_blocks(db, article_id)
+
+
+def write_blocks(db, article_id, blocks):
+    """Replace an article's blocks with structured Blocks; run it inside the caller's transaction."""
+    db.execute("DELETE FROM blocks WHERE article_id = ?", [article_id])
+    _insert_blocks(db, article_id, blocks)
+    db["articles"].update(article_id, {"modified": now()})
 
 
 def article_text(db, article_id):

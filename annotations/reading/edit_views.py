@@ -33,9 +33,7 @@ def save(article_id):
     if len(title) > 300:
         return _refuse(article, title, text, "The title is too long (the limit is 300 characters).")
     try:
-        with db.atomic():
-            highlights.edit_text(db, article_id, _structured_text(title, text))
-            db["articles"].update(article_id, {"title": title})
+        highlights.edit_text(db, article_id, _structured_text(title, text), title=title)
     except articles.ArticleError as e:
         return _refuse(article, title, text, str(e))
     return render_template("reading/article_edit.html", article=articles.get_article(db, article_id), title=title,
