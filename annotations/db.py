@@ -25,5 +25,6 @@ def init_app(app):
     db = connect(app.config["DATABASE"])
     try:
         schema.prepare(db)
+        schema.recover(db)
     finally:
         db.close()

@@ -27,3 +27,8 @@ def prepare(db):
     """Create or upgrade the database and store the bundled article on the very first start."""
     migrate(db)
     articles.seed_default(db)
+
+
+def recover(db):
+    """Mark work that a previous run of the server left unfinished (it cannot be 'running' now)."""
+    jobs.interrupt_orphaned(db)

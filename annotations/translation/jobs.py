@@ -1,4 +1,5 @@
 """Translate all: one background job per article, a few workers toward the provider, state in SQLite."""
+import logging
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -14,6 +15,8 @@ from ..sqlite import cascade_delete, connect
 TRANSLATABLE = ("heading", "paragraph")  # site chrome is left out
 
 migrations = Migrations("randnotiz.translate_jobs")
+
+log = logging.getLogger(__name__)
 
 _threads = {}  # job id -> runner thread, so tests and benchmarks can wait for the end
 
@@ -64,10 +67,7 @@ def _expire_stale(db, article_id, ts):
     quiet = timedelta(seconds=ts.timeout * 3 + 30)
     if parse_time(job["updated"]) < datetime.now(timezone.utc) - quiet:
         with db.atomic():
-            db.execute("UPDATE translate_jobs SET status = 'interrupted', updated = ? WHERE id = ?",
-                       [_now(), job["id"]])
-            db.execute("UPDATE translate_job_items SET status = 'cancelled' "
-                       "WHERE job_id = ? AND status = 'pending'", [job["id"]])
+            _close_job(db, job["id"], "interrupted")
 
 
 def start_job(db, database, article_id, ts):
@@ -123,23 +123,50 @@ def _run(database, ts, job_id, blocks):
             translate.translate(db, block["text"], ts)
         except translate.TranslationError as e:
             _finish_item(db, job_id, block["n"], "failed", e.cause, e.message)
+        except Exception as e:  # noqa: BLE001 (one paragraph's surprise must not stop the others)
+            log.exception("Translate all: paragraph %s of job %s", block["n"], job_id)
+            _finish_item(db, job_id, block["n"], "failed", "error", f"Unexpected error: {type(e).__name__}")
         else:
             _finish_item(db, job_id, block["n"], "done")
 
+    def guarded(block):
+        try:
+            work(block)
+        except Exception:  # noqa: BLE001 (e.g. the database was unreachable: the item stays pending)
+            log.exception("Translate all: could not record paragraph %s of job %s", block["n"], job_id)
+
     try:
         with ThreadPoolExecutor(max_workers=ts.workers, thread_name_prefix=f"tr-job-{job_id}") as pool:
-            list(pool.map(work, blocks))
+            list(pool.map(guarded, blocks))
     finally:
         db = connect(database)
         try:
-            db.execute(
-                "UPDATE translate_jobs SET status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'done' END,"
-                " updated = ? WHERE id = ?", [_now(), job_id])
-            db.conn.commit()
+            with db.atomic():
+                _close_job(db, job_id)
         finally:
             db.close()
             for c in connections:
                 c.close()
+
+
+def _close_job(db, job_id, status=None):
+    """End a job: cancelled, done, or interrupted if any paragraph is still pending (never 'done' then)."""
+    db.execute(
+        "UPDATE translate_jobs SET status = COALESCE(?, CASE WHEN cancel_requested THEN 'cancelled' "
+        " WHEN EXISTS (SELECT 1 FROM translate_job_items WHERE job_id = translate_jobs.id AND status = 'pending')"
+        " THEN 'interrupted' ELSE 'done' END), updated = ? WHERE id = ?", [status, _now(), job_id])
+    db.execute("UPDATE translate_job_items SET status = 'cancelled' WHERE job_id = ? AND status = 'pending'",
+               [job_id])
+
+
+def interrupt_orphaned(db):
+    """Mark running jobs that no thread of this process runs (a restart cut them short) as interrupted."""
+    alive = [job_id for job_id, thread in list(_threads.items()) if thread.is_alive()]
+    with db.atomic():
+        for (job_id,) in db.execute(
+                f"SELECT id FROM translate_jobs WHERE status = 'running' AND id NOT IN ({','.join('?' * len(alive))})",
+                alive).fetchall():
+            _close_job(db, job_id, "interrupted")
 
 
 def _finish_item(db, job_id, n, status, cause=None, message=None):

@@ -16,8 +16,11 @@ from .formats import DictFormatError, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
 
-BATCH = 20_000
+BATCH = 5_000  # rows per transaction: ~0.2 s of the write lock, so readers' writes barely wait
+RETRY_WAITS = (60, 600)  # seconds before a failed background import's 2nd and 3rd attempt
 _threads = {}  # database path -> the background import thread started for it (per process)
+_wakes = {}  # database path -> Event that ends the wait before the next attempt early
+_attempts = {}  # database path -> Semaphore released when an attempt ends
 _lock = threading.Lock()
 
 
@@ -165,24 +168,64 @@ def import_first(db, sources):
 
 
 def start_background(path, sources):
-    """Warm up the lemmatiser and import the first of sources into database path, in threads."""
+    """Warm up the lemmatiser and import the first of sources into database path, in threads.
+
+    A failed import (a locked database, a damaged file) is tried again after RETRY_WAITS, and
+    at every start until it succeeds; the failed run's message says so in the UI.
+    """
     lemmas.warm_up()
     with _lock:
-        if path in _threads or not sources:
+        running = _threads.get(path)
+        if (running is not None and running.is_alive()) or not sources:
             return
+        _wakes[path] = threading.Event()
+        _attempts[path] = threading.Semaphore(0)
 
     def run():
         db = connect(path)
         try:
             _mark_stale_runs(db)
-            import_first(db, sources)
-        except Exception:
-            log.exception("dictionary import failed")
+            waits = (*RETRY_WAITS, None)
+            for wait in waits:
+                try:
+                    import_first(db, sources)
+                    return
+                except Exception:  # noqa: BLE001 (logged, recorded for the UI, and tried again)
+                    log.exception("dictionary import failed")
+                    _note_retry(db, wait)
+                finally:
+                    _attempts[path].release()
+                if wait is None:
+                    return
+                _wakes[path].wait(wait)
+                _wakes[path].clear()
         finally:
             db.close()
 
     thread = _threads[path] = threading.Thread(target=run, name="dict-import", daemon=True)
     thread.start()
+
+
+def _note_retry(db, wait):
+    """Say in the failed run's message when Randnotiz tries again."""
+    when = f"in {max(1, round(wait / 60))} min and at every start" if wait is not None else "at the next start"
+    with db.atomic():
+        db.execute("UPDATE dict_imports SET message = COALESCE(message, '') || ? "
+                   "WHERE id = (SELECT MAX(id) FROM dict_imports) AND state = 'failed'",
+                   [f" (Randnotiz tries again {when}.)"])
+
+
+def retry_now(path):
+    """Cut the wait before the next attempt of database path's failed import short."""
+    wake = _wakes.get(path)
+    if wake is not None:
+        wake.set()
+
+
+def attempted(path, timeout=None):
+    """Block until an import attempt for database path has ended (this process); say whether one did."""
+    attempts = _attempts.get(path)
+    return attempts is not None and attempts.acquire(timeout=timeout)
 
 
 def background_thread(path):

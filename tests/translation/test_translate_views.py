@@ -4,6 +4,7 @@ import threading
 import pytest
 from fake_providers import closed_port_url, fake_english
 
+from annotations import common
 from annotations.reading import articles
 from annotations.translation import jobs, translate
 
@@ -192,7 +193,21 @@ def test_a_job_left_running_by_a_dead_server_is_reported_and_replaced(tclient, f
                                  "cancel_requested": 0, "created": "2020-01-01T00:00:00+00:00",
                                  "updated": "2020-01-01T00:00:00+00:00"})
     html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
-    assert "Interrupted (the server stopped)" in html and ">Translate all</button>" in html
+    assert "Interrupted: 0 of 4 translated" in html and ">Translate all</button>" in html
     assert tclient.post(f"/articles/{aid}/translate-all", headers=HX).status_code == 202
     assert jobs.wait(latest_job(db)["id"], 20)
     assert fake.count() == TRANSLATABLE
+
+
+def test_a_job_a_restart_cut_short_is_marked_interrupted_at_the_next_start(make_app, db, aid):
+    # Fresh enough that the staleness rule alone would still call it running for a minute.
+    now = common.now()
+    job = db["translate_jobs"].insert({"article_id": aid, "provider": "google", "status": "running",
+                                       "total": 4, "cancel_requested": 0, "created": now, "updated": now}).last_pk
+    db["translate_job_items"].insert_all({"job_id": job, "article_id": aid, "n": n, "status": "pending"}
+                                         for n in range(1, 5))
+    html = make_app().test_client().get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Interrupted: 0 of 4 translated" in html and ">Translate all</button>" in html
+    assert latest_job(db)["status"] == "interrupted"
+    assert db.execute("SELECT COUNT(*) FROM translate_job_items WHERE status = 'pending'").fetchone()[0] == 0
+

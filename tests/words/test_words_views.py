@@ -282,3 +282,34 @@ def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
 
 def test_status_without_dictionary_says_what_to_install(client):
     assert "No offline dictionary is installed" in client.get("/dictionary/status").get_data(as_text=True)
+
+
+def _start(tmp_path, ding):
+    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "retry.db"), "BACKGROUND_TASKS": True,
+                       "DING_PATH": ding, "FREEDICT_PATH": str(tmp_path / "none")})
+
+
+def test_a_failed_first_import_says_so_and_is_retried_at_the_next_start(tmp_path, write_ding, monkeypatch):
+    monkeypatch.setattr(importer, "RETRY_WAITS", ())
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    importer.background_thread(app.config["DATABASE"]).join(30)
+    status = app.test_client().get("/dictionary/status").get_data(as_text=True)
+    assert "The last dictionary import failed" in status and "tries again at the next start" in status
+    write_ding(DING)  # the package was repaired (or the lock is gone)
+    app = _start(tmp_path, path)  # the next start, in the same long-lived process
+    importer.background_thread(app.config["DATABASE"]).join(30)
+    assert "Dictionary: Ding (5 entries)" in app.test_client().get("/dictionary/status").get_data(as_text=True)
+
+
+def test_a_failed_import_is_tried_again_while_the_server_runs(tmp_path, write_ding, monkeypatch):
+    monkeypatch.setattr(importer, "RETRY_WAITS", (3600,))
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    database = app.config["DATABASE"]
+    assert importer.attempted(database, timeout=30)
+    assert "tries again in 60 min" in app.test_client().get("/dictionary/status").get_data(as_text=True)
+    write_ding(DING)
+    importer.retry_now(database)  # what the hour's wait would end in
+    importer.background_thread(database).join(30)
+    assert "Dictionary: Ding (5 entries)" in app.test_client().get("/dictionary/status").get_data(as_text=True)
