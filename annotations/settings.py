@@ -3,9 +3,13 @@
 Config keys win over environment variables of the same name (tests and `create_app(...)` pass
 config); the domain never reads either: views hand it the plain values below.
 """
+import ipaddress
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import argon2
 
 from .translation.providers import PROVIDERS
 
@@ -63,6 +67,54 @@ class Settings:
     freedict_path: str = "/usr/share/dictd/freedict-deu-eng"
     background_tasks: bool = True  # dictionary import and lemmatiser warm-up in threads
     webanno_page_size: int = 100
+    # Where the server listens (app.py --host); anything but loopback needs a password.
+    bind_host: str = "127.0.0.1"
+    # Host names (besides loopback) the browser may call Randnotiz by; others are refused so a
+    # DNS-rebinding page cannot pose as it.
+    allowed_hosts: tuple = ()
+    password_hash: str = ""  # argon2 hash of READER_PASSWORD; empty: no login (loopback only)
+    api_token: str = ""  # READER_API_TOKEN: Bearer token for annotation clients, besides Basic auth
+    allow_private_urls: bool = False  # URL imports from loopback/private/link-local addresses
+
+    @property
+    def trusted_hosts(self):
+        """Return every host name the Host header may carry."""
+        hosts = [*LOOPBACK_NAMES, *self.allowed_hosts]
+        if self.bind_host and not _is_wildcard(self.bind_host):
+            hosts.append(self.bind_host)
+        return sorted(set(hosts))
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+_password_hasher = argon2.PasswordHasher()
+
+
+def _is_wildcard(host):
+    return host in ("0.0.0.0", "::", "")
+
+
+def is_loopback(host):
+    """Say whether host (a name or an address) only ever reaches this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _flag(value):
+    return value if isinstance(value, bool) else str(value).strip().lower() in ("1", "true", "yes")
+
+
+def _host_list(value):
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    return tuple(h.strip().lower() for h in items if h.strip())
+
+
+def password_hash(password):
+    """Return the argon2 hash of password (READER_PASSWORD may also be given as a hash)."""
+    return password if password.startswith("$argon2") else _password_hasher.hash(password)
 
 
 # name -> (environment/config key, parse); every documented variable is here.
@@ -89,8 +141,13 @@ _APP_KEYS = {
     "secret_key": ("SECRET_KEY", str),
     "ding_path": ("DING_PATH", str),
     "freedict_path": ("FREEDICT_PATH", str),
-    "background_tasks": ("BACKGROUND_TASKS", lambda v: v if isinstance(v, bool) else str(v).lower() in ("1", "true", "yes")),
+    "background_tasks": ("BACKGROUND_TASKS", _flag),
     "webanno_page_size": ("WEBANNO_PAGE_SIZE", int),
+    "bind_host": ("BIND_HOST", lambda v: str(v).strip()),
+    "allowed_hosts": ("READER_ALLOWED_HOSTS", _host_list),
+    "password_hash": ("READER_PASSWORD", password_hash),
+    "api_token": ("READER_API_TOKEN", str),
+    "allow_private_urls": ("READER_ALLOW_PRIVATE_URLS", _flag),
 }
 
 
@@ -132,4 +189,14 @@ def load(config, environ=None):
     values = _read(_APP_KEYS, config, environ)
     if not 1 <= values.get("webanno_page_size", 100) <= 10_000:
         raise SettingsError("WEBANNO_PAGE_SIZE must be from 1 to 10000.")
+    bind = values.get("bind_host", "127.0.0.1")
+    if not is_loopback(bind) and not values.get("password_hash"):
+        raise SettingsError(
+            f"listening on {bind} lets other machines reach your notes; set READER_PASSWORD "
+            "(the password to log in with) or listen on 127.0.0.1.")
+    if values.get("api_token") is not None and 0 < len(values.get("api_token", "")) < 16:
+        raise SettingsError("READER_API_TOKEN must be at least 16 characters long.")
+    if values.get("password_hash") and values.get("secret_key", Settings.secret_key) == Settings.secret_key:
+        # The session cookie is the login: signed with a public default anyone could forge it.
+        values["secret_key"] = secrets.token_hex(32)
     return Settings(translator=translator_settings(config, environ), **values)

@@ -3,8 +3,10 @@ from urllib.parse import urlsplit
 
 from flask import abort, current_app, jsonify, render_template, request
 from flask_htmx import HTMX
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
+from werkzeug.routing import IntegerConverter
 
+from . import validation
 from .db import get_db
 from .reading import articles
 
@@ -27,6 +29,29 @@ def whole_number(raw, message):
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
         abort(400, message)
     return int(raw)
+
+
+def json_body(types=("application/ld+json", "application/json")):
+    """Return the request's JSON document, bounded in depth and storable; else answer 415/400."""
+    if request.mimetype not in types:
+        abort(415, f"Send JSON ({types[0]}), not {request.mimetype or 'a body without Content-Type'}.")
+    return parse_json(request.get_data())
+
+
+def parse_json(raw):
+    """Return raw (bytes) parsed by the validation boundary, or answer 400 with why."""
+    try:
+        return validation.parse_json(raw)
+    except validation.InvalidInput as e:
+        abort(400, str(e))
+
+
+class SQLiteInt(IntegerConverter):
+    """<int:...> in a URL, limited to what SQLite can store: a larger id matches no route (404)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", validation.SQLITE_MAX_INT)
+        super().__init__(map, *args, **kwargs)
 
 
 def load_article(article_id):
@@ -108,10 +133,20 @@ def _security_headers(response):
     return response
 
 
+def _invalid_input(e):
+    """A value the validation boundary refused, wherever it surfaced: 400, nothing stored."""
+    return _http_error(BadRequest(str(e)))
+
+
 def init_app(app, app_settings):
-    """Keep the settings, and register error pages, the cross-site guard and security headers."""
+    """Keep the settings; refuse unknown hosts; register errors, the cross-site guard and headers."""
     app.extensions[SETTINGS_KEY] = app_settings
+    # Flask checks every request's Host header against this list (400 otherwise): a page on
+    # evil.example resolving to 127.0.0.1 (DNS rebinding) is refused before any view runs.
+    app.config["TRUSTED_HOSTS"] = app_settings.trusted_hosts
+    app.url_map.converters["int"] = SQLiteInt
     htmx.init_app(app)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(validation.InvalidInput, _invalid_input)
     app.before_request(_refuse_cross_site_writes)
     app.after_request(_security_headers)

@@ -4,6 +4,7 @@ import json
 from flask import Blueprint, Response, abort, render_template, request
 
 from ..db import get_db
+from .. import validation
 from ..web import load_article
 from . import backup, exports, highlights
 
@@ -49,9 +50,9 @@ def import_jsonld():
     else:
         abort(400, "Choose a Randnotiz JSON-LD export file (.jsonld) to import.")
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as e:
-        abort(400, f"The file is not JSON-LD (not valid UTF-8 JSON: {e}).")
+        doc = validation.parse_json(raw)
+    except validation.InvalidInput as e:
+        abort(400, f"The file is not a JSON-LD export Randnotiz can read: {e}")
     try:
         result = backup.import_export(get_db(), doc, request.url_root.rstrip("/"))
     except highlights.AnnotationError as e:

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, request
 
 from ..db import get_db
 from ..reading import articles
-from ..web import settings, whole_number
+from ..web import json_body, settings, whole_number
 from . import highlights, webanno
 from .highlights import AnnotationError, AnnotationNotFound
 
@@ -75,13 +75,7 @@ def _respond(doc, status=200, *, allow, links, extra=None):
 
 def _read_body():
     """Return the request's JSON document, refusing wrong media types and bad JSON."""
-    mimetype = request.mimetype
-    if mimetype not in JSON_TYPES:
-        abort(415, f"Send the annotation as application/ld+json (got {mimetype or 'no Content-Type'}).")
-    try:
-        return json.loads(request.get_data(as_text=True))
-    except (ValueError, UnicodeDecodeError) as e:
-        abort(400, f"The body is not valid JSON: {e}.")
+    return json_body(JSON_TYPES)
 
 
 # --- the container ---------------------------------------------------------------------

@@ -145,7 +145,7 @@ def broken(doc, what):
 
 @pytest.mark.parametrize("what, message", [
     ("block", "malformed"), ("selector", "no paragraph 77"), ("type", "not an AnnotationCollection"),
-    ("color", "no selector"), ("json", "not valid UTF-8 JSON"),
+    ("color", "no selector"), ("json", "not valid JSON"),
 ])
 def test_bad_import_is_atomic(client, db, art, tmp_path, what, message, mark):
     populate(db, art, mark)
