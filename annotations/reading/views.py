@@ -35,7 +35,8 @@ def create():
             text, found_title = fetch.text_from_upload(upload.filename, upload.read(fetch.MAX_BYTES + 1))
             title = title or found_title
         elif url:
-            text, found_title, host = fetch.text_from_url(url)
+            url = fetch.clean_url(url)  # no user:password@ in links and exports
+            text, found_title, host = fetch.text_from_url(url, allow_private=settings().allow_private_urls)
             title, source, source_url = title or found_title, source or host, url
         article_id = articles.create_article(get_db(), text, title=title, source=source, source_url=source_url)
     except articles.ArticleError as e:

@@ -41,6 +41,12 @@ def site():
     server.shutdown()
 
 
+@pytest.fixture
+def app(make_app):
+    # The test site is on 127.0.0.1, which imports refuse unless allowed.
+    return make_app(READER_ALLOW_PRIVATE_URLS="1")
+
+
 def read_back(client, response):
     assert response.status_code == 303, response.get_data(as_text=True)
     return client.get(response.location).get_data(as_text=True)
