@@ -47,8 +47,12 @@ class _Failures:
             self.seen.setdefault(who, deque()).append(time.monotonic())
 
 
-_failures = _Failures()
-_verified = set()  # digests of passwords already checked once: argon2 costs ~50 ms per check
+STATE_KEY = "randnotiz.auth"
+
+
+def _state():
+    """Return this app's (failures, verified digests); verified saves argon2's ~50 ms per API call."""
+    return current_app.extensions[STATE_KEY]
 
 
 def _digest(password):
@@ -57,19 +61,20 @@ def _digest(password):
 
 def check_password(password):
     """Say whether password is the reader's, counting failures; answer 429 while rate-limited."""
+    failures, verified = _state()
     who = request.remote_addr or "?"
-    wait = _failures.retry_after(who)
+    wait = failures.retry_after(who)
     if wait:
         abort(429, f"Too many wrong passwords. Try again in {wait} seconds.")
     digest = _digest(password)
-    if digest in _verified:
+    if digest in verified:
         return True
     try:
         _hasher.verify(settings().password_hash, password)
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
-        _failures.add(who)
+        failures.add(who)
         return False
-    _verified.add(digest)
+    verified.add(digest)
     return True
 
 
@@ -135,6 +140,7 @@ def logout():
 def init_app(app):
     """Register the login view and, in password mode, the login requirement and cookie flags."""
     app.register_blueprint(bp)
+    app.extensions[STATE_KEY] = (_Failures(), set())
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       SESSION_COOKIE_NAME="randnotiz_session")
     app.before_request(_require_login)

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, current_app, jsonify, render_template, request
 from flask_htmx import HTMX
-from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, SecurityError
 from werkzeug.routing import IntegerConverter
 
 from . import validation
@@ -87,6 +87,8 @@ def wants_json():
 
 
 def _http_error(e):
+    if isinstance(e, SecurityError):  # a Host header Werkzeug cannot even parse
+        return _unknown_host_response()
     message = e.description or e.name
     if isinstance(e, RequestEntityTooLarge):
         limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
@@ -119,6 +121,29 @@ def _cross_site():
     return origin == "null" or parts.netloc != request.host
 
 
+def _host_name(host):
+    """Return the name part of a Host header: "[::1]:5000" -> "[::1]", "Localhost:80" -> "localhost"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1]
+    return host.partition(":")[0].rstrip(".")
+
+
+def _unknown_host_response():
+    # No page of ours (not even its links) for a name we do not answer to.
+    return current_app.response_class(
+        "Randnotiz does not answer to this host name. Open it as http://127.0.0.1:<port>/ "
+        "or add the name to READER_ALLOWED_HOSTS.\n", status=400, mimetype="text/plain")
+
+
+def _refuse_unknown_hosts():
+    # A page on evil.example that resolves to 127.0.0.1 (DNS rebinding) is same-origin with
+    # itself: Origin checks pass. Only the Host header tells it is not us.
+    if _host_name(request.host) not in settings().trusted_hosts:
+        return _unknown_host_response()
+    return None
+
+
 def _refuse_cross_site_writes():
     # Randnotiz runs on 127.0.0.1 without accounts: any web page the reader visits could
     # otherwise post forms to it and delete their notes.
@@ -141,12 +166,10 @@ def _invalid_input(e):
 def init_app(app, app_settings):
     """Keep the settings; refuse unknown hosts; register errors, the cross-site guard and headers."""
     app.extensions[SETTINGS_KEY] = app_settings
-    # Flask checks every request's Host header against this list (400 otherwise): a page on
-    # evil.example resolving to 127.0.0.1 (DNS rebinding) is refused before any view runs.
-    app.config["TRUSTED_HOSTS"] = app_settings.trusted_hosts
     app.url_map.converters["int"] = SQLiteInt
     htmx.init_app(app)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(validation.InvalidInput, _invalid_input)
+    app.before_request(_refuse_unknown_hosts)
     app.before_request(_refuse_cross_site_writes)
     app.after_request(_security_headers)

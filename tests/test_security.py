@@ -27,3 +27,91 @@ def test_pages_forbid_inline_scripts_and_framing(client):
     csp = r.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+# --- defect 1: DNS rebinding -------------------------------------------------------------
+
+def test_a_rebinding_page_posing_as_another_host_is_refused(client, db):
+    # evil.example resolves to 127.0.0.1: the browser sends its own name as Host and Origin.
+    r = client.post("/articles/1/position", data={"n": "2"},
+                    headers={"Host": "evil.example:5000", "Origin": "http://evil.example:5000"})
+    assert r.status_code == 400
+    assert db["reading_positions"].count == 0
+    assert client.get("/export/annotations.jsonld", headers={"Host": "evil.example:5000"}).status_code == 400
+    assert client.post("/articles/1/delete", data={"confirm": "yes"}, headers={"Host": "evil.example"}).status_code == 400
+    assert db["articles"].count == 1
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:5000", "localhost:5000", "[::1]:5000", "localhost"])
+def test_loopback_names_are_served(client, host):
+    assert client.get("/articles", headers={"Host": host}).status_code == 200
+
+
+def test_configured_host_names_are_served(make_app):
+    client = make_app(READER_ALLOWED_HOSTS="lesen.example, tablet.local").test_client()
+    assert client.get("/articles", headers={"Host": "tablet.local:5000"}).status_code == 200
+    assert client.get("/articles", headers={"Host": "other.example"}).status_code == 400
+
+
+# --- password mode ------------------------------------------------------------------------
+
+PASSWORD = "Lesezeichen-2026"
+
+
+@pytest.fixture
+def locked(make_app):
+    return make_app(READER_PASSWORD=PASSWORD, READER_API_TOKEN="t" * 32, BIND_HOST="0.0.0.0",
+                    READER_ALLOWED_HOSTS="lesen.example")
+
+
+def basic(password, user="reader"):
+    import base64
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
+
+
+def test_a_non_loopback_bind_without_password_refuses_to_start(make_app):
+    from annotations.settings import SettingsError
+    with pytest.raises(SettingsError, match="READER_PASSWORD"):
+        make_app(BIND_HOST="0.0.0.0")
+
+
+def test_pages_need_a_login_and_the_cookie_is_httponly_and_samesite(locked, db):
+    client = locked.test_client()
+    r = client.get("/articles/1")
+    assert r.status_code == 303 and r.location.startswith("/login?next=/articles/1")
+    assert client.post("/articles/1/position", data={"n": "2"}).status_code in (303, 401)
+    assert db["reading_positions"].count == 0
+    wrong = client.post("/login", data={"password": "falsch", "next": "/articles/1"})
+    assert wrong.status_code == 401 and "not the password" in wrong.get_data(as_text=True)
+    r = client.post("/login", data={"password": PASSWORD, "next": "/articles/1"})
+    assert r.status_code == 303 and r.location == "/articles/1"
+    cookie = r.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert client.get("/articles/1").status_code == 200
+    assert client.post("/articles/1/position", data={"n": "2"}).status_code == 204
+    client.post("/logout")
+    assert client.get("/articles/1").status_code == 303
+
+
+def test_login_never_redirects_to_another_site(locked):
+    r = locked.test_client().post("/login", data={"password": PASSWORD, "next": "//evil.example/"})
+    assert r.status_code == 303 and r.location == "/"
+
+
+def test_api_clients_use_basic_auth_or_the_token(locked):
+    client = locked.test_client()
+    r = client.get("/annotations/")
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"].startswith("Basic")
+    assert client.get("/annotations/", headers=basic(PASSWORD)).status_code == 200
+    assert client.get("/annotations/", headers={"Authorization": "Bearer " + "t" * 32}).status_code == 200
+    assert client.get("/annotations/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/annotations/", headers=basic("falsch")).status_code == 401
+
+
+def test_password_guessing_is_rate_limited(locked):
+    client = locked.test_client()
+    codes = [client.post("/login", data={"password": f"guess{i}"}).status_code for i in range(7)]
+    assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
+    # Even the right password waits: the guesser cannot learn it is right.
+    assert client.post("/login", data={"password": PASSWORD}).status_code == 429
+    assert client.get("/annotations/", headers=basic("guess")).status_code == 429
