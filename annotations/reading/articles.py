@@ -138,6 +138,8 @@ def structure(text):
         raise ArticleError(f"The text is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}).")
     text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():  # only byte-order marks: as empty as it looks
+        raise ArticleError("The text is empty: paste or upload some German text to read.")
     blocks = []
     for group in _split_blocks(text):
         # A heading line directly above its paragraph (single newline) is still a heading.

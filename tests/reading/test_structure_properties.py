@@ -1,0 +1,54 @@
+"""Properties of the text structurer, for any text hypothesis can think of."""
+import re
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotations.reading import articles
+
+WORDS = st.sampled_from(["Der", "Hund", "bellt", "Größe", "über", "Straße", "Kommentare", "©", "Café",
+                         "e\u0301", "😀", "#", "##", "-", "„Zitat“", "1.", "Mai", "ja", "AGB"])
+PUNCT = st.sampled_from(["", ".", "!", "?", ":", ",", "…", " "])
+LINE = st.lists(st.tuples(WORDS, PUNCT).map("".join), min_size=1, max_size=14).map(" ".join)
+SEPARATOR = st.sampled_from(["\n", "\n\n", "\r\n", "\n \n", "\n\n\n", "\t\n\n", "\u00a0\n\n"])
+TEXT = st.lists(st.tuples(LINE, SEPARATOR), min_size=1, max_size=25).map(lambda parts: "".join(a + b for a, b in parts))
+CASES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TOKEN = re.compile(r"[^\s#]+")
+
+
+@CASES
+@given(TEXT)
+def test_structuring_keeps_every_word_in_order_and_makes_clean_blocks(text):
+    title, blocks = articles.structure(text)
+    assert blocks and any(b.kind == "paragraph" for b in blocks)
+    for b in blocks:
+        assert b.kind in articles.KINDS
+        assert b.text and b.text == b.text.strip() and "\n" not in b.text
+    source = TOKEN.findall(unicodedata.normalize("NFC", text))
+    kept = TOKEN.findall(" ".join(b.text for b in blocks))
+    # The title is either taken off the top (a heading: its words come first) or made from
+    # the first sentence (then every word is still in the blocks).
+    if kept != source:
+        assert TOKEN.findall(title) + kept == source
+    assert title and len(title) <= 300
+
+
+@CASES
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_is_structured_or_refused_with_a_message(text):
+    try:
+        title, blocks = articles.structure(text)
+    except articles.ArticleError as e:
+        assert not text.replace("\ufeff", "").strip() and "empty" in str(e)
+        return
+    assert blocks and title is not None
+
+
+@pytest.mark.parametrize("text", ["\ufeff\n\n", "\ufeff", " \ufeff \r\n"])
+def test_a_text_of_byte_order_marks_is_empty_not_a_crash(client, db, text):
+    # Found by the property above: it used to be an IndexError, a 500 on "New article".
+    with pytest.raises(articles.ArticleError, match="empty"):
+        articles.structure(text)
+    assert client.post("/articles", data={"text": text}).status_code == 400
