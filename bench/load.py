@@ -1,0 +1,261 @@
+"""Load: simulated readers (locust, headless) against the production server, then durability.
+
+1. 50 and 200 readers, 1–3 s thinking between actions (read the page, translate a paragraph
+   through the loopback fake provider, look up a word, write a highlight), each for DURATION s:
+   throughput, p50/p95/p99 per action, errors; then every acknowledged highlight is looked up
+   in the database.
+2. Peak requests/s of the reading page (closed loop, no thinking) beside the same waitress
+   serving the same bytes as a static file: the yardstick.
+3. kill -9 durability: writers post highlights, the server is killed mid-stream, restarted;
+   every acknowledged write must be there (ROUNDS rounds).
+Everything on 127.0.0.1. Run: python bench/load.py [--duration 60] [--users 50,200]
+"""
+import argparse
+import csv
+import http.client
+import json
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fake_providers import FakeProvider  # noqa: E402
+
+from annotations import schema  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
+
+SENTENCES = [
+    "Russland und der Iran rücken noch näher zusammen.",
+    "Wie der Kreml am Montag angekündigt hat, werden die Präsidenten am Freitag ein Abkommen unterzeichnen.",
+    "Das betrifft die wirtschaftliche Zusammenarbeit und Fragen der Sicherheit.",
+    "Die Regierung wollte sich dazu zunächst nicht äußern, hieß es aus Moskau.",
+]
+DING = "\n".join(f"{w} {{n}} :: {w.lower()}-en" for w in
+                 ["Russland", "Iran", "Kreml", "Montag", "Präsidenten", "Abkommen", "Zusammenarbeit",
+                  "Sicherheit", "Regierung", "Moskau", "Freitag", "Fragen"]) + "\n"
+PEAK_SECONDS = 8
+PEAK_CLIENTS = 8
+ROUNDS = 5
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(tmp):
+    db = connect(tmp / "load.db")
+    schema.prepare(db)
+    text = "\n\n".join(" ".join(SENTENCES[(i + k) % 4] for k in range(3)) for i in range(60))
+    article_id = articles.create_article(db, "Russland und Iran\n\n" + text)
+    paragraphs = [[b["n"], b["text"]] for b in articles.get_blocks(db, article_id) if b["kind"] == "paragraph"]
+    db.close()
+    (tmp / "de-en").write_text(DING, encoding="utf-8")
+    return article_id, paragraphs
+
+
+class Server:
+    """python app.py in a subprocess: the production server with its limits."""
+
+    def __init__(self, tmp, fake):
+        self.port = free_port()
+        self.env = {**os.environ, "DING_PATH": str(tmp / "de-en"), "FREEDICT_PATH": "/nonexistent",
+                    **{k: str(v) for k, v in fake.config("google").items()}}
+        self.cmd = [sys.executable, "app.py", "--port", str(self.port), "--db", str(tmp / "load.db")]
+        self.start()
+
+    def start(self):
+        self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=self.env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+        line = self.proc.stdout.readline()
+        while line and "Open http://" not in line:
+            line = self.proc.stdout.readline()
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()  # keep the pipe drained
+
+    def kill(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def run_locust(server, users, duration, article_id, paragraphs, tmp):
+    prefix = tmp / f"locust-{users}"
+    acks = tmp / f"acks-{users}.json"
+    env = {**os.environ, "LOAD_ARTICLE": str(article_id), "LOAD_PARAGRAPHS": json.dumps(paragraphs),
+           "LOAD_ACKS": str(acks)}
+    subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+                    "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{duration}s",
+                    "--host", f"http://127.0.0.1:{server.port}", "--csv", str(prefix), "--only-summary",
+                    "--loglevel", "ERROR", "--stop-timeout", "10"],
+                   env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=duration + 120)
+    with open(f"{prefix}_stats.csv") as f:
+        rows = list(csv.DictReader(f))
+    acknowledged = json.load(open(acks))
+    db = connect(tmp / "load.db")
+    stored = {r[0] for r in db.execute("SELECT note FROM highlights WHERE note LIKE 'load-%'")}
+    db.close()
+    missing = [a for a in acknowledged if a not in stored]
+    return rows, len(acknowledged), len(missing)
+
+
+def print_locust(users, duration, rows, acknowledged, missing):
+    print(f"\n{users} readers, 1–3 s thinking, {duration} s (locust, headless; ms)")
+    print(f"{'action':<22} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>7}")
+    for r in rows:
+        name = r["Name"] if r["Name"] != "Aggregated" else "all actions"
+        print(f"{name:<22} {int(r['Request Count']):>8} {float(r['Requests/s']):>7.1f} {int(r['Failure Count']):>6} "
+              f"{r['50%']:>6} {r['95%']:>6} {r['99%']:>6} {float(r['Max Response Time']):>7.0f}")
+    print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}")
+
+
+def peak(port, path, seconds=PEAK_SECONDS, clients=PEAK_CLIENTS):
+    """Return requests/s of a closed loop of `clients` keep-alive connections for `seconds`."""
+    stop_at = time.monotonic() + seconds
+    counts, errors = [0] * clients, [0] * clients
+
+    def loop(i):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < stop_at:
+            conn.request("GET", path)
+            r = conn.getresponse()
+            r.read()
+            if r.status == 200:
+                counts[i] += 1
+            else:
+                errors[i] += 1
+        conn.close()
+
+    threads = [threading.Thread(target=loop, args=(i,)) for i in range(clients)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(counts) / (time.monotonic() - t0), sum(errors)
+
+
+def static_server(body):
+    """waitress (same version, same thread count) serving body as a static file: the yardstick."""
+    import waitress
+
+    import app as app_module
+
+    def wsgi(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" is the point here
+    server = waitress.create_server(wsgi, host="127.0.0.1", port=0, threads=app_module.THREADS)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server
+
+
+def durability(server, article_id, paragraphs, tmp, rounds=ROUNDS):
+    """Kill -9 the server while writers post; return (acknowledged, stored) over all rounds."""
+    acknowledged = []
+    for rnd in range(rounds):
+        stop = threading.Event()
+        lock = threading.Lock()
+
+        def writer(w):
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            i = 0
+            while not stop.is_set() and i < 2000:
+                i += 1
+                n, text = paragraphs[(w + i) % len(paragraphs)]
+                word = text.split(" ")[0]
+                note = f"kill-{rnd}-{w}-{i}"
+                body = f"block={n}&start=0&end={len(word)}&exact={word}&note={note}"
+                try:
+                    conn.request("POST", f"/articles/{article_id}/highlights", body,
+                                 {"Content-Type": "application/x-www-form-urlencoded", "HX-Request": "true"})
+                    r = conn.getresponse()
+                    r.read()
+                except (OSError, http.client.HTTPException):
+                    return  # the server died: this write was never acknowledged
+                if r.status == 200:
+                    with lock:
+                        acknowledged.append(note)
+
+        threads = [threading.Thread(target=writer, args=(w,)) for w in range(4)]
+        for t in threads:
+            t.start()
+        target = len(acknowledged) + 150 + 40 * rnd
+        while len(acknowledged) < target and any(t.is_alive() for t in threads):
+            threads[0].join(0.05)  # a bounded wait for writes to pile up, then the kill
+        server.kill()
+        stop.set()
+        for t in threads:
+            t.join(15)
+        server.start()
+    db = connect(tmp / "load.db")
+    stored = {r[0] for r in db.execute("SELECT note FROM highlights WHERE note LIKE 'kill-%'")}
+    db.close()
+    return len(acknowledged), sum(1 for a in acknowledged if a in stored)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds per load level (default 60)")
+    parser.add_argument("--users", default="50,200", help="reader counts (default 50,200)")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="randnotiz-load-"))
+    fake = FakeProvider()
+    article_id, paragraphs = prepare(tmp)
+    server = Server(tmp, fake)
+    try:
+        # Wait for the dictionary import of the start (a few words) to be done before loading.
+        for _ in range(100):
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            conn.request("GET", "/dictionary/status")
+            if "dict-progress" not in conn.getresponse().read().decode():
+                break
+            time.sleep(0.1)
+        # One lookup first: the lemmatiser loads in the background at start (~2 s, once).
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        n, text = paragraphs[0]
+        conn.request("GET", f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}")
+        conn.getresponse().read()
+        print(f"Randnotiz load benchmark: python app.py (waitress) on 127.0.0.1, {os.cpu_count()} cores, "
+              f"article of {len(paragraphs)} paragraphs, translations by the loopback fake provider")
+        for users in [int(u) for u in args.users.split(",")]:
+            print_locust(users, args.duration, *run_locust(server, users, args.duration, article_id, paragraphs, tmp))
+
+        path = f"/articles/{article_id}"
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request("GET", path)
+        page = conn.getresponse().read()
+        static = static_server(page)
+        app_rps, app_errors = peak(server.port, path)
+        static_rps, static_errors = peak(static.effective_port, "/")
+        print(f"\npeak throughput, {PEAK_CLIENTS} keep-alive clients, no thinking, {PEAK_SECONDS} s each "
+              f"(page of {len(page) / 1024:.0f} KiB, {len(fake.calls)} translations made so far)")
+        print(f"reading page (app)               {app_rps:8.0f} req/s  errors {app_errors}")
+        print(f"same bytes as a static file      {static_rps:8.0f} req/s  errors {static_errors}")
+        print(f"ratio app / static               {app_rps / static_rps:8.2f}")
+
+        acknowledged, stored = durability(server, article_id, paragraphs, tmp)
+        print(f"\nkill -9 durability, {ROUNDS} rounds of 4 writers: acknowledged {acknowledged}, "
+              f"stored {stored}, lost {acknowledged - stored}")
+    finally:
+        server.stop()
+        fake.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Simulated readers for bench/load.py: read, translate, look words up, highlight; 1–3 s of thought between.
+
+Run through bench/load.py (it prepares the database, the server and the loopback translator).
+Every highlight the server acknowledged is written to $LOAD_ACKS at the end, to be checked.
+"""
+import itertools
+import json
+import os
+import random
+
+from locust import HttpUser, between, events, task
+
+ARTICLE = int(os.environ["LOAD_ARTICLE"])
+PARAGRAPHS = json.loads(os.environ["LOAD_PARAGRAPHS"])  # [[n, text], ...]
+HX = {"HX-Request": "true"}
+_acks = []
+_counter = itertools.count()
+
+
+def _word(text):
+    words = [(i, w) for i, w in enumerate(text.split(" ")) if len(w) > 3 and w.isalpha()]
+    i, w = random.choice(words)
+    start = len(" ".join(text.split(" ")[:i])) + (1 if i else 0)
+    return start, start + len(w), w  # no astral characters in the bench text: UTF-16 = code points
+
+
+class Reader(HttpUser):
+    wait_time = between(1, 3)
+
+    @task(3)
+    def read(self):
+        self.client.get(f"/articles/{ARTICLE}", name="read page")
+
+    @task(2)
+    def translate(self):
+        n, _text = random.choice(PARAGRAPHS)
+        self.client.post(f"/articles/{ARTICLE}/p/{n}/translation", headers=HX, name="translate paragraph")
+
+    @task(2)
+    def look_up(self):
+        n, text = random.choice(PARAGRAPHS)
+        start, end, _w = _word(text)
+        self.client.get(f"/words/lookup?article={ARTICLE}&n={n}&start={start}&end={end}", headers=HX,
+                        name="look up word")
+
+    @task(2)
+    def highlight(self):
+        n, text = random.choice(PARAGRAPHS)
+        start, end, word = _word(text)
+        note = f"load-{os.getpid()}-{next(_counter)}"
+        with self.client.post(f"/articles/{ARTICLE}/highlights", headers=HX, name="write highlight",
+                              data={"block": n, "start": start, "end": end, "exact": word, "note": note},
+                              catch_response=True) as r:
+            if r.status_code == 200:
+                _acks.append(note)
+                r.success()
+            else:
+                r.failure(f"HTTP {r.status_code}")
+
+
+@events.quitting.add_listener
+def _save_acks(environment, **_kw):
+    with open(os.environ["LOAD_ACKS"], "w") as f:
+        json.dump(_acks, f)
