@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import auth, db, settings, web
+from . import auth_views, db, settings, web
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
 from .reading import edit_views
@@ -44,7 +44,7 @@ def create_app(test_config=None):
     Path(app_settings.database).parent.mkdir(parents=True, exist_ok=True)
 
     web.init_app(app, app_settings)
-    auth.init_app(app)
+    auth_views.init_app(app)
     db.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
