@@ -23,12 +23,11 @@ def settings():
 # --- request parsing ---------------------------------------------------------------
 
 def whole_number(raw, message):
-    """Return raw as a small non-negative int, or answer 400 with message."""
-    # str.isdigit alone lets "²" and 5,000-digit strings through to int(), which then fails.
-    raw = (raw or "").strip()
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+    """Return raw as a small non-negative int (below a billion), or answer 400 with message."""
+    try:
+        return validation.bounded_int((raw or "").strip(), "number", hi=999_999_999)
+    except validation.InvalidInput:
         abort(400, message)
-    return int(raw)
 
 
 def json_body(types=("application/ld+json", "application/json")):

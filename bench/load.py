@@ -55,15 +55,22 @@ def free_port():
         return s.getsockname()[1]
 
 
+ARTICLES = 5
+
+
 def prepare(tmp):
+    """Return {article id: [[n, text], ...]}: a library of ARTICLES articles of 60 distinct paragraphs."""
     db = connect(tmp / "load.db")
     schema.prepare(db)
-    text = "\n\n".join(" ".join(SENTENCES[(i + k) % 4] for k in range(3)) for i in range(60))
-    article_id = articles.create_article(db, "Russland und Iran\n\n" + text)
-    paragraphs = [[b["n"], b["text"]] for b in articles.get_blocks(db, article_id) if b["kind"] == "paragraph"]
+    library = {}
+    for a in range(ARTICLES):
+        text = "\n\n".join(f"Absatz {a}.{i}: " + " ".join(SENTENCES[(i + k) % 4] for k in range(3)) for i in range(60))
+        article_id = articles.create_article(db, f"Russland und Iran, Teil {a}\n\n" + text)
+        library[article_id] = [[b["n"], b["text"]] for b in articles.get_blocks(db, article_id)
+                               if b["kind"] == "paragraph"]
     db.close()
     (tmp / "de-en").write_text(DING, encoding="utf-8")
-    return article_id, paragraphs
+    return library
 
 
 class Server:
@@ -93,11 +100,10 @@ class Server:
         self.proc.wait(10)
 
 
-def run_locust(server, users, duration, article_id, paragraphs, tmp):
+def run_locust(server, users, duration, library, tmp):
     prefix = tmp / f"locust-{users}"
     acks = tmp / f"acks-{users}.json"
-    env = {**os.environ, "LOAD_ARTICLE": str(article_id), "LOAD_PARAGRAPHS": json.dumps(paragraphs),
-           "LOAD_ACKS": str(acks)}
+    env = {**os.environ, "LOAD_ARTICLES": json.dumps(library), "LOAD_ACKS": str(acks)}
     subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
                     "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{duration}s",
                     "--host", f"http://127.0.0.1:{server.port}", "--csv", str(prefix), "--only-summary",
@@ -120,7 +126,8 @@ def print_locust(users, duration, rows, acknowledged, missing):
         name = r["Name"] if r["Name"] != "Aggregated" else "all actions"
         print(f"{name:<22} {int(r['Request Count']):>8} {float(r['Requests/s']):>7.1f} {int(r['Failure Count']):>6} "
               f"{r['50%']:>6} {r['95%']:>6} {r['99%']:>6} {float(r['Max Response Time']):>7.0f}")
-    print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}")
+    print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def peak(port, path, seconds=PEAK_SECONDS, clients=PEAK_CLIENTS):
@@ -216,7 +223,8 @@ def main():
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="randnotiz-load-"))
     fake = FakeProvider()
-    article_id, paragraphs = prepare(tmp)
+    library = prepare(tmp)
+    article_id, paragraphs = next(iter(library.items()))
     server = Server(tmp, fake)
     try:
         # Wait for the dictionary import of the start (a few words) to be done before loading.
@@ -232,9 +240,9 @@ def main():
         conn.request("GET", f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}")
         conn.getresponse().read()
         print(f"Randnotiz load benchmark: python app.py (waitress) on 127.0.0.1, {os.cpu_count()} cores, "
-              f"article of {len(paragraphs)} paragraphs, translations by the loopback fake provider")
+              f"{len(library)} articles of {len(paragraphs)} paragraphs, load average {os.getloadavg()[0]:.1f}, translations by the loopback fake provider")
         for users in [int(u) for u in args.users.split(",")]:
-            print_locust(users, args.duration, *run_locust(server, users, args.duration, article_id, paragraphs, tmp))
+            print_locust(users, args.duration, *run_locust(server, users, args.duration, library, tmp))
 
         path = f"/articles/{article_id}"
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
@@ -243,8 +251,10 @@ def main():
         static = static_server(page)
         app_rps, app_errors = peak(server.port, path)
         static_rps, static_errors = peak(static.effective_port, "/")
+        highlights_now = sum(1 for _ in connect(tmp / "load.db").execute(
+            "SELECT 1 FROM highlights WHERE article_id = ? AND deleted IS NULL", [article_id]))
         print(f"\npeak throughput, {PEAK_CLIENTS} keep-alive clients, no thinking, {PEAK_SECONDS} s each "
-              f"(page of {len(page) / 1024:.0f} KiB, {len(fake.calls)} translations made so far)")
+              f"(page of {len(page) / 1024:.0f} KiB with {highlights_now} highlights, {len(fake.calls)} translations made so far)")
         print(f"reading page (app)               {app_rps:8.0f} req/s  errors {app_errors}")
         print(f"same bytes as a static file      {static_rps:8.0f} req/s  errors {static_errors}")
         print(f"ratio app / static               {app_rps / static_rps:8.2f}")

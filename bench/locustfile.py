@@ -10,8 +10,7 @@ import random
 
 from locust import HttpUser, between, events, task
 
-ARTICLE = int(os.environ["LOAD_ARTICLE"])
-PARAGRAPHS = json.loads(os.environ["LOAD_PARAGRAPHS"])  # [[n, text], ...]
+ARTICLES = {int(k): v for k, v in json.loads(os.environ["LOAD_ARTICLES"]).items()}  # id -> [[n, text], ...]
 HX = {"HX-Request": "true"}
 _acks = []
 _counter = itertools.count()
@@ -27,28 +26,33 @@ def _word(text):
 class Reader(HttpUser):
     wait_time = between(1, 3)
 
+    def on_start(self):
+        # Each reader reads one article of the library; the pages stay small enough to be typical.
+        self.article = random.choice(list(ARTICLES))
+        self.paragraphs = ARTICLES[self.article]
+
     @task(3)
     def read(self):
-        self.client.get(f"/articles/{ARTICLE}", name="read page")
+        self.client.get(f"/articles/{self.article}", name="read page")
 
     @task(2)
     def translate(self):
-        n, _text = random.choice(PARAGRAPHS)
-        self.client.post(f"/articles/{ARTICLE}/p/{n}/translation", headers=HX, name="translate paragraph")
+        n, _text = random.choice(self.paragraphs)
+        self.client.post(f"/articles/{self.article}/p/{n}/translation", headers=HX, name="translate paragraph")
 
     @task(2)
     def look_up(self):
-        n, text = random.choice(PARAGRAPHS)
+        n, text = random.choice(self.paragraphs)
         start, end, _w = _word(text)
-        self.client.get(f"/words/lookup?article={ARTICLE}&n={n}&start={start}&end={end}", headers=HX,
+        self.client.get(f"/words/lookup?article={self.article}&n={n}&start={start}&end={end}", headers=HX,
                         name="look up word")
 
     @task(2)
     def highlight(self):
-        n, text = random.choice(PARAGRAPHS)
+        n, text = random.choice(self.paragraphs)
         start, end, word = _word(text)
         note = f"load-{os.getpid()}-{next(_counter)}"
-        with self.client.post(f"/articles/{ARTICLE}/highlights", headers=HX, name="write highlight",
+        with self.client.post(f"/articles/{self.article}/highlights", headers=HX, name="write highlight",
                               data={"block": n, "start": start, "end": end, "exact": word, "note": note},
                               catch_response=True) as r:
             if r.status_code == 200:

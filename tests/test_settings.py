@@ -91,3 +91,16 @@ def test_translate_workers_7_gives_7_calls_in_flight(tmp_path, monkeypatch, fake
     assert jobs.wait(job, 20)
     assert fake.count() == 10
     conn.close()
+
+
+def test_safety_settings_are_read_and_checked():
+    from annotations.settings import SettingsError, load
+    s = load({"DATABASE": "x.db"}, {"READER_ALLOWED_HOSTS": " Lesen.example, tablet.local ,",
+                                    "READER_ALLOW_PRIVATE_URLS": "1", "READER_PASSWORD": "geheim-genug"})
+    assert s.allowed_hosts == ("lesen.example", "tablet.local") and s.allow_private_urls
+    assert "lesen.example" in s.trusted_hosts and "127.0.0.1" in s.trusted_hosts
+    assert s.password_hash.startswith("$argon2id$") and "geheim" not in s.password_hash
+    assert s.secret_key != "randnotiz-local"  # a public key would let anyone forge the login cookie
+    with pytest.raises(SettingsError, match="READER_API_TOKEN"):
+        load({"DATABASE": "x.db"}, {"READER_API_TOKEN": "short"})
+    assert load({"DATABASE": "x.db", "BIND_HOST": "::1"}, {}).password_hash == ""
