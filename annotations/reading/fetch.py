@@ -75,8 +75,8 @@ def _public(ip):
     return ip.is_global and not ip.is_multicast
 
 
-def _address(host, port, allow_private, stop_at):
-    """Resolve host and return one address to connect to, refusing non-public ones unless allowed."""
+def _addresses(host, port, allow_private, stop_at):
+    """Resolve host and return its addresses to connect to, refusing non-public ones unless allowed."""
     future = _resolver.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
         infos = future.result(timeout=_remaining(stop_at))
@@ -89,7 +89,7 @@ def _address(host, port, allow_private, stop_at):
         # All of them: a name resolving to one public and one private address is a rebinding trick.
         raise ArticleError(f"{host} is an address inside this computer or its local network; Randnotiz "
                            "imports only public web pages (READER_ALLOW_PRIVATE_URLS=1 allows local ones).")
-    return infos[0]
+    return infos
 
 
 def _remaining(stop_at):
@@ -123,20 +123,26 @@ class _Watchdog:
 
 
 def _connect(parts, allow_private, stop_at):
+    """Connect to the first of the host's (checked) addresses that answers; wrap it in TLS for https."""
     https = parts.scheme.lower() == "https"
     port = parts.port or (443 if https else 80)
-    family, kind, proto, _name, address = _address(parts.hostname, port, allow_private, stop_at)
-    sock = socket.socket(family, kind, proto)
-    sock.settimeout(min(FETCH_TIMEOUT, _remaining(stop_at)))
-    try:
-        sock.connect(address)
-        if https:
-            context = ssl.create_default_context(cafile=certifi.where())
-            sock = context.wrap_socket(sock, server_hostname=parts.hostname)
-    except BaseException:
-        sock.close()
-        raise
-    return sock, port
+    error = None
+    for family, kind, proto, _name, address in _addresses(parts.hostname, port, allow_private, stop_at):
+        sock = socket.socket(family, kind, proto)
+        sock.settimeout(min(FETCH_TIMEOUT, _remaining(stop_at)))
+        try:
+            sock.connect(address)
+            if https:
+                context = ssl.create_default_context(cafile=certifi.where())
+                sock = context.wrap_socket(sock, server_hostname=parts.hostname)
+            return sock, port
+        except ssl.SSLError:
+            sock.close()
+            raise
+        except OSError as e:  # e.g. localhost's ::1 when the server listens on 127.0.0.1 only
+            sock.close()
+            error = e
+    raise error
 
 
 def _get(url, allow_private, stop_at):
@@ -149,7 +155,8 @@ def _get(url, allow_private, stop_at):
     try:
         path = parts.path or "/"
         conn.request("GET", path + (f"?{parts.query}" if parts.query else ""),
-                     headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"})
+                     headers={"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT,
+                              "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"})
         response = conn.getresponse()
         body = b""
         if response.status < 300 or response.status >= 400:

@@ -190,3 +190,12 @@ def test_pages_are_decoded_by_header_then_meta_then_detection(make_app, site, db
 
 def test_decode_prefers_a_byte_order_mark():
     assert fetch.decode(b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>", "latin-1") == "<p>Grüße</p>"
+
+
+def test_every_address_of_a_name_is_tried_and_the_host_header_is_the_name(site):
+    # localhost is ::1 and 127.0.0.1; the test site listens on 127.0.0.1 only.
+    seen = []
+    url = site({"/a": (200, {"Content-Type": "text/html; charset=utf-8"}, html().encode())}, seen)
+    local = url.replace("127.0.0.1", "localhost")
+    assert "Überschrift" in fetch.fetch_page(local + "/a", allow_private=True)[0]
+    assert seen[-1]["Host"] == local.removeprefix("http://")
