@@ -431,30 +431,43 @@ def edit_text(db, article_id, text, *, title=None):
     """Replace an article's text (and title) and re-anchor its highlights, all or nothing.
 
     Matching thousands of highlights against a long text takes seconds, so it runs outside the
-    write lock on a snapshot; the short write then checks that neither the text nor the
-    highlights changed meanwhile (else it plans again; a last attempt plans under the lock).
+    write lock on a snapshot; the short write re-reads the highlights and places only those
+    that changed meanwhile (a few, the reader's own clicks). Should the text itself have been
+    edited meanwhile, it plans again (a last attempt plans under the lock).
     """
     _title, structured = articles.structure(text)
     new_blocks = [{"n": n, "kind": b.kind, "text": b.text} for n, b in enumerate(structured, start=1)]
     # Inside a caller's transaction the lock is held already: plan and write at once.
-    for _ in range(0 if db.conn.in_transaction else EDIT_ATTEMPTS):
-        with _reading(db):
-            snapshot = _edit_snapshot(db, article_id)
-        updates, counts = _reanchor_plan(*snapshot, new_blocks)
-        with db.atomic():
-            if _edit_snapshot(db, article_id) == snapshot:
-                return _apply_edit(db, article_id, structured, title, updates, counts)
-        # Someone highlighted or edited meanwhile: plan again on fresh data.
-    with db.atomic():
-        updates, counts = _reanchor_plan(*_edit_snapshot(db, article_id), new_blocks)
-        return _apply_edit(db, article_id, structured, title, updates, counts)
+    for attempt in range(EDIT_ATTEMPTS):
+        # The last attempt (or one inside a caller's transaction) holds the lock throughout.
+        last = attempt == EDIT_ATTEMPTS - 1 or db.conn.in_transaction
+        with db.atomic() if last else contextlib.nullcontext():
+            with contextlib.nullcontext() if last else _reading(db):
+                old_blocks, rows = _edit_snapshot(db, article_id)
+            reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], [b["text"] for b in new_blocks])
+            placed = _reanchor_plan(reanchorer, old_blocks, rows, new_blocks)
+            with db.atomic():
+                blocks_now, rows_now = _edit_snapshot(db, article_id)
+                if blocks_now != old_blocks:
+                    continue  # the text was edited meanwhile: plan again against it
+                before = {row["id"]: row for row in rows}
+                changed = [row for row in rows_now if before.get(row["id"]) != row]
+                placed.update(_reanchor_plan(reanchorer, old_blocks, changed, new_blocks))
+                current = {row["id"] for row in rows_now}
+                results = [result for hid, result in placed.items() if hid in current]
+                articles.write_blocks(db, article_id, structured)
+                if title is not None:
+                    db["articles"].update(article_id, {"title": title})
+                _write_reanchored(db, [update for update, _status, _deleted in results if update])
+                return _status_counts(results)
+    raise AssertionError("unreachable: the last attempt plans under the lock")
 
 
-def _apply_edit(db, article_id, structured, title, updates, counts):
-    articles.write_blocks(db, article_id, structured)
-    if title is not None:
-        db["articles"].update(article_id, {"title": title})
-    _write_reanchored(db, updates)
+def _status_counts(results):
+    counts = dict.fromkeys(STATUSES, 0)
+    for _update, status, deleted in results:
+        if not deleted:
+            counts[status] += 1
     return counts
 
 
@@ -465,7 +478,8 @@ def _reading(db):
     try:
         yield
     finally:
-        db.conn.rollback()
+        if db.conn.in_transaction:
+            db.conn.rollback()
 
 
 def _edit_snapshot(db, article_id):
@@ -478,10 +492,11 @@ def reanchor_article(db, article_id, old_blocks, new_blocks):
     """Find every annotation of the article again after its text changed; return status counts."""
     # Deleted ones too, so that an undo after an edit restores them in the right place.
     rows = list(db.query("SELECT * FROM highlights WHERE article_id = ?", [article_id]))
-    updates, counts = _reanchor_plan(old_blocks, rows, new_blocks)
+    reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], [b["text"] for b in new_blocks])
+    results = list(_reanchor_plan(reanchorer, old_blocks, rows, new_blocks).values())
     with db.atomic():
-        _write_reanchored(db, updates)
-    return counts
+        _write_reanchored(db, [update for update, _status, _deleted in results if update])
+    return _status_counts(results)
 
 
 def _write_reanchored(db, updates):
@@ -491,14 +506,12 @@ def _write_reanchored(db, updates):
         " status = ?, modified = ? WHERE id = ?", updates)
 
 
-def _reanchor_plan(old_blocks, rows, new_blocks):
-    """Return (UPDATE parameters, status counts) placing rows (anchored in old_blocks) in new_blocks."""
+def _reanchor_plan(reanchorer, old_blocks, rows, new_blocks):
+    """Return {id: (UPDATE parameters or None, status, deleted)} placing rows in new_blocks."""
     old_index = {b["n"]: i for i, b in enumerate(old_blocks)}
     new_texts = [b["text"] for b in new_blocks]
-    reanchorer = anchoring.Reanchorer([b["text"] for b in old_blocks], new_texts)
-    counts = dict.fromkeys(STATUSES, 0)
     stamp = now()
-    updates = []
+    placed = {}
     for row in rows:
         if row["scope"] == "paragraph":
             found = _reanchor_paragraph(reanchorer, old_index.get(row["block_n"]), row)
@@ -521,11 +534,9 @@ def _reanchor_plan(old_blocks, rows, new_blocks):
         else:
             changes = {"block_n": new_blocks[found.index]["n"], "start_cp": found.start, "end_cp": found.end,
                        "exact": found.exact, "prefix": found.prefix, "suffix": found.suffix, "status": status}
-        if any(row[k] != v for k, v in changes.items()):
-            updates.append([*changes.values(), stamp, row["id"]])
-        if not row["deleted"]:
-            counts[status] += 1
-    return updates, counts
+        update = [*changes.values(), stamp, row["id"]] if any(row[k] != v for k, v in changes.items()) else None
+        placed[row["id"]] = (update, status, row["deleted"])
+    return placed
 
 
 def _reanchor_paragraph(reanchorer, old_idx, row):

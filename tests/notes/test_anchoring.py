@@ -202,3 +202,27 @@ def test_identical_contexts_are_told_apart_by_position(which):
     found = anchoring.Reanchorer(old, new).anchor(0, s, s + 4, exact, prefix, suffix)
     new_starts = [i for i in range(len(new[1])) if new[1].startswith("Wort", i)]
     assert (found.index, found.start) == (1, new_starts[which])
+
+
+def test_a_highlight_made_while_an_edit_is_planned_is_placed_too(db, db_path, mark, monkeypatch):
+    # The edit plans outside the write lock; the reader highlights meanwhile (another connection).
+    from annotations.sqlite import connect
+    art = articles.create_article(db, "Titel\n\nDer Hund bellt laut. Die Katze schläft.\n\nZweiter Absatz hier.")
+    first = mark(art, 1, "Hund")
+    plan = highlights._reanchor_plan
+    made = []
+
+    def plan_while_the_reader_writes(*args):
+        if not made:
+            other = connect(db_path)
+            made.append(highlights.create(other, art, 1, 25, 30, "Katze"))
+            other.close()
+        return plan(*args)
+
+    monkeypatch.setattr(highlights, "_reanchor_plan", plan_while_the_reader_writes)
+    counts = highlights.edit_text(db, art, "Titel\n\nNeu davor.\n\nDer Hund bellt laut. Die Katze schläft.")
+    assert counts["anchored"] + counts["moved"] == 2
+    for hid, quote in ((first["id"], "Hund"), (made[0]["id"], "Katze")):
+        a = highlights.get(db, hid)
+        block = articles.get_block(db, art, a["block_n"])
+        assert block["text"][a["start"]:a["end"]] == quote
