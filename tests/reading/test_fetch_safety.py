@@ -59,28 +59,32 @@ def html(meta="", text=GERMAN):
 
 # --- defect 2: a trickling server is cut off by one deadline -------------------------------
 
-def test_a_trickling_server_is_cut_off_at_the_deadline(monkeypatch):
-    stop = threading.Event()
-    cut = threading.Event()
+def trickler(stop, chunk):
+    """A server sending `chunk` every half second for a minute: each read is quick, the whole is not."""
 
     class Trickle(BaseHTTPRequestHandler):
         def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()
-            try:
-                for _ in range(120):  # one byte every half second: each read is quick, the whole is not
-                    self.wfile.write(b" ")
+            for _ in range(120):
+                try:
+                    self.wfile.write(chunk)
                     self.wfile.flush()
-                    if stop.wait(0.5):
-                        return
-            except OSError:
-                cut.set()
+                except OSError:
+                    return  # cut off by the client
+                if stop.wait(0.5):
+                    return
 
         def log_message(self, *args):
             pass
 
-    server, url = serve(Trickle)
+    return serve(Trickle)
+
+
+def test_a_trickling_server_is_cut_off_at_the_deadline(monkeypatch):
+    stop = threading.Event()
+    server, url = trickler(stop, b" ")
     monkeypatch.setattr(fetch, "DEADLINE", 1.5)
     try:
         with pytest.raises(ArticleError, match="took too long"):
@@ -90,27 +94,9 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(monkeypatch):
         server.shutdown()
 
 
-def test_a_trickling_import_answers_400_and_other_requests_go_on(client, monkeypatch, make_app):
+def test_a_trickling_import_answers_400_and_other_requests_go_on(monkeypatch, make_app):
     stop = threading.Event()
-
-    class Trickle(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            for _ in range(120):
-                try:
-                    self.wfile.write(b"<p>")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                if stop.wait(0.5):
-                    return
-
-        def log_message(self, *args):
-            pass
-
-    server, url = serve(Trickle)
+    server, url = trickler(stop, b"<p>")
     monkeypatch.setattr(fetch, "DEADLINE", 1.5)
     app = make_app(READER_ALLOW_PRIVATE_URLS="1")
     result = {}
