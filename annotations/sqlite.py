@@ -1,13 +1,29 @@
 """SQLite connections with the pragmas every connection needs, and a safe table rebuild."""
 import contextlib
+import os
 import re
 import sqlite3
+import threading
+import time
 
 import sqlite_utils
 
 
+_writers = {}  # database file -> the RLock its transactions queue on in this process
+_writers_lock = threading.Lock()
+MAX_PAUSE = 0.2  # seconds a long job's batch waits after committing, at most
+
+
+def _writer_lock(path):
+    key = os.path.realpath(str(path))
+    with _writers_lock:
+        return _writers.setdefault(key, threading.RLock())
+
+
 class Database(sqlite_utils.Database):
     """sqlite-utils' Database whose outermost atomic() takes the write lock up front."""
+
+    writer = None  # set by connect(): this file's in-process queue of writers
 
     @contextlib.contextmanager
     def atomic(self):
@@ -16,23 +32,40 @@ class Database(sqlite_utils.Database):
             with super().atomic():
                 yield self
             return
-        # A plain BEGIN reads first and upgrades to a write later; in WAL mode that upgrade
-        # fails at once with "database is locked" if another connection wrote meanwhile,
-        # whatever the busy timeout. IMMEDIATE waits for the lock instead.
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        # SQLite's busy wait is polling, not a queue: beside a job committing batch after
+        # batch, a waiting request can miss every gap until its timeout. This process's
+        # writers therefore queue on a lock first, which hands over as soon as it is free.
+        with self.writer or contextlib.nullcontext():
+            # A plain BEGIN reads first and upgrades to a write later; in WAL mode that upgrade
+            # fails at once with "database is locked" if another connection wrote meanwhile,
+            # whatever the busy timeout. IMMEDIATE waits for the lock instead.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.conn.rollback()
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def batch(self):
+        """Run one batch of a long job atomically, then pause as long as it held the lock (≤ 0.2 s).
+
+        The pause leaves the lock free at least half the time, so writers outside this
+        process's queue (other processes, plain sqlite-utils writes) get their turn too.
+        """
+        start = time.monotonic()
+        with self.atomic():
             yield self
-        except BaseException:
-            self.conn.rollback()
-            raise
-        else:
-            self.conn.execute("COMMIT")
+        time.sleep(min(MAX_PAUSE, time.monotonic() - start))
 
 
 def connect(path):
     """Open a Database at path with the pragmas every connection needs."""
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
     db = Database(conn)
+    db.writer = _writer_lock(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = NORMAL")

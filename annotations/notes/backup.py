@@ -169,7 +169,7 @@ def _import(db, recs, items, status, base, undo):
     counts = {"articles": 0, "annotations": 0, "skipped": 0}
     id_map = {}
     for rec in recs:
-        with db.atomic():
+        with db.batch():
             id_map[_article_id(rec["id"])] = _restore_article(db, rec, undo)
             counts["articles"] += 1
     for offset, batch in _batches(items, BATCH):
@@ -180,7 +180,7 @@ def _import(db, recs, items, status, base, undo):
                 cache[article_id] = articles.get_blocks(db, article_id)
             return cache[article_id]
 
-        with db.atomic():
+        with db.batch():
             for n, item in enumerate(batch, start=offset + 1):
                 _import_one(db, n, item, id_map, status, base, counts, undo, blocks_of)
     return counts

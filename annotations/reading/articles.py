@@ -290,9 +290,10 @@ def get_position(db, article_id):
 
 def set_position(db, article_id, n):
     """Remember the block the reader is at."""
-    db["reading_positions"].upsert(
-        {"article_id": article_id, "n": n, "updated": now()}, pk="article_id"
-    )
+    with db.atomic():
+        db["reading_positions"].upsert(
+            {"article_id": article_id, "n": n, "updated": now()}, pk="article_id"
+        )
 
 
 def last_read_article(db):

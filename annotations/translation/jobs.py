@@ -170,22 +170,22 @@ def interrupt_orphaned(db):
 
 
 def _finish_item(db, job_id, n, status, cause=None, message=None):
-    # One statement, so the sequence number is taken and written atomically across workers.
-    db.execute(
-        "UPDATE translate_job_items SET status = ?, cause = ?, message = ?, "
-        "seq = (SELECT COALESCE(MAX(seq), 0) + 1 FROM translate_job_items WHERE job_id = ?) "
-        "WHERE job_id = ? AND n = ?", [status, cause, message, job_id, job_id, n])
-    db.execute("UPDATE translate_jobs SET updated = ? WHERE id = ?", [_now(), job_id])
-    db.conn.commit()
+    with db.atomic():
+        # One statement, so the sequence number is taken and written atomically across workers.
+        db.execute(
+            "UPDATE translate_job_items SET status = ?, cause = ?, message = ?, "
+            "seq = (SELECT COALESCE(MAX(seq), 0) + 1 FROM translate_job_items WHERE job_id = ?) "
+            "WHERE job_id = ? AND n = ?", [status, cause, message, job_id, job_id, n])
+        db.execute("UPDATE translate_jobs SET updated = ? WHERE id = ?", [_now(), job_id])
 
 
 def cancel_job(db, article_id):
     """Ask the article's running job to stop; calls already in flight finish (and are cached)."""
     job = _running_job(db, article_id)
     if job is not None:
-        db.execute("UPDATE translate_jobs SET cancel_requested = 1, updated = ? WHERE id = ?",
-                   [_now(), job["id"]])
-        db.conn.commit()
+        with db.atomic():
+            db.execute("UPDATE translate_jobs SET cancel_requested = 1, updated = ? WHERE id = ?",
+                       [_now(), job["id"]])
     return job is not None
 
 

@@ -92,11 +92,12 @@ def translate(db, text, ts):
         result = cached_translation(db, text, ts)  # another worker may have just stored it
         if result is None:
             result = fetch(ts, text)
-            db["translations"].insert({
-                "provider": provider, "source_lang": source, "target_lang": target,
-                "text_hash": key[3], "text": text, "translation": result,
-                "created": now(),
-            }, ignore=True)
+            with db.atomic():  # queued with the other writers (see sqlite.Database.atomic)
+                db["translations"].insert({
+                    "provider": provider, "source_lang": source, "target_lang": target,
+                    "text_hash": key[3], "text": text, "translation": result,
+                    "created": now(),
+                }, ignore=True)
         future.set_result(result)
         return result
     except TranslationError as exc:

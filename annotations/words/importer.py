@@ -113,7 +113,7 @@ def _flush(db, batch_e, batch_f, run, state):
     """Insert a batch of entries and their forms in one transaction, with the progress."""
     if not batch_e:
         return
-    with db.atomic():
+    with db.batch():
         # Ids come from SQLite inside the transaction (max(rowid) + 1 for each row, so they
         # are consecutive while we hold the write lock): safe beside another importer.
         db.conn.executemany(
@@ -136,7 +136,7 @@ def _active_generation(db, source):
 def _delete_generations(db, source, keep):
     """Delete rows of source's generations other than keep, in small transactions."""
     while True:
-        with db.atomic():
+        with db.batch():
             ids = [r[0] for r in db.execute(
                 "SELECT id FROM dict_entries WHERE source = ? AND generation IS NOT ? LIMIT ?",
                 [source, keep, BATCH])]
