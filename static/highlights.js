@@ -310,16 +310,24 @@
   });
   dialog.addEventListener("close", () => dialogBody.replaceChildren());
 
-  // --- undo toast: disappears by itself after a few seconds --------------------------------
+  // --- undo toast: disappears by itself after a few seconds, but never under the pointer
+  //     or while it has focus (the reader is about to press Undo) -----------------------------
 
   let toastTimer = 0;
-  new MutationObserver(() => {
+  const held = () => toastSlot.matches(":hover") || toastSlot.contains(document.activeElement);
+  function armToast() {
     const toast = document.getElementById("hl-toast");
     clearTimeout(toastTimer);
-    if (toast && !toast.hidden) {
-      toastTimer = setTimeout(() => { toast.hidden = true; toast.replaceChildren(); }, UNDO_MS);
-    }
-  }).observe(toastSlot, { childList: true, subtree: true });
+    if (!toast || toast.hidden) return;
+    toastTimer = setTimeout(() => {
+      if (held()) return; // leaving it (pointerleave, focusout) arms the timer again
+      toast.hidden = true;
+      toast.replaceChildren();
+    }, UNDO_MS);
+  }
+  new MutationObserver(armToast).observe(toastSlot, { childList: true, subtree: true });
+  toastSlot.addEventListener("pointerleave", armToast);
+  toastSlot.addEventListener("focusout", armToast);
 
   // --- panel: jump to an annotation, filters, drawer ------------------------------------
 
