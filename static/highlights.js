@@ -369,9 +369,10 @@
     for (const m of marks) {
       const colors = COLORS.filter((c) => m.classList.contains(`hl-${c}`));
       if (colors.length < 2) continue;
-      const step = 100 / colors.length;
-      const bands = colors.map((c, i) => `var(--hl-${c}) ${(i * step).toFixed(2)}% ${((i + 1) * step).toFixed(2)}%`);
-      m.style.backgroundImage = `linear-gradient(to bottom, ${bands.join(", ")})`;
+      // The first colour fills the mark (a plain colour, so the text's contrast is known);
+      // each further colour is a band along its foot.
+      m.style.backgroundColor = `var(--hl-${colors[0]})`;
+      m.style.boxShadow = colors.slice(1).map((c, i) => `inset 0 -${(i + 1) * 4}px 0 var(--hl-${c})`).join(", ");
       m.classList.add("hl-multi");
     }
   }

@@ -12,15 +12,16 @@
   };
   const root = document.documentElement;
 
-  function read(name) {
-    try { return localStorage.getItem(PREFIX + name); } catch (e) { return null; } // storage off
+  // localStorage, or nothing remembered when the browser refuses storage.
+  function read(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
   }
-  function write(name, value) {
-    try { localStorage.setItem(PREFIX + name, value); } catch (e) { /* private mode: not remembered */ }
+  function write(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
 
   function get(name) {
-    const value = read(name);
+    const value = read(PREFIX + name);
     const allowed = CHOICES[name];
     if (!allowed) return value;
     return allowed.includes(value) ? value : allowed[0];
@@ -33,7 +34,7 @@
   }
 
   function set(name, value) {
-    write(name, value);
+    write(PREFIX + name, value);
     apply(name, value);
     document.dispatchEvent(new CustomEvent("randnotiz:pref", { detail: { name, value } }));
   }

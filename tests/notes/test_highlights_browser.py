@@ -251,7 +251,7 @@ def test_panel_filters_jumps_and_flashes(page, live_server, db, article):
 def test_paragraph_note_and_clear_error_for_too_long_note(page, live_server, db, article):
     page.goto(f"{live_server}/articles/{article}")
     page.locator("#p-2").hover()
-    page.get_by_role("button", name="Add a note to paragraph 2").click()
+    page.get_by_role("button", name="Note on paragraph 2").click()
     dialog = page.locator("#hl-dialog")
     dialog.locator("textarea[name=note]").fill("x" * (highlights.MAX_NOTE_CHARS + 1))
     dialog.get_by_role("button", name="Save").click()
