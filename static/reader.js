@@ -70,13 +70,15 @@
     }
   });
 
-  // A re-rendered paragraph (after a highlight, a note, a saved word) is a new element:
-  // it stays the current one, so its bar stays and `t`/`l` act on it, not on paragraph 1.
-  document.addEventListener("htmx:load", () => {
-    if (current && !current.isConnected) {
-      const fresh = document.getElementById(current.id);
+  // A re-rendered paragraph (after a highlight, a note, a saved word) is a new element, and
+  // htmx's settle step puts back the server's class list: it stays the current one, so its bar
+  // stays and `t`/`l` act on it, not on paragraph 1.
+  document.addEventListener("htmx:afterSettle", () => {
+    if (!current) return;
+    const fresh = document.getElementById(current.id);
+    if (fresh && (fresh !== current || !fresh.classList.contains("current"))) {
       current = null;
-      if (fresh) setCurrent(fresh, { save: false });
+      setCurrent(fresh, { save: false });
     }
   });
 
