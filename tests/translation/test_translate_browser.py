@@ -46,6 +46,14 @@ def test_hovering_a_sentence_lights_up_its_counterpart(reader):
     reader.locator("#p-1-en [data-s='0']").hover()
     expect(reader.locator("#p-1-text [data-s='0']")).to_have_class("s s-hot")
     expect(german).to_have_class("s")
+    # The pair's colour is its own: no highlight colour, so it never looks like a highlight.
+    lit = reader.locator("#p-1-text [data-s='0']")  # lit by the English sentence under the pointer
+    hot = lit.evaluate("el => getComputedStyle(el).backgroundColor")
+    colours = reader.evaluate("""() => ['yellow', 'green', 'blue', 'red', 'purple'].map((c) => {
+        const m = document.createElement('mark'); m.className = 'hl hl-' + c; document.body.append(m);
+        const bg = getComputedStyle(m).backgroundColor; m.remove(); return bg; })""")
+    assert hot not in colours and hot != "rgba(0, 0, 0, 0)"
+    assert "underline" in lit.evaluate("el => getComputedStyle(el).textDecorationLine")
     # Keyboard readers get the same by focusing a sentence.
     english.focus()
     expect(german).to_have_class("s s-hot")
