@@ -71,9 +71,11 @@ def themed(browser, live_server, annotated):
 
 
 def axe(page, selector="html"):
-    """Run axe-core (WCAG 2.x A and AA plus best practice) and return its violations and reviews."""
+    """Run axe-core (WCAG 2.x A and AA, best practice, and WCAG 2.2's 24 px targets) and return
+    its violations and its colour contrast reviews."""
     return page.evaluate("""async (selector) => {
-        const r = await axe.run(document.querySelector(selector), {resultTypes: ['violations', 'incomplete']});
+        const r = await axe.run(document.querySelector(selector), {resultTypes: ['violations', 'incomplete'],
+                                                                   rules: {'target-size': {enabled: true}}});
         const brief = (items) => items.map((v) => ({id: v.id, impact: v.impact,
             nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary || n.any.map((a) => a.message).join('; ')])}));
         return {violations: brief(r.violations),

@@ -2,6 +2,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from annotations.notes import highlights
+from annotations.reading import articles
+
 pytestmark = pytest.mark.browser
 
 
@@ -111,3 +114,24 @@ def test_question_mark_lists_every_key_and_escape_returns(page, live_server):
     page.keyboard.press("Escape")
     expect(keys).to_be_hidden()
     expect(page.locator("#p-2")).to_be_focused()
+
+
+def test_a_highlight_menu_is_a_dialog_escape_returns_to_the_highlight(page, live_server, db):
+    text = articles.get_block(db, 1, 2)["text"]
+    highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
+    page.goto(live_server + "/articles/1")
+    page.keyboard.press("j")
+    tab_to(page, "#p-2 mark.hl")
+    page.keyboard.press("Enter")
+    menu = page.get_by_role("dialog", name="Highlight menu")
+    expect(menu).to_be_visible()
+    expect(menu.locator("button").first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(menu).to_be_hidden()
+    expect(page.locator("#p-2 mark.hl")).to_be_focused()
+    # A colour chosen from the menu re-renders the paragraph; focus comes back to the highlight.
+    page.keyboard.press("Enter")
+    expect(menu.get_by_role("button", name="Make it green")).to_be_visible()
+    tab_to(page, "#hl-menu [aria-label='Make it green']")
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-2 mark.hl-green")).to_be_focused()
