@@ -149,8 +149,9 @@ def test_overlapping_highlights_show_both_and_click_offers_both(page, live_serve
     both = mark(page, 1, "dem")
     expect(both).to_have_class(re.compile(r"(?=.*\bhl-yellow\b)(?=.*\bhl-blue\b)"))
     # Both colours are painted (the first fills, the next is a band at the foot), not one hiding the other.
-    fill, bands = both.evaluate("m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).boxShadow]")
-    assert fill == "rgb(255, 226, 122)" and "rgb(169, 211, 255)" in bands
+    # (expect waits: the sentence spans' background transition may still be running)
+    expect(both).to_have_css("background-color", "rgb(255, 226, 122)")
+    expect(both).to_have_css("box-shadow", re.compile(r"rgb\(169, 211, 255\)"))
 
     both.click()
     menu = page.locator("#hl-menu")
