@@ -206,7 +206,7 @@ def confirm(hid):
 @bp.get("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note_form(article_id, n):
     article = load_article(article_id)
-    load_block(article_id, n, kinds=("paragraph",))
+    load_block(article_id, n, kinds=articles.TEXT_KINDS)
     return _note_form("Note on a paragraph", article=article, annotation=None, fields=[],
         action=url_for(".paragraph_note", article_id=article_id, n=n), color=None,
         heading="Note on the whole paragraph", quote="")
@@ -215,7 +215,7 @@ def paragraph_note_form(article_id, n):
 @bp.post("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note(article_id, n):
     db = get_db()
-    load_block(article_id, n, kinds=("paragraph",))
+    load_block(article_id, n, kinds=articles.TEXT_KINDS)
     _store(highlights.create_paragraph_note, db, article_id, n, request.form.get("note"),
            tags=_tags(request.form.get("tags")))
     return _changed(article_id, [n])
