@@ -74,6 +74,8 @@ def _annotation(hid, *, include_deleted=False):
     a = highlights.get(get_db(), hid, include_deleted=include_deleted)
     if a is None:
         abort(404, "This annotation does not exist (it may have been deleted).")
+    if a["article_id"] is None:
+        abort(404, "This annotation is on another page: change it through /annotations/.")
     return a
 
 
@@ -227,3 +229,10 @@ def panel(article_id):
     color, tag = _filters()
     return page_or_fragment("notes/_list.html", "Annotations", article=article,
                              panel=highlights.panel(get_db(), article_id, color, tag))
+
+
+@bp.get("/other-pages")
+def other_pages():
+    found = highlights.list_elsewhere(get_db())
+    return render_template("notes/other_pages.html", annotations=found,
+                           links={a["id"]: highlights.target_links(a) for a in found})

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from sqlite_utils import Migrations
 
-from ..common import now
+from ..common import now, same_page_key
 from ..sqlite import cascade_delete
 from .structuring import KINDS, MAX_TEXT_CHARS, TEXT_KINDS, ArticleError, Block, clean, structure  # noqa: F401
 
@@ -117,6 +117,17 @@ def get_article(db, article_id):
     """Return the article row as a dict, or None."""
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     return rows[0] if rows else None
+
+
+def find_by_source_url(db, url):
+    """Return the id of the article imported from url (same page, any scheme or tracking), or None."""
+    key = same_page_key(url)
+    if key is None:
+        return None
+    for row in db.query("SELECT id, source_url FROM articles WHERE source_url IS NOT NULL ORDER BY id DESC"):
+        if same_page_key(row["source_url"]) == key:
+            return row["id"]
+    return None
 
 
 def get_blocks(db, article_id):

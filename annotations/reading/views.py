@@ -22,7 +22,9 @@ def index():
 
 @bp.get("/articles")
 def library():
-    return render_template("reading/library.html", articles=articles.list_articles(get_db()))
+    db = get_db()
+    return render_template("reading/library.html", articles=articles.list_articles(db),
+                           elsewhere=highlights.count_elsewhere(db))
 
 
 @bp.post("/articles")
