@@ -27,13 +27,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 def _codec(name):
     try:
-        return codecs.lookup(name).name if name else None
+        found = codecs.lookup(name).name if name else None
     except LookupError:
         return None
+    # As browsers do: a page labelled Latin-1 is read as its superset Windows-1252.
+    return "cp1252" if found in ("iso8859-1", "latin-1") else found
 
 
 def decode(raw, declared=None, *, html=False):
-    """Return raw bytes as text (BOM, declared charset, <meta>, UTF-8, else detected); refuse binary files."""
+    """Return raw bytes as text (BOM, UTF-8, declared charset, <meta>, else detected); refuse binary files."""
     text = _decode(raw, declared, html)
     sample = text[:100_000]
     odd = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
@@ -46,22 +48,26 @@ def _decode(raw, declared, html):
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return raw.decode(name, errors="replace")
-    candidates = [_codec(declared)]
-    if html:
-        m = _META_CHARSET.search(raw[:4096])
-        candidates.append(_codec(m.group(1).decode("ascii")) if m else None)
-    for name in [c for c in candidates if c]:
-        try:
-            return raw.decode(name)
-        except UnicodeDecodeError:
-            continue
+    if raw[:4096].count(b"\x00") > len(raw[:4096]) // 8:
+        # NUL bytes between the letters: UTF-16 (or 32) without its byte order mark.
+        best = charset_normalizer.from_bytes(raw[:200_000]).best()
+        if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
+            return raw.decode(best.encoding, errors="replace")
+    # Bytes that are valid UTF-8 are UTF-8, whatever a header or <meta> claims: Windows-1252
+    # text almost never forms valid multi-byte sequences by chance, and mislabelled pages abound.
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(raw[:200_000]).best()
-    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-        return raw.decode(best.encoding, errors="replace")
+    candidates = [_codec(declared)]
+    if html:
+        m = _META_CHARSET.search(raw[:4096])
+        candidates.append(_codec(m.group(1).decode("ascii")) if m else None)
+    for name in [c for c in candidates if c and c not in ("utf-8", "ascii")]:
+        try:
+            return raw.decode(name)
+        except UnicodeDecodeError:
+            continue
     # Not UTF-8: for German text that is, in practice, Windows-1252 (a superset of Latin-1);
     # charset-normalizer cannot tell it from its Central European neighbours on umlauts alone.
     return raw.decode("cp1252", errors="replace")
@@ -117,8 +123,9 @@ def from_epub(raw):
         if not body or not body.strip():
             continue
         try:
-            root = lxml_html.fromstring(body)
-        except (etree.ParserError, ValueError):
+            # Bytes, and lxml would guess Latin-1 for them: EPUB's XHTML is UTF-8 (or has a BOM).
+            root = lxml_html.fromstring(decode(body, html=True))
+        except (etree.ParserError, ValueError, ArticleError):
             continue
         chapter = structuring.tree_blocks(root)
         if not chapter:
