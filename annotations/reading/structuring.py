@@ -152,6 +152,18 @@ def _group_blocks(group):
     return out
 
 
+def _lone_numbers(blocks):
+    """A numbered line alone is no list ("3. Oktober 1990 …" opens a paragraph): lists have two items."""
+    out = []
+    for i, b in enumerate(blocks):
+        numbered = b.kind == "list" and b.text[:1].isdigit()
+        near = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if numbered and not any(n.kind == "list" for n in near):
+            b = Block("heading" if _looks_like_heading(b.text) else "paragraph", b.text)
+        out.append(b)
+    return out
+
+
 def _normalise(text):
     if text is None or not text.strip():
         raise ArticleError("The text is empty: paste or upload some German text to read.")
@@ -164,7 +176,7 @@ def _normalise(text):
 def structure(text):
     """Split plain text into a title and Blocks (heading, paragraph, list, quote, boilerplate)."""
     text = _normalise(text)
-    blocks = [b for group in _split_blocks(text) for b in _group_blocks(group)]
+    blocks = _lone_numbers([b for group in _split_blocks(text) for b in _group_blocks(group)])
     # Short questions alone between paragraphs are sub-headings ("Wie entsteht Erdöl?").
     blocks = [Block("heading", b.text) if b.kind == "paragraph" and _is_question_heading(b.text)
               and i + 1 < len(blocks) and _is_prose(blocks[i + 1]) else b

@@ -6,6 +6,7 @@ what changed (no application code in SQL: any tool may write the database); refr
 the queue, each item in its own short transaction. Lemmas need simplemma, which is never
 loaded on a page render: items indexed before it is ready are queued again for their lemmas.
 """
+import functools
 import json
 import logging
 import re
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 MAX_RESULTS = 400
+HITS_SHOWN = 5  # per article; the rest are counted
+GROUPS_SHOWN = 30  # articles (best first); the rest are counted
 SNIPPET_CHARS = 240
 # A token as the index sees it: letters with marks, or digits.
 _TOKEN = re.compile(r"[^\W_]+")
@@ -68,6 +71,8 @@ def m001_search(db):
 
 def fold(text):
     """Return text as the index compares it: case-folded (ß -> ss), umlauts and accents stripped."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -80,18 +85,22 @@ def transliterate(word):
     return fold(word.casefold().translate(_UMLAUTS))
 
 
+@functools.lru_cache(maxsize=200_000)
+def word_forms(word, with_lemma):
+    """Return (folded, umlaut-free spelling, folded lemma or None) of one word; words repeat, so cached."""
+    lemma = lemmas.lemma_if_ready(word) if with_lemma else None
+    return fold(word), transliterate(word), fold(lemma) if lemma else None
+
+
 def _other_forms(text, with_lemmas):
     """Return what else text's words are found by: their umlaut-free spelling ("oel"), their lemmas."""
     forms = set()
     for m in WORD.finditer(text):
-        word = m.group()
-        folded = fold(word)
-        spelled = transliterate(word)
+        folded, spelled, lemma = word_forms(m.group(), with_lemmas)
         if spelled != folded:
             forms.add(spelled)
-        lemma = lemmas.lemma_if_ready(word) if with_lemmas else None
-        if lemma and fold(lemma) != folded:
-            forms.add(fold(lemma))
+        if lemma and lemma != folded:
+            forms.add(lemma)
     return " ".join(sorted(forms))
 
 
@@ -251,7 +260,7 @@ def search(db, q, *, limit=MAX_RESULTS):
     phrases, terms = parse_query(q)
     expression = match_expression(phrases, terms)
     if expression is None:
-        return {"groups": [], "total": 0, "terms": []}
+        return {"groups": [], "total": 0, "more_groups": 0, "terms": []}
     rows = db.execute(
         """SELECT d.kind, d.article_id, d.block_n, d.label, d.text, bm25(search_fts, 1.0, 0.5) AS rank
            FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
@@ -259,8 +268,14 @@ def search(db, q, *, limit=MAX_RESULTS):
     marker = _Marker(phrases, terms)
     groups = {}
     for kind, article_id, block_n, label, text, rank in rows:
-        group = groups.setdefault(article_id, {"article_id": article_id, "rank": rank, "hits": []})
-        group["hits"].append({"kind": kind, "block_n": block_n, "label": label, "html": marker.snippet(text)})
+        if article_id not in groups and len(groups) >= GROUPS_SHOWN:
+            continue
+        group = groups.setdefault(article_id, {"article_id": article_id, "rank": rank, "hits": [], "more": 0})
+        if len(group["hits"]) < HITS_SHOWN:
+            # Only what is shown gets its marks: the best hits of each article.
+            group["hits"].append({"kind": kind, "block_n": block_n, "label": label, "html": marker.snippet(text)})
+        else:
+            group["more"] += 1
     titles = {a: articles.get_article(db, a) for a in groups if a is not None}
     out = []
     for article_id, group in groups.items():
@@ -270,22 +285,24 @@ def search(db, q, *, limit=MAX_RESULTS):
         out.append(group)
     # Best first; what belongs to no article (saved words, other pages) last.
     out.sort(key=lambda g: (g["article_id"] is None, g["rank"]))
-    return {"groups": out, "total": len(rows), "terms": [" ".join(p) for p in phrases] + terms}
+    hidden = len({r[1] for r in rows} - set(groups))
+    return {"groups": out, "total": len(rows), "more_groups": hidden,
+            "terms": [" ".join(p) for p in phrases] + terms}
 
 
 class _Marker:
     """Mark the words of a text that the query matched (the same folding and lemmas as the index)."""
 
     def __init__(self, phrases, terms):
-        self.prefixes = [fold(t) for t in terms] + [fold(w) for p in phrases for w in p]
+        prefixes = [fold(t) for t in terms] + [fold(w) for p in phrases for w in p]
+        self.prefix = re.compile("|".join(re.escape(p) for p in prefixes)) if prefixes else None
         self.lemmas = {fold(lem) for lem in (lemmas.lemma_if_ready(t) for t in terms) if lem}
 
     def _hit(self, word):
-        folded, spelled = fold(word), transliterate(word)
-        if any(folded.startswith(p) or spelled.startswith(p) for p in self.prefixes):
+        folded, spelled, lemma = word_forms(word, bool(self.lemmas))
+        if self.prefix is not None and (self.prefix.match(folded) or self.prefix.match(spelled)):
             return True
-        lemma = lemmas.lemma_if_ready(word) if self.lemmas else None
-        return bool(lemma) and fold(lemma) in self.lemmas
+        return lemma is not None and lemma in self.lemmas
 
     def snippet(self, text):
         hits = [(m.start(), m.end()) for m in _TOKEN.finditer(text) if self._hit(m.group())]

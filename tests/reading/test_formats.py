@@ -178,3 +178,10 @@ def test_list_items_are_read_translated_annotated_and_edited_like_paragraphs(cli
     assert "- erster Punkt" in edit
     client.post(f"/articles/{article_id}/edit", data={"title": "Titel", "text": articles.editable_text(db, article_id)})
     assert [b["kind"] for b in articles.get_blocks(db, article_id)] == ["paragraph", "list", "list"]
+
+
+def test_a_paragraph_opening_with_a_date_is_no_list_but_numbered_lines_are():
+    _, blocks = structure("Titel\n\n3. Oktober 1990: Die Einheit kam, und alle feierten lange.\n\nNoch ein Absatz.")
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+    _, blocks = structure("Titel\n\nDie Rangliste der Länder.\n\n1. Saudi-Arabien\n2. Russland")
+    assert [(b.kind, b.text) for b in blocks][1:] == [("list", "1. Saudi-Arabien"), ("list", "2. Russland")]
