@@ -12,6 +12,7 @@ from annotations import commands, schema
 from annotations.notes import highlights
 from annotations.reading import articles
 from annotations.sqlite import connect
+from tests.reading.test_formats import site  # noqa: F401 (serves the test pages, /cp1252 among them)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {"PATH": "/usr/bin:/bin", "DING_PATH": "/nonexistent", "FREEDICT_PATH": "/nonexistent"}
@@ -38,6 +39,13 @@ def test_import_a_file_then_export_backup_and_restore(tmp_path):
         assert [(b["kind"], b["text"]) for b in articles.get_blocks(restored, 2)] == [
             ("paragraph", "Ein Absatz."), ("list", "ein Punkt")]
         restored.close()
+
+
+def test_import_a_web_page_by_address(db, site):  # noqa: F811 (the loopback web server)
+    article_id, title = commands.import_source(db, site + "/cp1252")
+    assert title == "Erdöl: Woher es kommt"
+    assert articles.get_article(db, article_id)["source_url"] == site + "/cp1252"
+    assert "list" in {b["kind"] for b in articles.get_blocks(db, article_id)}
 
 
 @pytest.mark.parametrize("args, message", [

@@ -82,7 +82,7 @@ def looks_like_html(filename, text):
 def from_html(html, title=None):
     """Return (title, blocks) of a web page's article: trafilatura's structure, its metadata title."""
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=False,
-                              with_metadata=True, favor_recall=True)
+                              with_metadata=True)
     if not xml:
         raise ArticleError("No article text could be found in that page.")
     root = etree.fromstring(xml.encode("utf-8"))

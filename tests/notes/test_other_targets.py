@@ -34,6 +34,8 @@ def test_an_annotation_on_another_page_lives_through_the_whole_protocol(client, 
     assert got.get_json(force=True)["body"]["value"] == "I like this page!"
     listed = client.get("/annotations/").get_json(force=True)
     assert url in [item["id"] for item in listed["first"]["items"]]
+    linked = client.get("/annotations/", headers={"Prefer": 'return=representation;include="http://www.w3.org/ns/oa#PreferContainedIRIs"'})
+    assert url in linked.get_json(force=True)["first"]["items"]
     # PUT without If-Match is accepted (clients SHOULD send it); a stale one is refused.
     changed = {**got.get_json(force=True), "target": {"source": "http://www.example.com/other.html",
                                                       "selector": {"type": "CssSelector", "value": "#x"}}}
