@@ -192,20 +192,29 @@ def refresh(db, *, limit=None):
     return done
 
 
+_started = set()
+_started_lock = threading.Lock()
+
+
 def start_background(path, wait=600):
-    """Once the lemmatiser is loaded, index every queued item's lemmas in a thread of its own."""
+    """Once the lemmatiser is loaded, index every queued item's lemmas in a thread (once per database)."""
     lemmas.warm_up()
+    with _started_lock:
+        if path in _started:
+            return
+        _started.add(path)
 
     def run():
         if not lemmas.wait(wait):
             return
-        db = connect(path)
         try:
-            refresh(db)
+            db = connect(path)
+            try:
+                refresh(db)
+            finally:
+                db.close()
         except Exception:
             log.exception("search indexing failed")
-        finally:
-            db.close()
 
     threading.Thread(target=run, name="search-index", daemon=True).start()
 

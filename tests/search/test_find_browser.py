@@ -46,5 +46,5 @@ def test_the_search_box_finds_across_the_library(page, live_server, art):
     page.get_by_role("searchbox", name="Search everything").fill("strasse")
     page.keyboard.press("Enter")
     expect(page.locator(f"#result-{art} mark").first).to_have_text("Straße")
-    page.locator(f"#result-{art} a.hit-link").first.click()
+    page.locator(f"#result-{art} a.hit-link", has_text="hinunter").click()
     expect(page).to_have_url(f"{live_server}/articles/{art}#p-1")
