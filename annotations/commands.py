@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import schema
 from .notes import backup as notes_backup
-from .notes import exports
+from .notes import exports, webanno
 from .notes.highlights import AnnotationError
 from .reading import articles, fetch, formats
 from .sqlite import connect
@@ -36,6 +36,7 @@ def import_source(db, source):
         if source.startswith(("http://", "https://")):
             structured, host = fetch.structured_from_url(source)
             article_id = articles.store_article(db, structured, source=host, source_url=source)
+            webanno.adopt(db, article_id, EXPORT_BASE)
         else:
             path = Path(source)
             if not path.is_file():

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from . import anchoring, highlights
 from . import targets as targets_mod
-from ..common import ARTICLE_PATH, now
+from ..common import ARTICLE_PATH, now, same_page_key
 from ..reading import articles
 from .highlights import COLORS, AnnotationError
 
@@ -26,6 +26,8 @@ W3C_MOTIVATIONS = {
 }
 CSS = {"yellow": "#fff176", "green": "#a5d6a7", "blue": "#90caf9", "red": "#ef9a9a", "purple": "#ce93d8"}
 # Top-level members we write ourselves; any other member a client sent is kept and echoed back.
+# Where the bodies we do not model (IRIs, resources) are kept inside foreign_json.
+OTHER_BODIES = "randnotiz:otherBodies"
 OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "body", "bodyValue", "target",
             "canonical", "via", "stylesheet"}
 ID_TAIL = re.compile(r"/annotations/([0-9a-f]{32})$")
@@ -70,6 +72,8 @@ def to_jsonld(a, base):
         doc["canonical"] = a["canonical"]
     if a["via"]:
         doc["via"] = json.loads(a["via"]) if a["via"].startswith("[") else a["via"]
+    # Bodies that are no text (an IRI, a resource), kept as the client sent them.
+    bodies.extend((a.get("foreign") or {}).get(OTHER_BODIES, []))
     if bodies:
         doc["body"] = bodies if len(bodies) > 1 else bodies[0]
     if a["article_id"] is None:
@@ -80,7 +84,7 @@ def to_jsonld(a, base):
         doc["stylesheet"] = {"type": "CssStylesheet",
                              "value": f".{a['color']} {{ background-color: {CSS[a['color']]} }}"}
     for k, v in (a.get("foreign") or {}).items():
-        if k not in OWN_KEYS:
+        if k not in OWN_KEYS and k != OTHER_BODIES:
             doc.setdefault(k, v)
     return doc
 
@@ -196,6 +200,10 @@ def _anchor(blocks, block_n, inner, outer):
     return "text", found
 
 
+def _is_text_body(body):
+    return isinstance(body, dict) and ("TextualBody" in _types(body) or "value" in body)
+
+
 def _bodies(doc):
     """Return (note, language, tags, kept_other_bodies) from body / bodyValue."""
     notes, tags, language = [], [], None
@@ -204,8 +212,8 @@ def _bodies(doc):
             raise AnnotationError("'bodyValue' must be a string.")
         notes.append(doc["bodyValue"])
     for body in _as_list(doc.get("body")):
-        if not isinstance(body, dict) or "TextualBody" not in _types(body) and "value" not in body:
-            continue  # an IRI or a resource body: kept in the raw JSON, not shown as a note
+        if not _is_text_body(body):
+            continue  # an IRI or a resource body: kept by _foreign, not shown as a note
         value = body.get("value")
         if not isinstance(value, str):
             raise AnnotationError("A TextualBody needs a string 'value'.")
@@ -294,9 +302,13 @@ def parse(db, doc, base):
 
 
 def _foreign(doc):
-    """Keep what another client sent that we do not model (creator, generator, rights, …)."""
+    """Keep what another client sent that we do not model (creator, generator, rights, other bodies, …)."""
     extra = {k: v for k, v in doc.items() if k not in OWN_KEYS}
-    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    others = [b for b in _as_list(doc.get("body")) if not _is_text_body(b)]
+    if others:
+        extra[OTHER_BODIES] = others
+    # ASCII: a lone surrogate a client's JSON escaped stays storable.
+    return json.dumps(extra, ensure_ascii=True, sort_keys=True) if extra else None
 
 
 def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True):
@@ -344,3 +356,27 @@ def replace_from_jsonld(db, annotation_id, doc, base):
                       canonical=fields["canonical"] or old["canonical"], foreign_json=_foreign(doc))
         db["highlights"].update(annotation_id, fields)
     return highlights.get(db, annotation_id)
+
+
+def adopt(db, article_id, base):
+    """Anchor the annotations kept for other pages whose target is this article's original page; return how many."""
+    article = articles.get_article(db, article_id)
+    key = same_page_key(article["source_url"]) if article else None
+    if key is None:
+        return 0
+    adopted = 0
+    with db.atomic():
+        for a in highlights.list_elsewhere(db):
+            targets = a["target"] if isinstance(a["target"], list) else [a["target"]]
+            if not any(same_page_key(targets_mod.source_of(t)) == key for t in targets):
+                continue
+            try:
+                fields = parse(db, to_jsonld(a, base), base)
+            except AnnotationError:
+                continue
+            if fields["article_id"] != article_id:
+                continue  # a whole-page annotation, or one without a quote: it stays where it is
+            fields.update(created=a["created"], modified=a["modified"], canonical=a["canonical"], via=a["via"])
+            db["highlights"].update(a["id"], fields)
+            adopted += 1
+    return adopted

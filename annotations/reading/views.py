@@ -4,7 +4,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
-from ..notes import highlights
+from ..notes import highlights, webanno
 from ..translation import jobs
 from ..web import load_article, load_block, settings, whole_number
 from . import articles, fetch, formats
@@ -44,6 +44,8 @@ def create():
                                             source_url=source_url)
     except articles.ArticleError as e:
         abort(400, str(e))
+    # Notes made earlier on the original page (another client, a Hypothesis export) find it now.
+    webanno.adopt(get_db(), article_id, request.url_root.rstrip("/"))
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 

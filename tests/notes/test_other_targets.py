@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-from annotations.notes import backup, highlights
+from annotations.notes import highlights, webanno
 from annotations.reading import articles
+from tests.reading.test_fetch import ROUTES, site  # noqa: F401 (the loopback web server)
 
 LD = "application/ld+json"
 CTX = "http://www.w3.org/ns/anno.jsonld"
@@ -141,3 +142,27 @@ def test_the_migration_keeps_every_highlight(db_path):
     articles.delete_article(conn, art)
     assert highlights.get(conn, kept["id"], include_deleted=True) is None  # the cascade survived the rebuild
     conn.close()
+
+
+def test_notes_made_before_the_article_was_imported_find_it(client, db, site):  # noqa: F811
+    original = site + "/erdoel"
+    ROUTES["/erdoel"] = (200, "text/plain; charset=utf-8", TEXT.encode())
+    rows = json.loads(json.dumps(HYPOTHESIS).replace(ORIGINAL, original.replace("http://", "https://") + "#x"))
+    assert client.post("/import", data=json.dumps(rows), content_type=LD).status_code == 200
+    assert len(highlights.list_elsewhere(db)) == 2
+    assert client.post("/articles", data={"url": original}).status_code == 303
+    article_id = max(a["id"] for a in articles.list_articles(db))
+    [a] = highlights.list_for_article(db, article_id)
+    assert (a["exact"], a["note"], a["via"]) == ("Gemisch", "Wie lange dauert das?", "https://hypothes.is/a/Zq3x9H2kEe-abc")
+    assert [x["note"] for x in highlights.list_elsewhere(db)] == ["Anderswo"]
+    assert webanno.adopt(db, article_id, "http://localhost") == 0  # adopted once, never twice
+
+
+def test_bodies_that_are_no_text_are_kept(client):
+    doc = {"@context": CTX, "type": "Annotation", "target": "http://www.example.com/index.html",
+           "body": ["http://example.org/post1", {"id": "http://example.org/img.jpg", "type": "Image"},
+                    {"type": "TextualBody", "value": "Text"}]}
+    url = post(client, doc).headers["Location"]
+    bodies = client.get(url).get_json(force=True)["body"]
+    assert "http://example.org/post1" in bodies and {"id": "http://example.org/img.jpg", "type": "Image"} in bodies
+    assert any(isinstance(b, dict) and b.get("value") == "Text" for b in bodies)
