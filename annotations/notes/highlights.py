@@ -4,6 +4,8 @@ An annotation is anchored by W3C-style selectors: the block number (paragraph), 
 code points within the block, the exact quote and ~32 characters of prefix and suffix. When
 an article's text changes, reanchor_article finds each annotation again (see anchoring.py);
 nothing is ever dropped: what cannot be found becomes an "orphan" that keeps its quote.
+An annotation another client made on another page has no article (article_id NULL); its
+target is kept as sent (target_json) and it is listed apart (list_elsewhere).
 """
 import json
 import re

@@ -6,6 +6,8 @@ TextPositionSelector (code points within the paragraph); a note on a whole parag
 FragmentSelector alone; an orphan keeps only its TextQuoteSelector. Colour is the target's
 styleClass. Read: that shape, or a bare TextQuoteSelector / TextPositionSelector over the whole
 article (blocks joined by blank lines, as articles.article_text), which are anchored like edits.
+A target on another page is stored as sent (targets.py) and anchored to an article only when it is
+that article's original page and carries a quote.
 """
 import json
 import re
