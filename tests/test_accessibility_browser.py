@@ -22,6 +22,8 @@ PAGES = [
     ("reader", "/articles/1"),
     ("library", "/articles"),
     ("vocabulary", "/vocabulary"),
+    ("search", "/search?q=Iran"),
+    ("other pages", "/other-pages"),
 ]
 
 

@@ -101,6 +101,15 @@ def markdown_export(db, article_id=None):
             if a["status"] != "anchored":
                 meta.append(f"status: {a['status']}")
             out.append("*" + " · ".join(meta) + "*\n")
+    elsewhere = [a for a in annos if a["article_id"] is None]
+    if elsewhere:
+        out.append("# Annotations on other pages\n")
+        for a in elsewhere:
+            out.append(f"## {_md_escape(', '.join(highlights.target_links(a)) or 'A resource without a web address')}\n")
+            if a["exact"]:
+                out.append(_md_quote(a["exact"]) + "\n")
+            if a["note"]:
+                out.append(a["note"].strip() + "\n")
     if not out:
         out.append("# Randnotiz\n\nNo annotations yet.\n")
     return "\n".join(out)

@@ -51,6 +51,13 @@ def lemma(word, timeout=3.0):
     return _lemmatize(word)
 
 
+def lemma_if_ready(word):
+    """Return the lemma of word, or None at once when the lemmatiser is not loaded yet."""
+    if not ready():
+        return None
+    return _lemmatize(word)
+
+
 def greedy_lemma(word):
     """Return simplemma's greedy lemma (nordkoreanische -> nordkoreanisch), or None if not ready."""
     if not ready():

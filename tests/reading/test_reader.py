@@ -96,7 +96,7 @@ def test_upload_a_text_file(client):
 
 @pytest.mark.parametrize("data, message", [
     ({"text": "   "}, "empty"),
-    ({"file": (io.BytesIO(b"\xff\xfe\x00bad"), "x.txt")}, "not UTF-8"),
+    ({"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "x.txt")}, "not text"),
 ])
 def test_bad_new_articles_are_refused(client, db, data, message):
     r = client.post("/articles", data=data, content_type="multipart/form-data")
