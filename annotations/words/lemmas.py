@@ -1,4 +1,4 @@
-"""German lemmas (simplemma): the data loads once, in a background thread."""
+"""German lemmas (simplemma) and word frequencies (wordfreq): the data loads once, in a background thread."""
 import functools
 import threading
 
@@ -16,6 +16,11 @@ def _load():
 
         # The first call reads simplemma's German data (~2 s, ~110 MB): do it exactly once.
         simplemma.lemmatize("Bäume", lang=LANG)
+        import wordfreq
+
+        # English ranks a dictionary's glosses, German the parts of a split compound (~2 s).
+        wordfreq.zipf_frequency("tree", "en")
+        wordfreq.zipf_frequency("Baum", "de")
     except Exception as e:  # keep the app usable: lookups fall back to the surface form
         _failed = e
     finally:
@@ -64,3 +69,17 @@ def _lemmatize(word, greedy=False):
     import simplemma
 
     return simplemma.lemmatize(word, lang=LANG, greedy=greedy)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _zipf(text, lang):
+    import wordfreq
+
+    return wordfreq.zipf_frequency(text, lang)
+
+
+def zipf(text, lang="en"):
+    """Return how common text is in lang (Zipf scale, 0 = unknown to 8), 0 until the data loads."""
+    if not ready() or not text:
+        return 0.0
+    return _zipf(text, lang)

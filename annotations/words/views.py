@@ -10,11 +10,12 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import anki, dictionary, vocab
+from . import anki, context, dictionary, senses, vocab
 
 bp = Blueprint("words_views", __name__)
 
 MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a paragraph
+SHOWN = 3  # senses shown before "more": the popover must fit a phone
 
 
 @bp.app_template_filter("word_in_sentence")
@@ -88,25 +89,30 @@ def _ask_translator(db, word):
 def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
     """Build everything the popover shows for text[start:end] of a block."""
     text = block["text"]
-    result = dictionary.in_context(db, text, start, end)
+    result = context.in_context(db, text, start, end)
     if result is None:
         abort(400, "There is no word at that place.")
     cached = translate.cached_translations(db, [result["sentence"], text], settings().translator)
     translation = cached.get(result["sentence"]) or _sentence_of(
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
-    best = dictionary.mark_in_translation(result["entries"], context_translation)
+    entries = result["entries"]
+    best = senses.mark_in_translation(entries, context_translation)
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.
     ask = ask or not (installed or running)
     machine = machine_error = None
-    if not result["entries"] and ask:
+    if not entries and not result["split"] and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
-    save_lemma = result["separable"] or result["lemma"]
-    gloss = best or (result["entries"][0]["glosses"][0] if result["entries"] and result["entries"][0]["glosses"]
-                     else (machine or ""))
-    saved = vocab.find(db, save_lemma)
+    grammar = context.grammar(result, entries)
+    if result["split"]:
+        gloss = " + ".join(p["gloss"] or "?" for p in result["split"])
+    else:
+        gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
+    saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
+    top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
+    top = top[:SHOWN]
     return {
         **result, "article_id": article_id, "n": block["n"],
         "u16_start": anchoring.cp_to_utf16(text, result["start"]),
@@ -114,9 +120,11 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
         "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,
-        "asked": ask, "save_lemma": save_lemma,
+        "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
+        "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),
+        "shown": top, "more": [e for e in entries if e not in top],
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
-        "import": running,
+        "import": running, "first_import": running and not installed,
     }
 
 
