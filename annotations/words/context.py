@@ -23,8 +23,10 @@ AUXILIARIES = frozenset("""
     hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
-_CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]")
-_ADJ_ENDINGS = ("e", "en", "em", "er", "es")
+# A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
+_CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
+_REFLEXIVE = frozenset("sich mich dich uns euch".split())
+_ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
 
@@ -61,17 +63,27 @@ def _participle_infinitive(word):
     return (m.group("particle") or "") + m.group("stem") + "en"
 
 
-def _want(word, lemma, sentence_initial, clause_words):
+def _adjective_stem(db, word):
+    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
+    low = word.lower()
+    for suffix in _ADJ_SUFFIXES:
+        stem = low[:-len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3 and has_key(db, stem, pos="adjective"):
+            return stem
+    return None
+
+
+def _want(word, lemma, sentence_initial, clause_words, adjective):
     """Return the senses.Want a word's form and place say."""
     if sentence_initial or not word[:1].isalpha():
         noun = None
     else:
         noun = word[0].isupper()
-    low, lem = word.lower(), (lemma or word).lower()
-    adjective = bool(noun is False and low != lem and low.startswith(lem) and low[len(lem):] in _ADJ_ENDINGS)
-    verb = bool(noun is not True and (_participle_infinitive(word) or lem.endswith("n"))
+    lem = (lemma or word).lower()
+    verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
                 and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
-    return senses.Want(noun=noun, adjective=adjective, verb=verb)
+    reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
+    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive)
 
 
 def in_context(db, text, start, end):
@@ -93,10 +105,11 @@ def in_context(db, text, start, end):
         clause_words = [w for _, _, w in clause]
         initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
         lemma = lemmas.lemma(first, timeout=0) or first
-        want = _want(first, lemma, initial, clause_words)
+        adjective = _adjective_stem(db, first) if (first[0].islower() or initial) else None
+        want = _want(first, lemma, initial, clause_words, adjective)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, lemmas.greedy_lemma(first)]
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
         if first[0].isupper():
             keys.append(lemmas.lemma(first.lower(), timeout=0))
         if want.verb or not want.noun:

@@ -18,7 +18,7 @@ _RARE = {
     "Schw.": 1.0, "Ös.": 1.0, "Süddt.": 1.0, "Norddt.": 1.0, "Mittelwestdt.": 1.0, "Bayr.": 1.0,
     "BW": 1.0, "Lie.": 1.0, "Lux.": 1.0, "ugs.": 0.5, "coll.": 0.5, "übtr.": 0.5, "fig.": 0.5,
     "geh.": 0.5, "formal": 0.5, "humor.": 0.5, "pej.": 0.5, "Jargon": 0.5, "Sprw.": 1.0,
-    "Br.": 0.2, "Am.": 0.2, "techn.": 0.5, "med.": 0.5, "biol.": 0.5, "bot.": 0.5, "zool.": 0.5,
+    "adm.": 0.5, "Br.": 0.2, "Am.": 0.2, "techn.": 0.5, "med.": 0.5, "biol.": 0.5, "bot.": 0.5, "zool.": 0.5,
     "chem.": 0.5, "phys.": 0.5, "math.": 0.5, "ling.": 0.5, "relig.": 0.5, "geol.": 0.5,
     "min.": 0.5, "mach.": 0.5, "electr.": 0.5, "constr.": 0.5, "textil.": 0.5, "agr.": 0.5,
     "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
@@ -27,6 +27,10 @@ _RARE = {
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
+_OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:an|auf|aus|bei|durch|für|gegen|"
+                      r"in|mit|nach|über|um|unter|von|vor|zu|zwischen)\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
+_PREP_OBJECT = re.compile(r"\b(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)"
+                          r"\s+(?:jd|jdn|jdm|jds|etw)\.")
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -36,6 +40,7 @@ class Want:
     noun: bool | None = None      # capitalised mid-sentence: a noun; lower-case: not one
     adjective: bool = False       # an inflected adjective ("herkömmlichen"): not an adverb
     verb: bool = False            # a participle beside an auxiliary ("ist … geschickt worden")
+    reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
 
 
 def gloss_core(gloss):
@@ -77,19 +82,23 @@ def score(entry, want, key_rank, phrase_asked):
         s += 4.0 if head[0].isupper() != want.noun else 0.0
     pos = entry["pos"]
     if want.adjective:
-        s += {"adverb": 2.0, "adjective": -0.5}.get(pos, 0.0)
+        s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
         s += 1.0
     if head.endswith("…") or head.startswith("…"):
         s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
-    elif not phrase_asked and " " in entry["key"]:
-        s += 1.5  # "mit etw beliefern" under "beliefern": the phrase, not the word
+    elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
+        s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
+    elif not phrase_asked and _PREP_OBJECT.search(head):
+        s += 0.5  # "an etw. aussetzen": the plain verb is the commoner sense
+    if want.reflexive is not None and re.search(r"\bsich\b", head):
+        s += -0.5 if want.reflexive else 1.5
     s += rarity(entry["labels"])
     s -= 0.8 * math.log2(1 + entry["subs"])
     if entry["glosses"]:
-        s -= 0.4 * gloss_weight(entry["glosses"][0])
+        s -= 0.5 * gloss_weight(entry["glosses"][0])
     return s
 
 
@@ -137,16 +146,19 @@ def _forms(word):
 
 
 def occurs_in(gloss, translation_words):
-    """Say whether a gloss (in some inflected form) occurs in the words of a translation."""
+    """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
     words = re.findall(r"[\w’'-]+", gloss_core(gloss))
     if not words or not translation_words:
-        return False
-    if len(words) == 1:
-        return not _forms(words[0]).isdisjoint(translation_words)
+        return 0
+    n = len(words)
+    if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
+        return 2
+    if n == 1:
+        return int(not _forms(words[0]).isdisjoint(translation_words))
     # A phrase: its first word inflected ("took part"), the rest as written.
     n, text = len(words), translation_words
     firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
-    return any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1))
+    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1)))
 
 
 def mark_in_translation(entries, translation):
@@ -155,9 +167,10 @@ def mark_in_translation(entries, translation):
     The entries keep their order, except that those whose meaning the translation uses lead.
     """
     words = re.findall(r"[\w’'-]+", (translation or "").lower())
-    best = ""
-    for entry in entries:
-        entry["in_context"] = [g for g in entry["glosses"] if translation and occurs_in(g, words)]
-        best = best or (entry["in_context"][0] if entry["in_context"] else "")
+    found = []  # (2 as written / 1 inflected, place, gloss)
+    for i, entry in enumerate(entries):
+        hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
+        entry["in_context"] = [g for how, g in hits if how]
+        found.extend((-how, i, g) for how, g in hits if how)
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return best
+    return min(found)[2] if found else ""
