@@ -24,6 +24,12 @@ def word_in_sentence(word):
     return Markup(anki.sentence_html(word))
 
 
+@bp.app_template_filter("with_article")
+def with_article(word):
+    """Render a saved word with its grammar: "der Soldat, die Soldaten"."""
+    return vocab.with_article(word)
+
+
 # --- request parsing -----------------------------------------------------------
 
 def _int_arg(source, name, what):
@@ -151,12 +157,15 @@ def save():
     article_id, block, start, end = _selection(request.form)
     view = lookup_view(db, article_id, block, start, end)
     lemma = request.form.get("lemma", view["save_lemma"])
+    # The grammar found belongs to the word looked up; a lemma typed over it has none yet.
+    same = " ".join(lemma.split()) == view["save_lemma"]
+    grammar = {k: view["grammar"][k] if same else "" for k in ("gender", "plural", "form")}
     try:
         vocab.save(
             db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
             sentence=view["sentence"], translation=view["translation"] or "",
             article_id=article_id, block_n=block["n"], start=start, end=end,
-            sentence_start=view["sentence_start"])
+            sentence_start=view["sentence_start"], **grammar)
     except vocab.VocabError as e:
         abort(400, str(e))
     saved = vocab.find(db, vocab.check_lemma(lemma))
@@ -192,10 +201,11 @@ def _word_or_404(db, word_id):
 def edit(word_id):
     db = get_db()
     _word_or_404(db, word_id)
-    if "gloss" not in request.form:
-        abort(400, "Send the new meaning as the form field “gloss”.")
+    changes = {k: request.form[k] for k in ("lemma", "gloss", "gender", "plural", "form") if k in request.form}
+    if not changes:
+        abort(400, "Send the new word or meaning as the form fields “lemma” and “gloss”.")
     try:
-        vocab.update_gloss(db, word_id, request.form["gloss"])
+        vocab.update(db, word_id, **changes)
     except vocab.VocabError as e:
         abort(400, str(e))
     if htmx:

@@ -276,7 +276,8 @@ def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
     client = app.test_client()
     assert "Dictionary import 42 %" in client.get("/dictionary/status").get_data(as_text=True)
     page = client.get("/words/lookup?article=1&n=2&start=0&end=5").get_data(as_text=True)
-    assert "Dictionary import 42 % — entries appear when it finishes." in page
+    assert "The offline dictionary is being set up (42 %)" in page
+    assert "Not in the dictionary" not in page  # one clear state while the first import runs
     assert "Ask the translator" in page and "could not help" not in page
 
 
