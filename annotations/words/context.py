@@ -111,7 +111,7 @@ def in_context(db, text, start, end):
         # "Hat" at the start of a question, a participle it calls an adjective.
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
         if first[0].isupper():
-            keys.append(lemmas.lemma(first.lower(), timeout=0))
+            keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
             keys.append(_participle_infinitive(first))
         pair = compounds.contraction(first)

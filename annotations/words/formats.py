@@ -43,7 +43,8 @@ _HINT = re.compile(r"<([^<>]+)>")
 
 def _bare(key):
     """Return key without object placeholders (and their prepositions) or a leading article."""
-    words = key.split()
+    # "einer Sache ausgesetzt sein": Ding's other way of writing "etw.".
+    words = re.sub(r"\beiner sache\b", "etw", key).split()
     kept = [w for i, w in enumerate(words) if w not in _PLACEHOLDER_WORDS
             and not (w in _PREPOSITIONS and i + 1 < len(words) and words[i + 1] in _PLACEHOLDER_WORDS)]
     if len(kept) > 1 and kept[0] in _ARTICLE:
