@@ -105,8 +105,15 @@ def in_context(db, text, start, end):
         clause_words = [w for _, _, w in clause]
         initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
         lemma = lemmas.lemma(first, timeout=0) or first
-        adjective = _adjective_stem(db, first) if (first[0].islower() or initial) else None
+        # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
+        # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
+        after = word_tokens(sentence[at + len(first):])
+        before_noun = bool(after) and after[0][2][0].isupper()
+        adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
+                     else None)
         want = _want(first, lemma, initial, clause_words, adjective)
+        if after and not before_noun and first[0].islower() and first == lemma and not want.verb:
+            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
@@ -129,7 +136,7 @@ def in_context(db, text, start, end):
             separable = _separable_verb(db, first, verbs)
         if separable:
             lemma = separable
-            want = senses.Want(noun=False, verb=True)
+            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive)
     else:
         phrase = " ".join(w for _, _, w in words)
         lemma = phrase

@@ -40,6 +40,7 @@ class Want:
     noun: bool | None = None      # capitalised mid-sentence: a noun; lower-case: not one
     adjective: bool = False       # an inflected adjective ("herkömmlichen"): not an adverb
     verb: bool = False            # a participle beside an auxiliary ("ist … geschickt worden")
+    adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
 
 
@@ -74,6 +75,24 @@ def labels_of(alternative):
     return _LABEL.findall(alternative), _COMMENT.findall(alternative)
 
 
+_LATIN = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u"})
+
+
+def cognate(german, gloss):
+    """Say whether a gloss is the German word's cognate ("kritisieren" → "criticize").
+
+    Where the English has the same word, that is nearly always the sense a text means.
+    """
+    a = german.lower().translate(_LATIN)
+    b = gloss_core(gloss).translate(_LATIN)
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
+
+
 def score(entry, want, key_rank, phrase_asked):
     """Return a sort key for an entry (lower first) in the context described by want."""
     head = entry["headword"]
@@ -83,6 +102,8 @@ def score(entry, want, key_rank, phrase_asked):
     pos = entry["pos"]
     if want.adjective:
         s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
+    if want.adverb:
+        s += {"adverb": -1.0}.get(pos, 0.0)
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
@@ -97,6 +118,9 @@ def score(entry, want, key_rank, phrase_asked):
         s += -0.5 if want.reflexive else 1.5
     s += rarity(entry["labels"])
     s -= 0.8 * math.log2(1 + entry["subs"])
+    bare = _OBJECTS.sub(" ", head).split()
+    if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
+        s -= 1.0
     if entry["glosses"]:
         s -= 0.5 * gloss_weight(entry["glosses"][0])
     return s
@@ -107,6 +131,10 @@ def best_gloss(entry):
     glosses = entry["glosses"][:4]
     if not glosses:
         return ""
+    german = _OBJECTS.sub(" ", entry["headword"]).split()
+    cognates = [g for g in glosses if german and cognate(german[-1], g)]
+    if cognates:
+        return cognates[0]
     first = gloss_weight(glosses[0])
     best = max(glosses, key=gloss_weight)
     return best if gloss_weight(best) > first + 1.0 else glosses[0]
