@@ -210,7 +210,7 @@ def grammar(result, entries):
     top = entries[0] if entries else None
     if top is None:
         return out
-    if top["gender"] in ("m", "f", "n"):
+    if top["gender"] in ("m", "f", "n") and " " not in top["headword"]:
         out.update(lemma=top["headword"], gender=top["gender"], plural=top["plural"])
     elif top["pos"] == "verb" and not result["multiword"]:
         head = top["headword"].split()
