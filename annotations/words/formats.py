@@ -60,7 +60,10 @@ def ding_keys(alt):
     <…> hints ("keine; keiner <kein>"), and the word before a gap ("sowohl … als auch").
     """
     main = normalize(alt)
-    keys = [main, _bare(main)]
+    bare = _bare(main)
+    keys = [main, bare]
+    if bare.endswith((" sein", " werden")) and bare.count(" ") == 1:
+        keys.append(bare.split()[0])  # "einer Sache ausgesetzt sein" under "ausgesetzt"
     for group in _SLASHED.findall(" " + alt):
         keys.extend(normalize(a) for a in group.split(";"))
     for group in _HINT.findall(alt):

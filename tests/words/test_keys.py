@@ -17,6 +17,7 @@ def keys_of(line):
     ("zu etw. beitragen {vi} :: to contribute to sth.", "beitragen"),
     ("jdn. mit etw. konfrontieren {vt} :: to confront sb. with sth.", "konfrontieren"),
     ("einer Sache angehören; jdm. angehören {vi} :: to belong to sb./sth.", "angehören"),
+    ("einer Sache ausgesetzt sein {v} :: to be exposed to sth.", "ausgesetzt"),
     # Abbreviations between slashes, a ";" inside them not splitting the line.
     ("Europäische Union {f} /EU/ :: European Union /EU/", "eu"),
     ("Mehrwertsteuer {f} /MwSt.; MWSt./; Umsatzsteuer {f} :: value-added tax; VAT", "mwst"),
