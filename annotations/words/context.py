@@ -107,7 +107,7 @@ def in_context(db, text, start, end):
         lemma = lemmas.lemma(first, timeout=0) or first
         # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
-        after = word_tokens(sentence[at + len(first):])
+        after = word_tokens(sentence[at + len(first):at + len(first) + 40])
         before_noun = bool(after) and after[0][2][0].isupper()
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
