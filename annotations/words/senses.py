@@ -132,7 +132,7 @@ def best_gloss(entry):
     if not glosses:
         return ""
     german = _OBJECTS.sub(" ", entry["headword"]).split()
-    cognates = [g for g in glosses if german and cognate(german[-1], g)]
+    cognates = [g for g in glosses if german and cognate(german[-1], g) and not rarity(_LABEL.findall(g))]
     if cognates:
         return cognates[0]
     first = gloss_weight(glosses[0])

@@ -41,7 +41,7 @@ Zelt {n} | Zelte {pl} :: tent | tents
 geben {vt} :: to give
 zurückgeben {vt} :: to give back
 Zurück {n} :: going back
-Milliarde {f} | Milliarden {pl} :: billion | billions
+Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 Höhe {f} | Höhen {pl} :: height; amount | heights
 Beistand {m} :: assistance; support
 Klausel {f} | Klauseln {pl} :: clause | clauses
