@@ -277,7 +277,7 @@
     if (!e.target.closest(".ptext") || e.target.closest("mark")) close();
   });
   // "more meanings" opened or closed: the popover's height changed, so fit it again.
-  popover.addEventListener("toggle", () => { if (openRange && !phone()) place(openRange); }, true);
+  popover.addEventListener("toggle", () => { if (openRange) place(openRange); }, true);
   popover.addEventListener("click", (e) => {
     if (e.target.closest("[data-action=close-word]")) { close(); return; }
     const gloss = e.target.closest(".word-gloss");

@@ -155,9 +155,12 @@ def in_context(db, text, start, end):
     entries = lookup(db, keys, want=want)
     if not entries and len(words) == 1:
         entries, split = _fallback(db, first, want)
+    # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
+    name = bool(not entries and not split and len(words) == 1 and want.noun)
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
+        "name": name,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }

@@ -148,3 +148,8 @@ def test_grammar_of_a_noun_and_of_a_reflexive_verb(dictionary_db):
     assert context.plural_note("Soldat", "Soldaten") == "-en"
     verb = look(dictionary_db, "Soldaten beteiligen sich am Kampf.", "beteiligen")
     assert context.grammar(verb, verb["entries"])["form"] == "sich beteiligen"
+
+
+def test_a_capitalised_unknown_word_mid_sentence_is_probably_a_name(dictionary_db):
+    assert look(dictionary_db, "Präsident Wladimir Putin kam.", "Wladimir")["name"] is True
+    assert look(dictionary_db, "Wladimir kam.", "Wladimir")["name"] is False  # first: could be anything
