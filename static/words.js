@@ -81,8 +81,8 @@
     popover.style.maxHeight = "none";
     const natural = popover.scrollHeight + 2;
     const downward = natural <= below || below >= above;
-    const room = Math.max(120, downward ? below : above);
-    popover.style.maxHeight = Math.min(natural, room) + "px";
+    // The room, not the current height: content swapped in later grows up to it, then scrolls.
+    popover.style.maxHeight = Math.max(120, downward ? below : above) + "px";
     const width = popover.offsetWidth, height = popover.offsetHeight;
     const left = Math.min(Math.max(MARGIN, rect.left), window.innerWidth - width - MARGIN);
     let top = downward ? rect.bottom + MARGIN : rect.top - height - MARGIN;

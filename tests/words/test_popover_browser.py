@@ -37,6 +37,18 @@ def screen(request, browser, live_server):
     context.close()
 
 
+# Conditions the page reaches once words.js has placed the popover (waited for, never slept on).
+FITS = """() => {
+    const b = document.getElementById('word-popover').getBoundingClientRect();
+    return b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight + 1 && b.right <= innerWidth + 1;
+}"""
+WORD_ABOVE_SHEET = """() => {
+    const range = CSS.highlights.get('word-lookup').values().next().value;
+    return range.getBoundingClientRect().bottom <= document.getElementById('word-popover')
+        .getBoundingClientRect().top;
+}"""
+
+
 def inside(box, width, height):
     return (box["x"] >= -1 and box["y"] >= -1 and box["x"] + box["width"] <= width + 1
             and box["y"] + box["height"] <= height + 1)
@@ -58,18 +70,18 @@ def test_popover_fits_the_viewport_and_save_is_reachable(screen, live_server, ar
     expect(popover.locator(".word-entries").first.locator(".word-entry")).to_have_count(3)
     more = popover.locator(".word-more")
     expect(more.locator("summary")).to_contain_text("more meanings")
-    assert inside(popover.bounding_box(), width, height)
+    page.wait_for_function(FITS)
     save = popover.locator("[data-action=save-word]")
     save.scroll_into_view_if_needed()  # scrolls inside the popover, not off the screen
     assert inside(save.bounding_box(), width, height)
     assert inside(popover.bounding_box(), width, height)
     if width < 700:
-        # The tapped word stays visible above the bottom sheet.
-        word = word_box(page, n, "Soldaten")
-        assert word["y"] < popover.bounding_box()["y"]
+        page.wait_for_function(WORD_ABOVE_SHEET)  # the tapped word stays visible above the sheet
     more.locator("summary").click()
     expect(more.locator(".word-entry").first).to_be_visible()
-    assert inside(popover.bounding_box(), width, height)
+    page.wait_for_function(FITS)
+    if width < 700:
+        page.wait_for_function(WORD_ABOVE_SHEET)  # the sheet grew: the word is above it again
 
 
 def test_labels_sit_with_their_own_alternative(page, live_server, article, word_box):
