@@ -8,6 +8,7 @@ import genanki
 from markupsafe import escape
 
 from ..common import csv_cell
+from .vocab import GENDERS, with_article
 
 # Fixed ids: a re-export updates the same note type, deck and notes in Anki instead of adding copies.
 MODEL_ID = 1_742_315_061
@@ -51,9 +52,13 @@ def sentence_html(word):
 
 
 def fields(word):
-    """Return the note fields of a saved word as HTML, in FIELDS order."""
+    """Return the note fields of a saved word as HTML, in FIELDS order.
+
+    The Lemma field carries the grammar ("der Soldat, die Soldaten"), so the note type and
+    the notes' GUIDs (from the bare lemma) stay those of earlier exports.
+    """
     source = word.get("article_title") or ""
-    return [str(escape(word["lemma"])), sentence_html(word), str(escape(word["gloss"] or "")),
+    return [str(escape(with_article(word))), sentence_html(word), str(escape(word["gloss"] or "")),
             str(escape(word["translation"] or "")), str(escape(source))]
 
 
@@ -99,7 +104,9 @@ def tsv(words):
     return "\n".join(lines) + "\n"
 
 
-CSV_COLUMNS = ["lemma", "surface", "gloss", "sentence", "translation", "article", "paragraph", "saved"]
+# Grammar last: existing columns keep their places for spreadsheets built on them.
+CSV_COLUMNS = ["lemma", "surface", "gloss", "sentence", "translation", "article", "paragraph", "saved",
+               "gender", "plural", "form"]
 
 
 def csv_text(words):
@@ -110,5 +117,6 @@ def csv_text(words):
     for w in words:
         writer.writerow([csv_cell(v) for v in (
             w["lemma"], w["surface"], w["gloss"], w["sentence"], w["translation"],
-            w.get("article_title") or "", w["from_block"], w["created"])])
+            w.get("article_title") or "", w["from_block"], w["created"],
+            GENDERS.get(w.get("gender") or "", ""), w.get("plural") or "", w.get("form") or "")])
     return out.getvalue()
