@@ -1,4 +1,5 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
+from .learning import marking, review, speech, status
 from .notes import highlights
 from .reading import articles
 from .translation import jobs, translate
@@ -12,6 +13,10 @@ MIGRATIONS = [
     highlights.migrations,
     dictionary.migrations,
     vocab.migrations,
+    status.migrations,
+    marking.migrations,
+    review.migrations,
+    speech.migrations,
 ]
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from . import highlights, webanno
 from ..common import ARTICLE_PATH
+from ..learning import transfer
 from ..reading import articles
 from .highlights import AnnotationError
 
@@ -142,4 +143,8 @@ def import_export(db, doc, base):
                     and wanted != a["status"]:
                 db["highlights"].update(a["id"], {"status": wanted})
             counts["annotations"] += 1
+        try:
+            counts["learning"] = transfer.restore(db, extra.get("learning"))
+        except transfer.TransferError as e:
+            raise AnnotationError(str(e)) from None
     return counts

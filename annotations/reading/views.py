@@ -4,6 +4,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
+from ..learning import marking
 from ..notes import highlights
 from ..translation import jobs
 from ..web import load_article, load_block, settings, whole_number
@@ -22,7 +23,9 @@ def index():
 
 @bp.get("/articles")
 def library():
-    return render_template("reading/library.html", articles=articles.list_articles(get_db()))
+    db = get_db()
+    return render_template("reading/library.html", articles=articles.list_articles(db),
+                           counts=marking.library_counts(db))
 
 
 @bp.post("/articles")
