@@ -25,10 +25,14 @@ def m001_article_words(db):
         key TEXT NOT NULL, lemma TEXT NOT NULL, tokens INTEGER NOT NULL,
         PRIMARY KEY (article_id, key)) WITHOUT ROWID""")
     db.execute("CREATE INDEX article_words_key ON article_words(key)")
-    # Which text the counts are of (the article's `modified`), and whether lemmas were ready.
+    # Counts are up to date while this row exists; `lemmatised`: whether lemmas were ready.
     db.execute("""CREATE TABLE article_words_meta (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         modified TEXT NOT NULL, lemmatised INTEGER NOT NULL)""")
+    # Any change to an article's text makes its counts stale, whoever changes it (edit, restore).
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
+        db.execute(f"""CREATE TRIGGER IF NOT EXISTS article_words_stale_{event.lower()} AFTER {event} ON blocks
+                       BEGIN DELETE FROM article_words_meta WHERE article_id = {row}.article_id; END""")
 
 
 class Keys:
@@ -90,7 +94,7 @@ def stale(db):
     ready = 1 if lemmas.ready() else 0
     return [r[0] for r in db.execute(
         """SELECT a.id FROM articles a LEFT JOIN article_words_meta m ON m.article_id = a.id
-           WHERE m.article_id IS NULL OR m.modified != a.modified OR m.lemmatised < ?""", [ready])]
+           WHERE m.article_id IS NULL OR m.lemmatised < ?""", [ready])]
 
 
 def index(db, article_id):

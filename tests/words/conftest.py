@@ -1,7 +1,5 @@
-"""Fixtures the word tests share: small Ding files of their own, and a loaded lemmatiser."""
+"""Fixtures the word tests share: small Ding files of their own."""
 import pytest
-
-from annotations.words import lemmas
 
 
 @pytest.fixture
@@ -15,8 +13,3 @@ def write_ding(tmp_path):
 
     return write
 
-
-@pytest.fixture
-def lemmatiser():
-    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
-    assert lemmas.wait(120), "simplemma could not be loaded"
