@@ -27,7 +27,8 @@
       return;
     }
     const card = document.getElementById("review-card");
-    if (!card) return;
+    // While a grade is on its way, keys wait for the next card (a quick "3 3" grades one card).
+    if (!card || card.querySelector(".htmx-request")) return;
     const answer = card.querySelector("#review-answer");
     if ((e.key === " " || e.key === "Enter") && answer && !answer.open && e.target.tagName !== "BUTTON") {
       e.preventDefault(); answer.open = true; answer.querySelector("summary").focus();

@@ -85,7 +85,7 @@ def card_view(word):
     return {"lemma": word["lemma"], "before": before, "answer": found, "after": after,
             "sentence": word["sentence"] or word["surface"], "translation": word.get("translation") or "",
             "gloss": word.get("gloss") or "", "gender": word.get("gender") or "", "plural": word.get("plural") or "",
-            "from_article": word.get("from_article"), "card_id": word.get("card_id")}
+            "from_article": word.get("from_article"), "card_id": word.get("card_id"), "due": word.get("due")}
 
 
 def _card(row):
@@ -118,8 +118,15 @@ def parse_grade(raw):
     return int(raw)
 
 
-def grade(db, lemma, rating, *, at=None, duration_ms=None, scheduler=SCHEDULER):
-    """Grade a saved word's card, reschedule it and update the word's status; return the new card row."""
+class AlreadyGraded(ReviewError):
+    """Raised when the card shown was graded meanwhile (a double click, another tab)."""
+
+
+def grade(db, lemma, rating, *, at=None, duration_ms=None, shown_due=None, scheduler=SCHEDULER):
+    """Grade a saved word's card, reschedule it and update the word's status; return the new card row.
+
+    shown_due: the card's due time as the reader saw it; when it has moved, the grade is refused.
+    """
     if rating not in GRADES:
         raise ReviewError(f"{rating!r} is not a grade: use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     at = _utc(at)
@@ -128,6 +135,8 @@ def grade(db, lemma, rating, *, at=None, duration_ms=None, scheduler=SCHEDULER):
         row = get_card(db, lemma)
         if row is None or db.execute("SELECT 1 FROM vocab WHERE lemma = ?", [lemma]).fetchone() is None:
             raise ReviewError(f"There is no saved word “{lemma[:60]}” to review. It may have been deleted.")
+        if shown_due and shown_due != row["due"]:
+            raise AlreadyGraded(f"“{lemma[:60]}” was graded already; here is the next card.")
         key = status.key_of(lemma)
         old_status = status.get(db, key)
         card, _log = scheduler.review_card(_card(row), fsrs.Rating(rating), review_datetime=at)

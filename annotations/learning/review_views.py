@@ -46,7 +46,9 @@ def grade():
     since = _since(request.form)
     try:
         rating = review.parse_grade(request.form.get("grade"))
-        review.grade(db, request.form.get("lemma", ""), rating)
+        review.grade(db, request.form.get("lemma", ""), rating, shown_due=request.form.get("due"))
+    except review.AlreadyGraded:
+        pass  # a double click or another tab: nothing changes, the reader gets the next card
     except review.ReviewError as e:
         abort(400, str(e))
     if not htmx:

@@ -101,3 +101,12 @@ def test_the_summary_counts_the_session(db, words):
     review.grade(db, "Hund", 3, at=T0, scheduler=NO_FUZZ)
     s = review.summary(db, "2026-03-02T09:00:00Z")
     assert (s["total"], s["words"], s["per_grade"]["Again"], s["per_grade"]["Good"], s["again"]) == (2, 2, 1, 1, ["Soldat"])
+
+
+def test_a_second_grade_of_the_card_shown_is_refused(db, words):
+    shown = review.get_card(db, "Hund")["due"]
+    review.grade(db, "Hund", 3, at=T0, shown_due=shown)
+    after = review.get_card(db, "Hund")
+    with pytest.raises(review.AlreadyGraded):
+        review.grade(db, "Hund", 3, at=T0, shown_due=shown)
+    assert review.get_card(db, "Hund") == after and db["reviews"].count == 1
