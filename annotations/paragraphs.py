@@ -1,12 +1,12 @@
 """A paragraph as the reader sees it: its text with every feature's spans, its number, its translation."""
-from .learning import marking
 from .notes import highlights
 from .reading import articles, render
 from .translation import sentences, translate
 from .words import vocab
 
 # Each is called as fn(db, article_id, blocks) and returns {block_n: [Span, ...]}.
-SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans, marking.spans]
+# Word status is not one: learning.js paints it (CSS Custom Highlight API) without markup.
+SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans]
 
 
 def block_views(db, article_id, blocks, ts):

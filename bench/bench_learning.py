@@ -1,9 +1,10 @@
 """Benchmark word-status marking, the next review card and the library counts, each beside a yardstick.
 
 Real HTTP over loopback (waitress, as in production), lemmatiser loaded, 2,000 word statuses set:
-  - GET /articles/<id> of a 9,000-word text and of a 1,000-paragraph text, with status marking,
-    without it (the span provider taken out of paragraphs.SPAN_PROVIDERS), and the same bytes
-    as a static file;
+  - a 9,000-word text and a 1,000-paragraph text: the reading page (its HTML carries no status
+    markup), the word-status.json the page asks for, each beside the same bytes as a static file,
+    and the page as it was with status as a span provider (for comparison); then, in Chromium,
+    the time learning.js takes to paint the statuses beside the page's own DOMContentLoaded;
   - the next review card (GET /review, 2,000 saved words due) beside the same page as a static
     file, and review.next_card() beside a plain SELECT of one saved word;
   - the library with 100 articles (counts stored) beside the same bytes as a static file, and
@@ -29,6 +30,7 @@ from annotations import create_app, paragraphs  # noqa: E402
 from annotations.learning import marking, review, status  # noqa: E402
 from annotations.common import word_tokens  # noqa: E402
 from annotations.reading import articles  # noqa: E402
+from annotations.reading.render import Span  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 from annotations.words import lemmas, vocab  # noqa: E402
 
@@ -120,11 +122,13 @@ def main():
     rows = []
     pages = ((f"{n_words:,}-word text, 90 paragraphs", long_text), ("1,000-paragraph text", thousand))
     for label, article_id in pages:
-        rows.append(beside_static(f"reading page, {label}, status marking", f"/articles/{article_id}"))
-    paragraphs.SPAN_PROVIDERS.remove(marking.spans)
+        rows.append(beside_static(f"reading page, {label}", f"/articles/{article_id}"))
+        rows.append(beside_static(f"  its word-status.json", f"/articles/{article_id}/word-status.json"))
+    paragraphs.SPAN_PROVIDERS.append(as_spans)
     for label, article_id in pages:
-        rows.append(beside_static(f"reading page, {label}, WITHOUT status marking", f"/articles/{article_id}"))
-    paragraphs.SPAN_PROVIDERS.append(marking.spans)
+        rows.append(beside_static(f"  (rejected design: a status span per word) {label}", f"/articles/{article_id}", 5))
+    paragraphs.SPAN_PROVIDERS.remove(as_spans)
+    painting = paint_times(f"http://127.0.0.1:{server.effective_port}", pages)
 
     rows.append(beside_static("next review card, GET /review (2,000 words due)", "/review", 50))
 
@@ -147,6 +151,47 @@ def main():
     for label, (med, p90) in in_process:
         print(f"{label:<88} {med:8.3f} {p90:8.3f}   (in process)")
     print(f"library first visit: counting 100 articles through their count requests: {first_visit:.0f} ms in all")
+    for label, (paint, loaded, count) in painting:
+        print(f"Chromium, {label}: painting {count:,} status highlights {paint:.1f} ms "
+              f"(median of 5) | the page's own DOMContentLoaded {loaded:.1f} ms")
+
+
+def as_spans(db, article_id, blocks):
+    """The rejected design, for comparison: a span per new or learning word."""
+    classes = marking.word_classes(db, article_id)
+    return {b["n"]: [Span(s, e, classes=(classes[w.lower()],)) for s, e, w in word_tokens(b["text"]) if w.lower() in classes]
+            for b in blocks if b["kind"] != "boilerplate"}
+
+
+def paint_times(base, pages):
+    """Return [(label, (paint ms, DOMContentLoaded ms, words painted))] measured in Debian's Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        for label, article_id in pages:
+            paints, loads, count = [], [], 0
+            for _ in range(5):
+                page.goto(f"{base}/articles/{article_id}")
+                detail = page.evaluate("""() => new Promise((resolve) => {
+                    const reader = document.getElementById('reader');
+                    if (reader.dataset.statusPainted) { resolve(null); return; }
+                    reader.addEventListener('status-painted', (e) => resolve(e.detail), { once: true });
+                })""")
+                if detail is None:  # painted before we listened: paint again to time it
+                    detail = page.evaluate("""() => new Promise((resolve) => {
+                        const reader = document.getElementById('reader');
+                        reader.addEventListener('status-painted', (e) => resolve(e.detail), { once: true });
+                        reader.dispatchEvent(new CustomEvent('words-marked'));
+                    })""")
+                paints.append(detail["ms"])
+                count = detail["count"]
+                loads.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            out.append((label, (statistics.median(paints), statistics.median(loads), count)))
+        browser.close()
+    return out
 
 
 if __name__ == "__main__":

@@ -4,15 +4,83 @@
   const typing = (window.Randnotiz && window.Randnotiz.typing) || (() => false);
 
   // --- word status on the reading page ------------------------------------------------
+  // Painted with the CSS Custom Highlight API: the text keeps its markup (highlights' <mark>s
+  // stay whole), and a known word costs nothing at all.
   const reader = document.getElementById("reader");
   const toggle = document.getElementById("status-toggle");
+  const learningBar = document.getElementById("article-learning");
+  const CLASSES = ["ws-new", "ws-l1", "ws-l2", "ws-l3", "ws-l4", "ws-l5"];
+  const canPaint = Boolean(window.CSS && CSS.highlights && window.Highlight);
+  let classes = null; // {word lowercased: class} of the article's new and learning words
+
+  function paint() {
+    if (!canPaint || !reader) return;
+    const started = performance.now();
+    CLASSES.forEach((c) => CSS.highlights.delete(c));
+    if (!classes || (toggle && !toggle.checked)) return;
+    const ranges = Object.fromEntries(CLASSES.map((c) => [c, []]));
+    const word = new RegExp(reader.dataset.wordPattern, "gu");
+    let count = 0;
+    reader.querySelectorAll(".ptext").forEach((ptext) => {
+      // Text nodes with their start offsets; words may cross node borders (a highlight's edge).
+      const nodes = [];
+      const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
+      let node, total = 0;
+      while ((node = walker.nextNode())) { nodes.push([node, total]); total += node.data.length; }
+      const text = ptext.textContent;
+      let i = 0;
+      const at = (offset) => {
+        while (i < nodes.length - 1 && nodes[i + 1][1] <= offset) i += 1;
+        return [nodes[i][0], offset - nodes[i][1]];
+      };
+      let m;
+      word.lastIndex = 0;
+      while ((m = word.exec(text))) {
+        const cls = classes[m[0].toLowerCase()];
+        if (!cls) continue;
+        const r = new Range();
+        r.setStart(...at(m.index));
+        r.setEnd(...at(m.index + m[0].length));
+        ranges[cls].push(r);
+        count += 1;
+      }
+    });
+    CLASSES.forEach((c) => {
+      const h = new Highlight(...ranges[c]);
+      h.priority = -1; // under the looked-up word's highlight
+      CSS.highlights.set(c, h);
+    });
+    reader.dataset.statusPainted = String(count);
+    reader.dispatchEvent(new CustomEvent("status-painted", { detail: { count, ms: performance.now() - started } }));
+  }
+
+  function loadClasses() {
+    if (!learningBar) return;
+    fetch(learningBar.dataset.wordStatusUrl, { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        if (!data) return;
+        classes = data.classes;
+        paint();
+        // Until the lemmatiser has loaded, words are matched as written: ask again shortly.
+        if (!data.lemmatised) setTimeout(loadClasses, 5000);
+      });
+  }
+
   if (reader && toggle) {
-    const apply = () => reader.classList.toggle("hide-status", !toggle.checked);
+    const apply = () => { reader.classList.toggle("hide-status", !toggle.checked); paint(); };
     toggle.checked = localStorage.getItem("randnotiz.status") !== "off";
-    apply();
+    reader.classList.toggle("hide-status", !toggle.checked);
     toggle.addEventListener("change", () => {
       localStorage.setItem("randnotiz.status", toggle.checked ? "on" : "off");
       apply();
+    });
+    loadClasses();
+    document.body.addEventListener("randnotiz:words-changed", loadClasses);
+    // A re-rendered paragraph has new text nodes: paint again.
+    reader.addEventListener("words-marked", paint);
+    document.body.addEventListener("htmx:afterSettle", (e) => {
+      if (e.detail.target && e.detail.target.closest && e.detail.target.closest("section.block")) paint();
     });
   }
 

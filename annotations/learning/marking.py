@@ -1,16 +1,20 @@
-"""Word status in the text: a span per new or learning word (known words stay plain), and counts per article."""
+"""Word status in the text and counts per article.
+
+The text itself carries no status markup: the page asks for {word as written: class} of its new
+and learning words (known ones are left out) and paints them with the CSS Custom Highlight API.
+A span per word would cut every highlight's <mark> into one piece per word and double the page.
+"""
 from sqlite_utils import Migrations
 
 from ..common import word_tokens
 from ..reading import articles
-from ..reading.render import Span
 from ..words import lemmas
 from . import status
 
 migrations = Migrations("randnotiz.learning.marking")
 
-# One class per status; known and ignored words get no markup at all (the cheap common case).
-CLASSES = {("new", None): ("ws-new",), **{("learning", n): (f"ws-l{n}",) for n in status.LEVELS}}
+# One class per status; known and ignored words are left out (the cheap common case).
+CLASSES = {("new", None): "ws-new", **{("learning", n): f"ws-l{n}" for n in status.LEVELS}}
 
 # Share of running words known, and what reading at that coverage is like (Hu & Nation 2000:
 # ~98 % for unassisted reading, ~95 % with some help).
@@ -54,19 +58,20 @@ def _text_blocks(blocks):
     return [b for b in blocks if b["kind"] != "boilerplate"]
 
 
-def spans(db, article_id, blocks):
-    """Mark each new or learning word with its status class (span provider)."""
+def word_classes(db, article_id):
+    """Return {word as written, lowercased: status class} for the article's new and learning words."""
     known = status.all_statuses(db)
     keys = Keys()
-    out = {}
-    for b in _text_blocks(blocks):
-        found = []
-        for start, end, word in word_tokens(b["text"]):
-            classes = CLASSES.get(known.get(keys(word), ("new", None)))
-            if classes:
-                found.append(Span(start, end, classes=classes))
-        if found:
-            out[b["n"]] = found
+    out, seen = {}, set()
+    for b in _text_blocks(articles.get_blocks(db, article_id)):
+        for _, _, word in word_tokens(b["text"]):
+            low = word.lower()
+            if low in seen:
+                continue
+            seen.add(low)
+            cls = CLASSES.get(known.get(keys(word), ("new", None)))
+            if cls:
+                out[low] = cls
     return out
 
 

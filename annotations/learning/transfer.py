@@ -162,6 +162,9 @@ def restore(db, doc):
     Statuses and cards take the backup's state; logged changes, batches and reviews keep their
     ids and are skipped when already here, so importing twice changes nothing.
     """
+    # Statuses are written here directly, not through status._apply: a restore replaces rows
+    # exactly (timestamps included) and logs nothing. A cache of rendered paragraphs must be
+    # cleared after a restore as a whole (its articles' blocks may have changed too).
     columns = {table: set(db[table].columns_dict) for table, _pk in TABLES.values()}
     members = _check(doc, columns)
     counts = {}

@@ -82,6 +82,12 @@ def counts(article_id):
                            compact=compact, undo=None if compact else status.last_batch(db, article_id))
 
 
+@bp.get("/articles/<int:article_id>/word-status.json")
+def word_classes(article_id):
+    load_article(article_id)
+    return {"lemmatised": lemmas.ready(), "classes": marking.word_classes(get_db(), article_id)}
+
+
 @bp.get("/speech.wav")
 def speak():
     db, espeak = get_db(), settings().espeak

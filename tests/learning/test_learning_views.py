@@ -2,7 +2,6 @@
 import csv
 import io
 import json
-import re
 
 import pytest
 
@@ -37,8 +36,14 @@ def test_setting_a_status_refreshes_the_paragraphs_with_the_lemma(client, articl
     assert resp.status_code == 200 and "learning 2" in resp.get_data(as_text=True)
     assert json.loads(resp.headers["HX-Trigger"])["randnotiz:words-changed"]["blocks"] == [1, 2]
     assert statuses(db_path) == {"soldat": ("learning", 2)}
-    page = client.get(f"/articles/{article}/p/2").get_data(as_text=True)
-    assert re.search(r'class="[^"]*\bws-l2\b[^"]*"[^>]*>Soldaten<', page)
+    classes = client.get(f"/articles/{article}/word-status.json").get_json()["classes"]
+    assert classes["soldaten"] == classes["soldat"] == "ws-l2" and classes["hund"] == "ws-new"
+
+
+def test_the_text_itself_carries_no_status_markup(client, article):
+    # Status is painted over the text (CSS highlights): the paragraph HTML is as before.
+    html = client.get(f"/articles/{article}/p/2").get_data(as_text=True)
+    assert "ws-" not in html and "Die Soldaten schlafen." in html
 
 
 @pytest.mark.parametrize("form, message", [

@@ -13,29 +13,24 @@ def article(db, lemmatiser):
 
 
 def marked(db, article_id):
-    """Return {word: classes} of every marked word in the article."""
-    blocks = articles.get_blocks(db, article_id)
-    out = {}
-    for b in blocks:
-        for s in marking.spans(db, article_id, [b]).get(b["n"], []):
-            out.setdefault(b["text"][s.start:s.end], set()).update(s.classes)
-    return out
+    """Return {word as written: class} of every word the page paints."""
+    return marking.word_classes(db, article_id)
 
 
 def test_status_is_shared_by_inflections(db, article):
     status.set_status(db, "Soldaten", "learning", 3)
     assert status.get(db, status.key_of("Soldat")) == {"status": "learning", "level": 3}
     words = marked(db, article)
-    assert words["Soldat"] == words["Soldaten"] == {"ws-l3"}
-    assert words["Hund"] == {"ws-new"}
+    assert words["soldat"] == words["soldaten"] == "ws-l3"
+    assert words["hund"] == "ws-new"
 
 
-def test_known_and_ignored_words_get_no_markup(db, article):
+def test_known_and_ignored_words_are_left_out(db, article):
     status.set_status(db, "Soldat", "known")
     status.set_status(db, "Hund", "ignored")
     words = marked(db, article)
-    assert "Soldat" not in words and "Soldaten" not in words and "Hund" not in words
-    assert words["Häuser"] == {"ws-new"}
+    assert "soldat" not in words and "soldaten" not in words and "hund" not in words
+    assert words["häuser"] == "ws-new"
 
 
 @pytest.mark.parametrize("raw", ["0", "6", "12", "learning-9", "bekannt", "", "²", "known "*20])
