@@ -4,7 +4,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
-from ..learning import marking
+from ..learning import marking, status
 from ..notes import highlights
 from ..translation import jobs
 from ..web import load_article, load_block, settings, whole_number
@@ -66,6 +66,9 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
+        # In the page, not fetched after it: counts arriving later would move the text under a tap.
+        counts=marking.article_counts(db, article_id),
+        undo=status.last_batch(db, article_id),
     )
 
 
