@@ -12,6 +12,8 @@ from . import status
 migrations = Migrations("randnotiz.learning.review")
 
 GRADES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+# Issue 9's vocab columns (gender m/f/n, plural, form) when present; older databases lack them.
+ARTICLES = {"m": "der", "f": "die", "n": "das"}
 MATURE_DAYS = 21  # Anki's "mature": an interval of three weeks or more means the word is known
 SCHEDULER = fsrs.Scheduler()
 
@@ -84,7 +86,8 @@ def card_view(word):
         before, found, after = "", word["surface"] or word["lemma"], ""
     return {"lemma": word["lemma"], "before": before, "answer": found, "after": after,
             "sentence": word["sentence"] or word["surface"], "translation": word.get("translation") or "",
-            "gloss": word.get("gloss") or "", "gender": word.get("gender") or "", "plural": word.get("plural") or "",
+            "gloss": word.get("gloss") or "", "gender": ARTICLES.get(word.get("gender") or "", ""),
+            "plural": word.get("plural") or "", "form": word.get("form") or "",
             "from_article": word.get("from_article"), "card_id": word.get("card_id"), "due": word.get("due")}
 
 

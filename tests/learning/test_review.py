@@ -110,3 +110,10 @@ def test_a_second_grade_of_the_card_shown_is_refused(db, words):
     with pytest.raises(review.AlreadyGraded):
         review.grade(db, "Hund", 3, at=T0, shown_due=shown)
     assert review.get_card(db, "Hund") == after and db["reviews"].count == 1
+
+
+def test_the_back_shows_gender_and_plural_when_the_vocabulary_has_them(db, words):
+    word = {**review.next_card(db, T0), "gender": "m", "plural": "Soldaten"}
+    card = review.card_view(word)
+    assert (card["gender"], card["plural"]) == ("der", "Soldaten")
+    assert review.card_view(review.next_card(db, T0))["gender"] == ""  # a database without them
