@@ -5,6 +5,8 @@ from pathlib import Path
 from flask import Flask
 
 from . import db, settings, web
+from .learning import review_views
+from .learning import views as learning_views
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
 from .reading import edit_views
@@ -23,6 +25,8 @@ BLUEPRINTS = [
     protocol_views.bp,
     export_views.bp,
     words_views.bp,
+    learning_views.bp,
+    review_views.bp,
     search_views.bp,
 ]
 

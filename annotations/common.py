@@ -17,9 +17,9 @@ ARTICLE_PATH = re.compile(r"/articles/(\d+)/?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def now(*, ms=False):
-    """Return the current UTC time as ISO 8601 with a Z (milliseconds when ms is set)."""
-    stamp = datetime.now(timezone.utc)
+def now(*, ms=False, at=None):
+    """Return the current UTC time (or the aware datetime at) as ISO 8601 with a Z (ms when set)."""
+    stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     if ms:
         return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,4 +1,5 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
+from .learning import marking, review, speech, status
 from .notes import highlights
 from .search import store as search_store
 from .reading import articles
@@ -13,6 +14,10 @@ MIGRATIONS = [
     highlights.migrations,
     dictionary.migrations,
     vocab.migrations,
+    status.migrations,
+    marking.migrations,
+    review.migrations,
+    speech.migrations,
     # Last: its triggers watch every table above.
     search_store.migrations,
 ]

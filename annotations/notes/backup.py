@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from . import highlights, hypothesis, webanno
 from ..common import ARTICLE_PATH
+from ..learning import transfer
 from ..reading import articles
 from .highlights import AnnotationError
 
@@ -154,4 +155,8 @@ def import_export(db, doc, base):
                     and wanted != a["status"]:
                 db["highlights"].update(a["id"], {"status": wanted})
             counts["annotations"] += 1
+        try:
+            counts["learning"] = transfer.restore(db, extra.get("learning"))
+        except transfer.TransferError as e:
+            raise AnnotationError(str(e)) from None
     return counts

@@ -10,6 +10,7 @@ import io
 import re
 
 from ..common import csv_cell
+from ..learning import transfer
 from ..reading import articles
 from . import highlights, webanno
 
@@ -57,6 +58,8 @@ def jsonld_export(db, base, article_id=None):
             "format": FORMAT_VERSION,
             "articles": [_article_record(db, a, base) for a in arts],
             "status": {webanno.annotation_url(base, a["id"]): a["status"] for a in annos},
+            # Word statuses, review history and saved words: the whole library's, so only there.
+            **({"learning": transfer.dump(db)} if article_id is None else {}),
         },
     }
 

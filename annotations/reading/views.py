@@ -4,6 +4,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
+from ..learning import marking, status
 from ..notes import highlights, webanno
 from ..translation import jobs
 from ..web import load_article, load_block, settings, whole_number
@@ -24,7 +25,8 @@ def index():
 def library():
     db = get_db()
     return render_template("reading/library.html", articles=articles.list_articles(db),
-                           elsewhere=highlights.count_elsewhere(db))
+                           elsewhere=highlights.count_elsewhere(db),
+                           counts=marking.library_counts(db))
 
 
 @bp.post("/articles")
@@ -69,6 +71,9 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
+        # In the page, not fetched after it: counts arriving later would move the text under a tap.
+        counts=marking.article_counts(db, article_id),
+        undo=status.last_batch(db, article_id),
     )
 
 

@@ -6,6 +6,8 @@ from markupsafe import Markup
 
 from ..common import WORD
 from ..db import get_db
+from ..learning import popover, review
+from ..learning import status as word_status
 from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
@@ -131,6 +133,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "shown": top, "more": [e for e in entries if e not in top],
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
         "import": running, "first_import": running and not installed,
+        "learning": popover.context(db, result, text, settings().espeak),
     }
 
 
@@ -169,6 +172,7 @@ def save():
     except vocab.VocabError as e:
         abort(400, str(e))
     saved = vocab.find(db, vocab.check_lemma(lemma))
+    review.start(db, saved["lemma"])  # a saved word starts at learning 1, with a card due now
     if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
     view = lookup_view(db, article_id, block, start, end, saved_message=f"Saved “{saved['lemma']}”.")
@@ -226,7 +230,7 @@ def delete(word_id):
 @bp.get("/vocabulary/export.<fmt>")
 def export(fmt):
     db = get_db()
-    words = vocab.all_words(db)
+    words = word_status.with_status(db, vocab.all_words(db))
     if fmt == "apkg":
         return Response(anki.apkg(words), mimetype="application/octet-stream",
                         headers={"Content-Disposition": 'attachment; filename="randnotiz-vocabulary.apkg"'})
