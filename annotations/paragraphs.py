@@ -5,6 +5,7 @@ from .translation import sentences, translate
 from .words import vocab
 
 # Each is called as fn(db, article_id, blocks) and returns {block_n: [Span, ...]}.
+# Word status is not one: learning.js paints it (CSS Custom Highlight API) without markup.
 SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans]
 
 

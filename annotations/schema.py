@@ -1,5 +1,7 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
+from .learning import marking, review, speech, status
 from .notes import highlights
+from .search import store as search_store
 from .reading import articles
 from .translation import jobs, translate
 from .words import dictionary, vocab
@@ -12,6 +14,12 @@ MIGRATIONS = [
     highlights.migrations,
     dictionary.migrations,
     vocab.migrations,
+    status.migrations,
+    marking.migrations,
+    review.migrations,
+    speech.migrations,
+    # Last: its triggers watch every table above.
+    search_store.migrations,
 ]
 
 

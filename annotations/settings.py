@@ -75,6 +75,8 @@ class Settings:
     password_hash: str = ""  # argon2 hash of READER_PASSWORD; empty: no login (loopback only)
     api_token: str = ""  # READER_API_TOKEN: Bearer token for annotation clients, besides Basic auth
     allow_private_urls: bool = False  # URL imports from loopback/private/link-local addresses
+    # Speaks German for browsers without a German voice; a name on PATH or a path.
+    espeak: str = "espeak-ng"
 
     @property
     def trusted_hosts(self):
@@ -148,6 +150,7 @@ _APP_KEYS = {
     "password_hash": ("READER_PASSWORD", password_hash),
     "api_token": ("READER_API_TOKEN", str),
     "allow_private_urls": ("READER_ALLOW_PRIVATE_URLS", _flag),
+    "espeak": ("ESPEAK", str),
 }
 
 

@@ -2,10 +2,7 @@
 (function () {
   "use strict";
 
-  // Shared with highlights.js and words.js (loaded after this file).
-  function typing(el) {
-    return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
-  }
+  const { typing } = window.Randnotiz; // prefs.js, loaded first on every page
 
   // UTF-16 units from the start of a paragraph's text to (node, offset): what the server expects.
   function unitsBefore(ptext, node, offset) {
@@ -15,7 +12,7 @@
     return range.toString().length;
   }
 
-  window.Randnotiz = Object.assign(window.Randnotiz || {}, { typing, unitsBefore });
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { unitsBefore });
 
   const reader = document.getElementById("reader");
   if (!reader) return;
@@ -70,6 +67,18 @@
     else if (e.key === "t" && current) {
       const btn = current.querySelector("[data-action=translate]");
       if (btn) { e.preventDefault(); btn.click(); }
+    }
+  });
+
+  // A re-rendered paragraph (after a highlight, a note, a saved word) is a new element, and
+  // htmx's settle step puts back the server's class list: it stays the current one, so its bar
+  // stays and `t`/`l` act on it, not on paragraph 1.
+  document.addEventListener("htmx:afterSettle", () => {
+    if (!current) return;
+    const fresh = document.getElementById(current.id);
+    if (fresh && (fresh !== current || !fresh.classList.contains("current"))) {
+      current = null;
+      setCurrent(fresh, { save: false });
     }
   });
 

@@ -4,9 +4,16 @@
   const reader = document.getElementById("reader");
   if (!reader) return;
 
-  // Paragraphs whose translation the reader has open. Other features re-render whole
-  // paragraphs (a new highlight swaps the section); the translation stays open through that.
-  const open = new Set();
+  // Paragraphs whose translation the reader has open, remembered per article in this browser:
+  // open stays open through a re-rendered paragraph (a new highlight swaps the section) and
+  // through a reload.
+  const { store } = window.Randnotiz;
+  const KEY = `randnotiz.shown.${reader.dataset.articleId}`;
+  const open = new Set((() => {
+    try { return JSON.parse(store.read(KEY) || "[]").map(String); } catch (e) { return []; }
+  })());
+  const remember = () => store.write(KEY, JSON.stringify([...open]));
+  const setOpen = (n, show) => { open[show ? "add" : "delete"](n); remember(); };
 
   function reveal(button, text, show) {
     text.hidden = !show;
@@ -22,17 +29,20 @@
     if (!text) return;
     const section = button.closest("section.block");
     reveal(button, text, text.hidden);
-    if (section) open[text.hidden ? "delete" : "add"](section.dataset.n);
+    if (section) setOpen(section.dataset.n, !text.hidden);
     updateFocusable(section);
   });
 
   function sync(section) {
     const button = section.querySelector("[data-toggle-translation]");
     const text = button && document.getElementById(button.getAttribute("aria-controls"));
-    if (text && !text.hidden) open.add(section.dataset.n);
+    if (text && !text.hidden && !open.has(section.dataset.n)) setOpen(section.dataset.n, true);
     else if (text && open.has(section.dataset.n)) reveal(button, text, true);
     updateFocusable(section);
   }
+  reader.querySelectorAll("section.block").forEach((section) => {
+    if (open.has(section.dataset.n)) sync(section);
+  });
 
   function sentenceIndex(el) {
     return (el.dataset.s || "").split(" ")[0];
@@ -88,5 +98,16 @@
     const own = el.closest("section.block");
     const sections = own ? [own] : [...el.querySelectorAll("section.block")];
     sections.forEach(sync);
+    announceOutcome(el);
   });
+
+  // Translate all's outcome is said once, politely, when its job ends (not on every poll).
+  let toldJob = document.querySelector("#translate-all[data-job]")?.dataset.job;
+  function announceOutcome(el) {
+    const bar = el.id === "translate-all" ? el : null;
+    const summary = bar && bar.dataset.job && bar.dataset.job !== toldJob && bar.querySelector(".tr-summary");
+    if (!summary) return;
+    toldJob = bar.dataset.job;
+    window.Randnotiz.announce(summary.textContent.trim());
+  }
 })();

@@ -4,17 +4,20 @@ An article whose id is free keeps its id (so export -> import -> export is ident
 is taken by the same text is reused; otherwise it gets a new id and its annotations follow it.
 Annotations keep their ids; live ones already present are skipped (importing twice changes nothing),
 deleted ones come back from the backup.
-A plain AnnotationCollection (or a list of annotations) for articles already here imports too.
+A plain AnnotationCollection (or a list of annotations) imports too, and so does a Hypothesis export:
+an annotation on an imported article's original page is anchored to the article by its quote.
 
 A backup of thousands of annotations takes many seconds to anchor, so it is written in small
 transactions (the reader's own clicks wait at most one batch); if any part is refused, what this
-import already wrote is undone, so a failed import still leaves the library as it was.
+import already wrote is undone (articles, annotations and the learning part alike), so a failed
+import still leaves the library as it was.
 """
 from urllib.parse import urlsplit
 
-from . import highlights, webanno
+from . import highlights, hypothesis, webanno
 from .. import validation
 from ..common import ARTICLE_PATH
+from ..learning import transfer
 from ..reading import articles
 from .highlights import AnnotationError
 
@@ -33,7 +36,10 @@ def _article_id(url):
 
 
 def _items(doc):
-    """Return the annotation list of an export, a collection, a page, a list or one annotation."""
+    """Return the annotation list of an export, a collection, a page, a list, one annotation, or Hypothesis rows."""
+    found = hypothesis.rows(doc)
+    if found is not None:
+        return [hypothesis.to_w3c(row) for row in found]
     if isinstance(doc, list):
         return doc
     if not isinstance(doc, dict):
@@ -118,10 +124,12 @@ class _Undo:
 
     def __init__(self):
         self.articles, self.updated, self.annotations, self.revived = [], [], [], []
+        self.learning = []  # (table, key column, key, the row it replaced or None)
 
 
 def _take_back(db, undo):
     """Remove what a failed import wrote, in small transactions, and bring back what it replaced."""
+    transfer.take_back(db, undo.learning)
     ids = undo.annotations
     for i in range(0, len(ids), 500):
         with db.atomic():
@@ -141,6 +149,14 @@ def _batches(items, size):
         yield i, items[i:i + size]
 
 
+def _imported_before(db, item):
+    """Say whether another client's annotation (its id kept in 'via') is here already."""
+    client_id = item.get("id")
+    if not isinstance(client_id, str) or webanno.ID_TAIL.search(client_id):
+        return False
+    return db.execute("SELECT 1 FROM highlights WHERE via = ? AND deleted IS NULL", [client_id]).fetchone() is not None
+
+
 def import_export(db, doc, base):
     """Import a JSON-LD export; return counts. Raises AnnotationError, leaving the library as it was."""
     items = _items(doc)
@@ -157,15 +173,19 @@ def import_export(db, doc, base):
     for n, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise AnnotationError(f"Annotation {n} is not an object.")
+    try:
+        learning = transfer.check(db, extra.get("learning"))  # refused before anything is written
+    except transfer.TransferError as e:
+        raise AnnotationError(str(e)) from None
     undo = _Undo()
     try:
-        return _import(db, recs, items, status, base, undo)
+        return _import(db, recs, items, status, base, learning, undo)
     except BaseException:
         _take_back(db, undo)
         raise
 
 
-def _import(db, recs, items, status, base, undo):
+def _import(db, recs, items, status, base, learning, undo):
     counts = {"articles": 0, "annotations": 0, "skipped": 0}
     id_map = {}
     for rec in recs:
@@ -183,6 +203,10 @@ def _import(db, recs, items, status, base, undo):
         with db.batch():
             for n, item in enumerate(batch, start=offset + 1):
                 _import_one(db, n, item, id_map, status, base, counts, undo, blocks_of)
+    try:
+        counts["learning"] = transfer.write(db, learning, transaction=db.batch, written=undo.learning)
+    except transfer.TransferError as e:
+        raise AnnotationError(str(e)) from None
     return counts
 
 
@@ -197,7 +221,7 @@ def _import_one(db, n, item, id_map, status, base, counts, undo, blocks_of):
             item = {**item, "target": {**target, "source": webanno.article_url(base, id_map[old])}}
     tail = str(item.get("id", "")).rsplit("/", 1)[-1]
     existing = highlights.get(db, tail, include_deleted=True) if tail else None
-    if existing is not None and not existing["deleted"]:
+    if existing is not None and not existing["deleted"] or _imported_before(db, item):
         counts["skipped"] += 1
         return
     if existing is not None:

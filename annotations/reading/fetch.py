@@ -1,16 +1,15 @@
-"""Bring texts in: pasted text, uploaded .txt/.html files, or a web page by URL (trafilatura).
+"""Fetch a web page by URL for import; formats.py reads every file type (and the page) with its structure.
 
 Fetching another server is the one place where the outside world can hold a worker or reach
 inside the reader's network, so a URL import has one deadline for everything (name lookup,
 connection, headers, body: a server trickling a byte every few seconds is cut off), connects
 only to the public address it checked (loopback, private and link-local addresses are refused
-unless allowed, on every redirect), never sends user:password@, and decodes the page by its
-header's charset, then its <meta charset>, then by detection.
+unless allowed, on every redirect), never sends user:password@, and decodes the page as uploads
+are decoded (formats.decode: byte-order mark, valid UTF-8, the header's charset, <meta charset>,
+else Windows-1252).
 """
-import codecs
 import http.client
 import ipaddress
-import re
 import socket
 import ssl
 import threading
@@ -20,11 +19,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urljoin, urlsplit
 
 import certifi
-import charset_normalizer
-import trafilatura
 
 from .. import validation
-from .articles import ArticleError
+from . import formats
+from .structuring import ArticleError
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 15  # seconds a single step (connect, one read) may take
@@ -32,30 +30,8 @@ DEADLINE = 30  # seconds for a whole URL import, redirects included
 MAX_REDIRECTS = 5
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 USER_AGENT = "Randnotiz reader"
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 # getaddrinfo has no timeout of its own: lookups run here, and the import waits within its deadline.
 _resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fetch-dns")
-
-
-def text_from_html(html):
-    """Extract the article text and title from a web page; raise ArticleError if there is none."""
-    doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
-    text = doc.text if doc is not None else None
-    if not text or not text.strip():
-        raise ArticleError("No article text could be found in that page.")
-    return text, (doc.title or None)
-
-
-def text_from_upload(filename, raw):
-    """Return (text, title) from an uploaded file: HTML is extracted, anything else read as UTF-8 text."""
-    if len(raw) > MAX_BYTES:
-        raise ArticleError(f"The file is too large (limit {MAX_BYTES // (1024 * 1024)} MB).")
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ArticleError("The uploaded file is not UTF-8 text. Save it as UTF-8 and try again.") from None
-    is_html = filename.lower().endswith((".html", ".htm")) or decoded.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
-    return text_from_html(decoded) if is_html else (decoded, None)
 
 
 def clean_url(url):
@@ -177,10 +153,10 @@ def _get(url, allow_private, stop_at):
         conn.close()
 
 
-def fetch_page(url, *, allow_private=False, deadline=None):
-    """Fetch a web page within one deadline and a size cap; return (html or None, text).
+def fetch_bytes(url, *, allow_private=False, deadline=None):
+    """Fetch a web page within one deadline and a size cap; return (body bytes, media type, declared charset).
 
-    html is None for a text/plain answer. Raise ArticleError with the cause.
+    Raise ArticleError with the cause.
     """
     url = clean_url(url)
     stop_at = time.monotonic() + (DEADLINE if deadline is None else deadline)
@@ -202,15 +178,28 @@ def fetch_page(url, *, allow_private=False, deadline=None):
         raise ArticleError("The page could not be reached (no network, or a wrong address).") from None
     if status >= 400:
         raise ArticleError(f"The page could not be fetched: the server answered {status}.")
-    kind, charset = _content_type(headers.get("Content-Type"), body)
+    kind, charset = _content_type(headers.get("Content-Type"))
     if kind not in PAGE_TYPES:
         raise ArticleError(f"That address is not a web page (it is {kind}).")
-    text = decode(body, charset, html=kind != "text/plain")
+    return body, kind, charset
+
+
+def fetch_page(url, *, allow_private=False, deadline=None):
+    """Fetch a web page; return (html, or None for a text/plain answer; the decoded text)."""
+    body, kind, charset = fetch_bytes(url, allow_private=allow_private, deadline=deadline)
+    text = formats.decode(body, charset, html=kind != "text/plain")
     return text if kind != "text/plain" else None, text
 
 
-def _content_type(header, body):
-    """Return (media type, charset or None); without a header, a page is assumed (it is sniffed later)."""
+def structured_from_url(url, *, allow_private=False):
+    """Return ((title, blocks), source host) for the article at url, its structure kept."""
+    html, raw = fetch_page(url, allow_private=allow_private)
+    structured = formats.from_html(html) if html is not None else formats.from_text(raw)
+    return structured, urlsplit(clean_url(url)).hostname
+
+
+def _content_type(header):
+    """Return (media type, charset or None); without a header, a page is assumed (decoding sniffs it)."""
     if not header:
         return "text/html", None
     kind, _, params = header.partition(";")
@@ -220,34 +209,3 @@ def _content_type(header, body):
         if name.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
     return kind.strip().lower(), charset
-
-
-def _codec(name):
-    try:
-        return codecs.lookup(name.decode("ascii") if isinstance(name, bytes) else name).name
-    except (LookupError, UnicodeDecodeError, TypeError):
-        return None  # a bogus or unknown charset: try the next source
-
-
-def decode(body, charset=None, *, html=True):
-    """Decode a page: BOM, then the header's charset, then <meta charset>, then detection."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if body.startswith(bom):
-            return body.decode(name, errors="replace")
-    codec = _codec(charset) if charset else None
-    if codec is None and html:
-        m = _META_CHARSET.search(body[:4096])
-        codec = _codec(m.group(1)) if m else None
-        if codec and codec.startswith("utf-16"):
-            codec = "utf-8"  # a page readable enough to declare it is not UTF-16 (the HTML standard's rule)
-    if codec is None:
-        best = charset_normalizer.from_bytes(body[:256 * 1024]).best()
-        codec = best.encoding if best is not None else "utf-8"
-    return body.decode(codec, errors="replace")
-
-
-def text_from_url(url, *, allow_private=False):
-    """Return (text, title, source host) for the article at url."""
-    html, raw = fetch_page(url, allow_private=allow_private)
-    text, title = text_from_html(html) if html is not None else (raw, None)
-    return text, title, urlsplit(clean_url(url)).hostname

@@ -4,10 +4,11 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
-from ..notes import highlights
+from ..learning import marking, status
+from ..notes import highlights, webanno
 from ..translation import jobs
 from ..web import load_article, load_block, settings, whole_number
-from . import articles, fetch
+from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
 
@@ -22,7 +23,10 @@ def index():
 
 @bp.get("/articles")
 def library():
-    return render_template("reading/library.html", articles=articles.list_articles(get_db()))
+    db = get_db()
+    return render_template("reading/library.html", articles=articles.list_articles(db),
+                           elsewhere=highlights.count_elsewhere(db),
+                           counts=marking.library_counts(db))
 
 
 @bp.post("/articles")
@@ -32,15 +36,19 @@ def create():
     upload, url = request.files.get("file"), request.form.get("url", "").strip()
     try:
         if upload and upload.filename:
-            text, found_title = fetch.text_from_upload(upload.filename, upload.read(fetch.MAX_BYTES + 1))
-            title = title or found_title
+            structured = formats.from_file(upload.filename, upload.read(formats.MAX_EPUB_BYTES + 1))
         elif url:
             url = fetch.clean_url(url)  # no user:password@ in links and exports
-            text, found_title, host = fetch.text_from_url(url, allow_private=settings().allow_private_urls)
-            title, source, source_url = title or found_title, source or host, url
-        article_id = articles.create_article(get_db(), text, title=title, source=source, source_url=source_url)
+            structured, host = fetch.structured_from_url(url, allow_private=settings().allow_private_urls)
+            source, source_url = source or host, url
+        else:
+            structured = articles.structure(text)
+        article_id = articles.store_article(get_db(), structured, title=title, source=source,
+                                            source_url=source_url)
     except articles.ArticleError as e:
         abort(400, str(e))
+    # Notes made earlier on the original page (another client, a Hypothesis export) find it now.
+    webanno.adopt(get_db(), article_id, request.url_root.rstrip("/"))
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 
@@ -56,7 +64,7 @@ def read(article_id):
         article=article,
         blocks=body,
         chrome=[b for b in blocks if b["kind"] == "boilerplate"],
-        total=sum(1 for b in body if b["kind"] == "paragraph"),
+        total=sum(1 for b in body if b["kind"] in articles.TEXT_KINDS),
         position=articles.get_position(db, article_id),
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
@@ -64,6 +72,9 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
+        # In the page, not fetched after it: counts arriving later would move the text under a tap.
+        counts=marking.article_counts(db, article_id),
+        undo=status.last_batch(db, article_id),
     )
 
 

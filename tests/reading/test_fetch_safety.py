@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from annotations.reading import fetch
+from annotations.reading import fetch, formats
 from annotations.reading.articles import ArticleError
 
 GERMAN = "Größere Straßen, schöne Grüße: Über die Brücke gehen wir heute gemeinsam nach Hause."
@@ -175,7 +175,14 @@ def test_pages_are_decoded_by_header_then_meta_then_detection(make_app, site, db
 
 
 def test_decode_prefers_a_byte_order_mark():
-    assert fetch.decode(b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>", "latin-1") == "<p>Grüße</p>"
+    # Pages are decoded by the one decoder uploads use.
+    assert formats.decode(b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>", "latin-1", html=True) == "<p>Grüße</p>"
+
+
+def test_a_meta_charset_of_utf_16_is_not_believed():
+    # The HTML standard's rule: a page that could declare it in ASCII is not UTF-16.
+    page = '<html><head><meta charset="utf-16"></head><body><p>Stra\xdfe</p></body></html>'.encode("cp1252")
+    assert "<p>Straße</p>" in formats.decode(page, html=True)
 
 
 def test_every_address_of_a_name_is_tried_and_the_host_header_is_the_name(site):
