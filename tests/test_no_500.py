@@ -16,7 +16,9 @@ JSON_JUNK = ["{[", "[" * 50_000 + "]" * 50_000, r'"\ud800"', r'{"a": "\u0000"}',
 
 def junk_forms():
     keys = ["n", "start", "end", "exact", "block", "color", "note", "tags", "text", "title", "url",
-            "article", "gloss", "lemma", "q", "confirm", "after", "page", "ids", "surface"]
+            "article", "gloss", "lemma", "q", "confirm", "after", "page", "ids", "surface",
+            # the learning views' (word status, review, known-word import)
+            "word", "status", "grade", "due", "words"]
     for value in JUNK_VALUES:
         yield {k: value for k in keys}
     yield {}

@@ -115,3 +115,28 @@ def test_password_guessing_is_rate_limited(locked):
     # Even the right password waits: the guesser cannot learn it is right.
     assert client.post("/login", data={"password": PASSWORD}).status_code == 429
     assert client.get("/annotations/", headers=basic("guess")).status_code == 429
+
+
+# --- the guards cover the routes that came later ------------------------------------------------
+
+NEW_PAGES = ["/search?q=Hund", "/review", "/review/count", "/stats", "/other-pages",
+             "/articles/1/word-status.json", "/articles/1/counts", "/speech.wav?text=Hund"]
+NEW_WRITES = [("/words/status", {"word": "Hund", "status": "known"}), ("/articles/1/known", {}),
+              ("/learning/import", {"words": "Hund"}), ("/review/grade", {"lemma": "Hund", "grade": "3"}),
+              ("/review/undo", {})]
+
+
+@pytest.mark.parametrize("url", NEW_PAGES)
+def test_new_pages_answer_only_to_their_own_names_and_after_a_login(client, locked, url):
+    assert client.get(url, headers={"Host": "evil.example"}).status_code == 400
+    r = locked.test_client().get(url)
+    assert r.status_code == 401 or (r.status_code == 303 and r.location.startswith("/login?next="))
+    assert r.mimetype not in ("audio/wav", "application/json") or r.status_code == 401
+
+
+@pytest.mark.parametrize("url, form", NEW_WRITES)
+def test_new_writes_are_refused_from_other_sites_other_names_and_without_a_login(client, db, locked, url, form):
+    assert client.post(url, data=form, headers={"Origin": "https://evil.example"}).status_code == 403
+    assert client.post(url, data=form, headers={"Host": "evil.example"}).status_code == 400
+    assert locked.test_client().post(url, data=form).status_code in (303, 401)
+    assert db["word_status"].count == 0 and db["status_changes"].count == 0 and db["reviews"].count == 0

@@ -22,13 +22,15 @@ def to_w3c(row):
     if isinstance(row.get("text"), str) and row["text"].strip():
         bodies.append({"type": "TextualBody", "value": row["text"], "format": "text/markdown",
                        "purpose": "commenting"})
-    for tag in row.get("tags") or []:
+    tags = row.get("tags")
+    for tag in tags if isinstance(tags, list) else []:  # a string or number is no tag list
         if isinstance(tag, str):
             bodies.append({"type": "TextualBody", "value": tag, "purpose": "tagging"})
     targets = []
     for target in row["target"]:
         if isinstance(target, dict):
-            selectors = [s for s in target.get("selector") or [] if isinstance(s, dict)]
+            found = target.get("selector")
+            selectors = [s for s in (found if isinstance(found, list) else [found]) if isinstance(s, dict)]
             targets.append({"source": target.get("source") or row["uri"], "selector": selectors})
     doc = {"@context": CONTEXT, "type": "Annotation", "target": targets[0] if len(targets) == 1 else targets}
     if bodies:

@@ -114,6 +114,17 @@ HYPOTHESIS = {"total": 2, "rows": [
 ]}
 
 
+@pytest.mark.parametrize("change", [{"tags": 5}, {"tags": "Geologie"}, {"target": [{"source": ORIGINAL, "selector": 7}]},
+                                    {"target": [{"source": ORIGINAL, "selector": {"type": "TextQuoteSelector",
+                                                                                 "exact": "Gemisch"}}]}])
+def test_odd_hypothesis_rows_are_read_or_refused_never_a_500(client, db, imported, change):
+    rows = [{**HYPOTHESIS["rows"][0], **change}]
+    r = client.post("/import", data=json.dumps(rows), content_type=LD)
+    assert r.status_code in (200, 400), r.get_data(as_text=True)
+    for a in highlights.list_for_article(db, imported):
+        assert a["tags"] in ([], ["Geologie"])  # never a tag per letter of a string
+
+
 def test_a_hypothesis_export_imports_onto_the_article_and_only_once(client, db, imported):
     r = client.post("/import", data=json.dumps(HYPOTHESIS), content_type=LD)
     assert r.status_code == 200, r.get_json(force=True)
