@@ -3,8 +3,9 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from flask_compress import Compress
 
-from . import db, settings, web
+from . import assets, db, settings, web
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
 from .reading import edit_views
@@ -36,6 +37,9 @@ def create_app(test_config=None):
         # Werkzeug's default (500 kB, and it changes between releases) would refuse a long
         # article before our own check could say what the limit is.
         MAX_FORM_MEMORY_SIZE=8 * 1024 * 1024,
+        # Pages, fragments, the annotation protocol's JSON-LD and the exports.
+        COMPRESS_MIMETYPES=["text/html", "application/json", "application/ld+json", "text/csv", "text/markdown",
+                            "text/plain", "image/svg+xml"],
     )
     if test_config is not None:
         app.config.update(test_config)
@@ -44,6 +48,10 @@ def create_app(test_config=None):
     Path(app_settings.database).parent.mkdir(parents=True, exist_ok=True)
 
     web.init_app(app, app_settings)
+    # HTML, JSON and the like; the asset bundles come pre-compressed.
+    Compress(app)
+    web.revalidate_pages(app)  # after Compress: runs before it, on the uncompressed page
+    assets.init_app(app)
     db.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)

@@ -108,6 +108,22 @@ def _security_headers(response):
     return response
 
 
+def _revalidate_pages(response):
+    # Pages change with every note and translation: the browser asks each time, and a page it
+    # already has costs a 304 without the bytes (flask-compress keeps the ETag per encoding).
+    if (request.method in ("GET", "HEAD") and response.status_code == 200 and response.mimetype == "text/html"
+            and not response.is_streamed):
+        response.headers.setdefault("Cache-Control", "no-cache")
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def revalidate_pages(app):
+    """Give every HTML page an ETag and answer If-None-Match with 304 (register after compression)."""
+    app.after_request(_revalidate_pages)
+
+
 def init_app(app, app_settings):
     """Keep the settings, and register error pages, the cross-site guard and security headers."""
     app.extensions[SETTINGS_KEY] = app_settings
