@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from flask_compress import Compress
 
-from . import assets, db, settings, web
+from . import asset_views, db, settings, web
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
 from .reading import edit_views
@@ -51,7 +51,7 @@ def create_app(test_config=None):
     # HTML, JSON and the like; the asset bundles come pre-compressed.
     Compress(app)
     web.revalidate_pages(app)  # after Compress: runs before it, on the uncompressed page
-    assets.init_app(app)
+    asset_views.init_app(app)
     db.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)

@@ -4,7 +4,7 @@ import re
 
 import brotli
 
-from annotations import assets
+from annotations import asset_views as assets
 
 
 def bundle_urls(html):
