@@ -24,7 +24,9 @@ from waitress import create_server  # noqa: E402
 
 from annotations import create_app  # noqa: E402
 from annotations.reading import articles  # noqa: E402
+from annotations.reading.render import Span, render_text  # noqa: E402
 from annotations.translation import translate  # noqa: E402
+from markupsafe import escape  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 
 SENTENCES = [
@@ -100,6 +102,15 @@ def main():
                  timed(lambda: request("POST", url, hx), 200),
                  timed(lambda: request("GET", "/bench-static/fragment.html"), 200)))
 
+
+    # One 200,000-character paragraph with sentence spans, overlapping highlights and one span over it
+    # all, against escaping the same text (what rendering it without spans costs).
+    long = ("Ein langer Satz über die Zeit. " * 7000)[:200_000]
+    spans = [Span(a, a + 100, ("s",), (("s", a // 100),)) for a in range(0, 200_000, 100)]
+    spans += [Span(a, a + 5000, ("hl",), (("hl", f"h{a}"),), mark=True) for a in range(0, 195_000, 2500)]
+    spans.append(Span(0, 200_000, ("all",)))
+    rows.append(("render_text, one 200,000-char paragraph, 2,079 spans (vs escape())",
+                 timed(lambda: render_text(long, spans), 5), timed(lambda: str(escape(long)), 5)))
 
     print(f"Randnotiz reader benchmark (waitress on loopback, {RUNS}+ runs each; milliseconds)")
     print(f"{'what':<72} {'median':>8} {'p90':>8} | {'static median':>13} {'p90':>8} | ratio")
