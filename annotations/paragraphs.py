@@ -1,15 +1,131 @@
-"""A paragraph as the reader sees it: its text with every feature's spans, its number, its translation."""
+"""A paragraph as the reader sees it: its text with every feature's spans, its number, its translation.
+
+Each block's HTML is cached in this process and reused until something it shows changes, so a
+repeat view of a long text is a concatenation. What changes a block is counted in SQLite, in
+`render_versions`, by triggers (see ensure_triggers): a highlight or paragraph note bumps its
+block, a new text bumps its article, a saved word or a cached translation bumps everything.
+Triggers catch every writer (views, background jobs, the command line, another process).
+A feature whose data changes paragraphs adds a trigger there, or calls `invalidate()`.
+"""
+import threading
+from collections import OrderedDict
+
+from sqlite_utils import Migrations
+
+from . import paragraph_html
 from .notes import highlights
 from .reading import articles, render
 from .translation import sentences, translate
-from .words import vocab
+from .words import lemmas, vocab
 
 # Each is called as fn(db, article_id, blocks) and returns {block_n: [Span, ...]}.
 SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans]
 
+migrations = Migrations("randnotiz.paragraphs")
+
+EVERYTHING = (0, 0)  # (article_id, n) of the counter every block depends on
+WHOLE_ARTICLE = -1  # n of an article's own counter
+
+
+@migrations()
+def m001_render_versions(db):
+    db.execute("""CREATE TABLE IF NOT EXISTS render_versions (
+        article_id INTEGER NOT NULL, n INTEGER NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)) WITHOUT ROWID""")
+
+
+def _bump(article, n):
+    return (f"INSERT INTO render_versions (article_id, n, version) VALUES ({article}, {n}, 1) "
+            "ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
+
+
+# table -> {event: statements}; NEW/OLD as SQLite gives them.
+_TRIGGERS = {
+    "highlights": {
+        "INSERT": _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
+        "UPDATE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})")
+        + _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
+        "DELETE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})"),
+    },
+    "blocks": {
+        "INSERT": _bump("NEW.article_id", WHOLE_ARTICLE),
+        "UPDATE": _bump("OLD.article_id", WHOLE_ARTICLE) + _bump("NEW.article_id", WHOLE_ARTICLE),
+        "DELETE": _bump("OLD.article_id", WHOLE_ARTICLE),
+    },
+    "translations": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+    "vocab": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+}
+
+
+def ensure_triggers(db):
+    """Create the triggers that count changes to what paragraphs show (safe to re-run).
+
+    Run at every start, not once: rebuilding a table (sqlite.cascade_delete) drops its triggers.
+    """
+    for table, events in _TRIGGERS.items():
+        if not db[table].exists():
+            continue
+        for event, body in events.items():
+            db.execute(f"CREATE TRIGGER IF NOT EXISTS render_{table}_{event.lower()} "
+                       f"AFTER {event} ON {table} BEGIN {body} END")
+
+
+def invalidate(db, article_id=None, n=None):
+    """Make paragraphs render afresh: block n of an article, a whole article, or (None) every article."""
+    if article_id is None:
+        article_id, n = EVERYTHING
+    db.execute(_bump("?", "?"), [article_id, WHOLE_ARTICLE if n is None else n])
+    if not db.conn.in_transaction:
+        db.conn.commit()
+
+
+def _versions(db, article_id):
+    return {(a, n): v for a, n, v in db.execute(
+        "SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?)", [article_id])}
+
+
+# --- the cache ---------------------------------------------------------------------------
+
+CACHE_BYTES = 16 * 1024 * 1024  # a few long texts; memory stays small
+_cache = OrderedDict()  # (db file, article_id, n) -> (stamp, html)
+_cache_size = 0
+_lock = threading.Lock()
+
+
+def _cache_get(key, stamp):
+    with _lock:
+        hit = _cache.get(key)
+        if hit is None or hit[0] != stamp:
+            return None
+        _cache.move_to_end(key)
+        return hit[1]
+
+
+def _cache_put(key, stamp, html):
+    global _cache_size
+    with _lock:
+        old = _cache.pop(key, None)
+        if old is not None:
+            _cache_size -= len(old[1])
+        _cache[key] = (stamp, html)
+        _cache_size += len(html)
+        while _cache_size > CACHE_BYTES and _cache:
+            _, (_, dropped) = _cache.popitem(last=False)
+            _cache_size -= len(dropped)
+
+
+def clear_cache():
+    """Forget every cached paragraph of this process."""
+    global _cache_size
+    with _lock:
+        _cache.clear()
+        _cache_size = 0
+
+
+# --- composing ---------------------------------------------------------------------------
 
 def block_views(db, article_id, blocks, ts):
-    """Return what the paragraph template needs per block: text HTML, ordinal, cached translation, notes."""
+    """Return what a paragraph's markup needs per block: text HTML, ordinal, cached translation, notes."""
     spans = {}
     for provider in SPAN_PROVIDERS:
         for n, found in provider(db, article_id, blocks).items():
@@ -26,3 +142,24 @@ def block_views(db, article_id, blocks, ts):
         "translation": cached.get(b["text"]),
         "notes": notes.get(b["n"], []),
     } for b in blocks]
+
+
+def sections(db, db_file, article_id, blocks, ts, links):
+    """Return each block's <section> markup (Markup), from the cache where nothing changed."""
+    versions = _versions(db, article_id)
+    common = (versions.get(EVERYTHING, 0), versions.get((article_id, WHOLE_ARTICLE), 0),
+              lemmas.ready(), ts, links)
+    out, missing = {}, []
+    for b in blocks:
+        stamp = (*common, versions.get((article_id, b["n"]), 0), b["text"], b["kind"])
+        html = _cache_get((db_file, article_id, b["n"]), stamp)
+        if html is None:
+            missing.append((b, stamp))
+        else:
+            out[b["n"]] = html
+    if missing:
+        views = block_views(db, article_id, [b for b, _ in missing], ts)
+        for (b, stamp), view in zip(missing, views):
+            html = out[b["n"]] = paragraph_html.section(view, links)
+            _cache_put((db_file, article_id, b["n"]), stamp, html)
+    return [out[b["n"]] for b in blocks]

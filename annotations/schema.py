@@ -1,4 +1,5 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
+from . import paragraphs
 from .notes import highlights
 from .reading import articles
 from .translation import jobs, translate
@@ -12,6 +13,7 @@ MIGRATIONS = [
     highlights.migrations,
     dictionary.migrations,
     vocab.migrations,
+    paragraphs.migrations,  # last: its triggers watch the tables above
 ]
 
 
@@ -21,6 +23,7 @@ def migrate(db):
     db.execute("PRAGMA journal_mode = WAL")
     for migrations in MIGRATIONS:
         migrations.apply(db)
+    paragraphs.ensure_triggers(db)
 
 
 def prepare(db):

@@ -1,11 +1,14 @@
 """The web layer's shared parts: settings, errors, cross-site guard, and request helpers."""
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, jsonify, render_template, request
+from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_htmx import HTMX
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from . import paragraphs
 from .db import get_db
+from .paragraph_html import Links
 from .reading import articles
 
 htmx = HTMX()
@@ -44,6 +47,22 @@ def load_block(article_id, n, kinds=("heading", "paragraph", "boilerplate")):
     if block is None or block["kind"] not in kinds:
         abort(404, f"This article has no paragraph {n}.")
     return block
+
+
+def paragraph_links():
+    """Return the URL patterns paragraph markup needs (paragraph_html.Links)."""
+    hid = "__hid__"
+    return Links(note_edit=url_for("highlight_views.edit_form", hid=hid),
+                 note_delete=url_for("highlight_views.delete", hid=hid))
+
+
+def paragraph_sections(article_id, blocks, oob=False):
+    """Return the blocks' <section> markup, cached per block (paragraphs.sections); oob for htmx."""
+    html = paragraphs.sections(get_db(), current_app.config["DATABASE"], article_id, blocks,
+                               settings().translator, paragraph_links())
+    if oob:
+        html = [Markup(h.replace("<section ", '<section hx-swap-oob="true" ', 1)) for h in html]
+    return html
 
 
 def page_or_fragment(template, title, **context):

@@ -1,37 +1,93 @@
-// Translations: show/hide a cached translation without a request, and link German and English sentences.
+// Translations: the toolbar's Translate fetches a paragraph's English or shows/hides the one
+// already in the page, and German and English sentences light up together.
 (function () {
   "use strict";
   const reader = document.getElementById("reader");
-  if (!reader) return;
+  const tools = document.getElementById("paragraph-tools");
+  if (!reader || !tools) return;
+  const button = tools.querySelector("[data-action=translate]");
+  const busyText = tools.querySelector(".tr-busy");
 
   // Paragraphs whose translation the reader has open. Other features re-render whole
   // paragraphs (a new highlight swaps the section); the translation stays open through that.
   const open = new Set();
+  const busy = new Set();
+  const englishOf = (section) => document.getElementById(section.id + "-en");
 
-  function reveal(button, text, show) {
-    text.hidden = !show;
-    button.setAttribute("aria-expanded", String(show));
-    button.textContent = show ? "Hide translation" : "Show translation";
+  // The toolbar's Translate button describes the paragraph it sits in.
+  function label(section) {
+    if (!section || tools.parentElement !== section) return;
+    const english = englishOf(section);
+    button.disabled = busy.has(section.id);
+    busyText.textContent = busy.has(section.id) ? "Translating…" : "";
+    if (english) {
+      button.setAttribute("data-toggle-translation", "");
+      button.setAttribute("aria-controls", english.id);
+      button.setAttribute("aria-expanded", String(!english.hidden));
+      button.textContent = !english.hidden ? "Hide translation" : english.dataset.toggled ? "Show translation" : "Translate";
+    } else {
+      button.removeAttribute("data-toggle-translation");
+      button.removeAttribute("aria-controls");
+      button.removeAttribute("aria-expanded");
+      button.textContent = "Translate";
+    }
   }
 
-  // A cached translation is already in the page (hidden): the Translate button only reveals it.
+  function slotOf(section) {
+    let slot = document.getElementById(section.id + "-tr");
+    if (!slot) {
+      slot = document.createElement("div");
+      slot.className = "translation";
+      slot.id = section.id + "-tr";
+      section.querySelector(".ptext").after(slot);
+    }
+    return slot;
+  }
+
+  // A translation already in the page is shown or hidden without a request; otherwise ask for it.
+  function translate(section) {
+    const english = englishOf(section);
+    if (english) {
+      english.hidden = !english.hidden;
+      english.dataset.toggled = "1";
+      open[english.hidden ? "delete" : "add"](section.dataset.n);
+      updateFocusable(section);
+      label(section);
+      return;
+    }
+    if (busy.has(section.id)) return;
+    const slot = slotOf(section);
+    busy.add(section.id);
+    label(section);
+    const url = tools.dataset.translateUrl.replace("__n__", section.dataset.n);
+    htmx.ajax("POST", url, { source: slot, target: slot, swap: "innerHTML" }).finally(() => {
+      busy.delete(section.id);
+      label(document.getElementById(section.id));
+    });
+  }
+
   reader.addEventListener("click", (e) => {
-    const button = e.target.closest("[data-toggle-translation]");
-    if (!button) return;
-    const text = document.getElementById(button.getAttribute("aria-controls"));
-    if (!text) return;
-    const section = button.closest("section.block");
-    reveal(button, text, text.hidden);
-    if (section) open[text.hidden ? "delete" : "add"](section.dataset.n);
-    updateFocusable(section);
+    const control = e.target.closest("[data-action=translate]");
+    const section = control && control.closest("section.block");
+    if (section) translate(section);
+  });
+  reader.addEventListener("paragraph-tools", (e) => label(e.detail.section));
+
+  // Translate all answers with slots out of band: a paragraph without one yet gets an empty one first.
+  document.body.addEventListener("htmx:beforeSwap", (e) => {
+    const text = e.detail.serverResponse || "";
+    for (const m of text.matchAll(/id="(p-\d+)-tr" hx-swap-oob/g)) {
+      const section = document.getElementById(m[1]);
+      if (section) slotOf(section);
+    }
   });
 
   function sync(section) {
-    const button = section.querySelector("[data-toggle-translation]");
-    const text = button && document.getElementById(button.getAttribute("aria-controls"));
-    if (text && !text.hidden) open.add(section.dataset.n);
-    else if (text && open.has(section.dataset.n)) reveal(button, text, true);
+    const english = englishOf(section);
+    if (english && !english.hidden) open.add(section.dataset.n);
+    else if (english && open.has(section.dataset.n)) { english.hidden = false; english.dataset.toggled = "1"; }
     updateFocusable(section);
+    label(section);
   }
 
   function sentenceIndex(el) {
@@ -89,4 +145,5 @@
     const sections = own ? [own] : [...el.querySelectorAll("section.block")];
     sections.forEach(sync);
   });
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { translate });
 })();

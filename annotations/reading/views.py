@@ -1,12 +1,12 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
-from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
 from ..notes import highlights
 from ..translation import jobs
-from ..web import load_article, load_block, settings, whole_number
+from ..web import load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch
 
 bp = Blueprint("reader", __name__)
@@ -48,14 +48,17 @@ def read(article_id):
     db = get_db()
     article = load_article(article_id)
     ts = settings().translator
-    blocks = paragraphs.block_views(db, article_id, articles.get_blocks(db, article_id), ts)
-    body = [b for b in blocks if b["kind"] != "boilerplate"]
+    blocks = articles.get_blocks(db, article_id)
+    html = paragraph_sections(article_id, blocks)
+    body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
+    chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
     return render_template(
         "reading/reader.html",
         article=article,
-        blocks=body,
-        chrome=[b for b in blocks if b["kind"] == "boilerplate"],
-        total=sum(1 for b in body if b["kind"] == "paragraph"),
+        body=body,
+        chrome=Markup("".join(chrome)),
+        chrome_count=len(chrome),
+        total=sum(1 for b in blocks if b["kind"] == "paragraph"),
         position=articles.get_position(db, article_id),
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
@@ -69,8 +72,7 @@ def read(article_id):
 @bp.get("/articles/<int:article_id>/p/<int:n>")
 def paragraph(article_id, n):
     block = load_block(article_id, n)
-    view = paragraphs.block_views(get_db(), article_id, [block], settings().translator)[0]
-    return render_template("reading/_paragraph.html", block=view)
+    return paragraph_sections(article_id, [block])[0]
 
 
 @bp.post("/articles/<int:article_id>/position")

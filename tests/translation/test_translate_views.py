@@ -51,7 +51,7 @@ def test_translate_returns_the_english_under_the_german(tclient, fake, aid):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert 'lang="en"' in html and fake_english(FIRST) in html
-    assert 'aria-expanded="true"' in html and "Hide translation" in html
+    assert 'id="p-1-en" lang="en">' in html  # shown: no hidden attribute
     assert "<section" not in html  # a fragment for the slot, not a page
     assert fake.count() == 1
 
@@ -61,7 +61,6 @@ def test_a_cached_translation_comes_with_the_page_without_a_call(tclient, fake, 
     for url in (f"/articles/{aid}", f"/articles/{aid}/p/1"):
         html = tclient.get(url).get_data(as_text=True)
         assert 'id="p-1-en" lang="en" hidden' in html and fake_english(FIRST) in html
-        assert "data-toggle-translation" in html
     assert tclient.post(f"/articles/{aid}/p/1/translation", headers=HX).status_code == 200
     assert fake.count() == 1
 
@@ -85,7 +84,7 @@ def test_a_failure_shows_its_cause_and_a_retry_that_works(tclient, fake, db, mod
     html = r.get_data(as_text=True)
     assert r.status_code == status
     assert 'role="alert"' in html and words in html and "Google Translate" in html
-    assert f'hx-post="/articles/{aid}/p/1/translation"' in html and ">Retry</button>" in html
+    assert 'data-action="translate">Retry</button>' in html
     assert db["translations"].count == 0
     fake.mode, fake.delay = "ok", 0
     r = tclient.post(f"/articles/{aid}/p/1/translation", headers=HX)
