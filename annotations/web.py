@@ -61,7 +61,8 @@ def paragraph_sections(article_id, blocks, oob=False):
     html = paragraphs.sections(get_db(), current_app.config["DATABASE"], article_id, blocks,
                                settings().translator, paragraph_links())
     if oob:
-        html = [Markup(h.replace("<section ", '<section hx-swap-oob="true" ', 1)) for h in html]
+        # str(): Markup.replace would escape the attribute it puts in.
+        html = [Markup(str(h).replace("<section ", '<section hx-swap-oob="true" ', 1)) for h in html]
     return html
 
 

@@ -63,6 +63,7 @@ def test_t_key_reveals_a_cached_translation_without_a_request(reader, fake, live
 
 def test_a_failure_shows_the_cause_and_retry_recovers(reader, fake):
     fake.mode = "500"
+    reader.locator("#p-2").focus()  # the paragraph toolbar goes to the current paragraph
     reader.locator("#p-2").get_by_role("button", name="Translate").click()
     alert = reader.locator("#p-2-tr [role=alert]")
     expect(alert).to_contain_text("Google Translate answered with an error (HTTP 500)")
