@@ -6,7 +6,7 @@ from flask_htmx import HTMX
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from . import paragraphs
+from . import activity, paragraphs
 from .db import get_db
 from .paragraph_html import Links
 from .reading import articles
@@ -149,5 +149,8 @@ def init_app(app, app_settings):
     app.extensions[SETTINGS_KEY] = app_settings
     htmx.init_app(app)
     app.register_error_handler(HTTPException, _http_error)
+    # Counted so the dictionary import pauses while a page is being answered.
+    app.before_request(activity.request_started)
     app.before_request(_refuse_cross_site_writes)
+    app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)

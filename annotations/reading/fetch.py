@@ -1,10 +1,11 @@
 """Bring texts in: pasted text, uploaded .txt/.html files, or a web page by URL (trafilatura)."""
 from urllib.parse import urlsplit
 
-import requests
-import trafilatura
-
+from ..common import lazy_module
 from .articles import ArticleError
+
+requests = lazy_module("requests")
+trafilatura = lazy_module("trafilatura")
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 15

@@ -1,11 +1,12 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from ..common import WORD_PATTERN
 from ..db import get_db
 from ..notes import highlights
 from ..translation import jobs
+from ..words import lemmas, vocab
 from ..web import load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch
 
@@ -52,7 +53,7 @@ def read(article_id):
     html = paragraph_sections(article_id, blocks)
     body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
     chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
-    return render_template(
+    response = make_response(render_template(
         "reading/reader.html",
         article=article,
         body=body,
@@ -66,7 +67,11 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
-    )
+    ))
+    if not lemmas.ready() and vocab.count(db):
+        # Saved words are marked by lemma: load the lemmatiser, once this page has been sent.
+        response.call_on_close(lemmas.warm_up)
+    return response
 
 
 @bp.get("/articles/<int:article_id>/p/<int:n>")

@@ -9,14 +9,15 @@ import logging
 import os
 import threading
 
+from .. import activity
 from ..common import now
 from ..sqlite import connect
-from . import lemmas
 from .formats import DictFormatError, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
 
 BATCH = 20_000
+YIELD_EVERY = 500  # entries parsed between looks at the requests in flight (a few ms of work)
 _threads = {}  # database path -> the background import thread started for it (per process)
 _lock = threading.Lock()
 
@@ -75,7 +76,9 @@ def import_dictionary(db, source, path):
         rows = _ding_reader(path, progress) if source == "ding" else parse_freedict(path, progress)
         entries = forms = 0
         batch_e, batch_f = [], []
-        for sub, german, english, fs in rows:
+        for i, (sub, german, english, fs) in enumerate(rows):
+            if i % YIELD_EVERY == 0:
+                activity.yield_to_requests()
             batch_f.extend((len(batch_e), *f) for f in fs)  # entry by its place in the batch
             batch_e.append((generation, source, sub, german, english))
             if len(batch_e) >= BATCH:
@@ -165,8 +168,9 @@ def import_first(db, sources):
 
 
 def start_background(path, sources):
-    """Warm up the lemmatiser and import the first of sources into database path, in threads."""
-    lemmas.warm_up()
+    """Import the first of sources into database path, in a thread that steps aside for requests."""
+    # The lemmatiser is not warmed here: it is half the process's memory, and a reader who
+    # never looks a word up never needs it (words/lemmas.py loads it on the first lookup).
     with _lock:
         if path in _threads or not sources:
             return
