@@ -8,8 +8,9 @@ Triggers catch every writer (views, background jobs, the command line, another p
 A feature whose data changes paragraphs adds a trigger there, or calls `invalidate()`.
 """
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, namedtuple
 
+from markupsafe import Markup
 from sqlite_utils import Migrations
 
 from . import paragraph_html
@@ -82,6 +83,11 @@ def invalidate(db, article_id=None, n=None):
 def _versions(db, article_id):
     return {(a, n): v for a, n, v in db.execute(
         "SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?)", [article_id])}
+
+
+# A reading page's paragraphs: body and site chrome (Markup), chrome_count, and total paragraphs.
+ArticleMarkup = namedtuple("ArticleMarkup", "body chrome chrome_count total")
+ArticleMarkup.__len__ = lambda self: len(self.body) + len(self.chrome)  # its size in the cache
 
 
 # --- the cache ---------------------------------------------------------------------------
@@ -163,3 +169,25 @@ def sections(db, db_file, article_id, blocks, ts, links):
             html = out[b["n"]] = paragraph_html.section(view, links)
             _cache_put((db_file, article_id, b["n"]), stamp, html)
     return [out[b["n"]] for b in blocks]
+
+
+def article_sections(db, db_file, article_id, ts, links):
+    """Return the article's body and site-chrome markup and counts, cached whole while nothing changed.
+
+    Every change to a block bumps a counter (blocks' own triggers included), so an unchanged set
+    of counters means unchanged markup: a repeat view reads the counters and nothing else.
+    """
+    versions = _versions(db, article_id)
+    stamp = (tuple(sorted(versions.items())), lemmas.ready(), ts, links)
+    key = (db_file, article_id, "article")
+    hit = _cache_get(key, stamp)
+    if hit is not None:
+        return hit
+    blocks = articles.get_blocks(db, article_id)
+    html = sections(db, db_file, article_id, blocks, ts, links)
+    body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
+    chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
+    page = ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
+                         sum(1 for b in blocks if b["kind"] == "paragraph"))
+    _cache_put(key, stamp, page)
+    return page

@@ -66,6 +66,12 @@ def paragraph_sections(article_id, blocks, oob=False):
     return html
 
 
+def article_markup(article_id):
+    """Return the article's paragraphs' markup (paragraphs.ArticleMarkup), cached while unchanged."""
+    return paragraphs.article_sections(get_db(), current_app.config["DATABASE"], article_id,
+                                       settings().translator, paragraph_links())
+
+
 def page_or_fragment(template, title, **context):
     """Render a partial for htmx, or the same partial inside a page for a plain request."""
     if htmx:

@@ -1,13 +1,12 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
-from markupsafe import Markup
 
 from ..common import WORD_PATTERN
 from ..db import get_db
 from ..notes import highlights
 from ..translation import jobs
 from ..words import lemmas, vocab
-from ..web import load_article, load_block, paragraph_sections, settings, whole_number
+from ..web import article_markup, load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch
 
 bp = Blueprint("reader", __name__)
@@ -49,17 +48,14 @@ def read(article_id):
     db = get_db()
     article = load_article(article_id)
     ts = settings().translator
-    blocks = articles.get_blocks(db, article_id)
-    html = paragraph_sections(article_id, blocks)
-    body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
-    chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
+    paragraphs = article_markup(article_id)
     response = make_response(render_template(
         "reading/reader.html",
         article=article,
-        body=body,
-        chrome=Markup("".join(chrome)),
-        chrome_count=len(chrome),
-        total=sum(1 for b in blocks if b["kind"] == "paragraph"),
+        body=paragraphs.body,
+        chrome=paragraphs.chrome,
+        chrome_count=paragraphs.chrome_count,
+        total=paragraphs.total,
         position=articles.get_position(db, article_id),
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
