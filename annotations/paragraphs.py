@@ -171,23 +171,63 @@ def sections(db, db_file, article_id, blocks, ts, links):
     return [out[b["n"]] for b in blocks]
 
 
+STREAM_CHUNK = 500  # blocks rendered between two pieces of a streamed page
+STREAM_AFTER = 2000  # blocks: a longer text not in the cache is streamed
+
+
+def _article_stamp(db, article_id, ts, links):
+    return (tuple(sorted(_versions(db, article_id).items())), lemmas.ready(), ts, links)
+
+
+def cached_article(db, db_file, article_id, ts, links):
+    """Return the article's ArticleMarkup if nothing in it changed since it was cached, else None."""
+    return _cache_get((db_file, article_id, "article"), _article_stamp(db, article_id, ts, links))
+
+
 def article_sections(db, db_file, article_id, ts, links):
-    """Return the article's body and site-chrome markup and counts, cached whole while nothing changed.
+    """Return the article's ArticleMarkup, cached whole while nothing in it changed.
 
     Every change to a block bumps a counter (blocks' own triggers included), so an unchanged set
     of counters means unchanged markup: a repeat view reads the counters and nothing else.
     """
-    versions = _versions(db, article_id)
-    stamp = (tuple(sorted(versions.items())), lemmas.ready(), ts, links)
-    key = (db_file, article_id, "article")
-    hit = _cache_get(key, stamp)
+    stamp = _article_stamp(db, article_id, ts, links)
+    hit = _cache_get((db_file, article_id, "article"), stamp)
     if hit is not None:
         return hit
     blocks = articles.get_blocks(db, article_id)
-    html = sections(db, db_file, article_id, blocks, ts, links)
+    page = _assemble(blocks, sections(db, db_file, article_id, blocks, ts, links))
+    _cache_put((db_file, article_id, "article"), stamp, page)
+    return page
+
+
+def _assemble(blocks, html):
     body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
     chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
-    page = ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
+    return ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
                          sum(1 for b in blocks if b["kind"] == "paragraph"))
-    _cache_put(key, stamp, page)
-    return page
+
+
+def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
+    """Return an ArticleMarkup whose body and chrome are iterators rendering STREAM_CHUNK blocks at a time.
+
+    For texts of thousands of paragraphs: the first screen is sent while the rest renders.
+    open_db() gives the connection to render with while the page is sent (the request's own
+    may be closed by then). Once the whole text has been sent, it is cached like article_sections().
+    """
+    stamp = _article_stamp(db, article_id, ts, links)
+    html = []
+
+    def pieces(kind_wanted):
+        chosen = [b for b in blocks if (b["kind"] == "boilerplate") == kind_wanted]
+        for i in range(0, len(chosen), STREAM_CHUNK):
+            part = sections(open_db(), db_file, article_id, chosen[i:i + STREAM_CHUNK], ts, links)
+            html.extend(zip(chosen[i:i + STREAM_CHUNK], part))
+            yield Markup("".join(part))
+        if kind_wanted or not chrome_count:  # the last piece: everything has been rendered
+            order = {b["n"]: h for b, h in html}
+            _cache_put((db_file, article_id, "article"), stamp,
+                       _assemble(blocks, [order[b["n"]] for b in blocks]))
+
+    chrome_count = sum(1 for b in blocks if b["kind"] == "boilerplate")
+    return ArticleMarkup(pieces(False), pieces(True), chrome_count,
+                         sum(1 for b in blocks if b["kind"] == "paragraph"))

@@ -67,9 +67,15 @@ def paragraph_sections(article_id, blocks, oob=False):
 
 
 def article_markup(article_id):
-    """Return the article's paragraphs' markup (paragraphs.ArticleMarkup), cached while unchanged."""
-    return paragraphs.article_sections(get_db(), current_app.config["DATABASE"], article_id,
-                                       settings().translator, paragraph_links())
+    """Return (paragraphs.ArticleMarkup, streamed): cached while unchanged; a very long text renders as it is sent."""
+    db, db_file, ts, links = get_db(), current_app.config["DATABASE"], settings().translator, paragraph_links()
+    hit = paragraphs.cached_article(db, db_file, article_id, ts, links)
+    if hit is not None:
+        return hit, False
+    blocks = articles.get_blocks(db, article_id)
+    if len(blocks) > paragraphs.STREAM_AFTER:
+        return paragraphs.streamed_article(db, get_db, db_file, article_id, ts, links, blocks), True
+    return paragraphs.article_sections(db, db_file, article_id, ts, links), False
 
 
 def page_or_fragment(template, title, **context):

@@ -133,3 +133,19 @@ def test_a_highlight_answer_swaps_its_paragraph_out_of_band(client, db, aid):
 def test_one_paragraph_fragment_is_the_same_markup_as_in_the_page(client, aid):
     fragment = client.get(f"/articles/{aid}/p/2").get_data(as_text=True)
     assert fragment == section(page(client, aid), 2)
+
+
+def test_a_very_long_text_streams_whole_and_in_order_then_comes_from_the_cache(client, db, monkeypatch):
+    monkeypatch.setattr(paragraphs, "STREAM_AFTER", 50)
+    monkeypatch.setattr(paragraphs, "STREAM_CHUNK", 16)
+    paragraphs.clear_cache()
+    text = "\n\n".join(f"Absatz Nummer {i} mit etwas Text." for i in range(1, 121))
+    aid = articles.create_article(db, text, title="Lang")
+    first = client.get(f"/articles/{aid}")
+    assert "Content-Length" not in first.headers  # streamed: sent while it renders
+    html = first.get_data(as_text=True)
+    numbers = [int(m) for m in re.findall(r'<section id="p-(\d+)"', html)]
+    assert numbers == sorted(numbers) and len(numbers) == len(articles.get_blocks(db, aid))
+    assert "Absatz Nummer 120 mit" in html and 'data-total="120"' in html and html.rstrip().endswith("</html>")
+    again = client.get(f"/articles/{aid}")
+    assert again.headers["Content-Length"] and again.get_data(as_text=True) == html  # one concatenation

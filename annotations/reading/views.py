@@ -1,5 +1,5 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
-from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, stream_template, url_for
 
 from ..common import WORD_PATTERN
 from ..db import get_db
@@ -48,8 +48,9 @@ def read(article_id):
     db = get_db()
     article = load_article(article_id)
     ts = settings().translator
-    paragraphs = article_markup(article_id)
-    response = make_response(render_template(
+    paragraphs, streamed = article_markup(article_id)
+    render = stream_template if streamed else render_template
+    response = make_response(render(
         "reading/reader.html",
         article=article,
         body=paragraphs.body,
