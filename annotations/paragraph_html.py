@@ -19,13 +19,12 @@ class Links:
     note_delete: str
 
 
-def section(view, links, *, oob=False):
+def section(view, links):
     """Return a block's <section>: its text, and its translation slot and notes when it has them."""
     n, kind = view["n"], view["kind"]
     tag = "h2" if kind == "heading" else "p"
     ordinal = f' data-ordinal="{view["ordinal"]}"' if view.get("ordinal") else ""
-    swap = ' hx-swap-oob="true"' if oob else ""
-    parts = [f'<section id="p-{n}" class="block block-{escape(kind)}" data-n="{n}"{ordinal}{swap} tabindex="-1">'
+    parts = [f'<section id="p-{n}" class="block block-{escape(kind)}" data-n="{n}"{ordinal} tabindex="-1">'
              f'<{tag} class="ptext" id="p-{n}-text" lang="de">{view["html"]}</{tag}>']
     if view.get("translation"):
         parts.append(slot(view, shown=view.get("shown", False)))

@@ -145,5 +145,7 @@
     const sections = own ? [own] : [...el.querySelectorAll("section.block")];
     sections.forEach(sync);
   });
+  // reader.js placed the toolbar before this file ran: describe that paragraph now.
+  if (tools.parentElement.matches("section.block")) label(tools.parentElement);
   window.Randnotiz = Object.assign(window.Randnotiz || {}, { translate });
 })();
