@@ -95,7 +95,7 @@
       window.Randnotiz.translate(current);
     }
     // The pointer may have taken the toolbar elsewhere; keys act on the current paragraph.
-    else if (current && tools && tools.parentElement !== current && !tools.contains(e.target)) placeTools(current);
+    if (current && tools && tools.parentElement !== current && !tools.contains(e.target)) placeTools(current);
   });
 
   // With a mouse the toolbar follows the pointer, as hover-revealed buttons did.

@@ -35,6 +35,8 @@ def test_the_mouse_takes_the_toolbar_along_but_t_translates_the_current_paragrap
     reader.keyboard.press("t")  # the current paragraph is still the first
     expect(reader.locator("#p-1-en")).to_be_visible()
     expect(reader.locator("#p-4-en")).to_have_count(0)
+    reader.mouse.move(0, 0)  # out of the text: the next key brings the toolbar back to the current paragraph
+    reader.keyboard.press("k")
     expect(reader.locator("#p-1 #paragraph-tools").get_by_role("button", name="Hide translation")).to_have_attribute(
         "aria-expanded", "true")
 
