@@ -85,9 +85,10 @@ def _versions(db, article_id):
         "SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?)", [article_id])}
 
 
-# A reading page's paragraphs: body and site chrome (Markup), chrome_count, and total paragraphs.
-ArticleMarkup = namedtuple("ArticleMarkup", "body chrome chrome_count total")
-ArticleMarkup.__len__ = lambda self: len(self.body) + len(self.chrome)  # its size in the cache
+# A reading page's paragraphs: body and site chrome (Markup), chrome_count, total paragraphs, and
+# the body already encoded (bytes; None while streamed): a long page is then copied once, not thrice.
+ArticleMarkup = namedtuple("ArticleMarkup", "body chrome chrome_count total body_utf8")
+ArticleMarkup.__len__ = lambda self: 2 * len(self.body) + len(self.chrome)  # its size in the cache
 
 
 # --- the cache ---------------------------------------------------------------------------
@@ -204,7 +205,7 @@ def _assemble(blocks, html):
     body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
     chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
     return ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
-                         sum(1 for b in blocks if b["kind"] == "paragraph"))
+                         sum(1 for b in blocks if b["kind"] == "paragraph"), body.encode())
 
 
 def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
@@ -230,4 +231,4 @@ def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
 
     chrome_count = sum(1 for b in blocks if b["kind"] == "boilerplate")
     return ArticleMarkup(pieces(False), pieces(True), chrome_count,
-                         sum(1 for b in blocks if b["kind"] == "paragraph"))
+                         sum(1 for b in blocks if b["kind"] == "paragraph"), None)

@@ -1,5 +1,6 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
 from flask import Blueprint, abort, make_response, redirect, render_template, request, stream_template, url_for
+from markupsafe import Markup
 
 from ..common import WORD_PATTERN
 from ..db import get_db
@@ -43,17 +44,18 @@ def create():
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 
+# Where the paragraphs go in the rendered page: the template renders everything around them.
+BODY_SLOT = Markup("<!--randnotiz:paragraphs-->")
+
+
 @bp.get("/articles/<int:article_id>")
 def read(article_id):
     db = get_db()
     article = load_article(article_id)
     ts = settings().translator
     paragraphs, streamed = article_markup(article_id)
-    render = stream_template if streamed else render_template
-    response = make_response(render(
-        "reading/reader.html",
+    context = dict(
         article=article,
-        body=paragraphs.body,
         chrome=paragraphs.chrome,
         chrome_count=paragraphs.chrome_count,
         total=paragraphs.total,
@@ -64,7 +66,13 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
-    ))
+    )
+    if streamed:
+        response = make_response(stream_template("reading/reader.html", body=paragraphs.body, **context))
+    else:
+        # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
+        head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
+        response = make_response(head.encode() + paragraphs.body_utf8 + tail.encode())
     if not lemmas.ready() and vocab.count(db):
         # Saved words are marked by lemma: load the lemmatiser, once this page has been sent.
         response.call_on_close(lemmas.warm_up)
