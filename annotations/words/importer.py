@@ -180,6 +180,9 @@ def start_background(path, sources):
         try:
             _mark_stale_runs(db)
             import_first(db, sources)
+            # The import leaves hundreds of MB of write-ahead log; if the app is stopped before
+            # SQLite folds it in, the next start reads it all before the first page.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except Exception:
             log.exception("dictionary import failed")
         finally:
