@@ -6,10 +6,14 @@ from flask import Flask
 from flask_compress import Compress
 
 from . import asset_views, db, settings, web
+from .learning import review_views
+from .learning import views as learning_views
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
 from .reading import edit_views
 from .reading import views as reading_views
+from .search import store as search_store
+from .search import views as search_views
 from .translation import views as translation_views
 from .words import importer
 from .words import views as words_views
@@ -22,6 +26,9 @@ BLUEPRINTS = [
     protocol_views.bp,
     export_views.bp,
     words_views.bp,
+    learning_views.bp,
+    review_views.bp,
+    search_views.bp,
 ]
 
 ROOT = Path(__file__).parent.parent
@@ -58,4 +65,5 @@ def create_app(test_config=None):
     if app_settings.background_tasks:
         importer.start_background(app_settings.database, importer.installed_sources(
             app_settings.ding_path, app_settings.freedict_path))
+        search_store.start_background(app_settings.database)
     return app

@@ -1,7 +1,8 @@
 """One stylesheet and one script for every page: static/ files joined in a fixed order, fingerprinted.
 
-A page costs two requests the first time and none after: the bundles' names carry a hash of their
-bytes, so they are cached for a year as immutable; a changed file gives a new name. The sources
+Two small files stay apart where loading differs (prefs.js, synchronous in <head>; print.css, for
+print only). A page costs four requests the first time and none after: the bundles' names carry a
+hash of their bytes, so they are cached for a year as immutable; a changed file gives a new name. The sources
 stay separate files in static/ (edit them there); a new file only needs adding to a list below.
 Bundles are built once, on the first request that needs them, and kept pre-compressed.
 """
@@ -13,9 +14,18 @@ from pathlib import Path
 import brotli
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
-# Order matters: later files may use what earlier ones define (reader.js defines window.Randnotiz).
-STYLES = ["reader.css", "translate.css", "highlights.css", "words.css"]
-SCRIPTS = ["htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js"]
+# Order matters: later files may use what earlier ones define (prefs.js defines window.Randnotiz,
+# focus.js its announce()); themes.css comes last, its colour variables override the defaults.
+STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css"]
+SCRIPTS = ["htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
+           "find.js", "learning.js", "focus.js", "keys.js"]
+# Kept apart, fingerprinted the same way: prefs.js runs synchronously in <head> so the reader's
+# theme applies before the first paint (the deferred bundle runs too late); print.css is media=print.
+HEAD_SCRIPTS = ["prefs.js"]
+PRINT_STYLES = ["print.css"]
+# kind -> (its files, its extension, its name's stem)
+KINDS = {"css": (STYLES, "css", "app"), "js": (SCRIPTS, "js", "app"),
+         "head": (HEAD_SCRIPTS, "js", "head"), "print": (PRINT_STYLES, "css", "print")}
 YEAR = 365 * 24 * 3600
 
 bp = Blueprint("assets", __name__)
@@ -26,24 +36,23 @@ KEY = "randnotiz.assets"
 class Bundle:
     """One joined file, its fingerprinted name and its compressed forms."""
 
-    def __init__(self, kind, parts):
-        self.kind = kind
-        self.mimetype = "text/css" if kind == "css" else "text/javascript"
+    def __init__(self, ext, parts, stem="app"):
+        self.mimetype = "text/css" if ext == "css" else "text/javascript"
         # A statement boundary between scripts: a file without a final ";" or newline cannot run into the next.
-        sep = "\n" if kind == "css" else "\n;\n"
+        sep = "\n" if ext == "css" else "\n;\n"
         self.body = sep.join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
-        self.name = f"app.{hashlib.sha256(self.body).hexdigest()[:12]}.{kind}"
+        self.name = f"{stem}.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
         self.encoded = {"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
 
 
 def _build(static_folder):
     def read(names):
         return [(name, (static_folder / name).read_text(encoding="utf-8")) for name in names]
-    return {"css": Bundle("css", read(STYLES)), "js": Bundle("js", read(SCRIPTS))}
+    return {kind: Bundle(ext, read(names), stem) for kind, (names, ext, stem) in KINDS.items()}
 
 
 def bundles():
-    """Return {'css': Bundle, 'js': Bundle}, building them on first use (once per app)."""
+    """Return {kind: Bundle} for every kind in KINDS, building them on first use (once per app)."""
     built = current_app.extensions.get(KEY)
     if built is None:
         with _lock:
@@ -54,7 +63,7 @@ def bundles():
 
 
 def asset_url(kind):
-    """Return the fingerprinted URL of the 'css' or 'js' bundle."""
+    """Return the fingerprinted URL of a bundle: 'css', 'js', 'head' (prefs.js) or 'print'."""
     return url_for("assets.bundle", name=bundles()[kind].name)
 
 

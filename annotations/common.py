@@ -3,6 +3,7 @@ import functools
 import importlib
 import re
 from datetime import datetime, timezone
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import regex
 
@@ -18,9 +19,9 @@ ARTICLE_PATH = re.compile(r"/articles/(\d+)/?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def now(*, ms=False):
-    """Return the current UTC time as ISO 8601 with a Z (milliseconds when ms is set)."""
-    stamp = datetime.now(timezone.utc)
+def now(*, ms=False, at=None):
+    """Return the current UTC time (or the aware datetime at) as ISO 8601 with a Z (ms when set)."""
+    stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     if ms:
         return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -63,3 +64,25 @@ def lazy_module(name):
     for a reader who may never fetch a page, translate or export.
     """
     return _LazyModule(name)
+
+
+# Query parameters that only say how a reader arrived at a page, never which page it is.
+_TRACKING = re.compile(r"^(utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
+                       r"wt_mc|wt_zmc|xtor|at_medium|at_campaign|cmp|ito|itm_\w*|ns_\w*)$", re.IGNORECASE)
+
+
+def same_page_key(url):
+    """Return a key equal for two addresses of the same page: no fragment, tracking or scheme."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    except ValueError:  # a port that is no number, or out of range
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{port}{path}" + (f"?{urlencode(query)}" if query else "")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .reading.structuring import TEXT_KINDS
 from .translation import sentences
 
 
@@ -22,16 +23,30 @@ class Links:
 def section(view, links):
     """Return a block's <section>: its text, and its translation slot and notes when it has them."""
     n, kind = view["n"], view["kind"]
-    tag = "h2" if kind == "heading" else "p"
     ordinal = f' data-ordinal="{view["ordinal"]}"' if view.get("ordinal") else ""
-    parts = [f'<section id="p-{n}" class="block block-{escape(kind)}" data-n="{n}"{ordinal} tabindex="-1">'
-             f'<{tag} class="ptext" id="p-{n}-text" lang="de">{view["html"]}</{tag}>']
+    # List items and quotes are read, numbered, translated and noted as paragraphs are.
+    also = " block-paragraph" if kind in ("list", "quote") else ""
+    parts = [f'<section id="p-{n}" class="block block-{escape(kind)}{also}" data-n="{n}"{ordinal} tabindex="-1">',
+             _text(n, kind, view)]
     if view.get("translation"):
         parts.append(slot(view, shown=view.get("shown", False)))
-    if kind == "paragraph" and view.get("notes"):
+    if kind in TEXT_KINDS and view.get("notes"):
         parts.append(notes(view, links))
     parts.append("</section>")
     return Markup("".join(parts))
+
+
+def _text(n, kind, view):
+    text = f'class="ptext" id="p-{n}-text" lang="de">{view["html"]}'
+    if kind == "heading":
+        return f"<h2 {text}</h2>"
+    if kind == "list":
+        # An ordered item carries its own number ("2. Russland"): no bullet before it.
+        ordered = " ordered" if view["text"][:1].isdigit() else ""
+        return f'<ul class="list-item{ordered}"><li {text}</li></ul>'
+    if kind == "quote":
+        return f"<blockquote><p {text}</p></blockquote>"
+    return f"<p {text}</p>"
 
 
 def slot(view, *, shown=False, error=None, oob=False):

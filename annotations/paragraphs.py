@@ -20,6 +20,7 @@ from .translation import sentences, translate
 from .words import lemmas, vocab
 
 # Each is called as fn(db, article_id, blocks) and returns {block_n: [Span, ...]}.
+# Word status is not one: learning.js paints it (CSS Custom Highlight API) without markup.
 SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans]
 
 migrations = Migrations("randnotiz.paragraphs")
@@ -36,8 +37,9 @@ def m001_render_versions(db):
 
 
 def _bump(article, n):
-    return (f"INSERT INTO render_versions (article_id, n, version) VALUES ({article}, {n}, 1) "
-            "ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
+    # No article, nothing to re-render: an annotation on another page (article_id NULL).
+    return (f"INSERT INTO render_versions (article_id, n, version) SELECT {article}, {n}, 1 "
+            f"WHERE {article} IS NOT NULL ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
 
 
 # table -> {event: statements}; NEW/OLD as SQLite gives them.
@@ -67,15 +69,22 @@ def ensure_triggers(db):
         if not db[table].exists():
             continue
         for event, body in events.items():
-            db.execute(f"CREATE TRIGGER IF NOT EXISTS render_{table}_{event.lower()} "
-                       f"AFTER {event} ON {table} BEGIN {body} END")
+            name = f"render_{table}_{event.lower()}"
+            sql = f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END"
+            found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+            if found and found[0] == sql:
+                continue
+            # A trigger from an older version of this module is replaced, not kept.
+            with db.atomic():
+                db.execute(f"DROP TRIGGER IF EXISTS {name}")
+                db.execute(sql)
 
 
 def invalidate(db, article_id=None, n=None):
     """Make paragraphs render afresh: block n of an article, a whole article, or (None) every article."""
     if article_id is None:
         article_id, n = EVERYTHING
-    db.execute(_bump("?", "?"), [article_id, WHOLE_ARTICLE if n is None else n])
+    db.execute(_bump(":article", ":n"), {"article": article_id, "n": WHOLE_ARTICLE if n is None else n})
     if not db.conn.in_transaction:
         db.conn.commit()
 
@@ -205,7 +214,7 @@ def _assemble(blocks, html):
     body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
     chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
     return ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
-                         sum(1 for b in blocks if b["kind"] == "paragraph"), body.encode())
+                         sum(1 for b in blocks if b["kind"] in articles.TEXT_KINDS), body.encode())
 
 
 def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
@@ -231,4 +240,4 @@ def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
 
     chrome_count = sum(1 for b in blocks if b["kind"] == "boilerplate")
     return ArticleMarkup(pieces(False), pieces(True), chrome_count,
-                         sum(1 for b in blocks if b["kind"] == "paragraph"), None)
+                         sum(1 for b in blocks if b["kind"] in articles.TEXT_KINDS), None)

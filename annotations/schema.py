@@ -1,6 +1,8 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
 from . import paragraphs
+from .learning import marking, review, speech, status
 from .notes import highlights
+from .search import store as search_store
 from .reading import articles
 from .translation import jobs, translate
 from .words import dictionary, vocab
@@ -13,7 +15,13 @@ MIGRATIONS = [
     highlights.migrations,
     dictionary.migrations,
     vocab.migrations,
-    paragraphs.migrations,  # last: its triggers watch the tables above
+    status.migrations,
+    marking.migrations,
+    review.migrations,
+    speech.migrations,
+    # Last: their triggers watch every table above.
+    search_store.migrations,
+    paragraphs.migrations,
 ]
 
 

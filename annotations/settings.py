@@ -63,6 +63,8 @@ class Settings:
     freedict_path: str = "/usr/share/dictd/freedict-deu-eng"
     background_tasks: bool = True  # dictionary import and lemmatiser warm-up in threads
     webanno_page_size: int = 100
+    # Speaks German for browsers without a German voice; a name on PATH or a path.
+    espeak: str = "espeak-ng"
 
 
 # name -> (environment/config key, parse); every documented variable is here.
@@ -91,6 +93,7 @@ _APP_KEYS = {
     "freedict_path": ("FREEDICT_PATH", str),
     "background_tasks": ("BACKGROUND_TASKS", lambda v: v if isinstance(v, bool) else str(v).lower() in ("1", "true", "yes")),
     "webanno_page_size": ("WEBANNO_PAGE_SIZE", int),
+    "espeak": ("ESPEAK", str),
 }
 
 

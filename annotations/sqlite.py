@@ -46,22 +46,31 @@ _CREATE = re.compile(r"^CREATE TABLE\s+(\[[^\]]+\]|\"[^\"]+\"|\S+)", re.I)
 def cascade_delete(db, table, column, parent="articles"):
     """Rebuild table so its rows go with their parent row (ON DELETE CASCADE on column).
 
-    SQLite cannot alter a foreign key in place; this is its documented rebuild: create the
-    new table, copy every row, drop the old one, rename, recreate the indexes. Run it inside
-    a migration's transaction, so it happens whole or not at all.
+    Run it inside a migration's transaction, so it happens whole or not at all.
+    """
+    reference = f"REFERENCES [{parent}]([id]) ON DELETE CASCADE"
+
+    def add_cascade(sql):
+        if any(m.group(1) == parent for m in _REFERENCES.finditer(sql)):
+            return _REFERENCES.sub(lambda m: reference if m.group(1) == parent else m.group(0), sql)
+        return sql.rstrip().removesuffix(")") + f",\n   FOREIGN KEY([{column}]) {reference}\n)"
+
+    # Rows whose parent is already gone could not satisfy the key: they were dead data.
+    db.execute(f"DELETE FROM [{table}] WHERE [{column}] NOT IN (SELECT id FROM [{parent}])")
+    rebuild(db, table, add_cascade)
+
+
+def rebuild(db, table, edit):
+    """Rebuild table from its CREATE TABLE statement changed by edit(sql), keeping every row and index.
+
+    SQLite cannot alter a column's constraints in place; this is its documented rebuild: create
+    the new table, copy every row, drop the old one, rename, recreate the indexes.
     """
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
     indexes = [row[0] for row in db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table])]
-    reference = f"REFERENCES [{parent}]([id]) ON DELETE CASCADE"
-    if any(m.group(1) == parent for m in _REFERENCES.finditer(sql)):
-        sql = _REFERENCES.sub(lambda m: reference if m.group(1) == parent else m.group(0), sql)
-    else:
-        sql = sql.rstrip().removesuffix(")") + f",\n   FOREIGN KEY([{column}]) {reference}\n)"
-    # Rows whose parent is already gone could not satisfy the key: they were dead data.
-    db.execute(f"DELETE FROM [{table}] WHERE [{column}] NOT IN (SELECT id FROM [{parent}])")
     temp = f"_{table}_rebuild"
-    db.execute(_CREATE.sub(f"CREATE TABLE [{temp}]", sql, count=1))
+    db.execute(_CREATE.sub(f"CREATE TABLE [{temp}]", edit(sql), count=1))
     columns = ", ".join(f"[{c}]" for c in db[table].columns_dict)
     db.execute(f"INSERT INTO [{temp}] ({columns}) SELECT {columns} FROM [{table}]")
     db.execute(f"DROP TABLE [{table}]")

@@ -40,7 +40,7 @@ def load_article(article_id):
     return article
 
 
-def load_block(article_id, n, kinds=("heading", "paragraph", "boilerplate")):
+def load_block(article_id, n, kinds=articles.KINDS):
     """Return block n of an existing article, or answer 404 with a clear message."""
     load_article(article_id)
     block = articles.get_block(get_db(), article_id, n)

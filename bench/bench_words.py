@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from annotations import create_app  # noqa: E402
 from annotations.common import word_tokens  # noqa: E402
 from annotations.reading import articles  # noqa: E402
-from annotations.words import dictionary, importer, lemmas  # noqa: E402
+from annotations.words import context, dictionary, importer, lemmas  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 
 
@@ -106,7 +106,7 @@ def bench_lookups(dbpath):
     words_only = [b["text"][s:e] for b, s, e in words]
     # Warm both paths once (page cache, statement cache), then measure.
     for b, s, e in words[:50]:
-        dictionary.in_context(db, b["text"], s, e)
+        context.in_context(db, b["text"], s, e)
 
     yard, lookup_ms, context_ms, found = [], [], [], 0
     for w in words_only:
@@ -119,7 +119,7 @@ def bench_lookups(dbpath):
         lookup_ms.append((time.perf_counter() - t) * 1000)
     for b, s, e in words:
         t = time.perf_counter()
-        r = dictionary.in_context(db, b["text"], s, e)
+        r = context.in_context(db, b["text"], s, e)
         context_ms.append((time.perf_counter() - t) * 1000)
         found += bool(r["entries"])
     client = app.test_client()

@@ -318,16 +318,24 @@
   });
   dialog.addEventListener("close", () => dialogBody.replaceChildren());
 
-  // --- undo toast: disappears by itself after a few seconds --------------------------------
+  // --- undo toast: disappears by itself after a few seconds, but never under the pointer
+  //     or while it has focus (the reader is about to press Undo) -----------------------------
 
   let toastTimer = 0;
-  new MutationObserver(() => {
+  const held = () => toastSlot.matches(":hover") || toastSlot.contains(document.activeElement);
+  function armToast() {
     const toast = document.getElementById("hl-toast");
     clearTimeout(toastTimer);
-    if (toast && !toast.hidden) {
-      toastTimer = setTimeout(() => { toast.hidden = true; toast.replaceChildren(); }, UNDO_MS);
-    }
-  }).observe(toastSlot, { childList: true, subtree: true });
+    if (!toast || toast.hidden) return;
+    toastTimer = setTimeout(() => {
+      if (held()) return; // leaving it (pointerleave, focusout) arms the timer again
+      toast.hidden = true;
+      toast.replaceChildren();
+    }, UNDO_MS);
+  }
+  new MutationObserver(armToast).observe(toastSlot, { childList: true, subtree: true });
+  toastSlot.addEventListener("pointerleave", armToast);
+  toastSlot.addEventListener("focusout", armToast);
 
   // --- panel: jump to an annotation, filters, drawer ------------------------------------
 
@@ -369,9 +377,10 @@
     for (const m of marks) {
       const colors = COLORS.filter((c) => m.classList.contains(`hl-${c}`));
       if (colors.length < 2) continue;
-      const step = 100 / colors.length;
-      const bands = colors.map((c, i) => `var(--hl-${c}) ${(i * step).toFixed(2)}% ${((i + 1) * step).toFixed(2)}%`);
-      m.style.backgroundImage = `linear-gradient(to bottom, ${bands.join(", ")})`;
+      // The first colour fills the mark (a plain colour, so the text's contrast is known);
+      // each further colour is a band along its foot.
+      m.style.backgroundColor = `var(--hl-${colors[0]})`;
+      m.style.boxShadow = colors.slice(1).map((c, i) => `inset 0 -${(i + 1) * 4}px 0 var(--hl-${c})`).join(", ");
       m.classList.add("hl-multi");
     }
   }

@@ -3,10 +3,7 @@
 (function () {
   "use strict";
 
-  // Shared with highlights.js and words.js (loaded after this file).
-  function typing(el) {
-    return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
-  }
+  const { typing } = window.Randnotiz; // prefs.js, loaded first on every page
 
   // UTF-16 units from the start of a paragraph's text to (node, offset): what the server expects.
   function unitsBefore(ptext, node, offset) {
@@ -16,7 +13,7 @@
     return range.toString().length;
   }
 
-  window.Randnotiz = Object.assign(window.Randnotiz || {}, { typing, unitsBefore });
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { unitsBefore });
 
   const reader = document.getElementById("reader");
   if (!reader) return;
@@ -40,10 +37,12 @@
     const anchor = tools.querySelector("[data-action=link]");
     anchor.href = "#" + section.id;
     anchor.hidden = !paragraph;
-    anchor.setAttribute("aria-label", `Link to paragraph ${label}`);
+    // "¶ 3" names the link as it reads; the title says what it does.
+    anchor.setAttribute("aria-label", `¶ ${label}`);
+    anchor.title = `Link to paragraph ${label}`;
     const note = tools.querySelector("[data-action=paragraph-note]");
     note.hidden = !paragraph;
-    note.setAttribute("aria-label", `Add a note to paragraph ${label}`);
+    note.setAttribute("aria-label", `Note on paragraph ${label}`);
     section.dispatchEvent(new CustomEvent("paragraph-tools", { bubbles: true, detail: { section } }));
   }
 
@@ -128,6 +127,18 @@
         setCurrent(section, { save: false });
       }
       if (section.id === toolsHome && tools && tools.parentElement !== section) placeTools(section);
+    }
+  });
+
+  // A re-rendered paragraph (after a highlight, a note, a saved word) is a new element, and
+  // htmx's settle step puts back the server's class list: it stays the current one, so its bar
+  // stays and `t`/`l` act on it, not on paragraph 1.
+  document.addEventListener("htmx:afterSettle", () => {
+    if (!current) return;
+    const fresh = document.getElementById(current.id);
+    if (fresh && (fresh !== current || !fresh.classList.contains("current"))) {
+      current = null;
+      setCurrent(fresh, { save: false });
     }
   });
 

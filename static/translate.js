@@ -8,9 +8,16 @@
   const button = tools.querySelector("[data-action=translate]");
   const busyText = tools.querySelector(".tr-busy");
 
-  // Paragraphs whose translation the reader has open. Other features re-render whole
-  // paragraphs (a new highlight swaps the section); the translation stays open through that.
-  const open = new Set();
+  // Paragraphs whose translation the reader has open, remembered per article in this browser:
+  // open stays open through a re-rendered paragraph (a new highlight swaps the section) and
+  // through a reload.
+  const { store } = window.Randnotiz;
+  const KEY = `randnotiz.shown.${reader.dataset.articleId}`;
+  const open = new Set((() => {
+    try { return JSON.parse(store.read(KEY) || "[]").map(String); } catch (e) { return []; }
+  })());
+  const remember = () => store.write(KEY, JSON.stringify([...open]));
+  const setOpen = (n, show) => { open[show ? "add" : "delete"](n); remember(); };
   const busy = new Set();
   const englishOf = (section) => document.getElementById(section.id + "-en");
 
@@ -24,7 +31,7 @@
       button.setAttribute("data-toggle-translation", "");
       button.setAttribute("aria-controls", english.id);
       button.setAttribute("aria-expanded", String(!english.hidden));
-      button.textContent = !english.hidden ? "Hide translation" : english.dataset.toggled ? "Show translation" : "Translate";
+      button.textContent = english.hidden ? "Show translation" : "Hide translation";
     } else {
       button.removeAttribute("data-toggle-translation");
       button.removeAttribute("aria-controls");
@@ -49,8 +56,7 @@
     const english = englishOf(section);
     if (english) {
       english.hidden = !english.hidden;
-      english.dataset.toggled = "1";
-      open[english.hidden ? "delete" : "add"](section.dataset.n);
+      setOpen(section.dataset.n, !english.hidden);
       updateFocusable(section);
       label(section);
       return;
@@ -84,11 +90,16 @@
 
   function sync(section) {
     const english = englishOf(section);
-    if (english && !english.hidden) open.add(section.dataset.n);
-    else if (english && open.has(section.dataset.n)) { english.hidden = false; english.dataset.toggled = "1"; }
+    if (english && !english.hidden && !open.has(section.dataset.n)) setOpen(section.dataset.n, true);
+    else if (english && open.has(section.dataset.n)) english.hidden = false;
     updateFocusable(section);
     label(section);
   }
+  // Reopen what the reader had open (only those paragraphs: a long text has thousands).
+  open.forEach((n) => {
+    const section = document.getElementById(`p-${n}`);
+    if (section) sync(section);
+  });
 
   function sentenceIndex(el) {
     return (el.dataset.s || "").split(" ")[0];
@@ -144,8 +155,19 @@
     const own = el.closest("section.block");
     const sections = own ? [own] : [...el.querySelectorAll("section.block")];
     sections.forEach(sync);
+    announceOutcome(el);
   });
   // reader.js placed the toolbar before this file ran: describe that paragraph now.
   if (tools.parentElement.matches("section.block")) label(tools.parentElement);
   window.Randnotiz = Object.assign(window.Randnotiz || {}, { translate });
+
+  // Translate all's outcome is said once, politely, when its job ends (not on every poll).
+  let toldJob = document.querySelector("#translate-all[data-job]")?.dataset.job;
+  function announceOutcome(el) {
+    const bar = el.id === "translate-all" ? el : null;
+    const summary = bar && bar.dataset.job && bar.dataset.job !== toldJob && bar.querySelector(".tr-summary");
+    if (!summary) return;
+    toldJob = bar.dataset.job;
+    window.Randnotiz.announce(summary.textContent.trim());
+  }
 })();

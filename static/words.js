@@ -62,20 +62,42 @@
   }
 
   // --- the popover ------------------------------------------------------------------
+  const MARGIN = 8;
+  const phone = () => window.matchMedia("(max-width: 700px)").matches;
+
+  // Keep the popover inside the viewport: below the word, or above it when there is more
+  // room there, never taller than that room (it scrolls inside itself instead).
   function place(range) {
     const rect = range.getBoundingClientRect();
     popover.hidden = false;
     popover.classList.add("open");
-    if (window.matchMedia("(max-width: 700px)").matches) {
-      popover.style.left = popover.style.top = "";
+    if (phone()) {
+      popover.style.left = popover.style.top = popover.style.maxHeight = "";
+      keepAboveSheet(rect);
       return; // a bottom sheet on phones (words.css)
     }
+    const below = window.innerHeight - rect.bottom - 2 * MARGIN;
+    const above = rect.top - 2 * MARGIN;
+    popover.style.maxHeight = "none";
+    const natural = popover.scrollHeight + 2;
+    const downward = natural <= below || below >= above;
+    // The room, not the current height: content swapped in later grows up to it, then scrolls.
+    popover.style.maxHeight = Math.max(120, downward ? below : above) + "px";
     const width = popover.offsetWidth, height = popover.offsetHeight;
-    let left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
-    let top = rect.bottom + 8;
-    if (top + height > window.innerHeight && rect.top - height - 8 > 0) top = rect.top - height - 8;
+    const left = Math.min(Math.max(MARGIN, rect.left), window.innerWidth - width - MARGIN);
+    let top = downward ? rect.bottom + MARGIN : rect.top - height - MARGIN;
+    top = Math.min(Math.max(MARGIN, top), window.innerHeight - height - MARGIN);
     popover.style.left = (left + window.scrollX) + "px";
     popover.style.top = (top + window.scrollY) + "px";
+  }
+
+  // On a phone the sheet covers the lower half: scroll the tapped word above it, with room
+  // at the end of the page so even the last word can get there.
+  function keepAboveSheet(rect) {
+    const sheetTop = window.innerHeight - popover.offsetHeight;
+    document.body.style.paddingBottom = popover.offsetHeight + "px";
+    const overlap = rect.bottom + 2 * MARGIN - sheetTop;
+    if (overlap > 0) window.scrollBy({ top: overlap, behavior: "instant" });
   }
 
   function markLookedUp(range) {
@@ -112,6 +134,7 @@
     if (popover.hidden) return;
     popover.hidden = true;
     popover.classList.remove("open");
+    document.body.style.paddingBottom = "";
     if (window.CSS && CSS.highlights) CSS.highlights.delete("word-lookup");
     openRange = null;
     current = null;
@@ -127,13 +150,52 @@
     return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   }
 
+  // Numbers need no dictionary, but a click on one must not fall flat: the popover says
+  // what it is in English notation (German "2,4" is 2.4, "1.000" is 1,000).
+  const DIGIT = /[0-9]/;
+  function numberAround(text, i) {
+    if (!DIGIT.test(text[i] || "") && DIGIT.test(text[i - 1] || "")) i -= 1;
+    if (!DIGIT.test(text[i] || "")) return null;
+    let a = i, b = i;
+    const part = (c) => c && (DIGIT.test(c) || c === "," || c === ".");
+    while (a > 0 && part(text[a - 1])) a -= 1;
+    while (b < text.length && part(text[b])) b += 1;
+    while (b > a && !DIGIT.test(text[b - 1])) b -= 1;
+    while (a < b && !DIGIT.test(text[a])) a += 1;
+    return [a, b];
+  }
+
+  function english(number) {
+    return number.replace(/[.,]/g, (c) => (c === "," ? "." : ","));
+  }
+
+  function openNumber(ptext, start, end) {
+    if (popover.hidden || !popover.contains(document.activeElement)) returnFocus = document.activeElement;
+    const number = ptext.textContent.slice(start, end);
+    current = { ptext, start, end };
+    lastSection = ptext.closest("section.block");
+    openRange = rangeOf(ptext, start, end);
+    markLookedUp(openRange);
+    const same = english(number) === number;
+    body.innerHTML = '<div class="word-lookup word-number"><h2 id="word-popover-title" class="word-title" lang="de">' +
+      escapeHtml(number) + '</h2><p class="word-note">A number' +
+      (same ? "." : ' — in English notation <b lang="en">' + escapeHtml(english(number)) + "</b>.") +
+      " German writes a decimal comma and groups thousands with a point.</p></div>";
+    place(openRange);
+    popover.focus({ preventScroll: true });
+    return true;
+  }
+
   // --- public entry points (the highlights helper calls these) ------------------------
   function lookupAt(x, y) {
     const caret = caretAt(x, y);
     const ptext = caret && ptextOf(caret.node);
     if (!ptext) return false;
-    const word = wordAround(ptext.textContent, unitsBefore(ptext, caret.node, caret.offset));
-    return word ? open(ptext, word[0], word[1]) : false;
+    const at = unitsBefore(ptext, caret.node, caret.offset);
+    const word = wordAround(ptext.textContent, at);
+    if (word) return open(ptext, word[0], word[1]);
+    const number = numberAround(ptext.textContent, at);
+    return number ? openNumber(ptext, number[0], number[1]) : false;
   }
 
   // Keyboard: with no selection, `l` looks up the first word of the current paragraph;
@@ -214,6 +276,8 @@
     if (popover.hidden || popover.contains(e.target)) return;
     if (!e.target.closest(".ptext") || e.target.closest("mark")) close();
   });
+  // "more meanings" opened or closed: the popover's height changed, so fit it again.
+  popover.addEventListener("toggle", () => { if (openRange) place(openRange); }, true);
   popover.addEventListener("click", (e) => {
     if (e.target.closest("[data-action=close-word]")) { close(); return; }
     const gloss = e.target.closest(".word-gloss");

@@ -10,6 +10,7 @@ from annotations import create_app
 from fake_providers import fake  # noqa: F401 (the loopback translation provider, for every test)
 from annotations import schema
 from annotations.sqlite import connect
+from annotations.words import lemmas
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -61,6 +62,12 @@ def db(db_path):
     schema.prepare(conn)
     yield conn
     conn.close()
+
+
+@pytest.fixture
+def lemmatiser():
+    """Wait (on an event, not a sleep) until simplemma's German data is loaded."""
+    assert lemmas.wait(120), "simplemma could not be loaded"
 
 
 class QuietHandler(WSGIRequestHandler):

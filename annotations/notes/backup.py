@@ -4,12 +4,14 @@ An article whose id is free keeps its id (so export -> import -> export is ident
 is taken by the same text is reused; otherwise it gets a new id and its annotations follow it.
 Annotations keep their ids; live ones already present are skipped (importing twice changes nothing),
 deleted ones come back from the backup.
-A plain AnnotationCollection (or a list of annotations) for articles already here imports too.
+A plain AnnotationCollection (or a list of annotations) imports too, and so does a Hypothesis export:
+an annotation on an imported article's original page is anchored to the article by its quote.
 """
 from urllib.parse import urlsplit
 
-from . import highlights, webanno
+from . import highlights, hypothesis, webanno
 from ..common import ARTICLE_PATH
+from ..learning import transfer
 from ..reading import articles
 from .highlights import AnnotationError
 
@@ -25,7 +27,10 @@ def _article_id(url):
 
 
 def _items(doc):
-    """Return the annotation list of an export, a collection, a page, a list or one annotation."""
+    """Return the annotation list of an export, a collection, a page, a list, one annotation, or Hypothesis rows."""
+    found = hypothesis.rows(doc)
+    if found is not None:
+        return [hypothesis.to_w3c(row) for row in found]
     if isinstance(doc, list):
         return doc
     if not isinstance(doc, dict):
@@ -93,6 +98,14 @@ def _restore_article(db, rec):
     return new_id
 
 
+def _imported_before(db, item):
+    """Say whether another client's annotation (its id kept in 'via') is here already."""
+    client_id = item.get("id")
+    if not isinstance(client_id, str) or webanno.ID_TAIL.search(client_id):
+        return False
+    return db.execute("SELECT 1 FROM highlights WHERE via = ? AND deleted IS NULL", [client_id]).fetchone() is not None
+
+
 def import_export(db, doc, base):
     """Import a JSON-LD export atomically; return counts. Raises AnnotationError, storing nothing."""
     items = _items(doc)
@@ -127,7 +140,7 @@ def import_export(db, doc, base):
                     item = {**item, "target": {**target, "source": webanno.article_url(base, id_map[old])}}
             tail = str(item.get("id", "")).rsplit("/", 1)[-1]
             existing = highlights.get(db, tail, include_deleted=True) if tail else None
-            if existing is not None and not existing["deleted"]:
+            if existing is not None and not existing["deleted"] or _imported_before(db, item):
                 counts["skipped"] += 1
                 continue
             if existing is not None:
@@ -142,4 +155,8 @@ def import_export(db, doc, base):
                     and wanted != a["status"]:
                 db["highlights"].update(a["id"], {"status": wanted})
             counts["annotations"] += 1
+        try:
+            counts["learning"] = transfer.restore(db, extra.get("learning"))
+        except transfer.TransferError as e:
+            raise AnnotationError(str(e)) from None
     return counts

@@ -10,11 +10,12 @@ import io
 import re
 
 from ..common import csv_cell
+from ..learning import transfer
 from ..reading import articles
 from . import highlights, webanno
 
 FORMAT_VERSION = 1
-CSV_COLUMNS = ["article_id", "article_title", "paragraph", "start", "end", "quote", "prefix", "suffix",
+CSV_COLUMNS = ["article_id", "article_title", "paragraph", "block", "start", "end", "quote", "prefix", "suffix",
                "color", "note", "tags", "status", "motivation", "created", "modified", "id"]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 
@@ -57,6 +58,8 @@ def jsonld_export(db, base, article_id=None):
             "format": FORMAT_VERSION,
             "articles": [_article_record(db, a, base) for a in arts],
             "status": {webanno.annotation_url(base, a["id"]): a["status"] for a in annos},
+            # Word statuses, review history and saved words: the whole library's, so only there.
+            **({"learning": transfer.dump(db)} if article_id is None else {}),
         },
     }
 
@@ -69,6 +72,14 @@ def _md_quote(text):
     return "\n".join("> " + _md_escape(line) for line in text.split("\n"))
 
 
+def _where(a, ordinals):
+    """Name an annotation's place as the reader counts it ("Paragraph 3"), not by block number."""
+    if a["block_n"] is None:
+        return "Orphaned (no longer in the text)"
+    ordinal = ordinals.get(a["block_n"])
+    return f"Paragraph {ordinal}" if ordinal else "Heading"
+
+
 def markdown_export(db, article_id=None):
     """Return Markdown study notes: per article, each quote with its note, tags and paragraph."""
     arts, annos = _scope(db, article_id)
@@ -77,12 +88,12 @@ def markdown_export(db, article_id=None):
         mine = [a for a in annos if a["article_id"] == art["id"]]
         if article_id is None and not mine:
             continue
+        ordinals = articles.paragraph_ordinals(db, art["id"])
         out.append(f"# {_md_escape(art['title'])}\n")
         if art["source"]:
             out.append(f"Source: {_md_escape(art['source'])}\n")
         for a in mine:
-            where = f"Paragraph {a['block_n']}" if a["block_n"] is not None else "Orphaned (no longer in the text)"
-            out.append(f"## {where}{' — whole paragraph' if a['scope'] == 'paragraph' else ''}\n")
+            out.append(f"## {_where(a, ordinals)}{' — whole paragraph' if a['scope'] == 'paragraph' else ''}\n")
             quote = a["exact"] if a["scope"] == "text" else (a["exact"][:200] + ("…" if len(a["exact"]) > 200 else ""))
             out.append(_md_quote(quote) + "\n")
             if a["note"]:
@@ -93,6 +104,15 @@ def markdown_export(db, article_id=None):
             if a["status"] != "anchored":
                 meta.append(f"status: {a['status']}")
             out.append("*" + " · ".join(meta) + "*\n")
+    elsewhere = [a for a in annos if a["article_id"] is None]
+    if elsewhere:
+        out.append("# Annotations on other pages\n")
+        for a in elsewhere:
+            out.append(f"## {_md_escape(', '.join(highlights.target_links(a)) or 'A resource without a web address')}\n")
+            if a["exact"]:
+                out.append(_md_quote(a["exact"]) + "\n")
+            if a["note"]:
+                out.append(a["note"].strip() + "\n")
     if not out:
         out.append("# Randnotiz\n\nNo annotations yet.\n")
     return "\n".join(out)
@@ -106,8 +126,11 @@ def csv_export(db, article_id=None):
     buf.write("\ufeff")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
+    ordinals = {art["id"]: articles.paragraph_ordinals(db, art["id"]) for art in arts}
     for a in annos:
-        row = {**a, "article_title": titles.get(a["article_id"], ""), "paragraph": a["block_n"],
+        # "paragraph" counts as the reader does (3 of 6); "block" is the stored position.
+        row = {**a, "article_title": titles.get(a["article_id"], ""), "block": a["block_n"],
+               "paragraph": ordinals[a["article_id"]].get(a["block_n"]),
                "quote": a["exact"], "tags": ", ".join(a["tags"])}
         w.writerow([csv_cell(row[c]) for c in CSV_COLUMNS])
     return buf.getvalue()

@@ -4,6 +4,8 @@ An annotation is anchored by W3C-style selectors: the block number (paragraph), 
 code points within the block, the exact quote and ~32 characters of prefix and suffix. When
 an article's text changes, reanchor_article finds each annotation again (see anchoring.py);
 nothing is ever dropped: what cannot be found becomes an "orphan" that keeps its quote.
+An annotation another client made on another page has no article (article_id NULL); its
+target is kept as sent (target_json) and it is listed apart (list_elsewhere).
 """
 import json
 import re
@@ -12,7 +14,7 @@ import uuid
 from sqlite_utils import Migrations
 
 from ..common import now
-from ..sqlite import cascade_delete
+from ..sqlite import cascade_delete, rebuild
 from . import anchoring, markdown
 from ..reading import articles
 from ..reading.render import Span
@@ -84,6 +86,16 @@ def m001_highlights(db):
 def m002_cascade(db):
     # Notes belong to their article and go with it (the vocabulary keeps its words).
     cascade_delete(db, "highlights", "article_id")
+
+
+@migrations()
+def m003_foreign_targets(db):
+    # A standard client may annotate any web page, not only an article here: such an annotation
+    # has no article (NULL) and keeps the target it was given, as JSON, in target_json.
+    rebuild(db, "highlights", lambda sql: re.sub(r'("article_id"|\[article_id\]) INTEGER NOT NULL',
+                                                 r"\1 INTEGER", sql, count=1))
+    if "target_json" not in db["highlights"].columns_dict:
+        db["highlights"].add_column("target_json", str)
 
 
 def new_id():
@@ -195,6 +207,7 @@ def to_dict(row):
         "canonical": row["canonical"],
         "via": row["via"],
         "foreign": json.loads(row["foreign_json"]) if row["foreign_json"] else None,
+        "target": json.loads(row["target_json"]) if row.get("target_json") else None,
     }
 
 
@@ -348,6 +361,27 @@ def list_all(db):
     return [to_dict(r) for r in db.query(
         """SELECT * FROM highlights WHERE deleted IS NULL
            ORDER BY article_id, block_n IS NULL, block_n, start_cp, end_cp, created, id""")]
+
+
+def list_elsewhere(db):
+    """Return live annotations on other pages (no article here), newest first."""
+    return [to_dict(r) for r in db.query(
+        "SELECT * FROM highlights WHERE article_id IS NULL AND deleted IS NULL ORDER BY created DESC, id")]
+
+
+def count_elsewhere(db):
+    """Return how many live annotations are on other pages."""
+    return db["highlights"].count_where("article_id IS NULL AND deleted IS NULL")
+
+
+def target_links(a):
+    """Return the web addresses an annotation on another page names (http and https only)."""
+    out = []
+    for target in a["target"] if isinstance(a["target"], list) else [a["target"]]:
+        source = target if isinstance(target, str) else (target or {}).get("source", (target or {}).get("id"))
+        if isinstance(source, str) and source.lower().startswith(("http://", "https://")) and source not in out:
+            out.append(source)
+    return out
 
 
 def panel(db, article_id, color="", tag=""):

@@ -73,6 +73,8 @@ def _annotation(hid, *, include_deleted=False):
     a = highlights.get(get_db(), hid, include_deleted=include_deleted)
     if a is None:
         abort(404, "This annotation does not exist (it may have been deleted).")
+    if a["article_id"] is None:
+        abort(404, "This annotation is on another page: change it through /annotations/.")
     return a
 
 
@@ -204,7 +206,7 @@ def confirm(hid):
 @bp.get("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note_form(article_id, n):
     article = load_article(article_id)
-    load_block(article_id, n, kinds=("paragraph",))
+    load_block(article_id, n, kinds=articles.TEXT_KINDS)
     return _note_form("Note on a paragraph", article=article, annotation=None, fields=[],
         action=url_for(".paragraph_note", article_id=article_id, n=n), color=None,
         heading="Note on the whole paragraph", quote="")
@@ -213,7 +215,7 @@ def paragraph_note_form(article_id, n):
 @bp.post("/articles/<int:article_id>/p/<int:n>/note")
 def paragraph_note(article_id, n):
     db = get_db()
-    load_block(article_id, n, kinds=("paragraph",))
+    load_block(article_id, n, kinds=articles.TEXT_KINDS)
     _store(highlights.create_paragraph_note, db, article_id, n, request.form.get("note"),
            tags=_tags(request.form.get("tags")))
     return _changed(article_id, [n])
@@ -225,3 +227,10 @@ def panel(article_id):
     color, tag = _filters()
     return page_or_fragment("notes/_list.html", "Annotations", article=article,
                              panel=highlights.panel(get_db(), article_id, color, tag))
+
+
+@bp.get("/other-pages")
+def other_pages():
+    found = highlights.list_elsewhere(get_db())
+    return render_template("notes/other_pages.html", annotations=found,
+                           links={a["id"]: highlights.target_links(a) for a in found})

@@ -6,6 +6,8 @@ TextPositionSelector (code points within the paragraph); a note on a whole parag
 FragmentSelector alone; an orphan keeps only its TextQuoteSelector. Colour is the target's
 styleClass. Read: that shape, or a bare TextQuoteSelector / TextPositionSelector over the whole
 article (blocks joined by blank lines, as articles.article_text), which are anchored like edits.
+A target on another page is stored as sent (targets.py) and anchored to an article only when it is
+that article's original page and carries a quote.
 """
 import json
 import re
@@ -13,7 +15,8 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from . import anchoring, highlights
-from ..common import ARTICLE_PATH, now
+from . import targets as targets_mod
+from ..common import ARTICLE_PATH, now, same_page_key
 from ..reading import articles
 from .highlights import COLORS, AnnotationError
 
@@ -25,9 +28,11 @@ W3C_MOTIVATIONS = {
 }
 CSS = {"yellow": "#fff176", "green": "#a5d6a7", "blue": "#90caf9", "red": "#ef9a9a", "purple": "#ce93d8"}
 # Top-level members we write ourselves; any other member a client sent is kept and echoed back.
+# Where the bodies we do not model (IRIs, resources) are kept inside foreign_json.
+OTHER_BODIES = "randnotiz:otherBodies"
 OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "body", "bodyValue", "target",
             "canonical", "via", "stylesheet"}
-_ID_TAIL = re.compile(r"/annotations/([0-9a-f]{32})$")
+ID_TAIL = re.compile(r"/annotations/([0-9a-f]{32})$")
 
 
 def article_url(base, article_id):
@@ -69,14 +74,19 @@ def to_jsonld(a, base):
         doc["canonical"] = a["canonical"]
     if a["via"]:
         doc["via"] = json.loads(a["via"]) if a["via"].startswith("[") else a["via"]
+    # Bodies that are no text (an IRI, a resource), kept as the client sent them.
+    bodies.extend((a.get("foreign") or {}).get(OTHER_BODIES, []))
     if bodies:
         doc["body"] = bodies if len(bodies) > 1 else bodies[0]
-    doc["target"] = {"type": "SpecificResource", "source": article_url(base, a["article_id"]),
-                     "selector": selector, "styleClass": a["color"]}
-    doc["stylesheet"] = {"type": "CssStylesheet",
-                         "value": f".{a['color']} {{ background-color: {CSS[a['color']]} }}"}
+    if a["article_id"] is None:
+        doc["target"] = a["target"]  # another page's: as the client sent it
+    else:
+        doc["target"] = {"type": "SpecificResource", "source": article_url(base, a["article_id"]),
+                         "selector": selector, "styleClass": a["color"]}
+        doc["stylesheet"] = {"type": "CssStylesheet",
+                             "value": f".{a['color']} {{ background-color: {CSS[a['color']]} }}"}
     for k, v in (a.get("foreign") or {}).items():
-        if k not in OWN_KEYS:
+        if k not in OWN_KEYS and k != OTHER_BODIES:
             doc.setdefault(k, v)
     return doc
 
@@ -104,18 +114,6 @@ def _timestamp(value, name):
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _article_of(db, source):
-    if not isinstance(source, str):
-        raise AnnotationError("The target needs a 'source': the URL of an article, such as …/articles/1.")
-    m = ARTICLE_PATH.search(urlsplit(source).path)
-    if not m:
-        raise AnnotationError(f"The target source {source[:100]!r} is not an article URL (…/articles/<id>).")
-    article_id = int(m.group(1))
-    if articles.get_article(db, article_id) is None:
-        raise AnnotationError(f"There is no article {article_id} to annotate.")
-    return article_id
 
 
 def _selectors(target):
@@ -204,6 +202,10 @@ def _anchor(blocks, block_n, inner, outer):
     return "text", found
 
 
+def _is_text_body(body):
+    return isinstance(body, dict) and ("TextualBody" in _types(body) or "value" in body)
+
+
 def _bodies(doc):
     """Return (note, language, tags, kept_other_bodies) from body / bodyValue."""
     notes, tags, language = [], [], None
@@ -212,8 +214,8 @@ def _bodies(doc):
             raise AnnotationError("'bodyValue' must be a string.")
         notes.append(doc["bodyValue"])
     for body in _as_list(doc.get("body")):
-        if not isinstance(body, dict) or "TextualBody" not in _types(body) and "value" not in body:
-            continue  # an IRI or a resource body: kept in the raw JSON, not shown as a note
+        if not _is_text_body(body):
+            continue  # an IRI or a resource body: kept by _foreign, not shown as a note
         value = body.get("value")
         if not isinstance(value, str):
             raise AnnotationError("A TextualBody needs a string 'value'.")
@@ -234,22 +236,49 @@ def parse(db, doc, base):
     if "Annotation" not in _types(doc):
         raise AnnotationError("The annotation needs \"type\": \"Annotation\".")
     targets = _as_list(doc.get("target"))
-    if len(targets) != 1:
-        raise AnnotationError("The annotation needs exactly one target (an article of this library).")
-    target = targets[0]
-    if isinstance(target, str):
+    targets_mod.check(targets)
+    here = [(t, targets_mod.article_here(db, targets_mod.source_of(t), base)) for t in targets]
+    here = [(t, article_id) for t, article_id in here if article_id is not None]
+    if len(targets) > 1 and here:
+        raise AnnotationError("An annotation on an article of this library needs exactly one target.")
+    if here and isinstance(here[0][0], str) and ARTICLE_PATH.search(urlsplit(here[0][0]).path):
         raise AnnotationError("The target must select text of the article (a selector), not the whole page.")
-    if not isinstance(target, dict):
-        raise AnnotationError("The target must be an object with 'source' and 'selector'.")
-    article_id = _article_of(db, target.get("source"))
-    block_n, inner, outer = _selectors(target)
-    scope, found = _anchor(articles.get_blocks(db, article_id), block_n, inner, outer)
-    blocks = articles.get_blocks(db, article_id)
+    fields = None
+    if here and isinstance(here[0][0], dict):
+        target, article_id = here[0]
+        if ARTICLE_PATH.search(urlsplit(targets_mod.source_of(target)).path):
+            block_n, inner, outer = _selectors(target)
+        else:
+            # The article's original page: only the quote (and the position, as a hint) carry over.
+            block_n, inner = None, []
+            outer = [s for s in _as_list(target.get("selector")) if isinstance(s, dict)
+                     and _types(s) & {"TextQuoteSelector", "TextPositionSelector"}]
+            if not any("TextQuoteSelector" in _types(s) for s in outer):
+                outer = []  # a position on the original page alone says nothing about this copy
+        if block_n is not None or outer or ARTICLE_PATH.search(urlsplit(targets_mod.source_of(target)).path):
+            blocks = articles.get_blocks(db, article_id)
+            scope, found = _anchor(blocks, block_n, inner, outer)
+            fields = {"article_id": article_id,
+                      "block_n": None if found.index is None else blocks[found.index]["n"],
+                      "start_cp": found.start, "end_cp": found.end,
+                      "exact": found.exact, "prefix": found.prefix or "", "suffix": found.suffix or "",
+                      "scope": scope, "status": found.status if found.index is not None else "orphan",
+                      "target_json": None}
+            style = target.get("styleClass")
+            fields["color"] = style.removeprefix("hl-") if isinstance(style, str) and \
+                style.removeprefix("hl-") in COLORS else "yellow"
+    if fields is None:
+        # Another page (or the original page, annotated as a whole): kept as the client sent it.
+        first = targets[0]
+        try:
+            quote, position = _pick([s for s in _as_list(first.get("selector")) if isinstance(s, dict)]) \
+                if isinstance(first, dict) else (None, None)
+        except AnnotationError:
+            quote, position = None, None  # selectors for their page, not ours: kept in the JSON
+        fields = targets_mod.foreign_fields(targets, quote, position)
     note, language, tags = _bodies(doc)
     note = highlights.check_note(note)
     tags = highlights.check_tags(tags)
-    style = target.get("styleClass")
-    color = style.removeprefix("hl-") if isinstance(style, str) and style.removeprefix("hl-") in COLORS else "yellow"
     motivation = doc.get("motivation")
     if isinstance(motivation, list):
         motivation = motivation[0] if motivation else None
@@ -258,20 +287,15 @@ def parse(db, doc, base):
     if motivation is not None and motivation not in W3C_MOTIVATIONS and motivation.split(":")[-1] not in W3C_MOTIVATIONS:
         raise AnnotationError(f"Unknown motivation {str(motivation)[:40]!r}.")
     motivation = (motivation.split(":")[-1] if motivation else None) or highlights.motivation_for(note, tags)
-    if scope == "paragraph" and not note and not tags:
+    if fields["scope"] == "paragraph" and not note and not tags:
         raise AnnotationError("A note on a whole paragraph needs a body with text.")
     canonical = doc.get("canonical")
     if canonical is not None and not isinstance(canonical, str):
         raise AnnotationError("'canonical' must be an IRI string.")
     stamp = now()
     return {
-        "article_id": article_id,
-        "block_n": None if found.index is None else blocks[found.index]["n"],
-        "start_cp": found.start, "end_cp": found.end,
-        "exact": found.exact, "prefix": found.prefix or "", "suffix": found.suffix or "",
-        "scope": scope, "color": color, "note": note, "note_language": language or "en",
+        **fields, "note": note, "note_language": language or "en",
         "tags": json.dumps(tags, ensure_ascii=False), "motivation": motivation,
-        "status": found.status if found.index is not None else "orphan",
         "created": _timestamp(doc["created"], "created") if "created" in doc else stamp,
         "modified": _timestamp(doc["modified"], "modified") if "modified" in doc else stamp,
         "deleted": None, "canonical": canonical,
@@ -280,9 +304,13 @@ def parse(db, doc, base):
 
 
 def _foreign(doc):
-    """Keep what another client sent that we do not model (creator, generator, rights, …)."""
+    """Keep what another client sent that we do not model (creator, generator, rights, other bodies, …)."""
     extra = {k: v for k, v in doc.items() if k not in OWN_KEYS}
-    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    others = [b for b in _as_list(doc.get("body")) if not _is_text_body(b)]
+    if others:
+        extra[OTHER_BODIES] = others
+    # ASCII: a lone surrogate a client's JSON escaped stays storable.
+    return json.dumps(extra, ensure_ascii=True, sort_keys=True) if extra else None
 
 
 def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True):
@@ -293,7 +321,7 @@ def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True):
     client_id = doc.get("id") if isinstance(doc.get("id"), str) else None
     annotation_id = None
     if keep_id and client_id:
-        m = _ID_TAIL.search(client_id)
+        m = ID_TAIL.search(client_id)
         annotation_id = m.group(1) if m else None
     if annotation_id is None:
         annotation_id = highlights.new_id()
@@ -330,3 +358,27 @@ def replace_from_jsonld(db, annotation_id, doc, base):
                       canonical=fields["canonical"] or old["canonical"], foreign_json=_foreign(doc))
         db["highlights"].update(annotation_id, fields)
     return highlights.get(db, annotation_id)
+
+
+def adopt(db, article_id, base):
+    """Anchor the annotations kept for other pages whose target is this article's original page; return how many."""
+    article = articles.get_article(db, article_id)
+    key = same_page_key(article["source_url"]) if article else None
+    if key is None:
+        return 0
+    adopted = 0
+    with db.atomic():
+        for a in highlights.list_elsewhere(db):
+            targets = a["target"] if isinstance(a["target"], list) else [a["target"]]
+            if not any(same_page_key(targets_mod.source_of(t)) == key for t in targets):
+                continue
+            try:
+                fields = parse(db, to_jsonld(a, base), base)
+            except AnnotationError:
+                continue
+            if fields["article_id"] != article_id:
+                continue  # a whole-page annotation, or one without a quote: it stays where it is
+            fields.update(created=a["created"], modified=a["modified"], canonical=a["canonical"], via=a["via"])
+            db["highlights"].update(a["id"], fields)
+            adopted += 1
+    return adopted

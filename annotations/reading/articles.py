@@ -1,31 +1,18 @@
-"""Articles: turn plain text into headings, paragraphs and trailing site chrome, and store them."""
-import re
-import unicodedata
-from dataclasses import dataclass
+"""The article store: articles, their blocks (structured by structuring.py) and reading positions."""
 from pathlib import Path
 
 from sqlite_utils import Migrations
 
-from ..common import now
+from ..common import now, same_page_key
 from ..sqlite import cascade_delete
+from .structuring import KINDS, MAX_TEXT_CHARS, TEXT_KINDS, ArticleError, Block, clean, structure  # noqa: F401
 
 migrations = Migrations("randnotiz.articles")
 
 DEFAULT_ARTICLE = Path(__file__).parent / "data" / "krone-russland-iran.txt"
 DEFAULT_SOURCE = "krone.at"
-MAX_TEXT_CHARS = 2_000_000
-
-KINDS = ("heading", "paragraph", "boilerplate")
-
-
-class ArticleError(ValueError):
-    """Raised when a text cannot become an article; the message is for the reader."""
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str
-    text: str
+# Block kinds numbered as the reader's paragraphs, in SQL.
+_TEXT_KINDS_SQL = ", ".join(f"'{k}'" for k in TEXT_KINDS)
 
 
 @migrations()
@@ -67,134 +54,17 @@ def m002_cascade(db):
     cascade_delete(db, "reading_positions", "article_id")
 
 
-# --- structuring -----------------------------------------------------------
-
-_SENTENCE_END = ".!?…:;,"
-_CLOSERS = "\"'“”„‘’»«)]›‹"
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-# Headings that open a site's comment section / related-links area: everything after is chrome.
-_CHROME_HEADINGS = re.compile(
-    r"^(kommentare|leserkommentare|kommentieren|diskussion|forum|comments|"
-    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|"
-    r"lesen sie auch|newsletter|related articles|share this article|teilen)\s*:?$",
-    re.IGNORECASE,
-)
-# Words that mark community rules, legal notes and newsletters rather than journalism.
-_CHROME_WORDS = [
-    r"netiquette", r"\bAGB\b", r"nutzungsbedingungen", r"datenschutz", r"cookies?\b",
-    r"community", r"forum", r"user-beiträge", r"kommentar", r"alle rechte vorbehalten",
-    r"copyright", r"©", r"newsletter", r"abonnier", r"melde- und abhilfestelle",
-    r"impressum", r"betreiber", r"terms of (use|service)", r"privacy policy",
-]
-_CHROME_RES = [re.compile(w, re.IGNORECASE) for w in _CHROME_WORDS]
-
-
-def _clean(line):
-    return re.sub(r"\s+", " ", line).strip()
-
-
-def _looks_like_heading(line):
-    """Short line with no closing punctuation: a sub-heading, not prose."""
-    if _MD_HEADING.match(line):
-        return True
-    words = line.split()
-    if not words or len(words) > 14 or len(line) > 110:
-        return False
-    core = line.rstrip(_CLOSERS + " ")
-    if not core or core[-1] in _SENTENCE_END:
-        return False
-    # Headings start with a capital, a digit or an opening quote, never mid-sentence.
-    return not line[0].islower()
-
-
-def _chrome_score(text):
-    return sum(1 for r in _CHROME_RES if r.search(text))
-
-
-def _split_blocks(text):
-    """Yield (raw_block_lines) groups: blank-line paragraphs, else one line each."""
-    lines = text.split("\n")
-    if re.search(r"\n[ \t\u00a0]*\n", text):
-        group = []
-        for line in lines:
-            if line.strip():
-                group.append(_clean(line))
-            elif group:
-                yield group
-                group = []
-        if group:
-            yield group
-    else:
-        for line in lines:
-            if line.strip():
-                yield [_clean(line)]
-
-
-def structure(text):
-    """Split text into a title and Blocks (heading, paragraph, boilerplate)."""
-    if text is None or not text.strip():
-        raise ArticleError("The text is empty: paste or upload some German text to read.")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ArticleError(f"The text is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}).")
-    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for group in _split_blocks(text):
-        # A heading line directly above its paragraph (single newline) is still a heading.
-        # (A lowercase next line means a hard-wrapped sentence, not a heading.)
-        while len(group) > 1 and _looks_like_heading(group[0]) and not group[1][0].islower():
-            blocks.append(Block("heading", _MD_HEADING.sub("", group.pop(0))))
-        joined = " ".join(group)
-        kind = "heading" if _looks_like_heading(joined) else "paragraph"
-        blocks.append(Block(kind, _MD_HEADING.sub("", joined) if kind == "heading" else joined))
-    if not any(b.kind == "paragraph" for b in blocks):
-        # Only short lines (a list, a poem): read them as paragraphs, not as headings.
-        blocks = [Block("paragraph", b.text) for b in blocks]
-    blocks = _mark_trailing_chrome(blocks)
-    # A heading with nothing but chrome after it is chrome too (or a stray last line).
-    title = None
-    if blocks[0].kind == "heading" and len(blocks) > 1:
-        title = blocks.pop(0).text
-    if title is None:
-        title = _title_from(next(b.text for b in blocks if b.kind != "boilerplate"))
-    return title, blocks
-
-
-def _mark_trailing_chrome(blocks):
-    """Mark the run of site chrome (comment sections, legal notes) at the end of the text."""
-    body_end = len(blocks)
-    i = len(blocks) - 1
-    while i > 0:
-        b = blocks[i]
-        if b.kind == "heading" and _CHROME_HEADINGS.match(b.text):
-            body_end = i
-        elif _chrome_score(b.text) >= 2:
-            body_end = i
-        else:
-            break
-        i -= 1
-    # Never let chrome swallow the whole text; at least one real paragraph must stay.
-    if not any(b.kind == "paragraph" for b in blocks[:body_end]):
-        return blocks
-    return blocks[:body_end] + [Block("boilerplate", b.text) for b in blocks[body_end:]]
-
-
-def _title_from(paragraph):
-    """Make a title from the first sentence of the first paragraph."""
-    m = re.match(r"(.+?[.!?])(\s|$)", paragraph)
-    sentence = m.group(1) if m else paragraph
-    if len(sentence) <= 100:
-        return sentence.rstrip(".")
-    words = sentence[:90].rsplit(" ", 1)[0]
-    return words + " …"
-
-
 # --- storage ---------------------------------------------------------------
 
 def create_article(db, text, *, title=None, source=None, source_url=None):
     """Structure text and store it as a new article; return its id."""
-    auto_title, blocks = structure(text)
-    title = _clean(title or "") or auto_title
+    return store_article(db, structure(text), title=title, source=source, source_url=source_url)
+
+
+def store_article(db, structured, *, title=None, source=None, source_url=None):
+    """Store an already structured (title, blocks) pair as a new article; return its id."""
+    auto_title, blocks = structured
+    title = clean(title or "") or auto_title
     stamp = now()
     with db.atomic():
         article_id = db["articles"].insert(
@@ -232,10 +102,32 @@ def article_text(db, article_id):
     return "\n\n".join(b["text"] for b in get_blocks(db, article_id))
 
 
+def editable_text(db, article_id):
+    """Return the article as text to edit: list items bulleted and quotes marked, so they stay so."""
+    marks = {"list": "- ", "quote": "> "}
+    out = []
+    for b in get_blocks(db, article_id):
+        mark = marks.get(b["kind"], "")
+        # An ordered item carries its number already ("2. Russland").
+        out.append(b["text"] if b["kind"] == "list" and b["text"][:1].isdigit() else mark + b["text"])
+    return "\n\n".join(out)
+
+
 def get_article(db, article_id):
     """Return the article row as a dict, or None."""
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     return rows[0] if rows else None
+
+
+def find_by_source_url(db, url):
+    """Return the id of the article imported from url (same page, any scheme or tracking), or None."""
+    key = same_page_key(url)
+    if key is None:
+        return None
+    for row in db.query("SELECT id, source_url FROM articles WHERE source_url IS NOT NULL ORDER BY id DESC"):
+        if same_page_key(row["source_url"]) == key:
+            return row["id"]
+    return None
 
 
 def get_blocks(db, article_id):
@@ -256,16 +148,16 @@ def get_block(db, article_id, n):
 def paragraph_ordinals(db, article_id):
     """Return {block n: its number among the article's paragraphs} ("paragraph 3 of 6")."""
     rows = db.execute(
-        "SELECT n FROM blocks WHERE article_id = ? AND kind = 'paragraph' ORDER BY n", [article_id])
+        f"SELECT n FROM blocks WHERE article_id = ? AND kind IN ({_TEXT_KINDS_SQL}) ORDER BY n", [article_id])
     return {n: i for i, (n,) in enumerate(rows, start=1)}
 
 
 def list_articles(db):
     """Return all articles with their paragraph counts, newest first."""
     return list(db.query(
-        """SELECT a.*, (SELECT count(*) FROM blocks b WHERE b.article_id = a.id
-                        AND b.kind = 'paragraph') AS paragraphs
-           FROM articles a ORDER BY a.id DESC"""
+        f"""SELECT a.*, (SELECT count(*) FROM blocks b WHERE b.article_id = a.id
+                         AND b.kind IN ({_TEXT_KINDS_SQL})) AS paragraphs
+            FROM articles a ORDER BY a.id DESC"""
     ))
 
 

@@ -19,7 +19,7 @@ def _structured_text(title, text):
 def edit(article_id):
     article = load_article(article_id)
     return render_template("reading/article_edit.html", article=article,
-                           text=articles.article_text(get_db(), article_id), title=article["title"])
+                           text=articles.editable_text(get_db(), article_id), title=article["title"])
 
 
 @bp.post("/articles/<int:article_id>/edit")
@@ -39,7 +39,7 @@ def save(article_id):
     except articles.ArticleError as e:
         return _refuse(article, title, text, str(e))
     return render_template("reading/article_edit.html", article=articles.get_article(db, article_id), title=title,
-                           text=articles.article_text(db, article_id),
+                           text=articles.editable_text(db, article_id),
                            counts=highlights.status_counts(db, article_id))
 
 

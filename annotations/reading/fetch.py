@@ -1,7 +1,11 @@
-"""Bring texts in: pasted text, uploaded .txt/.html files, or a web page by URL (trafilatura)."""
+"""Bring texts in: pasted text, uploaded .txt/.html files, or a web page by URL (trafilatura).
+
+formats.py reads every file type with its structure; this module fetches pages.
+"""
 from urllib.parse import urlsplit
 
 from ..common import lazy_module
+from . import formats
 from .articles import ArticleError
 
 requests = lazy_module("requests")
@@ -32,8 +36,8 @@ def text_from_upload(filename, raw):
     return text_from_html(decoded) if is_html else (decoded, None)
 
 
-def fetch_page(url):
-    """Fetch a web page's HTML with a timeout and size cap; raise ArticleError with the cause."""
+def fetch_bytes(url):
+    """Fetch a web page with a timeout and size cap; return (body bytes, media type, declared charset)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ArticleError("Give a web address starting with http:// or https://.")
@@ -50,13 +54,28 @@ def fetch_page(url):
                 body += chunk
                 if len(body) > MAX_BYTES:
                     raise ArticleError("That page is too large to import.")
-            encoding = r.encoding or r.apparent_encoding or "utf-8"
+            # Only a charset the server named: requests' Latin-1 default for text/* is a guess.
+            declared = requests.utils.get_encoding_from_headers(r.headers)
+            declared = declared if "charset" in r.headers.get("Content-Type", "").lower() else None
     except requests.Timeout:
         raise ArticleError("The page took too long to answer.") from None
     except requests.RequestException:
         raise ArticleError("The page could not be reached (no network, or a wrong address).") from None
-    text = body.decode(encoding, errors="replace")
+    return body, kind, declared
+
+
+def fetch_page(url):
+    """Fetch a web page; return (html or None for plain text, decoded text)."""
+    body, kind, declared = fetch_bytes(url)
+    text = formats.decode(body, declared, html=kind != "text/plain")
     return text if kind != "text/plain" else None, text
+
+
+def structured_from_url(url):
+    """Return ((title, blocks), source host) for the article at url, its structure kept."""
+    html, raw = fetch_page(url)
+    structured = formats.from_html(html) if html is not None else formats.from_text(raw)
+    return structured, urlsplit(url.strip()).hostname
 
 
 def text_from_url(url):

@@ -4,11 +4,12 @@ from markupsafe import Markup
 
 from ..common import WORD_PATTERN
 from ..db import get_db
-from ..notes import highlights
+from ..learning import marking, status
+from ..notes import highlights, webanno
 from ..translation import jobs
 from ..words import lemmas, vocab
 from ..web import article_markup, load_article, load_block, paragraph_sections, settings, whole_number
-from . import articles, fetch
+from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
 
@@ -23,7 +24,10 @@ def index():
 
 @bp.get("/articles")
 def library():
-    return render_template("reading/library.html", articles=articles.list_articles(get_db()))
+    db = get_db()
+    return render_template("reading/library.html", articles=articles.list_articles(db),
+                           elsewhere=highlights.count_elsewhere(db),
+                           counts=marking.library_counts(db))
 
 
 @bp.post("/articles")
@@ -33,14 +37,18 @@ def create():
     upload, url = request.files.get("file"), request.form.get("url", "").strip()
     try:
         if upload and upload.filename:
-            text, found_title = fetch.text_from_upload(upload.filename, upload.read(fetch.MAX_BYTES + 1))
-            title = title or found_title
+            structured = formats.from_file(upload.filename, upload.read(formats.MAX_EPUB_BYTES + 1))
         elif url:
-            text, found_title, host = fetch.text_from_url(url)
-            title, source, source_url = title or found_title, source or host, url
-        article_id = articles.create_article(get_db(), text, title=title, source=source, source_url=source_url)
+            structured, host = fetch.structured_from_url(url)
+            source, source_url = source or host, url
+        else:
+            structured = articles.structure(text)
+        article_id = articles.store_article(get_db(), structured, title=title, source=source,
+                                            source_url=source_url)
     except articles.ArticleError as e:
         abort(400, str(e))
+    # Notes made earlier on the original page (another client, a Hypothesis export) find it now.
+    webanno.adopt(get_db(), article_id, request.url_root.rstrip("/"))
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 
@@ -66,6 +74,9 @@ def read(article_id):
         panel=highlights.panel(db, article_id),
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
+        # In the page, not fetched after it: counts arriving later would move the text under a tap.
+        counts=marking.article_counts(db, article_id),
+        undo=status.last_batch(db, article_id),
     )
     if streamed:
         response = make_response(stream_template("reading/reader.html", body=paragraphs.body, **context))

@@ -11,7 +11,7 @@ from . import translate
 from ..common import now, parse_time
 from ..sqlite import cascade_delete, connect
 
-TRANSLATABLE = ("heading", "paragraph")  # site chrome is left out
+TRANSLATABLE = ("heading", "paragraph", "list", "quote")  # site chrome is left out
 
 migrations = Migrations("randnotiz.translate_jobs")
 

@@ -91,7 +91,7 @@ def _sentence_marks(text):
 
 def spans(db, article_id, blocks):
     """Wrap each paragraph's sentences in spans numbered from 0 (class "s", data-s)."""
-    return {b["n"]: _sentence_marks(b["text"]) for b in blocks if b["kind"] == "paragraph"}
+    return {b["n"]: _sentence_marks(b["text"]) for b in blocks if b["kind"] in ("paragraph", "list", "quote")}
 
 
 def aligned(german, english):

@@ -28,6 +28,12 @@ def m001_translations(db):
     )
 
 
+@migrations()
+def m002_text_hash_index(db):
+    # Search indexes an article's translations by its paragraphs' texts, whatever the provider.
+    db["translations"].create_index(["text_hash"], if_not_exists=True)
+
+
 # --- cache -------------------------------------------------------------------
 
 def text_hash(text):

@@ -32,20 +32,25 @@ def _after():
 
 
 def _progress(article_id, after, status=200):
-    """Render the Translate all bar plus every slot whose paragraph finished since `after`."""
+    """Render the Translate all bar plus every slot whose paragraph was translated since `after`.
+
+    A failed paragraph keeps its Translate button: the bar tells the cause once, with Retry,
+    rather than one alert per paragraph. With `fold=1` (the reader's remembered choice) the
+    translations arrive folded.
+    """
     db = get_db()
     article = load_article(article_id)
     job = jobs.job_state(db, article_id, settings().translator, after=after)
+    shown = request.values.get("fold") != "1"
     slots = []
     if job and job["fresh"]:
         blocks = {b["n"]: b for b in articles.get_blocks(db, article_id)}
-        fresh = [f for f in job["fresh"] if f["n"] in blocks and f["status"] in ("done", "failed")]
+        fresh = [f for f in job["fresh"] if f["n"] in blocks and f["status"] == "done"]
         cached = translate.cached_translations(db, [blocks[f["n"]]["text"] for f in fresh], settings().translator)
         for f in fresh:
             block = blocks[f["n"]]
             view = _block_view(article_id, block, cached.get(block["text"]))
-            error = translate.TranslationError(f["cause"], f["message"]) if f["status"] == "failed" else None
-            slots.append(paragraph_html.slot(view, shown=True, error=error, oob=True))
+            slots.append(paragraph_html.slot(view, shown=shown, oob=True))
     return render_template("translation/_translate_all.html", article=article, job=job, slots=slots,
                            provider_label=settings().translator.label), status
 

@@ -8,6 +8,7 @@ import tempfile
 from markupsafe import escape
 
 from ..common import csv_cell, lazy_module
+from .vocab import GENDERS, with_article
 
 genanki = lazy_module("genanki")
 
@@ -43,8 +44,8 @@ def guid(word):
     return genanki.guid_for(word["lemma"], "randnotiz")
 
 
-def sentence_html(word):
-    """Return the sentence as HTML with the saved word in bold (escaped)."""
+def sentence_parts(word):
+    """Return (before, the saved word, after) of its sentence; the word is "" when not found."""
     sentence = word["sentence"] or word["surface"]
     a = (word.get("start") or 0) - (word.get("sentence_start") or 0)
     b = a + len(word["surface"])
@@ -52,22 +53,40 @@ def sentence_html(word):
         a = sentence.find(word["surface"])
         b = a + len(word["surface"])
     if a < 0:
-        return str(escape(sentence))
-    return f"{escape(sentence[:a])}<b>{escape(sentence[a:b])}</b>{escape(sentence[b:])}"
+        return sentence, "", ""
+    return sentence[:a], sentence[a:b], sentence[b:]
+
+
+def sentence_html(word):
+    """Return the sentence as HTML with the saved word in bold (escaped)."""
+    before, found, after = sentence_parts(word)
+    if not found:
+        return str(escape(before))
+    return f"{escape(before)}<b>{escape(found)}</b>{escape(after)}"
 
 
 def fields(word):
-    """Return the note fields of a saved word as HTML, in FIELDS order."""
+    """Return the note fields of a saved word as HTML, in FIELDS order.
+
+    The Lemma field carries the grammar ("der Soldat, die Soldaten"), so the note type and
+    the notes' GUIDs (from the bare lemma) stay those of earlier exports.
+    """
     source = word.get("article_title") or ""
-    return [str(escape(word["lemma"])), sentence_html(word), str(escape(word["gloss"] or "")),
+    return [str(escape(with_article(word))), sentence_html(word), str(escape(word["gloss"] or "")),
             str(escape(word["translation"] or "")), str(escape(source))]
+
+
+def tags(word):
+    """Return a saved word's tags: randnotiz, and its status when known (randnotiz::learning-2)."""
+    st = (word.get("status") or "").replace(" ", "-")
+    return [TAG, f"{TAG}::{st}"] if st else [TAG]
 
 
 def apkg(words):
     """Return the bytes of an Anki package holding one note per saved word."""
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for w in words:
-        deck.add_note(genanki.Note(model=model(), fields=fields(w), guid=guid(w), tags=[TAG]))
+        deck.add_note(genanki.Note(model=model(), fields=fields(w), guid=guid(w), tags=tags(w)))
     fd, path = tempfile.mkstemp(suffix=".apkg")
     os.close(fd)
     try:
@@ -101,11 +120,13 @@ def tsv(words):
         cells = [_tsv_cell(c) for c in fields(w)]
         if cells[0].startswith("#"):
             cells[0] = "&#35;" + cells[0][1:]  # the same character, not a comment line
-        lines.append("\t".join([*cells, guid(w), TAG]))
+        lines.append("\t".join([*cells, guid(w), " ".join(tags(w))]))
     return "\n".join(lines) + "\n"
 
 
-CSV_COLUMNS = ["lemma", "surface", "gloss", "sentence", "translation", "article", "paragraph", "saved"]
+# Grammar last: existing columns keep their places for spreadsheets built on them.
+CSV_COLUMNS = ["lemma", "surface", "gloss", "sentence", "translation", "article", "paragraph", "saved",
+               "gender", "plural", "form", "status"]
 
 
 def csv_text(words):
@@ -116,5 +137,6 @@ def csv_text(words):
     for w in words:
         writer.writerow([csv_cell(v) for v in (
             w["lemma"], w["surface"], w["gloss"], w["sentence"], w["translation"],
-            w.get("article_title") or "", w["from_block"], w["created"])])
+            w.get("article_title") or "", w["from_block"], w["created"],
+            GENDERS.get(w.get("gender") or "", ""), w.get("plural") or "", w.get("form") or "", w.get("status") or "")])
     return out.getvalue()

@@ -6,7 +6,7 @@ from sqlite_utils import Migrations
 
 from ..common import word_tokens
 from ..translation import sentences
-from . import lemmas
+from . import compounds, lemmas, senses
 
 migrations = Migrations("randnotiz.dictionary")
 
@@ -44,6 +44,19 @@ def m001_dictionary(db):
     )
 
 
+@migrations()
+def m002_plurals_and_key_version(db):
+    # A noun's plural (from Ding's next sub-entry), the size of the line a form comes from (a
+    # ranking signal), and the version of the key rules a source was imported with: an import
+    # under older rules is redone (importer.is_current).
+    if "plural" not in db["dict_forms"].columns_dict:
+        db["dict_forms"].add_column("plural", str)
+    if "subs" not in db["dict_forms"].columns_dict:
+        db["dict_forms"].add_column("subs", int)
+    if "keys" not in db["dict_sources"].columns_dict:
+        db["dict_sources"].add_column("keys", int)
+
+
 # --- keys --------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|\s/[^/\s][^/]*/")
@@ -66,57 +79,56 @@ def normalize(text):
 # --- lookup ------------------------------------------------------------------
 
 _LOOKUP_SQL = """
-SELECT f.key, f.headword, f.gender, f.pos, e.id, e.source, e.sub, e.german, e.english
+SELECT f.key, f.headword, f.gender, f.pos, f.plural, f.subs, e.id, e.source, e.sub, e.german, e.english
 FROM dict_forms f
 JOIN dict_entries e ON e.id = f.entry_id
 JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
 WHERE f.key IN ({marks})
 ORDER BY e.sub > 0, e.id
-LIMIT 200
+LIMIT 400
 """
 _TAGS = re.compile(r"\{[^}]*\}")
-_LABELS = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 
 
-def lookup(db, keys, limit=MAX_RESULTS):
-    """Return dictionary entries for keys, best first.
+def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
+    """Return dictionary entries for keys, best first for a word in the context want.
 
-    Ranking: earlier keys first (the surface form before the lemma), then headwords written
-    exactly as asked (the noun "Abkommen" before the verb "abkommen"), main entries before
-    their sub-entries, compound stems ("Präsidenten…") last, plain senses before ones
-    qualified by subject labels and comments, then dictionary order.
+    Every key's entries are ranked together before the limit applies (the surface form's
+    entries never crowd out the lemma's); senses.score weighs part of speech, phrase or word,
+    the matched alternative's labels and how common the English is; an earlier key wins ties.
     """
     raw = [" ".join((k or "").split()) for k in keys]
     keys = [k for k in dict.fromkeys(normalize(k) for k in raw) if k]
     if not keys:
         return []
     rank_of_key = {k: i for i, k in enumerate(keys)}
-    exact = set(raw)
+    phrase_asked = any(" " in k for k in keys)
     rows = db.execute(_LOOKUP_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
-    seen, results = set(), []
-    for key, headword, gender, pos, entry_id, source, sub, german, english in rows:
-        if entry_id in seen:
-            continue
-        seen.add(entry_id)
-        labels = [a or b for a, b in _LABELS.findall(german)]
-        rank = (rank_of_key[key], headword not in exact, sub > 0, headword.endswith("…"), len(labels), entry_id)
-        results.append((rank, {
-            "key": key, "headword": headword, "gender": gender or "", "pos": pos or "",
-            "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
-            "german": german, "english": english, "glosses": split_glosses(english),
-            "labels": labels, "also": [" ".join(_TAGS.sub(" ", a).split())
-                                        for a in split_top(german, "; ") if normalize(a) != key],
-        }))
-    results.sort(key=lambda r: r[0])
-    return [r for _, r in results[:limit]]
+    best = {}
+    for key, headword, gender, pos, plural, subs, entry_id, source, sub, german, english in rows:
+        alternatives = alternatives_of(german)
+        alt = senses.matched_alternative(alternatives, headword)
+        labels, comments = senses.labels_of(alt)
+        entry = {
+            "id": entry_id, "key": key, "headword": headword, "gender": gender or "", "pos": pos or "",
+            "plural": plural or "", "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
+            "sub": sub, "subs": subs or 1, "german": german, "english": english, "glosses": split_glosses(english),
+            "labels": labels, "comments": comments,
+            "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
+        }
+        rank = (senses.score(entry, want, rank_of_key[key], phrase_asked), entry_id)
+        if entry_id not in best or rank < best[entry_id][0]:
+            best[entry_id] = (rank, entry)
+    ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]
+    return ranked[:limit]
 
 
-def has_key(db, key):
-    """Say whether any imported dictionary has an entry for key."""
+def has_key(db, key, pos=None):
+    """Say whether any imported dictionary has an entry for key (of part of speech pos)."""
     row = db.execute(
         """SELECT 1 FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
            JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
-           WHERE f.key = ? LIMIT 1""", [normalize(key)]).fetchone()
+           WHERE f.key = ? AND (? IS NULL OR f.pos = ?) LIMIT 1""", [normalize(key), pos, pos]).fetchone()
     return row is not None
 
 
@@ -153,6 +165,15 @@ def split_top(text, sep):
             start = m.end()
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+_SLASHED = re.compile(r"\s/[^/\s][^/]*/")
+
+
+def alternatives_of(german):
+    """Split a Ding German side at its "; ", but never inside an abbreviation's /…; …/."""
+    protected = _SLASHED.sub(lambda m: m.group().replace("; ", "\x1f"), german)
+    return [a.replace("\x1f", "; ") for a in split_top(protected, "; ")]
 
 
 def is_installed(db):
@@ -196,80 +217,3 @@ def sentence_around(text, start, end):
         if a <= start < b or (a < end <= b):
             return a, b
     return 0, len(text)
-
-
-def _separable(db, verb, lemma, particle):
-    """Return the separable verb particle+lemma (or +verb) when the dictionary knows it."""
-    for base in dict.fromkeys(x for x in (lemma, verb) if x):
-        candidate = particle.lower() + base.lower()
-        if has_key(db, candidate):
-            return candidate
-    return None
-
-
-def in_context(db, text, start, end):
-    """Look up the word or phrase text[start:end] (code points) within its sentence."""
-    words = word_tokens(text[start:end])
-    if not words:
-        return None
-    s_start, s_end = sentence_around(text, start, end)
-    sentence = text[s_start:s_end]
-    surface = text[start + words[0][0]:start + words[-1][1]]
-    first = words[0][2]
-    ready = lemmas.wait(3.0)
-    keys, separable = [], None
-    if len(words) == 1:
-        lemma = lemmas.lemma(first, timeout=0) or first
-        # The greedy lemma finds more adjectives ("nordkoreanische"); it ranks last.
-        keys = [first, lemma, lemmas.greedy_lemma(first)]
-        # "Wir rücken zusammen.": a verb whose clause ends in a particle may be separable.
-        rest = re.split(r"[,;:–—(]", sentence[start + words[0][1] - s_start:])[0]
-        clause_words = word_tokens(rest)
-        # Verbs are lower-case except first in a sentence; "Die Leute kommen mit" has no "mitleute".
-        maybe_verb = first[0].islower() or start + words[0][0] == s_start
-        if (maybe_verb and clause_words and first.lower() not in PARTICLES
-                and clause_words[-1][2].lower() in PARTICLES):
-            separable = _separable(db, first, lemma, clause_words[-1][2])
-    else:
-        phrase = " ".join(w for _, _, w in words)
-        lemma = phrase
-        keys = [phrase]
-        last = words[-1][2]
-        if last.lower() in PARTICLES and len(words) >= 2:
-            verb_lemma = lemmas.lemma(first, timeout=0) or first
-            separable = _separable(db, first, verb_lemma, last)
-            if separable:
-                lemma = separable
-        if not separable:
-            lemma_phrase = " ".join(lemmas.lemma(w, timeout=0) or w for _, _, w in words)
-            keys.append(lemma_phrase)
-    if separable:
-        keys.insert(0, separable)
-    entries = lookup(db, keys)
-    return {
-        "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
-        "multiword": len(words) > 1, "entries": entries,
-        "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
-        "start": start + words[0][0], "end": start + words[-1][1],
-    }
-
-
-def _gloss_core(gloss):
-    g = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>", " ", gloss)
-    g = re.sub(r"^\s*to\s+", "", g)
-    return " ".join(g.split()).lower()
-
-
-def mark_in_translation(entries, translation):
-    """Flag glosses that occur in the English translation; return the best gloss or ''."""
-    best = ""
-    low = " " + " ".join(re.findall(r"[\w’'-]+", (translation or "").lower())) + " "
-    for entry in entries:
-        entry["in_context"] = []
-        for g in entry["glosses"]:
-            core = " ".join(re.findall(r"[\w’'-]+", _gloss_core(g)))
-            if translation and core and f" {core} " in low:
-                entry["in_context"].append(g)
-                best = best or g
-    entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise dictionary order
-    return best

@@ -6,7 +6,12 @@ from the system at run time, never copied into the repository.
 import gzip
 import re
 
-from .dictionary import normalize, split_top
+from .dictionary import alternatives_of, normalize, split_top
+
+
+# The version of the rules that turn headwords into lookup keys: raise it when they change,
+# and the next start imports the dictionary again (importer.is_current).
+KEYS_VERSION = 3
 
 
 class DictFormatError(ValueError):
@@ -27,19 +32,84 @@ _POS = {
 }
 
 
-def _ding_form(alt):
-    """Return (key, headword, gender, pos) of one German alternative of a Ding entry."""
+_ARTICLE = frozenset("der die das den dem des".split())
+_PLACEHOLDER_WORDS = frozenset("jd jdn jdm jds etw sb sth sich".split())
+# A preposition right before a placeholder belongs to it: "jdn. mit etw. beliefern" is "beliefern".
+_PREPOSITIONS = frozenset("""an auf aus bei durch für gegen gegenüber hinter in mit nach neben ohne
+    über um unter von vor wegen zu zwischen""".split())
+_SLASHED = re.compile(r"\s/([^/\s][^/]*)/")
+_HINT = re.compile(r"<([^<>]+)>")
+
+
+def _bare(key):
+    """Return key without object placeholders (and their prepositions) or a leading article."""
+    # "einer Sache ausgesetzt sein": Ding's other way of writing "etw.".
+    words = re.sub(r"\beiner sache\b", "etw", key).split()
+    kept = [w for i, w in enumerate(words) if w not in _PLACEHOLDER_WORDS
+            and not (w in _PREPOSITIONS and i + 1 < len(words) and words[i + 1] in _PLACEHOLDER_WORDS)]
+    if len(kept) > 1 and kept[0] in _ARTICLE:
+        kept = kept[1:]
+    return " ".join(kept)
+
+
+def ding_keys(alt):
+    """Return every lookup key of one German alternative of a Ding entry, the phrase first.
+
+    Besides the phrase itself: its bare form ("der Kreml" → "kreml", "jdn. mit etw.
+    beliefern" → "beliefern"), abbreviations between slashes ("/MwSt.; MWSt./"), Ding's
+    <…> hints ("keine; keiner <kein>"), and the word before a gap ("sowohl … als auch").
+    """
+    main = normalize(alt)
+    bare = _bare(main)
+    keys = [main, bare]
+    if bare.endswith((" sein", " werden")) and bare.count(" ") == 1:
+        keys.append(bare.split()[0])  # "einer Sache ausgesetzt sein" under "ausgesetzt"
+    for group in _SLASHED.findall(" " + alt):
+        keys.extend(normalize(a) for a in group.split(";"))
+    for group in _HINT.findall(alt):
+        keys.extend(_bare(normalize(a)) for a in re.split(r"[;,]", group))
+    before_gap = normalize(alt.split("…")[0]) if "…" in alt.strip("… ") else ""
+    if before_gap and " " not in before_gap:
+        keys.append(before_gap)
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _ding_forms(alt):
+    """Return [(key, headword, gender, pos)] of one German alternative of a Ding entry."""
     gender = pos = ""
     for tag in _TAG.findall(alt):
         tag = tag.split(";")[0].strip()
         gender = gender or _GENDERS.get(tag, "")
         pos = pos or _POS.get(tag, "")
     headword = " ".join(_NOT_HEADWORD.sub(" ", alt).split())
-    return normalize(alt), headword, gender, pos
+    words = headword.split(" ", 1)
+    if gender in ("m", "f", "n") and len(words) == 2 and words[0].lower() in _ARTICLE:
+        headword = words[1]  # "der Kreml {m}": the article shows from the gender
+    return [(key, headword, gender, pos) for key in ding_keys(alt)]
+
+
+def _plurals(des):
+    """Return the plural headword of each alternative of the first sub-entry ("" if none).
+
+    Ding writes a noun's plural as the next sub-entry, alternative for alternative:
+    "Soldat {m}; Kriegsknecht {m} | Soldaten {pl}; Kriegsknechte {pl} :: …".
+    """
+    if len(des) < 2:
+        return []
+    singular, plural = alternatives_of(des[0].strip()), alternatives_of(des[1].strip())
+    if len(singular) != len(plural) or not all("{pl}" in p for p in plural):
+        return []
+    return [" ".join(_NOT_HEADWORD.sub(" ", p).split()) if re.search(r"\{[mfn]\}", s) else ""
+            for s, p in zip(singular, plural)]
 
 
 def parse_ding(lines):
-    """Yield (sub, german, english, forms) for each aligned sub-entry of Ding lines."""
+    """Yield (sub, german, english, forms) for each aligned sub-entry of Ding lines.
+
+    forms: (key, headword, gender, pos, plural, subs) per lookup key of each German
+    alternative; subs, the line's number of sub-entries, says how much Ding has to say about
+    this sense (the everyday sense of a word tends to carry the most examples).
+    """
     for line in lines:
         line = line.rstrip("\n")
         if not line.strip() or line.startswith("#"):
@@ -48,14 +118,19 @@ def parse_ding(lines):
             continue  # not an entry; Ding has none such, but be lenient with stray lines
         german, english = line.split(" :: ", 1)
         des, ens = german.split(" | "), english.split(" | ")
+        plurals = _plurals(des)
         for sub, (de, en) in enumerate(zip(des, ens)):
             de, en = de.strip(), en.strip()
             if not de or not en:
                 continue
-            forms = [f for f in (_ding_form(a) for a in split_top(de, "; ")) if f[0]]
+            alts = alternatives_of(de)
+            forms = []
+            for i, alt in enumerate(alts):
+                plural = plurals[i] if sub == 0 and i < len(plurals) else ""
+                forms.extend((*f, plural, len(des)) for f in _ding_forms(alt))
             # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
             shared = next((f[3] for f in forms if f[3]), "")
-            forms = [f if f[3] else (*f[:3], shared) for f in forms]
+            forms = [f if f[3] else (*f[:3], shared, *f[4:]) for f in forms]
             if forms:
                 yield sub, de, en, forms
 
@@ -127,7 +202,7 @@ def _freedict_entry(text):
     key = normalize(headword)
     if not key or not english:
         return None
-    return headword, english, [(key, headword, gender, pos)]
+    return headword, english, [(key, headword, gender, pos, "", 1)]
 
 
 def _read_spans(f, spans):

@@ -12,7 +12,7 @@ import threading
 from .. import activity
 from ..common import now
 from ..sqlite import connect
-from .formats import DictFormatError, parse_ding, parse_freedict
+from .formats import KEYS_VERSION, DictFormatError, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,9 @@ def is_current(db, source, path):
     except OSError:
         return True  # the file is gone; keep what was imported
     r = rows[0]
-    return r["path"] == path and r["size"] == size and r["mtime"] == mtime
+    # A database imported under older key rules is upgraded by importing again.
+    return (r["path"] == path and r["size"] == size and r["mtime"] == mtime
+            and r.get("keys") == KEYS_VERSION)
 
 
 def import_dictionary(db, source, path):
@@ -95,7 +97,8 @@ def import_dictionary(db, source, path):
         with db.atomic():  # the switch: one small transaction
             db["dict_sources"].upsert({
                 "source": source, "generation": generation, "path": path, "size": size,
-                "mtime": mtime, "entries": entries, "forms": forms, "imported": now()}, pk="source")
+                "mtime": mtime, "entries": entries, "forms": forms, "imported": now(),
+                "keys": KEYS_VERSION}, pk="source")
             db["dict_imports"].update(run, {"state": "done", "progress": 100, "finished": now(),
                                             "message": f"{entries:,} entries"})
         if old is not None:
@@ -121,7 +124,7 @@ def _flush(db, batch_e, batch_f, run, state):
             batch_e)
         first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
         db.conn.executemany(
-            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs) VALUES (?, ?, ?, ?, ?, ?, ?)",
             sorted(((first + i, *rest) for i, *rest in batch_f), key=lambda f: f[1]))
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])

@@ -1,4 +1,4 @@
-"""German lemmas (simplemma): the data loads once, in a background thread."""
+"""German lemmas (simplemma) and word frequencies (wordfreq): the data loads once, in a background thread."""
 import functools
 import threading
 
@@ -16,6 +16,10 @@ def _load():
 
         # The first call reads simplemma's German data (~2 s, ~110 MB): do it exactly once.
         simplemma.lemmatize("Bäume", lang=LANG)
+        import wordfreq
+
+        # English word frequencies rank a dictionary's glosses (~1 s, ~45 MB; English only).
+        wordfreq.zipf_frequency("tree", "en")
     except Exception as e:  # keep the app usable: lookups fall back to the surface form
         _failed = e
     finally:
@@ -51,6 +55,13 @@ def lemma(word, timeout=3.0):
     return _lemmatize(word)
 
 
+def lemma_if_ready(word):
+    """Return the lemma of word, or None at once when the lemmatiser is not loaded yet."""
+    if not ready():
+        return None
+    return _lemmatize(word)
+
+
 def greedy_lemma(word):
     """Return simplemma's greedy lemma (nordkoreanische -> nordkoreanisch), or None if not ready."""
     if not ready():
@@ -64,3 +75,17 @@ def _lemmatize(word, greedy=False):
     import simplemma
 
     return simplemma.lemmatize(word, lang=LANG, greedy=greedy)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _zipf(text, lang):
+    import wordfreq
+
+    return wordfreq.zipf_frequency(text, lang)
+
+
+def zipf(text):
+    """Return how common English text is (Zipf scale, 0 = unknown to 8), 0 until the data loads."""
+    if not ready() or not text:
+        return 0.0
+    return _zipf(text, "en")

@@ -6,21 +6,30 @@ from markupsafe import Markup
 
 from ..common import WORD
 from ..db import get_db
+from ..learning import popover, review
+from ..learning import status as word_status
 from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import anki, dictionary, vocab
+from . import anki, context, dictionary, senses, vocab
 
 bp = Blueprint("words_views", __name__)
 
 MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a paragraph
+SHOWN = 3  # senses shown before "more": the popover must fit a phone
 
 
 @bp.app_template_filter("word_in_sentence")
 def word_in_sentence(word):
     """Render a saved word's sentence with the word in bold (every part escaped)."""
     return Markup(anki.sentence_html(word))
+
+
+@bp.app_template_filter("with_article")
+def with_article(word):
+    """Render a saved word with its grammar: "der Soldat, die Soldaten"."""
+    return vocab.with_article(word)
 
 
 # --- request parsing -----------------------------------------------------------
@@ -88,25 +97,30 @@ def _ask_translator(db, word):
 def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
     """Build everything the popover shows for text[start:end] of a block."""
     text = block["text"]
-    result = dictionary.in_context(db, text, start, end)
+    result = context.in_context(db, text, start, end)
     if result is None:
         abort(400, "There is no word at that place.")
     cached = translate.cached_translations(db, [result["sentence"], text], settings().translator)
     translation = cached.get(result["sentence"]) or _sentence_of(
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
-    best = dictionary.mark_in_translation(result["entries"], context_translation)
+    entries = result["entries"]
+    best = senses.mark_in_translation(entries, context_translation)
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.
     ask = ask or not (installed or running)
     machine = machine_error = None
-    if not result["entries"] and ask:
+    if not entries and not result["split"] and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
-    save_lemma = result["separable"] or result["lemma"]
-    gloss = best or (result["entries"][0]["glosses"][0] if result["entries"] and result["entries"][0]["glosses"]
-                     else (machine or ""))
-    saved = vocab.find(db, save_lemma)
+    grammar = context.grammar(result, entries)
+    if result["split"]:
+        gloss = " + ".join(p["gloss"] or "?" for p in result["split"])
+    else:
+        gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
+    saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
+    top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
+    top = top[:SHOWN]
     return {
         **result, "article_id": article_id, "n": block["n"],
         "u16_start": anchoring.cp_to_utf16(text, result["start"]),
@@ -114,9 +128,12 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
         "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,
-        "asked": ask, "save_lemma": save_lemma,
+        "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
+        "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),
+        "shown": top, "more": [e for e in entries if e not in top],
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
-        "import": running,
+        "import": running, "first_import": running and not installed,
+        "learning": popover.context(db, result, text, settings().espeak),
     }
 
 
@@ -143,15 +160,19 @@ def save():
     article_id, block, start, end = _selection(request.form)
     view = lookup_view(db, article_id, block, start, end)
     lemma = request.form.get("lemma", view["save_lemma"])
+    # The grammar found belongs to the word looked up; a lemma typed over it has none yet.
+    same = " ".join(lemma.split()) == view["save_lemma"]
+    grammar = {k: view["grammar"][k] if same else "" for k in ("gender", "plural", "form")}
     try:
         vocab.save(
             db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
             sentence=view["sentence"], translation=view["translation"] or "",
             article_id=article_id, block_n=block["n"], start=start, end=end,
-            sentence_start=view["sentence_start"])
+            sentence_start=view["sentence_start"], **grammar)
     except vocab.VocabError as e:
         abort(400, str(e))
     saved = vocab.find(db, vocab.check_lemma(lemma))
+    review.start(db, saved["lemma"])  # a saved word starts at learning 1, with a card due now
     if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
     view = lookup_view(db, article_id, block, start, end, saved_message=f"Saved “{saved['lemma']}”.")
@@ -184,10 +205,11 @@ def _word_or_404(db, word_id):
 def edit(word_id):
     db = get_db()
     _word_or_404(db, word_id)
-    if "gloss" not in request.form:
-        abort(400, "Send the new meaning as the form field “gloss”.")
+    changes = {k: request.form[k] for k in ("lemma", "gloss", "gender", "plural", "form") if k in request.form}
+    if not changes:
+        abort(400, "Send the new word or meaning as the form fields “lemma” and “gloss”.")
     try:
-        vocab.update_gloss(db, word_id, request.form["gloss"])
+        vocab.update(db, word_id, **changes)
     except vocab.VocabError as e:
         abort(400, str(e))
     if htmx:
@@ -208,7 +230,7 @@ def delete(word_id):
 @bp.get("/vocabulary/export.<fmt>")
 def export(fmt):
     db = get_db()
-    words = vocab.all_words(db)
+    words = word_status.with_status(db, vocab.all_words(db))
     if fmt == "apkg":
         return Response(anki.apkg(words), mimetype="application/octet-stream",
                         headers={"Content-Disposition": 'attachment; filename="randnotiz-vocabulary.apkg"'})

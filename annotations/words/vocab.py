@@ -35,6 +35,40 @@ def m001_vocab(db):
     db["vocab"].create_index(["lemma"], unique=True)
 
 
+@migrations()
+def m002_grammar(db):
+    # What a learner needs to use a word: a noun's gender and plural, a verb's full form
+    # ("sich beteiligen"). Empty for words saved before; never guessed afterwards.
+    for column in ("gender", "plural", "form"):
+        if column not in db["vocab"].columns_dict:
+            db["vocab"].add_column(column, str, not_null_default="")
+
+
+GENDERS = {"": "", "m": "der", "f": "die", "n": "das"}
+MAX_PLURAL = 100
+
+
+def check_grammar(gender, plural, form):
+    """Return cleaned (gender, plural, form) or raise VocabError."""
+    gender = (gender or "").strip()
+    if gender not in GENDERS:
+        raise VocabError("The gender must be m, f or n (or empty).")
+    plural, form = " ".join((plural or "").split()), " ".join((form or "").split())
+    if len(plural) > MAX_PLURAL or len(form) > MAX_LEMMA:
+        raise VocabError(f"The plural or the verb form is too long (the limit is {MAX_PLURAL} characters).")
+    return gender, plural, form
+
+
+def with_article(word):
+    """Return a saved word as a learner writes it down: "der Soldat, die Soldaten", "sich beteiligen"."""
+    lemma = word.get("form") or word["lemma"]
+    article = GENDERS.get(word.get("gender") or "", "")
+    if not article:
+        return lemma
+    plural = word.get("plural") or ""
+    return f"{article} {lemma}" + (f", die {plural}" if plural else "")
+
+
 def check_lemma(lemma):
     """Return the cleaned lemma or raise VocabError."""
     lemma = " ".join((lemma or "").split())
@@ -56,11 +90,13 @@ def check_gloss(gloss):
 
 
 def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_n, start, end,
-         sentence_start):
+         sentence_start, gender="", plural="", form=""):
     """Save a word (or update the one saved under the same lemma); return its id."""
     lemma, gloss = check_lemma(lemma), check_gloss(gloss)
+    gender, plural, form = check_grammar(gender, plural, form)
     stamp = now()
     record = {"lemma": lemma, "surface": surface, "gloss": gloss, "sentence": sentence,
+              "gender": gender, "plural": plural, "form": form,
               "translation": translation, "from_article": article_id, "from_block": block_n,
               "start": start, "end": end, "sentence_start": sentence_start, "modified": stamp}
     with db.atomic():
@@ -85,11 +121,31 @@ def get(db, word_id):
 
 def update_gloss(db, word_id, gloss):
     """Change the meaning kept for a saved word; say whether it existed."""
-    gloss = check_gloss(gloss)
+    return update(db, word_id, gloss=gloss)
+
+
+def update(db, word_id, **changes):
+    """Change a saved word's lemma, gloss, gender, plural or form; say whether it existed.
+
+    A new lemma must not be one already saved under another id (one entry per word).
+    """
+    word = get(db, word_id)
+    if word is None:
+        return False
+    record = {}
+    if "lemma" in changes:
+        record["lemma"] = check_lemma(changes["lemma"])
+    if "gloss" in changes:
+        record["gloss"] = check_gloss(changes["gloss"])
+    grammar = {k: changes.get(k, word.get(k) or "") for k in ("gender", "plural", "form")}
+    record.update(zip(("gender", "plural", "form"), check_grammar(**grammar)))
     with db.atomic():
         if get(db, word_id) is None:
             return False
-        db["vocab"].update(word_id, {"gloss": gloss, "modified": now()})
+        other = find(db, record.get("lemma", word["lemma"]))
+        if other and other["id"] != word_id:
+            raise VocabError(f"“{other['lemma']}” is already in your vocabulary.")
+        db["vocab"].update(word_id, {**record, "modified": now()})
     return True
 
 

@@ -195,3 +195,19 @@ def test_restoring_onto_the_same_bundled_text_restores_its_dates(client, tmp_pat
     assert client2.post("/import", data=json.dumps(backup), content_type="application/ld+json").status_code == 200
     again = client2.get("/export/annotations.jsonld").get_json()["randnotiz"]["articles"][0]
     assert (again["created"], again["modified"]) == ("2020-01-02T03:04:05Z", "2020-01-02T03:04:05Z")
+
+
+def test_exports_number_paragraphs_as_the_reader_does(client, db, mark):
+    # Block 2 is a heading, so block 3 is what the reader calls "paragraph 2 of 2".
+    art = articles.create_article(db, "Erster Absatz ist hier.\n\nZwischentitel\n\nDer Hund bellt laut.",
+                                  title="Mit Titel")
+    assert articles.get_block(db, art, 2)["kind"] == "heading"
+    mark(art, 3, "Hund")
+    mark(art, 2, "Zwischentitel")
+    md = client.get(f"/articles/{art}/export.md").get_data(as_text=True)
+    assert "## Paragraph 2\n\n> Hund" in md
+    assert "## Heading\n\n> Zwischentitel" in md
+    assert "Paragraph 3" not in md
+    rows = {r["quote"]: r for r in read_csv(client, f"/articles/{art}/export.csv")}
+    assert (rows["Hund"]["paragraph"], rows["Hund"]["block"]) == ("2", "3")
+    assert rows["Zwischentitel"]["paragraph"] == ""

@@ -148,9 +148,10 @@ def test_overlapping_highlights_show_both_and_click_offers_both(page, live_serve
     page.get_by_role("button", name="Highlight in blue").click()
     both = mark(page, 1, "dem")
     expect(both).to_have_class(re.compile(r"(?=.*\bhl-yellow\b)(?=.*\bhl-blue\b)"))
-    # Both colours are painted (one band each), not one hiding the other.
-    image = both.evaluate("m => getComputedStyle(m).backgroundImage")
-    assert "rgb(255, 226, 122)" in image and "rgb(169, 211, 255)" in image
+    # Both colours are painted (the first fills, the next is a band at the foot), not one hiding the other.
+    # (expect waits: the sentence spans' background transition may still be running)
+    expect(both).to_have_css("background-color", "rgb(255, 226, 122)")
+    expect(both).to_have_css("box-shadow", re.compile(r"rgb\(169, 211, 255\)"))
 
     both.click()
     menu = page.locator("#hl-menu")
@@ -251,7 +252,7 @@ def test_panel_filters_jumps_and_flashes(page, live_server, db, article):
 def test_paragraph_note_and_clear_error_for_too_long_note(page, live_server, db, article):
     page.goto(f"{live_server}/articles/{article}")
     page.locator("#p-2").hover()
-    page.get_by_role("button", name="Add a note to paragraph 2").click()
+    page.get_by_role("button", name="Note on paragraph 2").click()
     dialog = page.locator("#hl-dialog")
     dialog.locator("textarea[name=note]").fill("x" * (highlights.MAX_NOTE_CHARS + 1))
     dialog.get_by_role("button", name="Save").click()
@@ -299,3 +300,25 @@ def test_phone_touch_highlight_note_drawer(phone, live_server, db, article):
     page.locator("#hl-toast").get_by_role("button", name="Undo").tap()
     expect(mark(page, 2, "Zweiter Absatz")).to_have_count(1)
     assert stored(db, article) == [(1, "Haus", "yellow", None), (2, "Zweiter Absatz", "yellow", "vom Handy")]
+
+
+def test_undo_waits_while_the_reader_is_on_it(page, live_server, db, article):
+    text = articles.get_block(db, article, 2)["text"]
+    highlights.create(db, article, 2, 0, 7, text[:7], color="red")
+    page.clock.install()
+    page.goto(f"{live_server}/articles/{article}")
+    mark(page, 2, "Zweiter").click()
+    page.locator("#hl-menu").get_by_role("button", name="Delete").click()
+    toast = page.locator("#hl-toast")
+    undo = toast.get_by_role("button", name="Undo")
+    expect(undo).to_be_visible()
+    undo.focus()
+    page.clock.run_for("00:20")  # long past the toast's few seconds
+    expect(undo).to_be_visible()
+    undo.hover()
+    page.locator("#p-1").focus()  # focus leaves; the pointer is still on it
+    page.clock.run_for("00:20")
+    expect(undo).to_be_visible()
+    page.mouse.move(5, 5)  # and now the pointer leaves too: the toast goes after its delay
+    page.clock.run_for("00:20")
+    expect(toast).to_be_hidden()

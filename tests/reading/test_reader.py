@@ -96,7 +96,7 @@ def test_upload_a_text_file(client):
 
 @pytest.mark.parametrize("data, message", [
     ({"text": "   "}, "empty"),
-    ({"file": (io.BytesIO(b"\xff\xfe\x00bad"), "x.txt")}, "not UTF-8"),
+    ({"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "x.txt")}, "not text"),
 ])
 def test_bad_new_articles_are_refused(client, db, data, message):
     r = client.post("/articles", data=data, content_type="multipart/form-data")
@@ -136,3 +136,19 @@ def test_numbers_that_only_look_like_numbers_are_refused(client, url, data):
 def test_query_numbers_that_only_look_like_numbers_are_refused(client, url):
     r = client.get(url)
     assert r.status_code == 400, r.get_data(as_text=True)[:300]
+
+
+def test_paragraph_links_are_named_by_what_they_show_and_count_as_the_reader_does(client):
+    page = client.get("/articles/1").get_data(as_text=True)
+    # Block 4 follows a heading: it is the third paragraph, and its link says so, starting with ¶.
+    assert re.search(r'<a class="anchor" href="#p-4" aria-label="¶ 3"[^>]*>¶</a>', page)
+    assert 'aria-label="Link to paragraph' not in page
+
+
+def test_the_word_popover_is_a_dialog_not_a_live_region(client):
+    page = client.get("/articles/1").get_data(as_text=True)
+    popover = page[page.index('<div id="word-popover"'):]
+    popover = popover[:popover.index("</div>\n</div>") if "</div>\n</div>" in popover else 800]
+    assert 'role="dialog"' in popover and "aria-live" not in popover
+    assert 'id="announcer" class="visually-hidden" aria-live="polite"' in page
+    assert 'aria-live="assertive"' not in page

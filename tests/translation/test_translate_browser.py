@@ -1,4 +1,6 @@
 """Translating in a real browser: the English under the German, sentence alignment, Translate all."""
+import re
+
 import pytest
 from fake_providers import fake_english
 from playwright.sync_api import expect
@@ -44,17 +46,32 @@ def test_hovering_a_sentence_lights_up_its_counterpart(reader):
     reader.locator("#p-1-en [data-s='0']").hover()
     expect(reader.locator("#p-1-text [data-s='0']")).to_have_class("s s-hot")
     expect(german).to_have_class("s")
+    # The pair's colour is its own: no highlight colour, so it never looks like a highlight.
+    lit = reader.locator("#p-1-text [data-s='0']")  # lit by the English sentence under the pointer
+    hot = lit.evaluate("el => getComputedStyle(el).backgroundColor")
+    colours = reader.evaluate("""() => ['yellow', 'green', 'blue', 'red', 'purple'].map((c) => {
+        const m = document.createElement('mark'); m.className = 'hl hl-' + c; document.body.append(m);
+        const bg = getComputedStyle(m).backgroundColor; m.remove(); return bg; })""")
+    assert hot not in colours and hot != "rgba(0, 0, 0, 0)"
+    assert "underline" in lit.evaluate("el => getComputedStyle(el).textDecorationLine")
     # Keyboard readers get the same by focusing a sentence.
     english.focus()
     expect(german).to_have_class("s s-hot")
 
 
-def test_t_key_reveals_a_cached_translation_without_a_request(reader, fake, live_server):
+def test_shown_and_hidden_survive_a_reload_and_t_toggles_without_a_request(reader, fake, live_server):
     reader.locator("#p-1").get_by_role("button", name="Translate").click()
-    expect(reader.locator("#p-1-en")).to_be_visible()
-    reader.reload()
     english = reader.locator("#p-1-en")
+    expect(english).to_be_visible()
+    reader.reload()
+    expect(english).to_be_visible()  # still open, as the reader left it
+    reader.locator("#p-1").focus()
+    reader.keyboard.press("t")
     expect(english).to_be_hidden()
+    reader.reload()
+    expect(english).to_be_hidden()
+    button = reader.locator("#p-1 [data-toggle-translation]")
+    expect(button).to_have_text("Show translation")  # not "Translate": it is already here
     reader.locator("#p-1").focus()
     reader.keyboard.press("t")
     expect(english).to_be_visible()
@@ -90,5 +107,42 @@ def test_an_open_translation_stays_open_when_the_paragraph_is_redrawn(reader):
     expect(reader.locator("#p-1-en")).to_be_visible()
     reader.locator("#p-1").get_by_role("button", name="Hide translation").click()
     reader.evaluate("htmx.ajax('GET', '/articles/1/p/1', {target: '#p-1', swap: 'outerHTML'})")
-    expect(reader.locator("#p-1 [data-toggle-translation]")).to_have_text("Translate")
+    expect(reader.locator("#p-1 [data-toggle-translation]")).to_have_text("Show translation")
     expect(reader.locator("#p-1-en")).to_be_hidden()
+
+
+def test_translate_all_can_fill_translations_but_keep_them_folded(reader, fake):
+    fold = reader.get_by_label("Keep translations folded")
+    fold.check()
+    reader.reload()
+    expect(fold).to_be_checked()  # remembered
+    reader.get_by_role("button", name="Translate all").click()
+    expect(reader.locator("#translate-all")).to_contain_text("All done: 8 of 8 translated.", timeout=20_000)
+    for n in (1, 2, 8):
+        expect(reader.locator(f"#p-{n}-en")).to_be_attached()
+        expect(reader.locator(f"#p-{n}-en")).to_be_hidden()
+        expect(reader.locator(f"#p-{n} [data-toggle-translation]")).to_have_text("Show translation")
+    reader.locator("#p-2").get_by_role("button", name="Show translation").click()
+    expect(reader.locator("#p-2-en")).to_be_visible()
+    assert fake.count() == 8  # filled once, shown without asking again
+
+
+def test_when_every_translation_fails_one_message_says_why_and_offers_retry(reader, fake):
+    fake.mode = "500"
+    reader.evaluate("""() => { window.told = [];
+        new MutationObserver(() => { const t = document.getElementById('announcer').textContent;
+            if (t) window.told.push(t); }).observe(document.getElementById('announcer'), {childList: true}); }""")
+    reader.get_by_role("button", name="Translate all").click()
+    bar = reader.locator("#translate-all")
+    expect(bar).to_contain_text("Nothing could be translated: Google Translate answered with an error (HTTP 500).",
+                                timeout=20_000)
+    expect(reader.locator("[role=alert]:visible")).to_have_count(0)  # no alert per paragraph
+    expect(reader.locator(".tr-error")).to_have_count(0)
+    # Said once, politely, through the page's one live region.
+    expect(reader.locator("#announcer")).to_have_text(re.compile("^Nothing could be translated"))
+    assert reader.locator("[aria-live=assertive]").count() == 0
+    expect(reader.locator("#p-8 [data-action=translate]")).to_have_text("Translate")  # polling is over
+    assert len(reader.evaluate("window.told")) == 1
+    fake.mode = "ok"
+    bar.get_by_role("button", name="Retry").click()
+    expect(bar).to_contain_text("All done: 8 of 8 translated.", timeout=20_000)

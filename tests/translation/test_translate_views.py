@@ -143,10 +143,34 @@ def test_translate_all_reports_failures_and_does_not_cache_them(tclient, fake, d
     tclient.post(f"/articles/{aid}/translate-all", headers=HX)
     assert jobs.wait(latest_job(db)["id"], 20)
     html = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
-    assert "3 of 4 translated, 1 failed" in html
-    assert '<a href="#p-3">paragraph 2</a>: Google Translate answered with an error (HTTP 500).' in html
-    assert 'id="p-3-tr" hx-swap-oob="true"' in html and ">Retry</button>" in html
+    assert ("3 of 4 translated; 1 could not be: Google Translate answered with an error (HTTP 500)."
+            in html)
+    assert '<a href="#p-3">paragraph 2</a></li>' in html and ">Retry</button>" in html
+    # The failed paragraph keeps its Translate button; no alert of its own repeats the cause.
+    assert 'id="p-3-tr"' not in html and 'role="alert"' not in html
     assert second not in translate.cached_translations(db, [second], fake.settings("google"))
+
+
+def test_when_everything_fails_the_bar_says_so_once_with_the_cause(tclient, fake, db, aid):
+    fake.mode = "500"
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(latest_job(db)["id"], 20)
+    html = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
+    message = "Google Translate answered with an error (HTTP 500)."
+    assert f"Nothing could be translated: {message}" in html
+    assert html.count(message) == 1 and "All done" not in html
+    assert ">Retry</button>" in html and 'role="alert"' not in html and "hx-swap-oob" not in html
+
+
+@pytest.mark.parametrize("fold, shown", [("1", False), ("0", True), (None, True)])
+def test_translate_all_can_keep_translations_folded(tclient, fake, db, aid, fold, shown):
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX, data={"fold": fold} if fold else {})
+    assert jobs.wait(latest_job(db)["id"], 20)
+    query = f"&fold={fold}" if fold else ""
+    html = tclient.get(f"/articles/{aid}/translate-all?after=0{query}", headers=HX).get_data(as_text=True)
+    assert html.count('hx-swap-oob="true"') == TRANSLATABLE
+    assert html.count("Hide translation") == (TRANSLATABLE if shown else 0)
+    assert html.count("Show translation") == (0 if shown else TRANSLATABLE)
 
 
 def test_cancel_stops_the_job_after_the_calls_in_flight(make_app, fake, db, aid):

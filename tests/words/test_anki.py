@@ -76,3 +76,13 @@ def test_csv_neutralises_formula_cells(gloss):
 def test_csv_keeps_ordinary_cells():
     rows = list(csv.reader(io.StringIO(anki.csv_text(WORDS))))
     assert rows[1][:5] == ["Baum", "Bäume", "tree", "Die Bäume sind grün.", "The trees are green."]
+
+
+def test_the_grammar_travels_into_the_note_without_changing_its_guid(tmp_path):
+    soldat = dict(WORDS[0], lemma="Soldat", gender="m", plural="Soldaten", form="")
+    verb = dict(WORDS[0], lemma="beteiligen", gender="", plural="", form="sich beteiligen")
+    notes = notes_of(anki.apkg([soldat, verb]), tmp_path)
+    assert [n[2].split("\x1f")[0] for n in notes] == ["der Soldat, die Soldaten", "sich beteiligen"]
+    assert notes[0][0] == anki.guid({"lemma": "Soldat"})  # re-exports update the same note
+    rows = list(csv.reader(io.StringIO(anki.csv_text([soldat]))))
+    assert dict(zip(rows[0], rows[1]))["gender"] == "der"

@@ -3,7 +3,7 @@ import gzip
 
 import pytest
 
-from annotations.words import cli, dictionary, formats, importer
+from annotations.words import cli, context, dictionary, formats, importer, senses
 
 DING = """# Version :: test
 # License :: GPL, written by this test
@@ -68,9 +68,9 @@ def test_ding_lines_become_aligned_sub_entries_with_gender_and_pos():
     rows = list(formats.parse_ding(DING.splitlines()))
     baum, baeume = rows[0], rows[1]
     assert baum[:3] == (0, "Baum {m} [bot.]", "tree")
-    assert baum[3] == [("baum", "Baum", "m", "noun")]
+    assert baum[3] == [("baum", "Baum", "m", "noun", "Bäume", 2)]  # plural from the next sub-entry
     assert baeume[:3] == (1, "Bäume {pl}", "trees")
-    assert baeume[3] == [("bäume", "Bäume", "pl", "noun")]
+    assert baeume[3] == [("bäume", "Bäume", "pl", "noun", "", 2)]
     bank = rows[2]
     assert [f[:3] for f in bank[3]] == [("bank", "Bank", "f"), ("sitzbank", "Sitzbank", "f")]
 
@@ -94,7 +94,7 @@ def test_freedict_entries_read_from_gzip_with_dictd_offsets(freedict):
     rows = list(formats.parse_freedict(freedict))
     assert [(r[1], r[2]) for r in rows] == [
         ("Haus", "[archit.] house; building"), ("laufen", "run (on foot)"), ("See", "sea; ocean")]
-    assert rows[0][3] == [("haus", "Haus", "n", "noun")]
+    assert rows[0][3] == [("haus", "Haus", "n", "noun", "", 1)]
     assert rows[1][3][0][3] == "verb"
 
 
@@ -130,7 +130,7 @@ def test_failed_reimport_keeps_the_old_dictionary(db, ding, tmp_path):
 
 
 @pytest.mark.parametrize("keys, headword, english", [
-    (["Bäume", "Baum"], "Bäume", "trees"),  # surface form first
+    (["Bäume", "Baum"], "Baum", "tree"),  # the lemma's main entry before the plural's sub-entry
     (["baum"], "Baum", "tree"),
     (["Sitzbank"], "Sitzbank", "bench"),
     (["geben"], "jdm. etw. geben", "to give sb. sth."),
@@ -142,14 +142,15 @@ def test_lookup_by_form(db, ding, keys, headword, english):
     assert (first["headword"], first["english"]) == (headword, english)
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("Abkommen", ["Abkommen", "abkommen"]),  # the noun as written first
-    ("abkommen", ["abkommen", "Abkommen"]),
-    ("Präsidenten", ["Präsidenten", "Präsidenten…"]),  # compound stems last
+@pytest.mark.parametrize("word, noun, expected", [
+    ("Abkommen", True, ["Abkommen", "abkommen"]),  # capitalised mid-sentence: the noun first
+    ("abkommen", False, ["abkommen", "Abkommen"]),
+    ("Präsidenten", True, ["Präsidenten", "Präsidenten…"]),  # compound stems last
 ])
-def test_lookup_ranks_the_form_as_written_first(db, ding, word, expected):
+def test_lookup_ranks_the_part_of_speech_the_sentence_wants_first(db, ding, word, noun, expected):
     importer.import_dictionary(db, "ding", ding)
-    assert [e["headword"] for e in dictionary.lookup(db, [word])] == expected
+    found = dictionary.lookup(db, [word], want=senses.Want(noun=noun))
+    assert [e["headword"] for e in found] == expected
 
 
 def test_one_part_of_speech_tag_covers_all_alternatives(db, ding):
@@ -169,7 +170,7 @@ def test_inflected_form_in_context_finds_surface_and_lemma(db, ding, word, lemma
     importer.import_dictionary(db, "ding", ding)
     text = f"Im Park stehen {word} am Weg."
     i = text.index(word)
-    found = dictionary.in_context(db, text, i, i + len(word))
+    found = context.in_context(db, text, i, i + len(word))
     assert found["lemma"] == lemma
     assert {e["headword"].split(" ")[0] for e in found["entries"]} >= {word, lemma}
 
@@ -178,7 +179,7 @@ def test_greedy_lemma_finds_inflected_adjectives(db, ding, lemmatiser):
     importer.import_dictionary(db, "ding", ding)
     text = "Die nordkoreanische Regierung schweigt."
     i = text.index("nordkoreanische")
-    found = dictionary.in_context(db, text, i, i + len("nordkoreanische"))
+    found = context.in_context(db, text, i, i + len("nordkoreanische"))
     assert found["entries"][0]["english"] == "North Korean"
 
 
@@ -186,10 +187,10 @@ def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
     importer.import_dictionary(db, "ding", ding)
     text = "Im Winter rücken die Leute enger zusammen. Dann schneit es."
     i = text.index("rücken")
-    click = dictionary.in_context(db, text, i, i + 6)
+    click = context.in_context(db, text, i, i + 6)
     assert click["separable"] == "zusammenrücken"
     assert click["entries"][0]["headword"] == "zusammenrücken"
-    selection = dictionary.in_context(db, text, i, text.index("zusammen") + 8)
+    selection = context.in_context(db, text, i, text.index("zusammen") + 8)
     assert selection["lemma"] == "zusammenrücken"
     assert selection["sentence"] == "Im Winter rücken die Leute enger zusammen."
 
@@ -197,9 +198,9 @@ def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
 def test_meaning_in_this_sentence_comes_from_the_translation(db, ding):
     importer.import_dictionary(db, "ding", ding)
     entries = dictionary.lookup(db, ["nach wie vor"])
-    assert dictionary.mark_in_translation(entries, "The bank is still open.") == "still"
+    assert senses.mark_in_translation(entries, "The bank is still open.") == "still"
     assert entries[0]["in_context"] == ["still"]
-    assert dictionary.mark_in_translation(dictionary.lookup(db, ["Bank"]), "No match here.") == ""
+    assert senses.mark_in_translation(dictionary.lookup(db, ["Bank"]), "No match here.") == ""
 
 
 def test_installed_sources_follow_config(tmp_path, ding, freedict):

@@ -20,30 +20,7 @@ def article(app, db, write_ding, lemmatiser):
     return articles.create_article(db, TEXT)
 
 
-FIND = """([n, word]) => {
-    const p = document.getElementById('p-' + n + '-text');
-    const i = p.textContent.indexOf(word);
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    let node, seen = 0;
-    while ((node = walker.nextNode()) && i >= seen + node.data.length) seen += node.data.length;
-    const r = document.createRange();
-    r.setStart(node, i - seen); r.setEnd(node, i - seen + word.length);
-    %s
-}"""
-
-
-def word_box(page, n, word):
-    """Return the viewport point in the middle of `word` in paragraph n."""
-    return page.evaluate(FIND % """const b = r.getBoundingClientRect();
-        return {x: b.left + b.width / 2, y: b.top + b.height / 2};""", [n, word])
-
-
-def select_word(page, n, word):
-    """Select `word` in paragraph n as Shift+arrows would."""
-    page.evaluate(FIND % "getSelection().removeAllRanges(); getSelection().addRange(r);", [n, word])
-
-
-def test_click_word_shows_entry_save_marks_it(page, live_server, article):
+def test_click_word_shows_entry_save_marks_it(page, live_server, article, word_box):
     page.goto(f"{live_server}/articles/{article}")
     point = word_box(page, 1, "Partnerschaft")
     page.mouse.click(point["x"], point["y"])
@@ -67,7 +44,7 @@ def test_click_word_shows_entry_save_marks_it(page, live_server, article):
     expect(popover).to_be_hidden()
 
 
-def test_keyboard_selection_looks_up_inflected_form(page, live_server, article):
+def test_keyboard_selection_looks_up_inflected_form(page, live_server, article, select_word):
     page.goto(f"{live_server}/articles/{article}")
     select_word(page, 1, "Partnerschaften")
     page.keyboard.press("l")
@@ -91,7 +68,7 @@ def test_keyboard_only_lookup_and_next_word(page, live_server, article):
     expect(page.locator("#word-popover")).to_be_hidden()
 
 
-def test_tap_on_phone_opens_bottom_sheet(phone, live_server, article):
+def test_tap_on_phone_opens_bottom_sheet(phone, live_server, article, word_box):
     phone.goto(f"{live_server}/articles/{article}")
     point = word_box(phone, 1, "Abkommen")
     phone.touchscreen.tap(point["x"], point["y"])

@@ -1,4 +1,6 @@
 """Word lookups, the translator fallback, saving and the vocabulary page, through HTTP."""
+import csv
+import io
 import json
 
 import pytest
@@ -276,9 +278,44 @@ def test_import_in_progress_is_shown_and_the_translator_not_asked(tmp_path):
     client = app.test_client()
     assert "Dictionary import 42 %" in client.get("/dictionary/status").get_data(as_text=True)
     page = client.get("/words/lookup?article=1&n=2&start=0&end=5").get_data(as_text=True)
-    assert "Dictionary import 42 % — entries appear when it finishes." in page
+    assert "The offline dictionary is being set up (42 %)" in page
+    assert "Not in the dictionary" not in page  # one clear state while the first import runs
     assert "Ask the translator" in page and "could not help" not in page
 
 
 def test_status_without_dictionary_says_what_to_install(client):
     assert "No offline dictionary is installed" in client.get("/dictionary/status").get_data(as_text=True)
+
+
+def test_a_noun_is_shown_and_saved_with_gender_and_plural(client, db, article, imported, lemmatiser):
+    start, _ = u16(block_text(db, article, 1), "Bäume")
+    page = client.get(f"/words/lookup?article={article}&n=1&start={start}&end={start}").get_data(as_text=True)
+    assert '<p class="word-grammar" lang="de"><span class="word-article">der</span> Baum, Bäume</p>' in page
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    word = vocab.find(db, "Baum")
+    assert (word["gender"], word["plural"]) == ("m", "Bäume")
+    assert "der Baum, die Bäume" in client.get("/vocabulary").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(client.get("/vocabulary/export.csv").get_data(as_text=True).lstrip("\ufeff"))))
+    assert (rows[0]["lemma"], rows[0]["gender"], rows[0]["plural"]) == ("Baum", "der", "Bäume")
+    assert "der Baum, die Bäume\t" in client.get("/vocabulary/export.tsv").get_data(as_text=True)
+
+
+def test_a_word_typed_over_the_lemma_does_not_take_its_grammar(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", lemma="Baumkrone", gloss="crown"))
+    assert (vocab.find(db, "Baumkrone")["gender"], vocab.find(db, "Baumkrone")["plural"]) == ("", "")
+
+
+def test_the_saved_word_and_its_grammar_stay_editable(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 1, "grün", gloss="green"))
+    word = vocab.find(db, "Baum")
+    resp = client.post(f"/vocabulary/{word['id']}", headers=HX,
+                       data={"lemma": "Laubbaum", "gloss": "deciduous tree", "gender": "m", "plural": "Laubbäume"})
+    assert resp.status_code == 200 and "der Laubbaum, die Laubbäume" in resp.get_data(as_text=True)
+    edited = vocab.get(db, word["id"])
+    assert (edited["lemma"], edited["gloss"], edited["plural"]) == ("Laubbaum", "deciduous tree", "Laubbäume")
+    # Another saved word's lemma, or a gender that is none: refused, nothing changed.
+    for bad, message in (({"lemma": "grün"}, "already in your vocabulary"), ({"gender": "x"}, "gender")):
+        resp = client.post(f"/vocabulary/{word['id']}", data=bad)
+        assert resp.status_code == 400 and message in resp.get_data(as_text=True)
+    assert vocab.get(db, word["id"])["lemma"] == "Laubbaum" and vocab.get(db, word["id"])["gender"] == "m"

@@ -1,0 +1,1 @@
+"""What the reader knows: a status per lemma, counts, review with FSRS, listening, import and backup."""

@@ -1,0 +1,15 @@
+"""What the word popover shows about learning: the word's status and what can read it aloud."""
+from ..translation import sentences
+from . import speech, status
+
+
+def context(db, result, text, espeak):
+    """Return the popover's learning part for a looked-up word (result of dictionary.in_context)."""
+    # A single word is keyed exactly as the text marks it (by its own lemma); a phrase by itself.
+    word = result["surface"] if not result["multiword"] else (result["separable"] or result["lemma"])
+    key = status.key_of(word)
+    current = status.get(db, key)
+    spans = sentences.sentence_spans(text)
+    index = next((i for i, (a, b) in enumerate(spans) if a <= result["start"] < b), None)
+    return {"word": word, "key": key, **current, "label": status.label(current["status"], current["level"]),
+            "sentence_index": index, "speech_reason": speech.unavailable_reason(espeak)}

@@ -1,0 +1,1 @@
+"""Search over everything: article text, translations, highlighted quotes, notes and saved words."""

@@ -1,0 +1,65 @@
+"""Words the dictionary lacks as written: contractions ("im") and compounds ("Milliardenhöhe").
+
+A compound is split into headwords the dictionary itself knows, the last part (which gives the
+compound its meaning and gender) as long as possible, with the linking elements German puts
+between parts (Beistand-s-klausel, Klasse-n-erhalt).
+"""
+# Preposition + article in one word: "im" is "in dem".
+CONTRACTIONS = {
+    "am": ("an", "dem"), "ans": ("an", "das"), "aufs": ("auf", "das"), "beim": ("bei", "dem"),
+    "durchs": ("durch", "das"), "fürs": ("für", "das"), "hinterm": ("hinter", "dem"),
+    "hinters": ("hinter", "das"), "im": ("in", "dem"), "ins": ("in", "das"), "überm": ("über", "dem"),
+    "übers": ("über", "das"), "ums": ("um", "das"), "unterm": ("unter", "dem"),
+    "unters": ("unter", "das"), "vom": ("von", "dem"), "vorm": ("vor", "dem"), "vors": ("vor", "das"),
+    "zum": ("zu", "dem"), "zur": ("zu", "der"),
+}
+LINKS = ("", "s", "es", "n", "en", "er", "e")
+MIN_PART = 3
+MIN_LAST = 4
+MAX_PARTS = 3
+
+
+def contraction(word):
+    """Return (preposition, article) when word is a contraction such as "im", else None."""
+    return CONTRACTIONS.get(word.lower())
+
+
+def split(word, known, parts=MAX_PARTS):
+    """Return the parts of a compound as [(as written, headword)], or None.
+
+    known(text) says whether the dictionary has text (lower case) as a headword; the last
+    part is tried longest first, the parts before it may be compounds themselves.
+    """
+    low = word.lower()
+    if parts < 2 or len(low) < MIN_PART + MIN_LAST:
+        return None
+    for cut in range(MIN_PART, len(low) - MIN_LAST + 1):
+        last = low[cut:]
+        if not known(last):
+            continue
+        head = _head(word[:cut], known, parts - 1)
+        if head:
+            return [*head, (word[cut:], last)]
+    return None
+
+
+def _head(text, known, parts):
+    """Return the parts of the front of a compound, its linking element dropped."""
+    low = text.lower()
+    for link in LINKS:
+        if link and not low.endswith(link):
+            continue
+        stem = low[:len(low) - len(link)] if link else low
+        if len(stem) < MIN_PART:
+            continue
+        if known(stem):
+            return [(text, stem)]
+    if parts >= 2:
+        for link in LINKS:
+            if link and not low.endswith(link):
+                continue
+            inner = split(text[:len(text) - len(link)] if link else text, known, parts)
+            if inner:
+                return [*inner[:-1], (inner[-1][0] + text[len(text) - len(link):] if link else inner[-1][0],
+                                      inner[-1][1])]
+    return None

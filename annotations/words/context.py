@@ -1,0 +1,233 @@
+"""A clicked word in its sentence: which part of speech it is, which keys to look up, its grammar.
+
+The sentence decides more than the word: "Mitteln" mid-sentence is the noun, "geschickt …
+worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but never "anden".
+"""
+import re
+
+from ..common import word_tokens
+from . import compounds, lemmas, senses
+from .dictionary import PARTICLES, has_key, lookup, sentence_around
+
+# Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
+FUNCTION_WORDS = frozenset("""
+    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    ich du er sie es wir ihr ihn ihm ihnen mich dich sich uns euch mir dir man
+    mein meine dein deine sein seine seinen seinem seiner unser unsere euer eure
+    und oder aber sondern denn doch nicht noch auch schon nur sehr so wie als dass ob wenn weil
+    da dann hier dort jetzt nun immer nie ja nein wer was wo wann warum dies diese dieser dieses
+    jener jene alle allem allen aller alles viel viele mehr etwas nichts
+    in im am um ins vom zum zur beim unter über gegen ohne für von bei seit bis
+""".split())
+AUXILIARIES = frozenset("""
+    hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
+    wird werden wirst werdet wurde wurden worden würde würden sein gewesen
+""".split())
+# A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
+_CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
+_REFLEXIVE = frozenset("sich mich dich uns euch".split())
+_ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
+_PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+                         + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
+
+
+def _clause(sentence, at, end):
+    """Return the (start, end) of the clause of sentence around [at, end)."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    a = max([b + 1 for b in breaks if b < at], default=0)
+    b = min([b for b in breaks if b >= end], default=len(sentence))
+    return a, b
+
+
+def _verbish(word, sentence_initial):
+    low = word.lower()
+    return ((word[0].islower() or sentence_initial) and low not in FUNCTION_WORDS
+            and low not in PARTICLES and low not in compounds.CONTRACTIONS)
+
+
+def _separable_verb(db, particle, words):
+    """Return particle+verb when one of words is its verb and the dictionary knows it as a verb."""
+    for word in words:
+        for base in dict.fromkeys(x for x in (lemmas.lemma(word, timeout=0), word) if x):
+            candidate = particle.lower() + base.lower()
+            if has_key(db, candidate, pos="verb"):
+                return candidate
+    return None
+
+
+def _participle_infinitive(word):
+    """Return the infinitive behind a weak participle ("ausgebaut" → "ausbauen"), or None."""
+    m = _PARTICIPLE.match(word.lower())
+    if not m:
+        return None
+    return (m.group("particle") or "") + m.group("stem") + "en"
+
+
+def _adjective_stem(db, word):
+    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
+    low = word.lower()
+    for suffix in _ADJ_SUFFIXES:
+        stem = low[:-len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3 and has_key(db, stem, pos="adjective"):
+            return stem
+    return None
+
+
+def _want(word, lemma, sentence_initial, clause_words, adjective):
+    """Return the senses.Want a word's form and place say."""
+    if sentence_initial or not word[:1].isalpha():
+        noun = None
+    else:
+        noun = word[0].isupper()
+    lem = (lemma or word).lower()
+    verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
+                and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
+    reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
+    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive)
+
+
+def in_context(db, text, start, end):
+    """Look up the word or phrase text[start:end] (code points) within its sentence."""
+    words = word_tokens(text[start:end])
+    if not words:
+        return None
+    s_start, s_end = sentence_around(text, start, end)
+    sentence = text[s_start:s_end]
+    at = start + words[0][0] - s_start
+    surface = text[start + words[0][0]:start + words[-1][1]]
+    first = words[0][2]
+    ready = lemmas.wait(3.0)
+    separable = contraction = split = None
+    want = senses.Want()
+    if len(words) == 1:
+        c_start, c_end = _clause(sentence, at, at + len(first))
+        clause = word_tokens(sentence[c_start:c_end])
+        clause_words = [w for _, _, w in clause]
+        initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
+        lemma = lemmas.lemma(first, timeout=0) or first
+        # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
+        # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
+        after = word_tokens(sentence[at + len(first):at + len(first) + 40])
+        before_noun = bool(after) and after[0][2][0].isupper()
+        adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
+                     else None)
+        want = _want(first, lemma, initial, clause_words, adjective)
+        if after and not before_noun and first[0].islower() and first == lemma and not want.verb:
+            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive)
+        # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
+        # "Hat" at the start of a question, a participle it calls an adjective.
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
+        if first[0].isupper():
+            keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
+        if want.verb or not want.noun:
+            keys.append(_participle_infinitive(first))
+        pair = compounds.contraction(first)
+        if pair:
+            contraction = " ".join(pair)
+            keys.append(pair[0])
+        # "Wir rücken zusammen.": the clause's last word, a lower-case particle, may belong here.
+        last = clause[-1][2] if clause else ""
+        if (last != first and last in PARTICLES and clause and clause[-1][0] + c_start > at
+                and _verbish(first, initial)):
+            separable = _separable_verb(db, last, [first])
+        elif first in PARTICLES and clause and clause[-1][0] + c_start == at:
+            # The particle itself clicked: its verb stands earlier in the clause.
+            verbs = [w for s, _, w in clause if s + c_start < at and _verbish(w, s + c_start == 0)]
+            separable = _separable_verb(db, first, verbs)
+        if separable:
+            lemma = separable
+            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive)
+    else:
+        phrase = " ".join(w for _, _, w in words)
+        lemma = phrase
+        keys = [phrase]
+        last = words[-1][2]
+        if last in PARTICLES:
+            separable = _separable_verb(db, last, [first])
+            if separable:
+                lemma = separable
+                want = senses.Want(noun=False, verb=True)
+        if not separable:
+            keys.append(" ".join(lemmas.lemma(w, timeout=0) or w for _, _, w in words))
+    if separable:
+        keys.insert(0, separable)
+    keys = [k for k in keys if k]
+    entries = lookup(db, keys, want=want)
+    if not entries and len(words) == 1:
+        entries, split = _fallback(db, first, want)
+    # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
+    name = bool(not entries and not split and len(words) == 1 and want.noun)
+    return {
+        "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
+        "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
+        "name": name,
+        "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
+        "start": start + words[0][0], "end": start + words[-1][1],
+    }
+
+
+def _known(db):
+    def known(part):
+        if has_key(db, part):
+            return True
+        lemma = lemmas.lemma(part, timeout=0)
+        return bool(lemma) and lemma.lower() != part and has_key(db, lemma)
+    return known
+
+
+def _fallback(db, word, want):
+    """Return (entries, split) for a word the dictionary lacks: old spelling, else its parts."""
+    if "ß" in word:
+        entries = lookup(db, [word.replace("ß", "ss"), lemmas.lemma(word.replace("ß", "ss"), timeout=0)],
+                         want=want)
+        if entries:
+            return entries, None
+    parts = compounds.split(word, _known(db))
+    if not parts:
+        return [], None
+    split = []
+    for i, (written, headword) in enumerate(parts):
+        last = i == len(parts) - 1
+        part_want = senses.Want(noun=True) if (last and want.noun) or headword[:1].isupper() else senses.Want()
+        found = lookup(db, [headword, lemmas.lemma(headword, timeout=0)], limit=3,
+                       want=part_want if last else senses.Want(noun=True))
+        split.append({"written": written, "headword": headword, "entries": found,
+                      "gloss": senses.best_gloss(found[0]) if found else ""})
+    return [], split
+
+
+def grammar(result, entries):
+    """Return what to save beside the lemma: {"lemma", "gender", "plural", "form"}.
+
+    Nouns keep their gender and plural ("der Soldat, -en"); verbs their reflexive or
+    phrase form ("sich beteiligen"); a split compound takes the gender of its last part.
+    """
+    lemma = result["separable"] or result["lemma"]
+    out = {"lemma": lemma, "gender": "", "plural": "", "form": ""}
+    if result["split"]:
+        last = result["split"][-1]["entries"]
+        noun = next((e for e in last if e["gender"] in ("m", "f", "n")), None)
+        if noun and result["surface"][:1].isupper():
+            out.update(lemma=result["surface"], gender=noun["gender"])
+        return out
+    top = entries[0] if entries else None
+    if top is None:
+        return out
+    if top["gender"] in ("m", "f", "n") and " " not in top["headword"]:
+        out.update(lemma=top["headword"], gender=top["gender"], plural=top["plural"])
+    elif top["pos"] == "verb" and not result["multiword"]:
+        head = top["headword"].split()
+        if "sich" in head and head[-1].lower() == lemma.lower():
+            out["form"] = "sich " + head[-1]
+    return out
+
+
+def plural_note(headword, plural):
+    """Return the plural as a dictionary writes it beside the singular: "-en", "Bäume", "-"."""
+    if not plural:
+        return ""
+    if plural == headword:
+        return "-"
+    if plural.startswith(headword):
+        return "-" + plural[len(headword):]
+    return plural

@@ -1,0 +1,204 @@
+"""Rank a word's dictionary senses for the place it stands in, and find the one its translation uses.
+
+A learner takes the first meaning shown on trust, so the order weighs (in this order of
+strength): the part of speech the sentence wants, whether the headword is the word itself or a
+phrase around it, the labels of the very alternative that matched (not of the whole Ding line),
+and how common the English gloss is (wordfreq), so "government" comes before "regimen".
+"""
+import math
+import re
+from dataclasses import dataclass
+
+from . import lemmas
+
+# Labels that mark a sense a reader of today's news rarely means: weight per label.
+_RARE = {
+    "obs.": 1.5, "veraltet": 1.5, "veraltend": 1.0, "archaic": 1.5, "selten": 1.5, "rare": 1.5,
+    "poet.": 1.5, "hist.": 1.0, "vulg.": 1.5, "slang": 1.5, "dialect": 1.5, "regional": 1.0,
+    "Schw.": 1.0, "Ös.": 1.0, "Süddt.": 1.0, "Norddt.": 1.0, "Mittelwestdt.": 1.0, "Bayr.": 1.0,
+    "BW": 1.0, "Lie.": 1.0, "Lux.": 1.0, "ugs.": 0.5, "coll.": 0.5, "übtr.": 0.5, "fig.": 0.5,
+    "geh.": 0.5, "formal": 0.5, "humor.": 0.5, "pej.": 0.5, "Jargon": 0.5, "Sprw.": 1.0,
+    "adm.": 0.5, "Br.": 0.2, "Am.": 0.2, "techn.": 0.5, "med.": 0.5, "biol.": 0.5, "bot.": 0.5, "zool.": 0.5,
+    "chem.": 0.5, "phys.": 0.5, "math.": 0.5, "ling.": 0.5, "relig.": 0.5, "geol.": 0.5,
+    "min.": 0.5, "mach.": 0.5, "electr.": 0.5, "constr.": 0.5, "textil.": 0.5, "agr.": 0.5,
+    "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
+    "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
+}
+_LABEL = re.compile(r"\[([^\]]*)\]")
+_COMMENT = re.compile(r"\(([^)]*)\)")
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
+_OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:an|auf|aus|bei|durch|für|gegen|"
+                      r"in|mit|nach|über|um|unter|von|vor|zu|zwischen)\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
+_PREP_OBJECT = re.compile(r"\b(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)"
+                          r"\s+(?:jd|jdn|jdm|jds|etw)\.")
+_PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Want:
+    """What the sentence says about the clicked word's part of speech (None: no opinion)."""
+    noun: bool | None = None      # capitalised mid-sentence: a noun; lower-case: not one
+    adjective: bool = False       # an inflected adjective ("herkömmlichen"): not an adverb
+    verb: bool = False            # a participle beside an auxiliary ("ist … geschickt worden")
+    adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
+    reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
+
+
+def gloss_core(gloss):
+    """Return the bare English of a gloss: no comments, labels, "to" or sb./sth."""
+    g = _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss))
+    g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
+    return g.strip(" .;,").lower()
+
+
+def rarity(labels):
+    """Return how strongly the labels say "not the everyday sense"."""
+    return min(3.0, sum(_RARE.get(label.strip(), 0.0) for text in labels for label in text.split(", ")))
+
+
+def gloss_weight(gloss):
+    """Return how common a gloss is in English, less for its own labels ("[formal]")."""
+    core = gloss_core(gloss)
+    return lemmas.zipf(core) - rarity(_LABEL.findall(gloss)) if core else -5.0
+
+
+def matched_alternative(alternatives, headword):
+    """Return the German alternative whose headword matched (labels belong to it alone)."""
+    for alt in alternatives:
+        if headword and headword in alt:
+            return alt
+    return alternatives[0] if alternatives else ""
+
+
+def labels_of(alternative):
+    """Return the [labels] and (comments) of one German alternative."""
+    return _LABEL.findall(alternative), _COMMENT.findall(alternative)
+
+
+_LATIN = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u"})
+
+
+def cognate(german, gloss):
+    """Say whether a gloss is the German word's cognate ("kritisieren" → "criticize").
+
+    Where the English has the same word, that is nearly always the sense a text means.
+    """
+    a = german.lower().translate(_LATIN)
+    b = gloss_core(gloss).translate(_LATIN)
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
+
+
+def score(entry, want, key_rank, phrase_asked):
+    """Return a sort key for an entry (lower first) in the context described by want."""
+    head = entry["headword"]
+    s = 0.2 * key_rank
+    if want.noun is not None and head[:1].isalpha():
+        s += 4.0 if head[0].isupper() != want.noun else 0.0
+    pos = entry["pos"]
+    if want.adjective:
+        s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
+    if want.adverb:
+        s += {"adverb": -1.0}.get(pos, 0.0)
+    if want.verb:
+        s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
+    if entry["sub"] > 0:
+        s += 1.0
+    if head.endswith("…") or head.startswith("…"):
+        s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
+    elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
+        s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
+    elif not phrase_asked and _PREP_OBJECT.search(head):
+        s += 0.5  # "an etw. aussetzen": the plain verb is the commoner sense
+    if want.reflexive is not None and re.search(r"\bsich\b", head):
+        s += -0.5 if want.reflexive else 1.5
+    s += rarity(entry["labels"])
+    s -= 0.8 * math.log2(1 + entry["subs"])
+    bare = _OBJECTS.sub(" ", head).split()
+    if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
+        s -= 1.0
+    if entry["glosses"]:
+        s -= 0.5 * gloss_weight(entry["glosses"][0])
+    return s
+
+
+def best_gloss(entry):
+    """Return the gloss to pre-fill from an entry: Ding's first, unless a later one is far commoner."""
+    glosses = entry["glosses"][:4]
+    if not glosses:
+        return ""
+    german = _OBJECTS.sub(" ", entry["headword"]).split()
+    cognates = [g for g in glosses if german and cognate(german[-1], g) and not rarity(_LABEL.findall(g))]
+    if cognates:
+        return cognates[0]
+    first = gloss_weight(glosses[0])
+    best = max(glosses, key=gloss_weight)
+    return best if gloss_weight(best) > first + 1.0 else glosses[0]
+
+
+# --- the meaning the translation chose -------------------------------------------------
+
+# Irregular English forms a translation uses where the dictionary has the infinitive.
+_IRREGULAR = {
+    "send": "sent", "rise": "rose risen", "fall": "fell fallen", "take": "took taken",
+    "give": "gave given", "make": "made", "hold": "held", "lead": "led", "seek": "sought",
+    "bring": "brought", "buy": "bought", "build": "built", "choose": "chose chosen",
+    "come": "came", "do": "did done", "draw": "drew drawn", "drive": "drove driven",
+    "find": "found", "fight": "fought", "get": "got gotten", "go": "went gone", "grow": "grew grown",
+    "have": "had has", "hit": "hit", "keep": "kept", "know": "knew known", "leave": "left",
+    "lose": "lost", "meet": "met", "pay": "paid", "put": "put", "say": "said", "see": "saw seen",
+    "sell": "sold", "set": "set", "show": "shown showed", "sink": "sank sunk", "speak": "spoke spoken",
+    "spend": "spent", "stand": "stood", "strike": "struck", "take part": "took part taken part",
+    "tell": "told", "think": "thought", "win": "won", "write": "wrote written", "be": "is are was were been",
+    "cut": "cut", "shut": "shut", "hurt": "hurt", "lay": "laid", "begin": "began begun",
+    "break": "broke broken", "feel": "felt", "hear": "heard", "mean": "meant", "run": "ran",
+    "understand": "understood", "withdraw": "withdrew withdrawn", "forbid": "forbade forbidden",
+}
+
+
+def _forms(word):
+    """Return English forms of word a translation may use (sanctions, supplied, supplying)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word.endswith("y") and len(word) > 2:
+        forms.update({word[:-1] + "ied", word[:-1] + "ies"})
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    forms.update(_IRREGULAR.get(word, "").split())
+    return forms
+
+
+def occurs_in(gloss, translation_words):
+    """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
+    words = re.findall(r"[\w’'-]+", gloss_core(gloss))
+    if not words or not translation_words:
+        return 0
+    n = len(words)
+    if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
+        return 2
+    if n == 1:
+        return int(not _forms(words[0]).isdisjoint(translation_words))
+    # A phrase: its first word inflected ("took part"), the rest as written.
+    n, text = len(words), translation_words
+    firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
+    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1)))
+
+
+def mark_in_translation(entries, translation):
+    """Flag glosses that occur in the English translation; return the best such gloss or ''.
+
+    The entries keep their order, except that those whose meaning the translation uses lead.
+    """
+    words = re.findall(r"[\w’'-]+", (translation or "").lower())
+    found = []  # (2 as written / 1 inflected, place, gloss)
+    for i, entry in enumerate(entries):
+        hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
+        entry["in_context"] = [g for how, g in hits if how]
+        found.extend((-how, i, g) for how, g in hits if how)
+    entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
+    return min(found)[2] if found else ""

@@ -1,0 +1,181 @@
+// Learning: status switch and popover keys on the reading page, review keys, listening.
+(function () {
+  "use strict";
+  const typing = (window.Randnotiz && window.Randnotiz.typing) || (() => false);
+
+  // --- word status on the reading page ------------------------------------------------
+  // Painted with the CSS Custom Highlight API: the text keeps its markup (highlights' <mark>s
+  // stay whole), and a known word costs nothing at all.
+  const reader = document.getElementById("reader");
+  const toggle = document.getElementById("status-toggle");
+  const learningBar = document.getElementById("article-learning");
+  const CLASSES = ["ws-new", "ws-l1", "ws-l2", "ws-l3", "ws-l4", "ws-l5"];
+  const canPaint = Boolean(window.CSS && CSS.highlights && window.Highlight);
+  let classes = null; // {word lowercased: class} of the article's new and learning words
+
+  function paint() {
+    if (!canPaint || !reader) return;
+    const started = performance.now();
+    CLASSES.forEach((c) => CSS.highlights.delete(c));
+    if (!classes || (toggle && !toggle.checked)) return;
+    const ranges = Object.fromEntries(CLASSES.map((c) => [c, []]));
+    const word = new RegExp(reader.dataset.wordPattern, "gu");
+    let count = 0;
+    reader.querySelectorAll(".ptext").forEach((ptext) => {
+      // Text nodes with their start offsets; words may cross node borders (a highlight's edge).
+      const nodes = [];
+      const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
+      let node, total = 0;
+      while ((node = walker.nextNode())) { nodes.push([node, total]); total += node.data.length; }
+      const text = ptext.textContent;
+      let i = 0;
+      const at = (offset) => {
+        while (i < nodes.length - 1 && nodes[i + 1][1] <= offset) i += 1;
+        return [nodes[i][0], offset - nodes[i][1]];
+      };
+      let m;
+      word.lastIndex = 0;
+      while ((m = word.exec(text))) {
+        const cls = classes[m[0].toLowerCase()];
+        if (!cls) continue;
+        const r = new Range();
+        r.setStart(...at(m.index));
+        r.setEnd(...at(m.index + m[0].length));
+        ranges[cls].push(r);
+        count += 1;
+      }
+    });
+    CLASSES.forEach((c) => {
+      const h = new Highlight(...ranges[c]);
+      h.priority = -1; // under the looked-up word's highlight
+      CSS.highlights.set(c, h);
+    });
+    reader.dataset.statusPainted = String(count);
+    reader.dispatchEvent(new CustomEvent("status-painted", { detail: { count, ms: performance.now() - started } }));
+  }
+
+  function loadClasses() {
+    if (!learningBar) return;
+    fetch(learningBar.dataset.wordStatusUrl, { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        if (!data) return;
+        classes = data.classes;
+        paint();
+        // Until the lemmatiser has loaded, words are matched as written: ask again shortly.
+        if (!data.lemmatised) setTimeout(loadClasses, 5000);
+      });
+  }
+
+  if (reader && toggle) {
+    const apply = () => { reader.classList.toggle("hide-status", !toggle.checked); paint(); };
+    toggle.checked = localStorage.getItem("randnotiz.status") !== "off";
+    reader.classList.toggle("hide-status", !toggle.checked);
+    toggle.addEventListener("change", () => {
+      localStorage.setItem("randnotiz.status", toggle.checked ? "on" : "off");
+      apply();
+    });
+    loadClasses();
+    document.body.addEventListener("randnotiz:words-changed", loadClasses);
+    // A re-rendered paragraph has new text nodes: paint again.
+    reader.addEventListener("words-marked", paint);
+    document.body.addEventListener("htmx:afterSettle", (e) => {
+      if (e.detail.target && e.detail.target.closest && e.detail.target.closest("section.block")) paint();
+    });
+  }
+
+  const popover = document.getElementById("word-popover");
+  const STATUS_KEYS = new Set(["1", "2", "3", "4", "5", "k", "i"]);
+  // Capture phase: with the popover open, `k` means "known", not reader.js's "previous paragraph".
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (popover && !popover.hidden && STATUS_KEYS.has(e.key)) {
+      const btn = popover.querySelector('[data-status-key="' + e.key + '"]');
+      if (btn) { e.preventDefault(); e.stopPropagation(); btn.click(); }
+      return;
+    }
+    const card = document.getElementById("review-card");
+    // While a grade is on its way, keys wait for the next card (a quick "3 3" grades one card).
+    if (!card || card.querySelector(".htmx-request")) return;
+    const answer = card.querySelector("#review-answer");
+    if ((e.key === " " || e.key === "Enter") && answer && !answer.open && e.target.tagName !== "BUTTON") {
+      e.preventDefault(); answer.open = true; answer.querySelector("summary").focus();
+    } else if (/^[1-4]$/.test(e.key) && answer && answer.open) {
+      e.preventDefault(); card.querySelector('[data-grade="' + e.key + '"]').click();
+    } else if (e.key === "u") {
+      const undo = card.querySelector("#undo-grade");
+      if (undo) { e.preventDefault(); undo.click(); }
+    }
+  }, true);
+
+  // Keep the keyboard in the popover after its status part is swapped.
+  document.body.addEventListener("htmx:afterSwap", (e) => {
+    if (popover && !popover.hidden && e.detail.target && e.detail.target.id === "word-status") {
+      popover.focus({ preventScroll: true });
+    }
+    refreshSpeakButtons();
+  });
+
+  // --- listening -------------------------------------------------------------------
+  const synth = window.speechSynthesis;
+  function germanVoice() {
+    if (!synth) return null;
+    const voices = synth.getVoices();
+    return voices.find((v) => v.lang === "de-DE") || voices.find((v) => /^de([-_]|$)/i.test(v.lang)) || null;
+  }
+
+  function refreshSpeakButtons() {
+    const voice = germanVoice();
+    document.querySelectorAll("button.speak").forEach((btn) => {
+      if (voice && btn.disabled && btn.dataset.reason) {
+        btn.disabled = false;
+        btn.title = "";
+        const why = btn.nextElementSibling;
+        if (why && why.classList.contains("speak-why")) why.hidden = true;
+      }
+    });
+  }
+  if (synth) synth.addEventListener("voiceschanged", refreshSpeakButtons);
+  refreshSpeakButtons();
+
+  let playing = null;
+  function highlight(selector, on) {
+    if (!selector) return;
+    document.querySelectorAll(selector).forEach((el) => el.classList.toggle("speaking", on));
+  }
+  function stop() {
+    if (!playing) return;
+    if (playing.audio) playing.audio.pause();
+    if (synth) synth.cancel();
+    highlight(playing.selector, false);
+    playing = null;
+  }
+
+  document.addEventListener("click", (e) => {
+    const btn = e.target.closest && e.target.closest("button.speak");
+    if (!btn || btn.disabled) return;
+    stop();
+    const text = btn.dataset.speak;
+    const selector = btn.dataset.highlight;
+    const voice = germanVoice();
+    const done = () => { highlight(selector, false); btn.dispatchEvent(new CustomEvent("speech-ended", { bubbles: true })); };
+    highlight(selector, true);
+    if (voice) {
+      const u = new SpeechSynthesisUtterance(text);
+      u.voice = voice; u.lang = voice.lang;
+      u.addEventListener("end", done);
+      u.addEventListener("error", done);
+      playing = { selector };
+      synth.speak(u);
+      btn.dataset.engine = "browser";
+    } else if (btn.dataset.speechUrl) {
+      const audio = new Audio(btn.dataset.speechUrl + "?" + new URLSearchParams({ text }));
+      playing = { selector, audio };
+      btn.dataset.engine = "server";
+      audio.addEventListener("ended", done);
+      audio.addEventListener("error", done);
+      audio.addEventListener("playing", () => btn.dispatchEvent(new CustomEvent("speech-started", { bubbles: true })));
+      audio.play().catch(done);
+    }
+  });
+})();

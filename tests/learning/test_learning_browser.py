@@ -1,0 +1,130 @@
+"""In Chromium: set a word's status with a key, review by keyboard, listen through the server's voice."""
+import pytest
+from playwright.sync_api import expect
+
+from annotations.learning import review
+from annotations.reading import articles
+from annotations.words import vocab
+
+pytestmark = pytest.mark.browser
+
+TEXT = "Der Soldat sieht die Soldaten.\n\nDie Soldaten schlafen. Der Hund sieht die Häuser."
+
+
+@pytest.fixture
+def article(app, db, lemmatiser):
+    return articles.create_article(db, TEXT)
+
+
+def click_word(page, n, word):
+    # The counts arrive after the page and move the text down: click once they are in.
+    expect(page.locator("#article-counts .counts")).to_be_visible()
+    box = page.evaluate("""([n, word]) => {
+        const p = document.getElementById('p-' + n + '-text');
+        const i = p.textContent.indexOf(word);
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let node, seen = 0;
+        while ((node = walker.nextNode()) && i >= seen + node.data.length) seen += node.data.length;
+        const r = document.createRange();
+        r.setStart(node, i - seen); r.setEnd(node, i - seen + word.length);
+        const b = r.getBoundingClientRect();
+        return {x: b.left + b.width / 2, y: b.top + b.height / 2};
+    }""", [n, word])
+    page.mouse.click(box["x"], box["y"])
+
+
+PAINTED = """([name, expected]) => {
+    const h = CSS.highlights.get(name);
+    const words = h ? [...h].map((r) => r.toString()).sort().join(" ") : "";
+    return words === expected;
+}"""
+
+
+def painted(page, name, expected):
+    """Wait (for the page's own painting, no sleep) until highlight `name` covers exactly these words."""
+    page.wait_for_function(PAINTED, arg=[name, expected])
+
+
+def test_keys_set_the_status_and_the_text_follows(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    painted(page, "ws-l3", "")
+    expect(page.locator("#reader")).to_have_attribute("data-status-painted", "13")
+    click_word(page, 2, "Soldaten")
+    expect(page.locator("#word-status")).to_contain_text("new")
+    page.keyboard.press("3")
+    expect(page.locator("#word-status")).to_contain_text("learning 3")
+    painted(page, "ws-l3", "Soldat Soldaten Soldaten")  # every inflection of the lemma
+    page.keyboard.press("k")  # "known" here, not "previous paragraph"
+    expect(page.locator("#word-status")).to_contain_text("known")
+    painted(page, "ws-l3", "")
+    expect(page.locator("#reader")).to_have_attribute("data-status-painted", "10")
+    expect(page.locator("#article-counts")).to_contain_text("1 known")
+    # The switch takes every status colour away, and is remembered.
+    page.locator("#status-toggle").uncheck()
+    painted(page, "ws-new", "")
+    page.reload()
+    expect(page.locator("#reader")).to_have_class("reader hide-status")
+    expect(page.locator("#article-counts .counts")).to_be_visible()
+    page.locator("#status-toggle").check()
+    painted(page, "ws-new", "Der Der Die Hund Häuser die die schlafen sieht sieht")  # JavaScript's sort order
+
+
+def test_mark_all_known_and_undo(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    page.locator("#mark-all-known").click()
+    expect(page.locator("#article-counts")).to_contain_text("100.0 % known")
+    expect(page.locator("#reader")).to_have_attribute("data-status-painted", "0")
+    page.locator("#undo-known").click()
+    expect(page.locator("#article-counts")).to_contain_text("0.0 % known")
+    expect(page.locator("#reader")).to_have_attribute("data-status-painted", "13")
+
+
+def test_review_by_keyboard_with_undo_and_summary(page, live_server, db, lemmatiser):
+    for lemma, surface, sentence in (("Soldat", "Soldaten", "Die Soldaten schlafen."), ("Hund", "Hund", "Der Hund bellt.")):
+        start = sentence.index(surface)
+        vocab.save(db, lemma=lemma, surface=surface, gloss="gloss " + lemma, sentence=sentence, translation="",
+                   article_id=1, block_n=1, start=start, end=start + len(surface), sentence_start=0)
+        review.start(db, lemma)
+    page.goto(f"{live_server}/review")
+    expect(page.locator("#nav-review .due-count")).to_have_text("2")
+    expect(page.locator(".cloze")).to_have_text("Die ________ schlafen.")
+    page.keyboard.press(" ")
+    expect(page.locator(".answer-word")).to_be_visible()
+    page.keyboard.press("4")
+    expect(page.locator(".cloze")).to_have_text("Der ____ bellt.")
+    expect(page.locator("#nav-review .due-count")).to_have_text("1")
+    page.keyboard.press("u")
+    expect(page.locator("#review-card")).to_contain_text("Undid the last grade of “Soldat”")
+    expect(page.locator(".cloze")).to_have_text("Die ________ schlafen.")
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    expect(page.locator(".cloze")).to_have_text("Der ____ bellt.")
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    expect(page.locator("#review-summary")).to_contain_text("You gave 2 grades to 2 words")
+    expect(page.locator("#nav-review .due-count")).to_have_count(0)
+
+
+def test_listening_falls_back_to_the_server_voice(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    click_word(page, 2, "Soldaten")
+    button = page.locator("#word-popover button.speak", has_text="Sentence")
+    expect(button).to_be_enabled()
+    with page.expect_response(lambda r: "/speech.wav" in r.url) as info:
+        button.click()
+    assert info.value.status == 200 and info.value.headers["content-type"] == "audio/wav"
+    expect(button).to_have_attribute("data-engine", "server")
+
+
+@pytest.fixture
+def app(make_app, request):
+    return make_app(**getattr(request, "param", {}))
+
+
+@pytest.mark.parametrize("app", [{"ESPEAK": "/nonexistent/espeak-ng"}], indirect=True)
+def test_without_any_voice_the_button_is_disabled_and_says_why(page, live_server, article):
+    page.goto(f"{live_server}/articles/{article}")
+    click_word(page, 2, "Soldaten")
+    button = page.locator("#word-popover button.speak", has_text="Word")
+    expect(button).to_be_disabled()
+    expect(page.locator("#word-popover .speak-why").first).to_contain_text("no German voice")

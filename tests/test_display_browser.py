@@ -1,0 +1,78 @@
+"""Display settings: themes, text size and column width, remembered and applied before first paint;
+and the printed study sheet."""
+import pytest
+from playwright.sync_api import expect
+
+from annotations.notes import highlights
+from annotations.reading import articles
+
+pytestmark = pytest.mark.browser
+
+# Record <html data-*> at the moment <body> is parsed: before anything is painted.
+AT_BODY = """
+new MutationObserver((changes, observer) => {
+    if (!document.body) return;
+    const html = document.documentElement;
+    window.atBody = {theme: html.dataset.theme || null, size: html.dataset.size || null,
+                     width: html.dataset.width || null};
+    observer.disconnect();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def background(page):
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+def test_settings_survive_a_reload_and_apply_before_first_paint(page, live_server):
+    page.add_init_script(AT_BODY)
+    page.goto(live_server + "/articles/1")
+    light = background(page)
+    column = page.locator("#p-1-text").bounding_box()["width"]
+    size = page.evaluate("parseFloat(getComputedStyle(document.getElementById('p-1-text')).fontSize)")
+
+    page.locator("#prefs summary").click()
+    page.locator("#pref-theme").select_option("sepia")
+    page.locator("#pref-size").select_option("l")
+    page.locator("#pref-width").select_option("narrow")
+    expect(page.locator("html")).to_have_attribute("data-theme", "sepia")
+
+    page.reload()
+    assert page.evaluate("window.atBody") == {"theme": "sepia", "size": "l", "width": "narrow"}
+    assert background(page) not in (light, "rgba(0, 0, 0, 0)")
+    assert page.evaluate("parseFloat(getComputedStyle(document.getElementById('p-1-text')).fontSize)") > size
+    assert page.locator("#p-1-text").bounding_box()["width"] < column
+    expect(page.locator("#pref-theme")).to_have_value("sepia")  # the controls show the choice
+    page.goto(live_server + "/articles")  # and every page uses it
+    assert page.evaluate("document.documentElement.dataset.theme") == "sepia"
+
+
+def test_dark_follows_the_system_until_the_reader_chooses(browser, live_server):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server + "/articles/1")
+    assert background(page) == "rgb(23, 24, 27)"
+    page.locator("#prefs summary").click()
+    page.locator("#pref-theme").select_option("light")
+    assert background(page) == "rgb(253, 252, 248)"
+    context.close()
+
+
+def test_print_is_a_study_sheet(page, live_server, db):
+    text = articles.get_block(db, 1, 1)["text"]
+    start = text.index("Iran")
+    highlights.create(db, 1, 1, start, start + 4, "Iran", color="green", note="der Iran: *Iran*")
+    page.goto(live_server + "/articles/1")
+    page.locator("#prefs summary").click()
+    page.locator("#pref-theme").select_option("dark")
+    page.emulate_media(media="print")
+    assert background(page) == "rgb(255, 255, 255)"  # white paper whatever the screen theme
+    for hidden in ("header.site", "#translate-all", "#p-1 .tr-button", ".hl-pnote-add", ".hl-filter"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    mark = page.locator("#p-1 mark.hl-green")
+    expect(mark).to_be_visible()
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgb(181, 232, 164)"
+    panel = page.locator("#annotation-panel")
+    expect(panel.get_by_text("der Iran:")).to_be_visible()  # notes follow the text
+    assert panel.bounding_box()["y"] > page.locator("#p-8").bounding_box()["y"]
+    assert "¶ 2" in page.evaluate("getComputedStyle(document.getElementById('p-2'), '::before').content")

@@ -1,0 +1,137 @@
+"""Keyboard only: read, translate, highlight, note, look up, save; focus is asserted after each step."""
+import pytest
+from playwright.sync_api import expect
+
+from annotations.notes import highlights
+from annotations.reading import articles
+
+pytestmark = pytest.mark.browser
+
+
+def focused(page, selector):
+    """Say whether the focused element is inside (or is) selector."""
+    return page.evaluate("s => Boolean(document.activeElement && document.activeElement.closest(s))", selector)
+
+
+def tab_to(page, selector, limit=25):
+    """Press Tab until the focused element matches selector (as a keyboard user would)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} was not reached with Tab")
+
+
+def test_read_translate_highlight_note_look_up_save_by_keyboard(page, live_server):
+    page.goto(live_server + "/articles/1")
+    p2 = page.locator("#p-2")
+
+    # Read: j moves to the second paragraph.
+    page.keyboard.press("j")
+    expect(p2).to_be_focused()
+    expect(page.locator("#progress-n")).to_have_text("2")
+
+    # Translate: t; the English appears and focus stays on the paragraph.
+    page.keyboard.press("t")
+    expect(page.locator("#p-2-en")).to_be_visible()
+    expect(p2).to_be_focused()
+
+    # Highlight: Ctrl+Shift+Right selects the first word, Tab reaches the colours, Enter saves.
+    page.keyboard.press("Control+Shift+ArrowRight")
+    toolbar = page.locator("#hl-toolbar")
+    expect(toolbar).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(toolbar.locator("button").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-2 mark.hl")).to_have_count(1)
+    expect(page.locator("#p-2")).to_be_focused()  # the re-rendered paragraph, not <body>
+    expect(page.locator("#p-2")).to_have_class("block block-paragraph current")
+
+    # Note: Tab to the highlight, Enter opens its menu, "Add note", type, save.
+    tab_to(page, "#p-2 mark.hl")
+    page.keyboard.press("Enter")
+    menu = page.locator("#hl-menu")
+    expect(menu).to_be_visible()
+    expect(menu.locator("button").first).to_be_focused()
+    tab_to(page, "#hl-menu .hl-edit")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog textarea")).to_be_focused()
+    page.keyboard.type("Der Anfang")
+    tab_to(page, "#hl-dialog .hl-save")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog")).to_be_hidden()
+    expect(page.locator("#p-2 mark.hl-note")).to_have_count(1)
+    expect(page.locator("#p-2 mark.hl-note")).to_be_focused()  # back on the highlight
+    page.keyboard.press("Shift+Tab")  # and Tab goes on from there, not from the top of the page
+    assert focused(page, "#p-2"), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    page.keyboard.press("Tab")
+    expect(page.locator("#p-2 mark.hl-note")).to_be_focused()
+
+    # Look up: l opens the current paragraph's first word in a dialog that takes focus.
+    page.keyboard.press("l")
+    popover = page.locator("#word-popover")
+    expect(popover.locator(".word-lookup")).to_be_visible()
+    expect(popover).to_be_focused()
+    expect(popover.locator("#word-popover-title")).to_have_text("Putin")
+
+    # Save: Tab to Save, Enter; focus stays in the popover on the (now "Update") button.
+    tab_to(page, "#word-popover [data-action=save-word]")
+    page.keyboard.press("Enter")
+    expect(popover.locator(".word-saved")).to_contain_text("Saved")
+    expect(popover.locator("[data-action=save-word]")).to_be_focused()
+
+    # Escape closes the popover and returns to the paragraph.
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    assert focused(page, "#p-2")
+
+
+def test_skip_link_and_n_reach_the_notes_panel(page, live_server):
+    page.goto(live_server + "/articles/1")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to the text")).to_be_focused()
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to highlights & notes")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()  # visible while focused
+    page.keyboard.press("Enter")
+    expect(page.locator("#annotation-panel")).to_be_focused()
+    page.locator("#p-4").focus()
+    page.keyboard.press("n")
+    expect(page.locator("#annotation-panel")).to_be_focused()
+
+
+def test_question_mark_lists_every_key_and_escape_returns(page, live_server):
+    page.goto(live_server + "/articles/1")
+    page.keyboard.press("j")
+    expect(page.locator("#p-2")).to_be_focused()
+    page.keyboard.press("?")
+    keys = page.locator("#keys-dialog")
+    expect(keys).to_be_visible()
+    expect(page.locator("#keys-close")).to_be_focused()
+    for key in ("j", "k", "t", "l", "n", "?", "Esc", "Enter"):
+        expect(keys.locator("kbd", has_text=key).first).to_be_attached()
+    page.keyboard.press("Escape")
+    expect(keys).to_be_hidden()
+    expect(page.locator("#p-2")).to_be_focused()
+
+
+def test_a_highlight_menu_is_a_dialog_escape_returns_to_the_highlight(page, live_server, db):
+    text = articles.get_block(db, 1, 2)["text"]
+    highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
+    page.goto(live_server + "/articles/1")
+    page.keyboard.press("j")
+    tab_to(page, "#p-2 mark.hl")
+    page.keyboard.press("Enter")
+    menu = page.get_by_role("dialog", name="Highlight menu")
+    expect(menu).to_be_visible()
+    expect(menu.locator("button").first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(menu).to_be_hidden()
+    expect(page.locator("#p-2 mark.hl")).to_be_focused()
+    # A colour chosen from the menu re-renders the paragraph; focus comes back to the highlight.
+    page.keyboard.press("Enter")
+    expect(menu.get_by_role("button", name="Make it green")).to_be_visible()
+    tab_to(page, "#hl-menu [aria-label='Make it green']")
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-2 mark.hl-green")).to_be_focused()

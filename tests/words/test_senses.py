@@ -1,0 +1,155 @@
+"""Which meaning comes first for a word in its real sentence, and which verb a particle belongs to.
+
+The Ding lines are shortened copies of the real ones behind each case the issue reported.
+"""
+import pytest
+
+from annotations.words import context, importer, senses
+
+DING = """\
+Hauptstadt {f}; Kapitale {f} [veraltet] [pol.] | Hauptstädte {pl} :: capital; capital city | capitals; capital cities
+Hauptstadt {f} :: metropolis
+Artikel {m} (Ware); Gegenstand {m} | Artikel {pl}; Gegenstände {pl} :: article | articles
+Artikel {m} | Artikel {pl} | Reiseartikel {pl} :: requisite | requisites | travel requisites
+Gewissheit {f}; Sicherheit {f} :: certitude
+Sicherheit {f} (Fehlen von Gefahren) | Sicherheiten {pl} | innere Sicherheit :: security | securities | internal security
+Botschaft {f}; Nachricht {f} | Botschaften {pl} | eine Botschaft senden :: message | messages | to send a message
+Botschaft {f} [pol.] | Botschaften {pl} :: embassy | embassies
+Mittel {n} | Mittel {pl} | mit allen Mitteln :: means | means | by all means
+mitteln {vt} | mittelnd | gemittelt :: to levelize sth. | levelizing | levelized
+schicken; senden {vt} | schickend; sendend | geschickt; gesendet | schickt | schickte :: to send | sending | sent | sends | sent
+geschickt {adj} :: agile
+herkömmlich {adv} :: conventionally
+herkömmlich {adj} :: conventional
+ausbauen {vt} | ausbauend | ausgebaut :: to expand; to extend | expanding | expanded
+ausgebaut {adj} :: ripe
+Soldat {m}; Kriegsknecht {m} [obs.] [mil.] | Soldaten {pl}; Kriegsknechte {pl} :: soldier | soldiers
+sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
+anwerfen {vt} :: to start up
+Anden {pl} :: Andes
+werfen {vt} :: to throw
+Rasenmäher {m} :: lawnmower
+lassen {vt} :: to let
+loslassen {vt} :: to let go
+Los {n} | Lose {pl} :: lot | lots
+Loser {m} :: loser
+sondern {conj} :: but
+absondern {vt} :: to secrete
+abbauen {vt} :: to dismantle
+bauen {vt} :: to build
+Zelt {n} | Zelte {pl} :: tent | tents
+geben {vt} :: to give
+zurückgeben {vt} :: to give back
+Zurück {n} :: going back
+Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
+Höhe {f} | Höhen {pl} :: height; amount | heights
+Beistand {m} :: assistance; support
+Klausel {f} | Klauseln {pl} :: clause | clauses
+Landtag {m} :: state parliament
+Wahlkampf {m} :: election campaign
+Anschluss {m} | Anschlüsse {pl} :: connection | connections
+geplant {adj} :: planned
+haben {vt} | habend | gehabt :: to have | having | had
+"""
+
+
+@pytest.fixture
+def dictionary_db(db, write_ding, lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(DING))
+    return db
+
+
+def look(db, sentence, word, nth=0):
+    at = -1
+    for _ in range(nth + 1):
+        at = sentence.index(word, at + 1)
+    return context.in_context(db, sentence, at, at + len(word))
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # [veraltet] belongs to "Kapitale", not to the line's first sense.
+    ("in der nordkoreanischen Hauptstadt Pjöngjang.", "Hauptstadt", "capital"),
+    ("Denn in Artikel 4 des Abkommens heißt es.", "Artikel", "article"),
+    ("Fragen der Verteidigung und Sicherheit.", "Sicherheit", "security"),
+    # A capitalised dative plural mid-sentence is the noun, not the verb "mitteln".
+    ("mit allen ihr zur Verfügung stehenden Mitteln militärische Hilfe leisten.", "Mitteln", "means"),
+    # A participle beside an auxiliary is the verb; the adjective "geschickt" (agile) is not meant.
+    ("Raketen sind nach Russland geschickt worden.", "geschickt", "to send"),
+    ("Sie haben ihre Zusammenarbeit ausgebaut.", "ausgebaut", "to expand"),
+    # An inflected adjective wants the adjective, not the adverb.
+    ("auf herkömmlichen Wegen.", "herkömmlichen", "conventional"),
+])
+def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
+    found = look(dictionary_db, "teilte die iranische Botschaft in Russland mit.", "Botschaft")
+    assert senses.best_gloss(found["entries"][0]) == "message"  # without a translation
+    best = senses.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
+    assert best == "embassy" and found["entries"][0]["glosses"] == ["embassy"]
+
+
+def test_an_inflected_translation_still_matches(dictionary_db):
+    found = look(dictionary_db, "Raketen sind nach Russland geschickt worden.", "geschickt")
+    assert senses.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
+
+
+def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
+    soldat = look(dictionary_db, "Die Soldaten kämpfen.", "Soldaten")["entries"][0]
+    assert soldat["headword"] == "Soldat" and soldat["labels"] == []
+    knecht = look(dictionary_db, "Der Kriegsknecht kämpft.", "Kriegsknecht")["entries"][0]
+    assert knecht["labels"] == ["obs.", "mil."]
+
+
+@pytest.mark.parametrize("sentence, word, nth, separable", [
+    ("Sie werfen den Rasenmäher an.", "werfen", 0, "anwerfen"),
+    ("Sie werfen den Rasenmäher an.", "an", 0, "anwerfen"),  # the particle clicked
+    ("Sie werfen den Rasenmäher an.", "den", 0, None),  # never "anden"
+    ("Er lässt ihn nicht los.", "lässt", 0, "loslassen"),
+    ("Er lässt ihn nicht los.", "los", 0, "loslassen"),  # never "Loser"
+    ("Sie bleiben nicht, sondern bauen die Zelte ab.", "sondern", 0, None),  # never "absondern"
+    ("Sie bleiben nicht, sondern bauen die Zelte ab.", "bauen", 0, "abbauen"),
+    ("Es gibt kein Zurück.", "gibt", 0, None),  # a noun, not a particle: never "zurückgeben"
+])
+def test_separable_verbs_only_where_a_verb_and_its_particle_stand(dictionary_db, sentence, word, nth, separable):
+    assert look(dictionary_db, sentence, word, nth)["separable"] == separable
+
+
+def test_an_unknown_compound_is_split_into_known_headwords(dictionary_db):
+    found = look(dictionary_db, "Rüstungsgüter in Milliardenhöhe.", "Milliardenhöhe")
+    assert found["entries"] == []
+    assert [(p["written"], p["gloss"]) for p in found["split"]] == [("Milliarden", "billion"), ("höhe", "height")]
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("Beistandsklausel", ["Beistands", "klausel"]),  # linking -s-
+    ("Landtagswahlkampf", ["Landtags", "wahlkampf"]),
+])
+def test_linking_elements(dictionary_db, word, parts):
+    found = look(dictionary_db, f"Die {word} gilt.", word)
+    assert [p["written"] for p in found["split"]] == parts
+
+
+@pytest.mark.parametrize("sentence, word, headword", [
+    ("Das Geplante wurde nicht umgesetzt.", "Geplante", "geplant"),  # an adjective used as a noun
+    ("Hat er das gesagt?", "Hat", "haben"),  # a verb first in a question
+    ("Der Anschluß kam spät.", "Anschluß", "Anschluss"),  # the old spelling
+])
+def test_second_opinions_where_the_lemmatiser_stumbles(dictionary_db, sentence, word, headword):
+    assert look(dictionary_db, sentence, word)["entries"][0]["headword"] == headword
+
+
+def test_grammar_of_a_noun_and_of_a_reflexive_verb(dictionary_db):
+    soldaten = look(dictionary_db, "Die Soldaten kämpfen.", "Soldaten")
+    assert context.grammar(soldaten, soldaten["entries"]) == {
+        "lemma": "Soldat", "gender": "m", "plural": "Soldaten", "form": ""}
+    assert context.plural_note("Soldat", "Soldaten") == "-en"
+    verb = look(dictionary_db, "Soldaten beteiligen sich am Kampf.", "beteiligen")
+    assert context.grammar(verb, verb["entries"])["form"] == "sich beteiligen"
+
+
+def test_a_capitalised_unknown_word_mid_sentence_is_probably_a_name(dictionary_db):
+    assert look(dictionary_db, "Präsident Wladimir Putin kam.", "Wladimir")["name"] is True
+    assert look(dictionary_db, "Wladimir kam.", "Wladimir")["name"] is False  # first: could be anything
