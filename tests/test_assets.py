@@ -11,14 +11,35 @@ def bundle_urls(html):
     return re.findall(r'(?:href|src)="(/assets/app\.[0-9a-f]{12}\.(?:css|js))"', html)
 
 
+PAGES = ("/articles/1", "/articles", "/vocabulary", "/review", "/stats", "/search?q=Iran", "/other-pages")
+
+
 def test_every_page_links_one_stylesheet_and_one_deferred_script(client):
-    for path in ("/articles/1", "/articles", "/vocabulary"):
+    for path in PAGES:
         html = client.get(path).get_data(as_text=True)
-        assert len(re.findall(r'rel="stylesheet"', html)) == 1, path
-        assert len(re.findall(r"<script ", html)) == 1, path
+        head = html[:html.index("</head>")]
+        # For the screen: one stylesheet and one deferred script, both bundles.
+        assert len(re.findall(r'<link rel="stylesheet" href="[^"]+">', html)) == 1, path
+        assert len(re.findall(r'rel="stylesheet"', html)) == 2, path
         css, js = bundle_urls(html)
         assert css.endswith(".css") and js.endswith(".js")
-        assert re.search(r'<script src="[^"]+\.js" defer>', html)
+        assert re.search(r'<script src="/assets/app\.[0-9a-f]{12}\.js" defer>', head), path
+        # The two kept apart: the print sheet only for print, and prefs.js run before the styles
+        # (the reader's theme before the first paint), synchronously: no defer, no async.
+        assert re.search(r'<link rel="stylesheet" href="/assets/print\.[0-9a-f]{12}\.css" media="print">', head), path
+        prefs = re.search(r'<script src="(/assets/head\.[0-9a-f]{12}\.js)"></script>', head)
+        assert prefs and head.index(prefs.group(0)) < head.index(css), path
+        assert len(re.findall(r"<script ", html)) == 2, path
+        assert "/static/" not in html.replace("/static/favicon.svg", ""), path
+
+
+def test_the_theme_sheet_comes_last_and_prefs_stays_out_of_the_deferred_bundle(client):
+    assert assets.STYLES[-1] == "themes.css"  # its variables override every default colour
+    html = client.get("/articles/1").get_data(as_text=True)
+    prefs = re.search(r'src="(/assets/head\.[0-9a-f]{12}\.js)"', html).group(1)
+    with open(client.application.static_folder + "/prefs.js", encoding="utf-8") as f:
+        assert f.read().strip() in client.get(prefs).get_data(as_text=True)
+    assert "prefs.js" not in assets.SCRIPTS and "print.css" not in assets.STYLES
 
 
 def test_bundles_hold_every_source_file_in_order_and_are_cached_for_good(client, app):

@@ -17,13 +17,15 @@ def test_the_toolbar_follows_j_and_k_and_tab_reaches_it(reader):
     reader.keyboard.press("j")
     expect(reader.locator("#p-2")).to_be_focused()
     expect(reader.locator("#p-2 #paragraph-tools")).to_be_visible()
-    expect(tools.get_by_role("link", name="Link to paragraph 2")).to_have_attribute("href", "#p-2")
+    link = tools.get_by_role("link", name="¶ 2", exact=True)
+    expect(link).to_have_attribute("href", "#p-2")
+    expect(link).to_have_attribute("title", "Link to paragraph 2")
     reader.keyboard.press("Tab")
-    expect(tools.get_by_role("link", name="Link to paragraph 2")).to_be_focused()
+    expect(link).to_be_focused()
     reader.keyboard.press("Tab")
     expect(tools.get_by_role("button", name="Translate")).to_be_focused()
     reader.keyboard.press("Tab")
-    expect(tools.get_by_role("button", name="Add a note to paragraph 2")).to_be_focused()
+    expect(tools.get_by_role("button", name="Note on paragraph 2")).to_be_focused()
     reader.keyboard.press("Enter")
     expect(reader.locator("#hl-dialog")).to_be_visible()
     expect(reader.locator("#hl-dialog form")).to_have_attribute("hx-post", "/articles/1/p/2/note")
@@ -47,3 +49,11 @@ def test_a_heading_gets_translate_but_no_note_or_link(reader):
     expect(tools.get_by_role("button", name="Translate")).to_be_visible()
     expect(tools.locator("[data-action=paragraph-note]")).to_be_hidden()
     expect(tools.locator("[data-action=link]")).to_be_hidden()
+
+
+def test_the_link_counts_paragraphs_as_the_reader_does(reader):
+    # Block 4 follows a heading: it is the third paragraph, and its link says so, starting with ¶.
+    reader.locator("#p-4").hover()
+    link = reader.locator("#p-4 #paragraph-tools").get_by_role("link", name="¶ 3", exact=True)
+    expect(link).to_have_attribute("href", "#p-4")
+    expect(link).to_have_text("¶")
