@@ -97,6 +97,9 @@
     const card = document.getElementById("review-card");
     // While a grade is on its way, keys wait for the next card (a quick "3 3" grades one card).
     if (!card || card.querySelector(".htmx-request")) return;
+    // htmx wires a swapped-in card only as it settles; a key pressed before that would submit
+    // the form natively (a full page, without the card's note). Wire it now: a no-op once done.
+    if (window.htmx) window.htmx.process(card);
     const answer = card.querySelector("#review-answer");
     if ((e.key === " " || e.key === "Enter") && answer && !answer.open && e.target.tagName !== "BUTTON") {
       e.preventDefault(); answer.open = true; answer.querySelector("summary").focus();

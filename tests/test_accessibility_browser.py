@@ -24,6 +24,8 @@ PAGES = [
     ("vocabulary", "/vocabulary"),
     ("search", "/search?q=Iran"),
     ("other pages", "/other-pages"),
+    ("review", "/review"),
+    ("stats", "/stats"),
 ]
 
 

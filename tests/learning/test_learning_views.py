@@ -87,7 +87,7 @@ def save_word(client, article, n, start, end):
 def test_saved_words_start_at_learning_1_and_come_to_review(client, article, db_path):
     assert save_word(client, article, 1, 4, 10).status_code == 200  # "Soldat"
     assert statuses(db_path) == {"soldat": ("learning", 1)}
-    assert ">1<" in client.get("/review/count").get_data(as_text=True)
+    assert ">1 due<" in client.get("/review/count").get_data(as_text=True)
     page = client.get("/review").get_data(as_text=True)
     assert 'class="cloze"' in page and "Der <span class=\"cloze-gap\"" in page
 
