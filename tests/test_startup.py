@@ -4,7 +4,10 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from annotations import activity
+from annotations.learning import status
 from annotations.words import lemmas, vocab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +44,13 @@ def test_the_page_of_a_reader_without_saved_words_does_not_load_the_lemmatiser(c
     assert started == []
 
 
-def test_with_saved_words_the_lemmatiser_loads_after_the_page_is_sent(client, db, monkeypatch):
-    vocab.save(db, lemma="Kreml", surface="Kreml", gloss="Kremlin", sentence="", translation=None,
-               article_id=1, block_n=1, start=0, end=5, sentence_start=0)
+@pytest.mark.parametrize("mark", ["saved word", "word status"])
+def test_with_saved_words_or_word_status_the_lemmatiser_loads_after_the_page_is_sent(client, db, monkeypatch, mark):
+    if mark == "saved word":
+        vocab.save(db, lemma="Kreml", surface="Kreml", gloss="Kremlin", sentence="", translation=None,
+                   article_id=1, block_n=1, start=0, end=5, sentence_start=0)
+    else:
+        status.set_status(db, "Kreml", "known")  # painted per lemma on the page (learning.js)
     started = []
     monkeypatch.setattr(lemmas, "ready", lambda: False)
     monkeypatch.setattr(lemmas, "warm_up", lambda: started.append(True))

@@ -84,8 +84,8 @@ def read(article_id):
         # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
         head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
         response = make_response(head.encode() + paragraphs.body_utf8 + tail.encode())
-    if not lemmas.ready() and vocab.count(db):
-        # Saved words are marked by lemma: load the lemmatiser, once this page has been sent.
+    if not lemmas.ready() and (vocab.count(db) or status.any_marked(db)):
+        # Saved words and word status are marked by lemma: load the lemmatiser, once this page has been sent.
         response.call_on_close(lemmas.warm_up)
     return response
 
