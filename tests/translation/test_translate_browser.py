@@ -59,10 +59,22 @@ def test_hovering_a_sentence_lights_up_its_counterpart(reader):
     expect(german).to_have_class("s s-hot")
 
 
+
+def remembered_open(page, n):
+    """Wait until translate.js has remembered paragraph n's translation as open.
+
+    It does so when htmx has settled the swap (htmx:load), a moment after the text shows;
+    a reload or redraw inside that moment (a busy machine) would race it.
+    """
+    page.wait_for_function("(n) => JSON.parse(localStorage.getItem('randnotiz.shown.1') || '[]').includes(n)",
+                           arg=str(n))
+
+
 def test_shown_and_hidden_survive_a_reload_and_t_toggles_without_a_request(reader, fake, live_server):
     reader.locator("#p-1").get_by_role("button", name="Translate").click()
     english = reader.locator("#p-1-en")
     expect(english).to_be_visible()
+    remembered_open(reader, 1)
     reader.reload()
     expect(english).to_be_visible()  # still open, as the reader left it
     reader.locator("#p-1").focus()
@@ -102,6 +114,7 @@ def test_an_open_translation_stays_open_when_the_paragraph_is_redrawn(reader):
     # Highlighting re-renders the whole paragraph out of band; simulate that with the paragraph fragment.
     reader.locator("#p-1").get_by_role("button", name="Translate").click()
     expect(reader.locator("#p-1-en")).to_be_visible()
+    remembered_open(reader, 1)
     reader.evaluate("htmx.ajax('GET', '/articles/1/p/1', {target: '#p-1', swap: 'outerHTML'})")
     expect(reader.locator("#p-1 [data-toggle-translation]")).to_have_text("Hide translation")
     expect(reader.locator("#p-1-en")).to_be_visible()
