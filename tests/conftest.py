@@ -7,6 +7,7 @@ import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from annotations import create_app
+from browser_helpers import select_in_paragraph, word_point
 from fake_providers import fake  # noqa: F401 (the loopback translation provider, for every test)
 from annotations import schema
 from annotations.sqlite import connect
@@ -130,3 +131,15 @@ def phone(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def word_box():
+    """Return a function giving the viewport point in the middle of a word of paragraph n."""
+    return word_point
+
+
+@pytest.fixture
+def select_word():
+    """Return a function selecting a word of paragraph n as Shift+arrows would."""
+    return select_in_paragraph

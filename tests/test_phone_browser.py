@@ -1,21 +1,10 @@
 """A 360×740 touch screen: the header stays small, controls are big enough for a finger, and
 nothing floats over the selection toolbar or the tapped word."""
 import pytest
+from browser_helpers import word_point
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-WORD_CENTER = """([n, word]) => {
-    const p = document.getElementById('p-' + n + '-text');
-    const i = p.textContent.indexOf(word);
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    let node, seen = 0;
-    while ((node = walker.nextNode()) && i >= seen + node.data.length) seen += node.data.length;
-    const r = document.createRange();
-    r.setStart(node, i - seen); r.setEnd(node, i - seen + word.length);
-    const b = r.getBoundingClientRect();
-    return {x: b.left + b.width / 2, y: b.top + b.height / 2};
-}"""
 
 # What is on top at a point: the element itself or one of its descendants, or something else.
 ON_TOP = """([x, y, selector]) => {
@@ -53,14 +42,14 @@ def test_touch_targets_are_at_least_44_px(small):
 
 def test_tapped_word_and_its_popover_are_both_visible(small):
     small.locator("#p-4").scroll_into_view_if_needed()
-    point = small.evaluate(WORD_CENTER, [4, "Kurzstreckenraketen"])
+    point = word_point(small, 4, "Kurzstreckenraketen")
     small.touchscreen.tap(point["x"], point["y"])
     popover = small.locator("#word-popover")
     expect(popover.locator(".word-lookup")).to_be_visible()
     expect(popover).to_be_in_viewport()
     expect(small.locator("#hl-panel-toggle")).to_be_hidden()
     # The page scrolled the word clear of the bottom sheet: the word itself is on top.
-    point = small.evaluate(WORD_CENTER, [4, "Kurzstreckenraketen"])
+    point = word_point(small, 4, "Kurzstreckenraketen")
     assert 0 < point["y"] < popover.bounding_box()["y"]
     assert small.evaluate(ON_TOP, [point["x"], point["y"], "#p-4-text"])
 

@@ -1,5 +1,6 @@
 """In Chromium: set a word's status with a key, review by keyboard, listen through the server's voice."""
 import pytest
+from browser_helpers import word_point
 from playwright.sync_api import expect
 
 from annotations.learning import review
@@ -19,17 +20,7 @@ def article(app, db, lemmatiser):
 def click_word(page, n, word):
     # The counts arrive after the page and move the text down: click once they are in.
     expect(page.locator("#article-counts .counts")).to_be_visible()
-    box = page.evaluate("""([n, word]) => {
-        const p = document.getElementById('p-' + n + '-text');
-        const i = p.textContent.indexOf(word);
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        let node, seen = 0;
-        while ((node = walker.nextNode()) && i >= seen + node.data.length) seen += node.data.length;
-        const r = document.createRange();
-        r.setStart(node, i - seen); r.setEnd(node, i - seen + word.length);
-        const b = r.getBoundingClientRect();
-        return {x: b.left + b.width / 2, y: b.top + b.height / 2};
-    }""", [n, word])
+    box = word_point(page, n, word)
     page.mouse.click(box["x"], box["y"])
 
 
