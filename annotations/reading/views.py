@@ -13,6 +13,8 @@ from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
 
+PANEL_INLINE_MAX = 50  # annotations listed in the page itself; more are fetched right after it
+
 
 @bp.get("/")
 def index():
@@ -63,6 +65,7 @@ def read(article_id):
     article = load_article(article_id)
     ts = settings().translator
     paragraphs, streamed = article_markup(article_id)
+    notes = highlights.count_for_article(db, article_id)
     context = dict(
         article=article,
         chrome=paragraphs.chrome,
@@ -72,7 +75,9 @@ def read(article_id):
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
         provider_label=ts.label,
-        panel=highlights.panel(db, article_id),
+        # A long list of notes is most of a page's cost: beyond a screenful it loads after the page.
+        panel=highlights.panel(db, article_id) if notes <= PANEL_INLINE_MAX else None,
+        panel_total=notes,
         colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
         # In the page, not fetched after it: counts arriving later would move the text under a tap.

@@ -239,3 +239,28 @@ def test_forms_and_panel_work_as_pages_without_htmx(client, db, aid):
         assert r.status_code == 200 and "<html" in r.text and f'href="/articles/{aid}"' in r.text
     r = client.post(f"/highlights/{a['id']}/delete")
     assert r.status_code == 303 and highlights.list_for_article(db, aid) == []
+
+
+def many_notes(db, aid, count):
+    """Highlight the article's first word count times, each with a note of its own."""
+    text = text_of(db, aid, 1)
+    word = text.split()[0]
+    for i in range(count):
+        highlights.create(db, aid, 1, 0, len(word), word, note=f"Notiz {i}")
+
+
+def test_a_long_notes_panel_loads_after_the_page_and_lists_everything(client, db, aid):
+    from annotations.reading.views import PANEL_INLINE_MAX
+
+    many_notes(db, aid, PANEL_INLINE_MAX + 1)
+    page = client.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Notiz 0" not in page and f"Loading {PANEL_INLINE_MAX + 1} highlights and notes" in page
+    assert 'hx-trigger="load, annotations-changed from:body"' in page
+    panel = client.get(f"/articles/{aid}/annotations/panel", headers=HX).get_data(as_text=True)
+    assert all(f"Notiz {i}<" in panel for i in range(PANEL_INLINE_MAX + 1))
+
+
+def test_a_short_notes_panel_comes_with_the_page(client, db, aid):
+    many_notes(db, aid, 3)
+    page = client.get(f"/articles/{aid}").get_data(as_text=True)
+    assert all(f"Notiz {i}<" in page for i in range(3)) and "Loading" not in page

@@ -322,3 +322,15 @@ def test_undo_waits_while_the_reader_is_on_it(page, live_server, db, article):
     page.mouse.move(5, 5)  # and now the pointer leaves too: the toast goes after its delay
     page.clock.run_for("00:20")
     expect(toast).to_be_hidden()
+
+
+def test_a_long_notes_panel_arrives_right_after_the_page(page, live_server, db, article):
+    from annotations.reading.views import PANEL_INLINE_MAX
+
+    text = articles.get_block(db, article, 1)["text"]
+    word = text.split()[0]
+    for i in range(PANEL_INLINE_MAX + 5):
+        highlights.create(db, article, 1, 0, len(word), word, note=f"Notiz {i}")
+    page.goto(f"{live_server}/articles/{article}")
+    expect(page.locator("#hl-list .hl-item")).to_have_count(PANEL_INLINE_MAX + 5)
+    expect(page.locator("#hl-count")).to_contain_text(f"{PANEL_INLINE_MAX + 5} in this article")
