@@ -3,8 +3,9 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from flask_compress import Compress
 
-from . import auth_views, db, settings, web
+from . import asset_views, auth_views, db, settings, web
 from .learning import review_views
 from .learning import views as learning_views
 from .notes import export_views, protocol_views
@@ -43,6 +44,9 @@ def create_app(test_config=None):
         # Werkzeug's default (500 kB, and it changes between releases) would refuse a long
         # article before our own check could say what the limit is.
         MAX_FORM_MEMORY_SIZE=8 * 1024 * 1024,
+        # Pages, fragments, the annotation protocol's JSON-LD and the exports.
+        COMPRESS_MIMETYPES=["text/html", "application/json", "application/ld+json", "text/csv", "text/markdown",
+                            "text/plain", "image/svg+xml"],
     )
     if test_config is not None:
         app.config.update(test_config)
@@ -52,6 +56,10 @@ def create_app(test_config=None):
 
     web.init_app(app, app_settings)
     auth_views.init_app(app)
+    # HTML, JSON and the like; the asset bundles come pre-compressed.
+    Compress(app)
+    web.revalidate_pages(app)  # after Compress: runs before it, on the uncompressed page
+    asset_views.init_app(app)
     db.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)

@@ -1,4 +1,6 @@
-"""Small helpers every feature shares: time stamps, the word pattern, CSV cells, article URLs."""
+"""Small helpers every feature shares: time stamps, the word pattern, CSV cells, article URLs, lazy imports."""
+import functools
+import importlib
 import re
 from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -39,6 +41,29 @@ def csv_cell(value):
 def word_tokens(text):
     """Return [(start, end, word)] for every word of text, offsets in code points."""
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+class _LazyModule:
+    """A module imported on first attribute access (importlib's import lock makes that thread-safe)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    @functools.cached_property
+    def _module(self):
+        return importlib.import_module(self._name)
+
+    def __getattr__(self, attr):
+        return getattr(self._module, attr)
+
+
+def lazy_module(name):
+    """Return module `name`, imported when first used: for what only some requests need.
+
+    trafilatura, deep-translator (with requests) and genanki cost ~0.5 s and ~20 MB at start
+    for a reader who may never fetch a page, translate or export.
+    """
+    return _LazyModule(name)
 
 
 # Query parameters that only say how a reader arrived at a page, never which page it is.

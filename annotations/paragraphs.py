@@ -1,16 +1,147 @@
-"""A paragraph as the reader sees it: its text with every feature's spans, its number, its translation."""
+"""A paragraph as the reader sees it: its text with every feature's spans, its number, its translation.
+
+Each block's HTML is cached in this process and reused until something it shows changes, so a
+repeat view of a long text is a concatenation. What changes a block is counted in SQLite, in
+`render_versions`, by triggers (see ensure_triggers): a highlight or paragraph note bumps its
+block, a new text bumps its article, a saved word or a cached translation bumps everything.
+Triggers catch every writer (views, background jobs, the command line, another process).
+A feature whose data changes paragraphs adds a trigger there, or calls `invalidate()`.
+"""
+import threading
+from collections import OrderedDict, namedtuple
+
+from markupsafe import Markup
+from sqlite_utils import Migrations
+
+from . import paragraph_html
 from .notes import highlights
 from .reading import articles, render
 from .translation import sentences, translate
-from .words import vocab
+from .words import lemmas, vocab
 
 # Each is called as fn(db, article_id, blocks) and returns {block_n: [Span, ...]}.
 # Word status is not one: learning.js paints it (CSS Custom Highlight API) without markup.
 SPAN_PROVIDERS = [sentences.spans, highlights.spans, vocab.spans]
 
+migrations = Migrations("randnotiz.paragraphs")
+
+EVERYTHING = (0, 0)  # (article_id, n) of the counter every block depends on
+WHOLE_ARTICLE = -1  # n of an article's own counter
+
+
+@migrations()
+def m001_render_versions(db):
+    db.execute("""CREATE TABLE IF NOT EXISTS render_versions (
+        article_id INTEGER NOT NULL, n INTEGER NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)) WITHOUT ROWID""")
+
+
+def _bump(article, n):
+    # No article, nothing to re-render: an annotation on another page (article_id NULL).
+    return (f"INSERT INTO render_versions (article_id, n, version) SELECT {article}, {n}, 1 "
+            f"WHERE {article} IS NOT NULL ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
+
+
+# table -> {event: statements}; NEW/OLD as SQLite gives them.
+_TRIGGERS = {
+    "highlights": {
+        "INSERT": _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
+        "UPDATE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})")
+        + _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
+        "DELETE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})"),
+    },
+    "blocks": {
+        "INSERT": _bump("NEW.article_id", WHOLE_ARTICLE),
+        "UPDATE": _bump("OLD.article_id", WHOLE_ARTICLE) + _bump("NEW.article_id", WHOLE_ARTICLE),
+        "DELETE": _bump("OLD.article_id", WHOLE_ARTICLE),
+    },
+    "translations": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+    "vocab": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+}
+
+
+def ensure_triggers(db):
+    """Create the triggers that count changes to what paragraphs show (safe to re-run).
+
+    Run at every start, not once: rebuilding a table (sqlite.cascade_delete) drops its triggers.
+    """
+    for table, events in _TRIGGERS.items():
+        if not db[table].exists():
+            continue
+        for event, body in events.items():
+            name = f"render_{table}_{event.lower()}"
+            sql = f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END"
+            found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+            if found and found[0] == sql:
+                continue
+            # A trigger from an older version of this module is replaced, not kept.
+            with db.atomic():
+                db.execute(f"DROP TRIGGER IF EXISTS {name}")
+                db.execute(sql)
+
+
+def invalidate(db, article_id=None, n=None):
+    """Make paragraphs render afresh: block n of an article, a whole article, or (None) every article."""
+    if article_id is None:
+        article_id, n = EVERYTHING
+    db.execute(_bump(":article", ":n"), {"article": article_id, "n": WHOLE_ARTICLE if n is None else n})
+    if not db.conn.in_transaction:
+        db.conn.commit()
+
+
+def _versions(db, article_id):
+    return {(a, n): v for a, n, v in db.execute(
+        "SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?)", [article_id])}
+
+
+# A reading page's paragraphs: body and site chrome (Markup), chrome_count, total paragraphs, and
+# the body already encoded (bytes; None while streamed): a long page is then copied once, not thrice.
+ArticleMarkup = namedtuple("ArticleMarkup", "body chrome chrome_count total body_utf8")
+ArticleMarkup.__len__ = lambda self: 2 * len(self.body) + len(self.chrome)  # its size in the cache
+
+
+# --- the cache ---------------------------------------------------------------------------
+
+CACHE_BYTES = 16 * 1024 * 1024  # a few long texts; memory stays small
+_cache = OrderedDict()  # (db file, article_id, n) -> (stamp, html)
+_cache_size = 0
+_lock = threading.Lock()
+
+
+def _cache_get(key, stamp):
+    with _lock:
+        hit = _cache.get(key)
+        if hit is None or hit[0] != stamp:
+            return None
+        _cache.move_to_end(key)
+        return hit[1]
+
+
+def _cache_put(key, stamp, html):
+    global _cache_size
+    with _lock:
+        old = _cache.pop(key, None)
+        if old is not None:
+            _cache_size -= len(old[1])
+        _cache[key] = (stamp, html)
+        _cache_size += len(html)
+        while _cache_size > CACHE_BYTES and _cache:
+            _, (_, dropped) = _cache.popitem(last=False)
+            _cache_size -= len(dropped)
+
+
+def clear_cache():
+    """Forget every cached paragraph of this process."""
+    global _cache_size
+    with _lock:
+        _cache.clear()
+        _cache_size = 0
+
+
+# --- composing ---------------------------------------------------------------------------
 
 def block_views(db, article_id, blocks, ts):
-    """Return what the paragraph template needs per block: text HTML, ordinal, cached translation, notes."""
+    """Return what a paragraph's markup needs per block: text HTML, ordinal, cached translation, notes."""
     spans = {}
     for provider in SPAN_PROVIDERS:
         for n, found in provider(db, article_id, blocks).items():
@@ -27,3 +158,86 @@ def block_views(db, article_id, blocks, ts):
         "translation": cached.get(b["text"]),
         "notes": notes.get(b["n"], []),
     } for b in blocks]
+
+
+def sections(db, db_file, article_id, blocks, ts, links):
+    """Return each block's <section> markup (Markup), from the cache where nothing changed."""
+    versions = _versions(db, article_id)
+    common = (versions.get(EVERYTHING, 0), versions.get((article_id, WHOLE_ARTICLE), 0),
+              lemmas.ready(), ts, links)
+    out, missing = {}, []
+    for b in blocks:
+        stamp = (*common, versions.get((article_id, b["n"]), 0), b["text"], b["kind"])
+        html = _cache_get((db_file, article_id, b["n"]), stamp)
+        if html is None:
+            missing.append((b, stamp))
+        else:
+            out[b["n"]] = html
+    if missing:
+        views = block_views(db, article_id, [b for b, _ in missing], ts)
+        for (b, stamp), view in zip(missing, views):
+            html = out[b["n"]] = paragraph_html.section(view, links)
+            _cache_put((db_file, article_id, b["n"]), stamp, html)
+    return [out[b["n"]] for b in blocks]
+
+
+STREAM_CHUNK = 500  # blocks rendered between two pieces of a streamed page
+STREAM_AFTER = 2000  # blocks: a longer text not in the cache is streamed
+
+
+def _article_stamp(db, article_id, ts, links):
+    return (tuple(sorted(_versions(db, article_id).items())), lemmas.ready(), ts, links)
+
+
+def cached_article(db, db_file, article_id, ts, links):
+    """Return the article's ArticleMarkup if nothing in it changed since it was cached, else None."""
+    return _cache_get((db_file, article_id, "article"), _article_stamp(db, article_id, ts, links))
+
+
+def article_sections(db, db_file, article_id, ts, links):
+    """Return the article's ArticleMarkup, cached whole while nothing in it changed.
+
+    Every change to a block bumps a counter (blocks' own triggers included), so an unchanged set
+    of counters means unchanged markup: a repeat view reads the counters and nothing else.
+    """
+    stamp = _article_stamp(db, article_id, ts, links)
+    hit = _cache_get((db_file, article_id, "article"), stamp)
+    if hit is not None:
+        return hit
+    blocks = articles.get_blocks(db, article_id)
+    page = _assemble(blocks, sections(db, db_file, article_id, blocks, ts, links))
+    _cache_put((db_file, article_id, "article"), stamp, page)
+    return page
+
+
+def _assemble(blocks, html):
+    body = Markup("".join(h for b, h in zip(blocks, html) if b["kind"] != "boilerplate"))
+    chrome = [h for b, h in zip(blocks, html) if b["kind"] == "boilerplate"]
+    return ArticleMarkup(body, Markup("".join(chrome)), len(chrome),
+                         sum(1 for b in blocks if b["kind"] in articles.TEXT_KINDS), body.encode())
+
+
+def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
+    """Return an ArticleMarkup whose body and chrome are iterators rendering STREAM_CHUNK blocks at a time.
+
+    For texts of thousands of paragraphs: the first screen is sent while the rest renders.
+    open_db() gives the connection to render with while the page is sent (the request's own
+    may be closed by then). Once the whole text has been sent, it is cached like article_sections().
+    """
+    stamp = _article_stamp(db, article_id, ts, links)
+    html = []
+
+    def pieces(kind_wanted):
+        chosen = [b for b in blocks if (b["kind"] == "boilerplate") == kind_wanted]
+        for i in range(0, len(chosen), STREAM_CHUNK):
+            part = sections(open_db(), db_file, article_id, chosen[i:i + STREAM_CHUNK], ts, links)
+            html.extend(zip(chosen[i:i + STREAM_CHUNK], part))
+            yield Markup("".join(part))
+        if kind_wanted or not chrome_count:  # the last piece: everything has been rendered
+            order = {b["n"]: h for b, h in html}
+            _cache_put((db_file, article_id, "article"), stamp,
+                       _assemble(blocks, [order[b["n"]] for b in blocks]))
+
+    chrome_count = sum(1 for b in blocks if b["kind"] == "boilerplate")
+    return ArticleMarkup(pieces(False), pieces(True), chrome_count,
+                         sum(1 for b in blocks if b["kind"] in articles.TEXT_KINDS), None)

@@ -1,4 +1,5 @@
 """The database's shape: every feature's migrations in order, and the first-start seed."""
+from . import paragraphs
 from .learning import marking, review, speech, status
 from .notes import highlights
 from .search import store as search_store
@@ -18,8 +19,9 @@ MIGRATIONS = [
     marking.migrations,
     review.migrations,
     speech.migrations,
-    # Last: its triggers watch every table above.
+    # Last: their triggers watch every table above.
     search_store.migrations,
+    paragraphs.migrations,
 ]
 
 
@@ -29,6 +31,7 @@ def migrate(db):
     db.execute("PRAGMA journal_mode = WAL")
     for migrations in MIGRATIONS:
         migrations.apply(db)
+    paragraphs.ensure_triggers(db)
 
 
 def prepare(db):

@@ -1,13 +1,15 @@
 """The web layer's shared parts: settings, errors, cross-site guard, and request helpers."""
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, jsonify, render_template, request
+from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_htmx import HTMX
+from markupsafe import Markup
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, SecurityError
 from werkzeug.routing import IntegerConverter
 
-from . import validation
+from . import activity, paragraphs, validation
 from .db import get_db
+from .paragraph_html import Links
 from .reading import articles
 
 htmx = HTMX()
@@ -68,6 +70,35 @@ def load_block(article_id, n, kinds=articles.KINDS):
     if block is None or block["kind"] not in kinds:
         abort(404, f"This article has no paragraph {n}.")
     return block
+
+
+def paragraph_links():
+    """Return the URL patterns paragraph markup needs (paragraph_html.Links)."""
+    hid = "__hid__"
+    return Links(note_edit=url_for("highlight_views.edit_form", hid=hid),
+                 note_delete=url_for("highlight_views.delete", hid=hid))
+
+
+def paragraph_sections(article_id, blocks, oob=False):
+    """Return the blocks' <section> markup, cached per block (paragraphs.sections); oob for htmx."""
+    html = paragraphs.sections(get_db(), current_app.config["DATABASE"], article_id, blocks,
+                               settings().translator, paragraph_links())
+    if oob:
+        # str(): Markup.replace would escape the attribute it puts in.
+        html = [Markup(str(h).replace("<section ", '<section hx-swap-oob="true" ', 1)) for h in html]
+    return html
+
+
+def article_markup(article_id):
+    """Return (paragraphs.ArticleMarkup, streamed): cached while unchanged; a very long text renders as it is sent."""
+    db, db_file, ts, links = get_db(), current_app.config["DATABASE"], settings().translator, paragraph_links()
+    hit = paragraphs.cached_article(db, db_file, article_id, ts, links)
+    if hit is not None:
+        return hit, False
+    blocks = articles.get_blocks(db, article_id)
+    if len(blocks) > paragraphs.STREAM_AFTER:
+        return paragraphs.streamed_article(db, get_db, db_file, article_id, ts, links, blocks), True
+    return paragraphs.article_sections(db, db_file, article_id, ts, links), False
 
 
 def page_or_fragment(template, title, **context):
@@ -162,6 +193,22 @@ def _invalid_input(e):
     return _http_error(BadRequest(str(e)))
 
 
+def _revalidate_pages(response):
+    # Pages change with every note and translation: the browser asks each time, and a page it
+    # already has costs a 304 without the bytes (flask-compress keeps the ETag per encoding).
+    if (request.method in ("GET", "HEAD") and response.status_code == 200 and response.mimetype == "text/html"
+            and not response.is_streamed):
+        response.headers.setdefault("Cache-Control", "no-cache")
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def revalidate_pages(app):
+    """Give every HTML page an ETag and answer If-None-Match with 304 (register after compression)."""
+    app.after_request(_revalidate_pages)
+
+
 def init_app(app, app_settings):
     """Keep the settings; refuse unknown hosts; register errors, the cross-site guard and headers."""
     app.extensions[SETTINGS_KEY] = app_settings
@@ -170,5 +217,10 @@ def init_app(app, app_settings):
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(validation.InvalidInput, _invalid_input)
     app.before_request(_refuse_unknown_hosts)
+
+
+    # Counted so the dictionary import pauses while a page is being answered.
+    app.before_request(activity.request_started)
     app.before_request(_refuse_cross_site_writes)
+    app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)

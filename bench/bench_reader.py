@@ -8,6 +8,7 @@ the same server also serves the very same bytes as a static file, which is the y
 Run: python bench/bench_reader.py
 """
 import http.client
+import re
 import statistics
 import sys
 import tempfile
@@ -24,7 +25,9 @@ from waitress import create_server  # noqa: E402
 
 from annotations import create_app  # noqa: E402
 from annotations.reading import articles  # noqa: E402
+from annotations.reading.render import Span, render_text  # noqa: E402
 from annotations.translation import translate  # noqa: E402
+from markupsafe import escape  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 
 SENTENCES = [
@@ -100,6 +103,16 @@ def main():
                  timed(lambda: request("POST", url, hx), 200),
                  timed(lambda: request("GET", "/bench-static/fragment.html"), 200)))
 
+
+    # One 200,000-character paragraph with sentence spans, a saved-word span on every word (an active
+    # reader), overlapping highlights and one span over it all, against escaping the same text.
+    long = ("Ein langer Satz über die Zeit. " * 7000)[:200_000]
+    spans = [Span(a, a + 100, ("s",), (("s", a // 100),)) for a in range(0, 200_000, 100)]
+    spans += [Span(m.start(), m.end(), ("saved-word",), (("lemma", m.group()),)) for m in re.finditer(r"\w+", long)]
+    spans += [Span(a, a + 5000, ("hl",), (("hl", f"h{a}"),), mark=True) for a in range(0, 195_000, 2500)]
+    spans.append(Span(0, 200_000, ("all",)))
+    rows.append((f"render_text, one 200,000-char paragraph, {len(spans):,} spans (vs escape())",
+                 timed(lambda: render_text(long, spans), 5), timed(lambda: str(escape(long)), 5)))
 
     print(f"Randnotiz reader benchmark (waitress on loopback, {RUNS}+ runs each; milliseconds)")
     print(f"{'what':<72} {'median':>8} {'p90':>8} | {'static median':>13} {'p90':>8} | ratio")

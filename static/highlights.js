@@ -308,6 +308,14 @@
   dialog.addEventListener("click", (e) => {
     if (e.target.closest("[data-hl-action=close-dialog]") || e.target === dialog) closeDialog();
   });
+  // The paragraph toolbar's ✎ asks for the note form of the paragraph it sits in.
+  reader.addEventListener("click", (e) => {
+    const add = e.target.closest("[data-action=paragraph-note]");
+    const section = add && add.closest("section.block");
+    const tools = document.getElementById("paragraph-tools");
+    if (!section || !tools) return;
+    htmx.ajax("GET", tools.dataset.noteUrl.replace("__n__", section.dataset.n), { source: add, target: dialogBody });
+  });
   dialog.addEventListener("close", () => dialogBody.replaceChildren());
 
   // --- undo toast: disappears by itself after a few seconds, but never under the pointer

@@ -1,4 +1,5 @@
-// Reader core: keyboard navigation, progress, remembered reading position, htmx error display.
+// Reader core: keyboard navigation, progress, remembered reading position, the paragraph
+// toolbar (one for the page, moved into the current paragraph), htmx error display.
 (function () {
   "use strict";
 
@@ -19,14 +20,38 @@
 
   const paragraphs = () => Array.from(reader.querySelectorAll("section.block-paragraph:not(.chrome section)"));
   const progressN = document.getElementById("progress-n");
+  const tools = document.getElementById("paragraph-tools");
   let current = null;
   let saveTimer = null;
+  let toolsHome = null; // id of the paragraph the toolbar belongs to while htmx replaces it
+
+  // The toolbar goes at the end of the paragraph it acts on: Tab from a paragraph reaches it,
+  // and a screen reader finds it right after the text, labelled with the paragraph's number.
+  function placeTools(section) {
+    if (!tools || !section) return;
+    if (tools.parentElement !== section) section.append(tools);
+    toolsHome = section.id;
+    tools.hidden = false;
+    const label = section.dataset.ordinal || section.dataset.n;
+    const paragraph = section.classList.contains("block-paragraph");
+    const anchor = tools.querySelector("[data-action=link]");
+    anchor.href = "#" + section.id;
+    anchor.hidden = !paragraph;
+    // "¶ 3" names the link as it reads; the title says what it does.
+    anchor.setAttribute("aria-label", `¶ ${label}`);
+    anchor.title = `Link to paragraph ${label}`;
+    const note = tools.querySelector("[data-action=paragraph-note]");
+    note.hidden = !paragraph;
+    note.setAttribute("aria-label", `Note on paragraph ${label}`);
+    section.dispatchEvent(new CustomEvent("paragraph-tools", { bubbles: true, detail: { section } }));
+  }
 
   function setCurrent(section, { save = true } = {}) {
     if (!section || section === current) return;
     if (current) current.classList.remove("current");
     current = section;
     current.classList.add("current");
+    if (!tools || !tools.contains(document.activeElement)) placeTools(section);
     const ordinal = section.dataset.ordinal;
     if (ordinal && progressN) progressN.textContent = ordinal;
     if (save) savePosition(section.dataset.n);
@@ -64,9 +89,44 @@
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     if (e.key === "j") { e.preventDefault(); move(1); }
     else if (e.key === "k") { e.preventDefault(); move(-1); }
-    else if (e.key === "t" && current) {
-      const btn = current.querySelector("[data-action=translate]");
-      if (btn) { e.preventDefault(); btn.click(); }
+    else if (e.key === "t" && current && window.Randnotiz.translate) {
+      e.preventDefault();
+      window.Randnotiz.translate(current);
+    }
+    // The pointer may have taken the toolbar elsewhere; keys act on the current paragraph.
+    if (current && tools && tools.parentElement !== current && !tools.contains(e.target)) placeTools(current);
+  });
+
+  // With a mouse the toolbar follows the pointer, as hover-revealed buttons did.
+  reader.addEventListener("pointerover", (e) => {
+    if (e.pointerType !== "mouse" || !tools || tools.contains(document.activeElement)) return;
+    const section = e.target.closest && e.target.closest("section.block");
+    if (section && tools.parentElement !== section) placeTools(section);
+  });
+
+  // htmx replaces whole paragraphs (a new highlight, a saved word): keep the toolbar and the
+  // current paragraph across that.
+  function park(e) {
+    const target = e.detail.target;
+    if (tools && target && target.contains(tools)) {
+      const home = toolsHome;
+      tools.hidden = true;
+      reader.append(tools);
+      toolsHome = home;
+    }
+  }
+  document.body.addEventListener("htmx:beforeSwap", park);
+  document.body.addEventListener("htmx:oobBeforeSwap", park);
+  document.body.addEventListener("htmx:load", (e) => {
+    const el = e.detail.elt;
+    if (!el || !el.closest || el === document.body) return;
+    const own = el.closest("section.block");
+    for (const section of own ? [own] : el.querySelectorAll("section.block")) {
+      if (current && !current.isConnected && section.id === current.id) {
+        current = null;
+        setCurrent(section, { save: false });
+      }
+      if (section.id === toolsHome && tools && tools.parentElement !== section) placeTools(section);
     }
   });
 
@@ -132,5 +192,5 @@
     if (target) target.innerHTML = '<p class="error-message" role="alert">The Randnotiz server could not be reached. Is it still running?</p>';
   });
 
-  window.Randnotiz = Object.assign(window.Randnotiz || {}, { setCurrent, move });
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { setCurrent, move, placeTools });
 })();

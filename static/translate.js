@@ -1,8 +1,12 @@
-// Translations: show/hide a cached translation without a request, and link German and English sentences.
+// Translations: the toolbar's Translate fetches a paragraph's English or shows/hides the one
+// already in the page, and German and English sentences light up together.
 (function () {
   "use strict";
   const reader = document.getElementById("reader");
-  if (!reader) return;
+  const tools = document.getElementById("paragraph-tools");
+  if (!reader || !tools) return;
+  const button = tools.querySelector("[data-action=translate]");
+  const busyText = tools.querySelector(".tr-busy");
 
   // Paragraphs whose translation the reader has open, remembered per article in this browser:
   // open stays open through a re-rendered paragraph (a new highlight swaps the section) and
@@ -14,34 +18,87 @@
   })());
   const remember = () => store.write(KEY, JSON.stringify([...open]));
   const setOpen = (n, show) => { open[show ? "add" : "delete"](n); remember(); };
+  const busy = new Set();
+  const englishOf = (section) => document.getElementById(section.id + "-en");
 
-  function reveal(button, text, show) {
-    text.hidden = !show;
-    button.setAttribute("aria-expanded", String(show));
-    button.textContent = show ? "Hide translation" : "Show translation";
+  // The toolbar's Translate button describes the paragraph it sits in.
+  function label(section) {
+    if (!section || tools.parentElement !== section) return;
+    const english = englishOf(section);
+    button.disabled = busy.has(section.id);
+    busyText.textContent = busy.has(section.id) ? "Translating…" : "";
+    if (english) {
+      button.setAttribute("data-toggle-translation", "");
+      button.setAttribute("aria-controls", english.id);
+      button.setAttribute("aria-expanded", String(!english.hidden));
+      button.textContent = english.hidden ? "Show translation" : "Hide translation";
+    } else {
+      button.removeAttribute("data-toggle-translation");
+      button.removeAttribute("aria-controls");
+      button.removeAttribute("aria-expanded");
+      button.textContent = "Translate";
+    }
   }
 
-  // A cached translation is already in the page (hidden): the Translate button only reveals it.
+  function slotOf(section) {
+    let slot = document.getElementById(section.id + "-tr");
+    if (!slot) {
+      slot = document.createElement("div");
+      slot.className = "translation";
+      slot.id = section.id + "-tr";
+      section.querySelector(".ptext").after(slot);
+    }
+    return slot;
+  }
+
+  // A translation already in the page is shown or hidden without a request; otherwise ask for it.
+  function translate(section) {
+    const english = englishOf(section);
+    if (english) {
+      english.hidden = !english.hidden;
+      setOpen(section.dataset.n, !english.hidden);
+      updateFocusable(section);
+      label(section);
+      return;
+    }
+    if (busy.has(section.id)) return;
+    const slot = slotOf(section);
+    busy.add(section.id);
+    label(section);
+    const url = tools.dataset.translateUrl.replace("__n__", section.dataset.n);
+    htmx.ajax("POST", url, { source: slot, target: slot, swap: "innerHTML" }).finally(() => {
+      busy.delete(section.id);
+      label(document.getElementById(section.id));
+    });
+  }
+
   reader.addEventListener("click", (e) => {
-    const button = e.target.closest("[data-toggle-translation]");
-    if (!button) return;
-    const text = document.getElementById(button.getAttribute("aria-controls"));
-    if (!text) return;
-    const section = button.closest("section.block");
-    reveal(button, text, text.hidden);
-    if (section) setOpen(section.dataset.n, !text.hidden);
-    updateFocusable(section);
+    const control = e.target.closest("[data-action=translate]");
+    const section = control && control.closest("section.block");
+    if (section) translate(section);
+  });
+  reader.addEventListener("paragraph-tools", (e) => label(e.detail.section));
+
+  // Translate all answers with slots out of band: a paragraph without one yet gets an empty one first.
+  document.body.addEventListener("htmx:beforeSwap", (e) => {
+    const text = e.detail.serverResponse || "";
+    for (const m of text.matchAll(/id="(p-\d+)-tr" hx-swap-oob/g)) {
+      const section = document.getElementById(m[1]);
+      if (section) slotOf(section);
+    }
   });
 
   function sync(section) {
-    const button = section.querySelector("[data-toggle-translation]");
-    const text = button && document.getElementById(button.getAttribute("aria-controls"));
-    if (text && !text.hidden && !open.has(section.dataset.n)) setOpen(section.dataset.n, true);
-    else if (text && open.has(section.dataset.n)) reveal(button, text, true);
+    const english = englishOf(section);
+    if (english && !english.hidden && !open.has(section.dataset.n)) setOpen(section.dataset.n, true);
+    else if (english && open.has(section.dataset.n)) english.hidden = false;
     updateFocusable(section);
+    label(section);
   }
-  reader.querySelectorAll("section.block").forEach((section) => {
-    if (open.has(section.dataset.n)) sync(section);
+  // Reopen what the reader had open (only those paragraphs: a long text has thousands).
+  open.forEach((n) => {
+    const section = document.getElementById(`p-${n}`);
+    if (section) sync(section);
   });
 
   function sentenceIndex(el) {
@@ -100,6 +157,9 @@
     sections.forEach(sync);
     announceOutcome(el);
   });
+  // reader.js placed the toolbar before this file ran: describe that paragraph now.
+  if (tools.parentElement.matches("section.block")) label(tools.parentElement);
+  window.Randnotiz = Object.assign(window.Randnotiz || {}, { translate });
 
   // Translate all's outcome is said once, politely, when its job ends (not on every poll).
   let toldJob = document.querySelector("#translate-all[data-job]")?.dataset.job;

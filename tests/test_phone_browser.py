@@ -80,3 +80,12 @@ def test_selection_toolbar_is_not_covered(small):
     for button in toolbar.locator("button:visible").all():
         box = button.bounding_box()
         assert small.evaluate(ON_TOP, [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, "#hl-toolbar"])
+
+
+def test_the_paragraph_toolbar_covers_no_words(small):
+    # Its 44 px buttons sit in the gap under the paragraph, above the next one: every word stays tappable.
+    tools = small.locator("#p-1 #paragraph-tools")
+    expect(tools).to_be_visible()
+    box = tools.bounding_box()
+    assert box["y"] >= small.locator("#p-1-text").bounding_box()["y"] + small.locator("#p-1-text").bounding_box()["height"]
+    assert box["y"] + box["height"] <= small.locator("#p-2-text").bounding_box()["y"]

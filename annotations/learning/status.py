@@ -75,6 +75,11 @@ def get(db, key):
     return {"status": row[0], "level": row[1]} if row else {"status": "new", "level": None}
 
 
+def any_marked(db):
+    """Say whether the reader has given any word a status."""
+    return db.execute("SELECT 1 FROM word_status LIMIT 1").fetchone() is not None
+
+
 def all_statuses(db):
     """Return {key: (status, level)} for every word with a status."""
     return {k: (s, lv) for k, s, lv in db.execute("SELECT key, status, level FROM word_status")}

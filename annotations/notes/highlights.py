@@ -398,7 +398,7 @@ def panel(db, article_id, color="", tag=""):
         "colors": COLORS,
         "color": color,
         "tag": tag,
-        "ordinals": articles.paragraph_ordinals(db, article_id),
+        "ordinals": articles.paragraph_ordinals(db, article_id) if everything else {},
     }
 
 

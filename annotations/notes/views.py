@@ -7,10 +7,9 @@ with the store's message, unknown ids 404, and nothing is stored.
 """
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
-from .. import paragraphs
 from ..db import get_db
 from ..reading import articles
-from ..web import htmx, load_article, load_block, page_or_fragment, settings, whole_number
+from ..web import htmx, load_article, load_block, page_or_fragment, paragraph_sections, whole_number
 from . import anchoring, highlights
 
 bp = Blueprint("highlight_views", __name__)
@@ -99,8 +98,7 @@ def _changed(article_id, block_ns, *, toast=None):
         return redirect(url_for("reader.read", article_id=article_id) + anchor, code=303)
     db = get_db()
     blocks = [b for b in (articles.get_block(db, article_id, n) for n in block_ns) if b]
-    parts = [render_template("reading/_paragraph.html", block=view, swap_oob=True)
-             for view in paragraphs.block_views(db, article_id, blocks, settings().translator)]
+    parts = paragraph_sections(article_id, blocks, oob=True)
     parts.append(render_template("notes/_toast.html", toast=toast))
     resp = make_response("".join(parts))
     resp.headers["HX-Trigger"] = CHANGED_EVENT

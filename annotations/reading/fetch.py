@@ -24,6 +24,7 @@ from .. import validation
 from . import formats
 from .structuring import ArticleError
 
+
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 15  # seconds a single step (connect, one read) may take
 DEADLINE = 30  # seconds for a whole URL import, redirects included

@@ -8,15 +8,17 @@ import io
 import re
 import zipfile
 
-import charset_normalizer
-import ebooklib
-import trafilatura
-from ebooklib import epub
-from lxml import etree
-from lxml import html as lxml_html
-
+from ..common import lazy_module
 from . import structuring
 from .structuring import ArticleError, Block
+
+# Loaded on the first file that needs them: a reader who only reads never pays for them.
+charset_normalizer = lazy_module("charset_normalizer")
+ebooklib = lazy_module("ebooklib")
+epub = lazy_module("ebooklib.epub")
+etree = lazy_module("lxml.etree")
+lxml_html = lazy_module("lxml.html")
+trafilatura = lazy_module("trafilatura")
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_EPUB_BYTES = 30 * 1024 * 1024

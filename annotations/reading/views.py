@@ -1,13 +1,14 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, stream_template, url_for
+from markupsafe import Markup
 
-from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
 from ..learning import marking, status
 from ..notes import highlights, webanno
 from ..translation import jobs
-from ..web import load_article, load_block, settings, whole_number
+from ..words import lemmas, vocab
+from ..web import article_markup, load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
@@ -52,19 +53,21 @@ def create():
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 
+# Where the paragraphs go in the rendered page: the template renders everything around them.
+BODY_SLOT = Markup("<!--randnotiz:paragraphs-->")
+
+
 @bp.get("/articles/<int:article_id>")
 def read(article_id):
     db = get_db()
     article = load_article(article_id)
     ts = settings().translator
-    blocks = paragraphs.block_views(db, article_id, articles.get_blocks(db, article_id), ts)
-    body = [b for b in blocks if b["kind"] != "boilerplate"]
-    return render_template(
-        "reading/reader.html",
+    paragraphs, streamed = article_markup(article_id)
+    context = dict(
         article=article,
-        blocks=body,
-        chrome=[b for b in blocks if b["kind"] == "boilerplate"],
-        total=sum(1 for b in body if b["kind"] in articles.TEXT_KINDS),
+        chrome=paragraphs.chrome,
+        chrome_count=paragraphs.chrome_count,
+        total=paragraphs.total,
         position=articles.get_position(db, article_id),
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
@@ -76,13 +79,22 @@ def read(article_id):
         counts=marking.article_counts(db, article_id),
         undo=status.last_batch(db, article_id),
     )
+    if streamed:
+        response = make_response(stream_template("reading/reader.html", body=paragraphs.body, **context))
+    else:
+        # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
+        head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
+        response = make_response(head.encode() + paragraphs.body_utf8 + tail.encode())
+    if not lemmas.ready() and (vocab.count(db) or status.any_marked(db)):
+        # Saved words and word status are marked by lemma: load the lemmatiser, once this page has been sent.
+        response.call_on_close(lemmas.warm_up)
+    return response
 
 
 @bp.get("/articles/<int:article_id>/p/<int:n>")
 def paragraph(article_id, n):
     block = load_block(article_id, n)
-    view = paragraphs.block_views(get_db(), article_id, [block], settings().translator)[0]
-    return render_template("reading/_paragraph.html", block=view)
+    return paragraph_sections(article_id, [block])[0]
 
 
 @bp.post("/articles/<int:article_id>/position")

@@ -196,16 +196,19 @@ _started = set()
 _started_lock = threading.Lock()
 
 
-def start_background(path, wait=600):
-    """Once the lemmatiser is loaded, index every queued item's lemmas in a thread (once per database)."""
-    lemmas.warm_up()
+def start_background(path, wait=None):
+    """Once the lemmatiser is loaded, index every queued item's lemmas in a thread (once per database).
+
+    The thread does not load it: it is half the process's memory, so it loads when a reader
+    first looks a word up or searches (words/lemmas.py), and the lemmas are indexed then.
+    """
     with _started_lock:
         if path in _started:
             return
         _started.add(path)
 
     def run():
-        if not lemmas.wait(wait):
+        if not lemmas.loaded(wait):
             return
         try:
             db = connect(path)

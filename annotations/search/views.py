@@ -11,6 +11,8 @@ bp = Blueprint("search", __name__)
 @bp.get("/search")
 def results():
     db = get_db()
+    # Searching is when inflected forms matter: start loading the lemmatiser (in the background).
+    lemmas.warm_up()
     q = request.args.get("q", "")[:store.MAX_QUERY_CHARS]
     store.refresh(db)
     found = store.search(db, q) if q.strip() else None

@@ -3,18 +3,19 @@
 deep-translator 1.11.4 passes no timeout, keeps per-call state on its instances and lets
 requests' errors leak; everything here exists to make one call safe.
 """
+import importlib
 import threading
 import time
 
-import requests
-from deep_translator import GoogleTranslator, LibreTranslator, MyMemoryTranslator
-from deep_translator import exceptions as dt_errors
-from deep_translator import google as dt_google
-from deep_translator import libre as dt_libre
-from deep_translator import mymemory as dt_mymemory
-from deep_translator.constants import BASE_URLS, MY_MEMORY_LANGUAGES_TO_CODES
+import functools
 
+from ..common import lazy_module
 from .sentences import split_for_limit
+
+requests = lazy_module("requests")
+deep_translator = lazy_module("deep_translator")
+dt_errors = lazy_module("deep_translator.exceptions")
+dt_constants = lazy_module("deep_translator.constants")
 
 DEFAULT_TIMEOUT = 15.0
 
@@ -77,20 +78,23 @@ def _time_left():
     return max(0.05, deadline - time.monotonic())
 
 
-for _module in (dt_google, dt_libre, dt_mymemory):
-    _module.requests = _TimedRequests()
+@functools.cache
+def _patch_deep_translator():
+    """Give deep-translator's modules our timed `requests`, once, when the first call needs them."""
+    for name in ("google", "libre", "mymemory"):
+        importlib.import_module(f"deep_translator.{name}").requests = _TimedRequests()
 
 
 # --- providers ---------------------------------------------------------------
 
 def _google(ts, text):
-    translator = GoogleTranslator(source=ts.source, target=ts.target)
-    translator._base_url = ts.google_url or BASE_URLS["GOOGLE_TRANSLATE"]
+    translator = deep_translator.GoogleTranslator(source=ts.source, target=ts.target)
+    translator._base_url = ts.google_url or dt_constants.BASE_URLS["GOOGLE_TRANSLATE"]
     return translator.translate(text)
 
 
 def _mymemory_code(code):
-    values = MY_MEMORY_LANGUAGES_TO_CODES.values()
+    values = dt_constants.MY_MEMORY_LANGUAGES_TO_CODES.values()
     if code in values:
         return code
     preferred = f"{code}-{code.upper()}"
@@ -100,9 +104,9 @@ def _mymemory_code(code):
 
 
 def _mymemory(ts, text):
-    translator = MyMemoryTranslator(source=_mymemory_code(ts.source), target=_mymemory_code(ts.target),
+    translator = deep_translator.MyMemoryTranslator(source=_mymemory_code(ts.source), target=_mymemory_code(ts.target),
                                     email=ts.mymemory_email or None)
-    translator._base_url = ts.mymemory_url or BASE_URLS["MYMEMORY"]
+    translator._base_url = ts.mymemory_url or dt_constants.BASE_URLS["MYMEMORY"]
     return translator.translate(text)
 
 
@@ -116,7 +120,7 @@ def _libre(ts, text):
             "LibreTranslate needs LIBRETRANSLATE_API_KEY; deep-translator refuses an empty key "
             "(for a keyless server of your own, set any value).")
     # deep-translator appends "translate" to the URL as is.
-    translator = LibreTranslator(source=ts.source, target=ts.target, api_key=key,
+    translator = deep_translator.LibreTranslator(source=ts.source, target=ts.target, api_key=key,
                                  custom_url=url if url.endswith("/") else url + "/")
     return translator.translate(text)
 
@@ -241,6 +245,7 @@ def fetch(ts, text):
     The calling thread waits at most the timeout even if the provider trickles bytes forever;
     the abandoned thread ends by itself when its socket timeout fires.
     """
+    _patch_deep_translator()
     provider, label, timeout = PROVIDERS[ts.provider], ts.label, ts.timeout
     parts = split_for_limit(text, ts.limit)
     deadline = time.monotonic() + timeout

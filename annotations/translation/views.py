@@ -1,40 +1,30 @@
 """Translation views: one paragraph on demand, and Translate all with progress and cancel."""
 from flask import Blueprint, render_template, request
 
+from .. import paragraph_html
 from ..db import get_db
 from ..reading import articles
 from ..web import load_article, load_block, settings, whole_number
-from . import jobs, sentences, translate
+from . import jobs, translate
 
 bp = Blueprint("translate_views", __name__)
 
 
-@bp.app_template_filter("english_sentences")
-def english_sentences(english, german):
-    """Render a translation with sentence spans matching the German paragraph's."""
-    return sentences.english_html(german, english)
-
-
-@bp.app_template_filter("aligned_with")
-def aligned_with(english, german):
-    """Say whether the translation's sentences pair one to one with the German's."""
-    return sentences.aligned(german, english)
-
-
-def _block_view(article_id, block, translation=None, shown=False):
-    return {**block, "article_id": article_id, "translation": translation, "shown": shown}
+def _block_view(article_id, block, translation=None):
+    return {**block, "article_id": article_id, "translation": translation}
 
 
 @bp.post("/articles/<int:article_id>/p/<int:n>/translation")
 def translation(article_id, n):
+    """Answer the paragraph's translation slot: the English, shown, or the error and a Retry."""
     db = get_db()
     block = load_block(article_id, n)
-    view = _block_view(article_id, block, shown=True)
+    view = _block_view(article_id, block)
     try:
         view["translation"] = translate.translate(db, block["text"], settings().translator)
     except translate.TranslationError as e:
-        return render_template("translation/_translation.html", block=view, error=e), e.status
-    return render_template("translation/_translation.html", block=view)
+        return paragraph_html.translation(view, error=e), e.status
+    return paragraph_html.translation(view, shown=True)
 
 
 def _after():
@@ -59,7 +49,8 @@ def _progress(article_id, after, status=200):
         cached = translate.cached_translations(db, [blocks[f["n"]]["text"] for f in fresh], settings().translator)
         for f in fresh:
             block = blocks[f["n"]]
-            slots.append((_block_view(article_id, block, cached.get(block["text"]), shown=shown), None))
+            view = _block_view(article_id, block, cached.get(block["text"]))
+            slots.append(paragraph_html.slot(view, shown=shown, oob=True))
     return render_template("translation/_translate_all.html", article=article, job=job, slots=slots,
                            provider_label=settings().translator.label), status
 

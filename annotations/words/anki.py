@@ -1,14 +1,16 @@
 """Export saved words for review: Anki package (.apkg), Anki-importable TSV, and CSV."""
 import csv
+import functools
 import io
 import os
 import tempfile
 
-import genanki
 from markupsafe import escape
 
-from ..common import csv_cell
+from ..common import csv_cell, lazy_module
 from .vocab import GENDERS, with_article
+
+genanki = lazy_module("genanki")
 
 # Fixed ids: a re-export updates the same note type, deck and notes in Anki instead of adding copies.
 MODEL_ID = 1_742_315_061
@@ -18,19 +20,23 @@ DECK_NAME = "Randnotiz"
 FIELDS = ["Lemma", "Sentence", "Gloss", "Translation", "Source"]
 TAG = "randnotiz"
 
-MODEL = genanki.Model(
-    MODEL_ID, MODEL_NAME,
-    fields=[{"name": f} for f in FIELDS],
-    templates=[{
-        "name": "German word in its sentence",
-        "qfmt": '<div class="sentence" lang="de">{{Sentence}}</div>',
-        "afmt": '{{FrontSide}}<hr id="answer"><div class="lemma" lang="de">{{Lemma}}</div>'
-                '<div class="gloss">{{Gloss}}</div><div class="translation">{{Translation}}</div>'
-                '<div class="source">{{Source}}</div>',
-    }],
-    css=".card { font-family: Georgia, serif; font-size: 22px; text-align: center; }"
-        ".sentence b { color: #2f5fa7; } .translation, .source { color: #666; font-size: 16px; }",
-)
+
+@functools.cache
+def model():
+    """Return the Anki note type (built on the first export: genanki loads then)."""
+    return genanki.Model(
+        MODEL_ID, MODEL_NAME,
+        fields=[{"name": f} for f in FIELDS],
+        templates=[{
+            "name": "German word in its sentence",
+            "qfmt": '<div class="sentence" lang="de">{{Sentence}}</div>',
+            "afmt": '{{FrontSide}}<hr id="answer"><div class="lemma" lang="de">{{Lemma}}</div>'
+                    '<div class="gloss">{{Gloss}}</div><div class="translation">{{Translation}}</div>'
+                    '<div class="source">{{Source}}</div>',
+        }],
+        css=".card { font-family: Georgia, serif; font-size: 22px; text-align: center; }"
+            ".sentence b { color: #2f5fa7; } .translation, .source { color: #666; font-size: 16px; }",
+    )
 
 
 def guid(word):
@@ -80,7 +86,7 @@ def apkg(words):
     """Return the bytes of an Anki package holding one note per saved word."""
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for w in words:
-        deck.add_note(genanki.Note(model=MODEL, fields=fields(w), guid=guid(w), tags=tags(w)))
+        deck.add_note(genanki.Note(model=model(), fields=fields(w), guid=guid(w), tags=tags(w)))
     fd, path = tempfile.mkstemp(suffix=".apkg")
     os.close(fd)
     try:

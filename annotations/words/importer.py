@@ -9,15 +9,16 @@ import logging
 import os
 import threading
 
+from .. import activity
 from ..common import now
 from ..sqlite import connect
-from . import lemmas
 from .formats import KEYS_VERSION, DictFormatError, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
 
 BATCH = 5_000  # rows per transaction: ~0.2 s of the write lock, so readers' writes barely wait
 RETRY_WAITS = (60, 600)  # seconds before a failed background import's 2nd and 3rd attempt
+YIELD_EVERY = 500  # entries parsed between looks at the requests in flight (a few ms of work)
 _threads = {}  # database path -> the background import thread started for it (per process)
 _wakes = {}  # database path -> Event that ends the wait before the next attempt early
 _attempts = {}  # database path -> Semaphore released when an attempt ends
@@ -80,7 +81,9 @@ def import_dictionary(db, source, path):
         rows = _ding_reader(path, progress) if source == "ding" else parse_freedict(path, progress)
         entries = forms = 0
         batch_e, batch_f = [], []
-        for sub, german, english, fs in rows:
+        for i, (sub, german, english, fs) in enumerate(rows):
+            if i % YIELD_EVERY == 0:
+                activity.yield_to_requests()
             batch_f.extend((len(batch_e), *f) for f in fs)  # entry by its place in the batch
             batch_e.append((generation, source, sub, german, english))
             if len(batch_e) >= BATCH:
@@ -171,12 +174,13 @@ def import_first(db, sources):
 
 
 def start_background(path, sources):
-    """Warm up the lemmatiser and import the first of sources into database path, in threads.
+    """Import the first of sources into database path, in a thread that steps aside for requests.
 
     A failed import (a locked database, a damaged file) is tried again after RETRY_WAITS, and
-    at every start until it succeeds; the failed run's message says so in the UI.
+    at every start until it succeeds; the failed run's message says so in the UI. The
+    lemmatiser is not warmed here: it is half the process's memory, and a reader who never
+    looks a word up never needs it (words/lemmas.py loads it on the first lookup).
     """
-    lemmas.warm_up()
     with _lock:
         running = _threads.get(path)
         if (running is not None and running.is_alive()) or not sources:
@@ -192,6 +196,9 @@ def start_background(path, sources):
             for wait in waits:
                 try:
                     import_first(db, sources)
+                    # The import leaves hundreds of MB of write-ahead log; if the app is stopped
+                    # before SQLite folds it in, the next start reads it all before the first page.
+                    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     return
                 except Exception:  # noqa: BLE001 (logged, recorded for the UI, and tried again)
                     log.exception("dictionary import failed")

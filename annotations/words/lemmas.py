@@ -48,6 +48,12 @@ def wait(timeout):
     return ready()
 
 
+def loaded(timeout=None):
+    """Wait (up to timeout seconds; None: for good) for a lemmatiser someone else started; say whether it is ready."""
+    _ready.wait(timeout)
+    return ready()
+
+
 def lemma(word, timeout=3.0):
     """Return the lemma of word, or None when the lemmatiser is not ready within timeout."""
     if not wait(timeout):

@@ -85,3 +85,12 @@ def test_edits_and_deletions_reach_the_index(db, art):
 def test_search_box_in_every_page(client, art):
     assert 'action="/search"' in client.get("/articles").get_data(as_text=True)
     assert 'action="/search"' in client.get(f"/articles/{art}").get_data(as_text=True)
+
+
+def test_a_search_starts_loading_the_lemmatiser_the_start_does_not(client, monkeypatch):
+    started = []
+    monkeypatch.setattr(lemmas, "warm_up", lambda: started.append(True))
+    client.get("/articles")
+    assert started == []  # half the process's memory: only when inflected forms are wanted
+    assert client.get("/search", query_string={"q": "Iran"}).status_code == 200
+    assert started == [True]

@@ -92,6 +92,7 @@ def test_shown_and_hidden_survive_a_reload_and_t_toggles_without_a_request(reade
 
 def test_a_failure_shows_the_cause_and_retry_recovers(reader, fake):
     fake.mode = "500"
+    reader.locator("#p-2").focus()  # the paragraph toolbar goes to the current paragraph
     reader.locator("#p-2").get_by_role("button", name="Translate").click()
     alert = reader.locator("#p-2-tr [role=alert]")
     expect(alert).to_contain_text("Google Translate answered with an error (HTTP 500)")
@@ -133,7 +134,9 @@ def test_translate_all_can_fill_translations_but_keep_them_folded(reader, fake):
     for n in (1, 2, 8):
         expect(reader.locator(f"#p-{n}-en")).to_be_attached()
         expect(reader.locator(f"#p-{n}-en")).to_be_hidden()
-        expect(reader.locator(f"#p-{n} [data-toggle-translation]")).to_have_text("Show translation")
+        reader.locator(f"#p-{n}-text").hover()  # the one toolbar comes to the paragraph under the mouse
+        expect(reader.locator(f"#p-{n} #paragraph-tools [data-toggle-translation]")).to_have_text("Show translation")
+    reader.locator("#p-2-text").hover()
     reader.locator("#p-2").get_by_role("button", name="Show translation").click()
     expect(reader.locator("#p-2-en")).to_be_visible()
     assert fake.count() == 8  # filled once, shown without asking again
@@ -153,7 +156,8 @@ def test_when_every_translation_fails_one_message_says_why_and_offers_retry(read
     # Said once, politely, through the page's one live region.
     expect(reader.locator("#announcer")).to_have_text(re.compile("^Nothing could be translated"))
     assert reader.locator("[aria-live=assertive]").count() == 0
-    expect(reader.locator("#p-8 [data-action=translate]")).to_have_text("Translate")  # polling is over
+    reader.locator("#p-8-text").hover()
+    expect(reader.locator("#p-8 #paragraph-tools [data-action=translate]")).to_have_text("Translate")  # polling is over
     assert len(reader.evaluate("window.told")) == 1
     fake.mode = "ok"
     bar.get_by_role("button", name="Retry").click()

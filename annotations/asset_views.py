@@ -1,0 +1,90 @@
+"""One stylesheet and one script for every page: static/ files joined in a fixed order, fingerprinted.
+
+Two small files stay apart where loading differs (prefs.js, synchronous in <head>; print.css, for
+print only). A page costs four requests the first time and none after: the bundles' names carry a
+hash of their bytes, so they are cached for a year as immutable; a changed file gives a new name. The sources
+stay separate files in static/ (edit them there); a new file only needs adding to a list below.
+Bundles are built once, on the first request that needs them, and kept pre-compressed.
+"""
+import gzip
+import hashlib
+import threading
+from pathlib import Path
+
+import brotli
+from flask import Blueprint, Response, abort, current_app, request, url_for
+
+# Order matters: later files may use what earlier ones define (prefs.js defines window.Randnotiz,
+# focus.js its announce()); themes.css comes last, its colour variables override the defaults.
+STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css"]
+SCRIPTS = ["htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
+           "find.js", "learning.js", "focus.js", "keys.js"]
+# Kept apart, fingerprinted the same way: prefs.js runs synchronously in <head> so the reader's
+# theme applies before the first paint (the deferred bundle runs too late); print.css is media=print.
+HEAD_SCRIPTS = ["prefs.js"]
+PRINT_STYLES = ["print.css"]
+# kind -> (its files, its extension, its name's stem)
+KINDS = {"css": (STYLES, "css", "app"), "js": (SCRIPTS, "js", "app"),
+         "head": (HEAD_SCRIPTS, "js", "head"), "print": (PRINT_STYLES, "css", "print")}
+YEAR = 365 * 24 * 3600
+
+bp = Blueprint("assets", __name__)
+_lock = threading.Lock()
+KEY = "randnotiz.assets"
+
+
+class Bundle:
+    """One joined file, its fingerprinted name and its compressed forms."""
+
+    def __init__(self, ext, parts, stem="app"):
+        self.mimetype = "text/css" if ext == "css" else "text/javascript"
+        # A statement boundary between scripts: a file without a final ";" or newline cannot run into the next.
+        sep = "\n" if ext == "css" else "\n;\n"
+        self.body = sep.join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
+        self.name = f"{stem}.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
+        self.encoded = {"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
+
+
+def _build(static_folder):
+    def read(names):
+        return [(name, (static_folder / name).read_text(encoding="utf-8")) for name in names]
+    return {kind: Bundle(ext, read(names), stem) for kind, (names, ext, stem) in KINDS.items()}
+
+
+def bundles():
+    """Return {kind: Bundle} for every kind in KINDS, building them on first use (once per app)."""
+    built = current_app.extensions.get(KEY)
+    if built is None:
+        with _lock:
+            built = current_app.extensions.get(KEY)
+            if built is None:
+                built = current_app.extensions[KEY] = _build(Path(current_app.static_folder))
+    return built
+
+
+def asset_url(kind):
+    """Return the fingerprinted URL of a bundle: 'css', 'js', 'head' (prefs.js) or 'print'."""
+    return url_for("assets.bundle", name=bundles()[kind].name)
+
+
+@bp.get("/assets/<name>")
+def bundle(name):
+    found = next((b for b in bundles().values() if b.name == name), None)
+    if found is None:
+        # An old name (the files changed since the page was loaded): say so instead of serving stale bytes.
+        abort(404, "That version of Randnotiz's styles or scripts is gone: reload the page.")
+    accepted = request.accept_encodings
+    encoding = next((e for e in ("br", "gzip") if accepted[e]), None)
+    body = found.encoded[encoding] if encoding else found.body
+    response = Response(body, mimetype=found.mimetype)
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    return response
+
+
+def init_app(app):
+    """Serve the bundles and give templates asset_url()."""
+    app.register_blueprint(bp)
+    app.add_template_global(asset_url)

@@ -1,0 +1,157 @@
+"""Time to laid-out text in Chromium: the reading page against the same words as a static HTML file.
+
+The app runs in a child process under waitress (the production server); the yardstick is a plain
+HTML file with the same title and paragraphs, served by the same app and server. Each open:
+  - cold: a fresh browser context (empty cache);
+  - warm: the same context opened a second time (its cache filled by the first open).
+Two times, in ms since navigation start, read in the page:
+  - text painted: the first contentful paint (on both pages the text: the reading page's
+    header is its first line; its stylesheet blocks rendering, so that paint is styled);
+  - page ready: the first animation frame after the load event (every stylesheet and deferred
+    script has run, htmx has processed the page), after forcing layout of the last paragraph.
+Opens alternate between the app and the yardstick; medians of RUNS each.
+Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
+Run: python bench/bench_browser.py [runs]
+"""
+import html
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from annotations import schema  # noqa: E402
+from annotations.reading import articles  # noqa: E402
+from annotations.sqlite import connect  # noqa: E402
+
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+
+SERVE = """
+import sys, threading
+from flask import send_from_directory
+from waitress import create_server
+from annotations import create_app
+db, static_dir, tmp = sys.argv[1:4]
+app = create_app({"DATABASE": db, "BACKGROUND_TASKS": False, "DING_PATH": tmp + "/x", "FREEDICT_PATH": tmp + "/x"})
+app.add_url_rule("/bench-static/<path:name>", "bench_static", lambda name: send_from_directory(static_dir, name))
+server = create_server(app, host="127.0.0.1", port=0, threads=4)
+print(server.effective_port, flush=True)
+server.run()
+"""
+
+# Runs before the page's own scripts; records when the text is laid out.
+PROBE = """
+window.addEventListener("load", () => requestAnimationFrame(() => {
+  const ps = document.querySelectorAll("p");
+  if (ps.length) ps[ps.length - 1].getBoundingClientRect();
+  const ready = performance.now();
+  // Two more frames: the paint of that frame has been reported.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    window.__laidOut = [paint ? paint.startTime : ready, ready];
+  }));
+}));
+"""
+
+
+def static_page(title, paragraphs):
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (f'<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f'</head><body><h1>{html.escape(title)}</h1>\n{body}\n</body></html>').encode()
+
+
+def open_once(context, url):
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    # Not wait_for_function: its polling evaluates a string, which the app's CSP refuses.
+    ms = page.evaluate("""() => new Promise((done) => {
+      const check = () => (window.__laidOut !== undefined ? done(window.__laidOut) : requestAnimationFrame(check));
+      check();
+    })""")
+    page.close()
+    return ms
+
+
+def measure(browser, url):
+    """Return ((painted, ready) cold, (painted, ready) warm) of one fresh context."""
+    context = browser.new_context()
+    context.add_init_script(PROBE)
+    cold = open_once(context, url)
+    warm = open_once(context, url)
+    context.close()
+    return cold, warm
+
+
+def main():
+    tmp = Path(tempfile.mkdtemp())
+    static_dir = tmp / "static"
+    static_dir.mkdir()
+    db_path = str(tmp / "bench.db")
+    db = connect(db_path)
+    schema.prepare(db)  # stores the bundled article as article 1
+    bundled = [b["text"] for b in articles.get_blocks(db, 1) if b["kind"] == "paragraph"]
+    words = sum(len(p.split()) for p in bundled)
+    long_text, n = [], 0
+    while sum(len(p.split()) for p in long_text) < 9000:
+        long_text.append(f"{bundled[n % len(bundled)]}")
+        n += 1
+    long_id = articles.create_article(db, "\n\n".join(long_text), title="Neuntausend Wörter")
+    texts = []
+    for label, article_id in (("bundled article", 1), ("9,000-word text", long_id)):
+        blocks = articles.get_blocks(db, article_id)
+        paras = [b["text"] for b in blocks if b["kind"] != "boilerplate"]
+        name = f"static-{article_id}.html"
+        (static_dir / name).write_bytes(static_page(articles.get_article(db, article_id)["title"], paras))
+        n_words = sum(len(p.split()) for p in paras)
+        texts.append((f"{label} ({n_words:,} words, {len(paras)} blocks)", f"/articles/{article_id}",
+                      f"/bench-static/{name}"))
+    db.close()
+
+    server = subprocess.Popen([sys.executable, "-c", SERVE, db_path, str(static_dir), str(tmp)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    port = int(server.stdout.readline())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _, app_url, static_url in texts:  # first renders (template compile, caches) off the clock
+            urllib.request.urlopen(base + app_url).read()
+            urllib.request.urlopen(base + static_url).read()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+            measure(browser, base + texts[0][1])
+            print(f"Time to laid-out text in Chromium, median of {RUNS} fresh contexts each (ms); "
+                  f"yardstick: the same words as a static HTML file from the same server")
+            print(f"{'text':<44} {'cache':<5} | {'text painted: app':>17} {'static':>7} {'ratio':>6} "
+                  f"| {'page ready: app':>15} {'static':>7} {'ratio':>6}")
+            for label, app_url, static_url in texts:
+                app_t, static_t = {"cold": [], "warm": []}, {"cold": [], "warm": []}
+                for _ in range(RUNS):
+                    for url, into in ((app_url, app_t), (static_url, static_t)):
+                        cold, warm = measure(browser, base + url)
+                        into["cold"].append(cold)
+                        into["warm"].append(warm)
+                for cache in ("cold", "warm"):
+                    cols = []
+                    for i in (0, 1):
+                        a = statistics.median(t[i] for t in app_t[cache])
+                        s = statistics.median(t[i] for t in static_t[cache])
+                        cols.append(f"{a:17.1f} {s:7.1f} {a / s:5.2f}x")
+                    print(f"{label:<44} {cache:<5} | {cols[0]} | {cols[1][2:]}", flush=True)
+            browser.close()
+        page = urllib.request.urlopen(urllib.request.Request(base + texts[1][1], headers={"Accept-Encoding": "gzip, br"}))
+        print(f"reading page of the 9,000-word text: {len(page.read()) / 1024:.0f} KiB as sent "
+              f"({page.headers.get('Content-Encoding') or 'uncompressed'})")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""One fingerprinted stylesheet and script per page, cached for good; pages revalidate; responses compressed."""
+import gzip
+import re
+
+import brotli
+
+from annotations import asset_views as assets
+
+
+def bundle_urls(html):
+    return re.findall(r'(?:href|src)="(/assets/app\.[0-9a-f]{12}\.(?:css|js))"', html)
+
+
+PAGES = ("/articles/1", "/articles", "/vocabulary", "/review", "/stats", "/search?q=Iran", "/other-pages")
+
+
+def test_every_page_links_one_stylesheet_and_one_deferred_script(client):
+    for path in PAGES:
+        html = client.get(path).get_data(as_text=True)
+        head = html[:html.index("</head>")]
+        # For the screen: one stylesheet and one deferred script, both bundles.
+        assert len(re.findall(r'<link rel="stylesheet" href="[^"]+">', html)) == 1, path
+        assert len(re.findall(r'rel="stylesheet"', html)) == 2, path
+        css, js = bundle_urls(html)
+        assert css.endswith(".css") and js.endswith(".js")
+        assert re.search(r'<script src="/assets/app\.[0-9a-f]{12}\.js" defer>', head), path
+        # The two kept apart: the print sheet only for print, and prefs.js run before the styles
+        # (the reader's theme before the first paint), synchronously: no defer, no async.
+        assert re.search(r'<link rel="stylesheet" href="/assets/print\.[0-9a-f]{12}\.css" media="print">', head), path
+        prefs = re.search(r'<script src="(/assets/head\.[0-9a-f]{12}\.js)"></script>', head)
+        assert prefs and head.index(prefs.group(0)) < head.index(css), path
+        assert len(re.findall(r"<script ", html)) == 2, path
+        assert "/static/" not in html.replace("/static/favicon.svg", ""), path
+
+
+def test_the_theme_sheet_comes_last_and_prefs_stays_out_of_the_deferred_bundle(client):
+    assert assets.STYLES[-1] == "themes.css"  # its variables override every default colour
+    html = client.get("/articles/1").get_data(as_text=True)
+    prefs = re.search(r'src="(/assets/head\.[0-9a-f]{12}\.js)"', html).group(1)
+    with open(client.application.static_folder + "/prefs.js", encoding="utf-8") as f:
+        assert f.read().strip() in client.get(prefs).get_data(as_text=True)
+    assert "prefs.js" not in assets.SCRIPTS and "print.css" not in assets.STYLES
+
+
+def test_bundles_hold_every_source_file_in_order_and_are_cached_for_good(client, app):
+    css, js = bundle_urls(client.get("/articles/1").get_data(as_text=True))
+    for url, names in ((css, assets.STYLES), (js, assets.SCRIPTS)):
+        r = client.get(url)
+        assert r.status_code == 200
+        assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        body = r.get_data(as_text=True)
+        places = [body.index(f"/* {name} */") for name in names]
+        assert places == sorted(places)
+        for name in names:
+            source = (app.static_folder + "/" + name)
+            with open(source, encoding="utf-8") as f:
+                assert f.read().strip() in body
+
+
+def test_a_changed_source_gets_a_new_name(tmp_path):
+    (tmp_path / "a.css").write_text("p { color: red }")
+    first = assets.Bundle("css", [("a.css", "p { color: red }")])
+    second = assets.Bundle("css", [("a.css", "p { color: blue }")])
+    assert first.name != second.name and re.fullmatch(r"app\.[0-9a-f]{12}\.css", first.name)
+
+
+def test_an_unknown_bundle_name_is_a_clear_404(client):
+    r = client.get("/assets/app.000000000000.js")
+    assert r.status_code == 404 and "reload the page" in r.get_data(as_text=True)
+
+
+def test_bundles_come_compressed_when_the_browser_accepts_it(client):
+    _, js = bundle_urls(client.get("/articles/1").get_data(as_text=True))
+    plain = client.get(js).data
+    br = client.get(js, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert br.headers["Content-Encoding"] == "br" and brotli.decompress(br.data) == plain
+    gz = client.get(js, headers={"Accept-Encoding": "gzip"})
+    assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.data) == plain
+    assert len(gz.data) < len(plain) / 2
+
+
+def test_a_page_revalidates_with_its_etag_and_changes_with_the_data(client):
+    first = client.get("/articles/1", headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Cache-Control"] == "no-cache" and first.headers["Content-Encoding"] == "gzip"
+    again = client.get("/articles/1", headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    plain = client.get("/articles/1")
+    assert client.get("/articles/1", headers={"If-None-Match": plain.headers["ETag"]}).status_code == 304
+    # A note changes the page: the old ETag no longer matches.
+    client.post("/articles/1/p/2/note", data={"note": "Neu"})
+    changed = client.get("/articles/1", headers={"If-None-Match": plain.headers["ETag"]})
+    assert changed.status_code == 200 and "Neu" in changed.get_data(as_text=True)
+
+
+def test_html_and_json_are_compressed(client):
+    page = client.get("/articles/1", headers={"Accept-Encoding": "gzip"})
+    assert "Randnotiz" in gzip.decompress(page.data).decode()
+    client.post("/articles/1/p/2/note", data={"note": "Ein Absatz mit einer längeren Notiz. " * 20})
+    feed = client.get("/annotations/", headers={"Accept-Encoding": "gzip", "Accept": "application/ld+json"})
+    assert feed.headers["Content-Encoding"] == "gzip"
+    assert "längeren Notiz" in gzip.decompress(feed.data).decode()
