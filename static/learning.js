@@ -91,6 +91,9 @@
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     if (popover && !popover.hidden && STATUS_KEYS.has(e.key)) {
       const btn = popover.querySelector('[data-status-key="' + e.key + '"]');
+      // As with the review card: a key pressed before htmx settled the popover would post the
+      // status form natively (a full page). Wire it now: a no-op once done.
+      if (btn && window.htmx) window.htmx.process(popover);
       if (btn) { e.preventDefault(); e.stopPropagation(); btn.click(); }
       return;
     }
