@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from werkzeug.serving import make_server  # noqa: E402
 
+from timing import samples  # noqa: E402
 from annotations import create_app  # noqa: E402
 from annotations.notes import highlights  # noqa: E402
 from annotations.reading import articles  # noqa: E402
@@ -32,12 +33,8 @@ PARAGRAPH = ("Der Präsident der Russischen Föderation hat am Freitag in Moskau
 
 
 def timed(fn, n):
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return statistics.median(out), min(out)
+    out = samples(fn, n)
+    return statistics.median(out), out[0]
 
 
 def main():

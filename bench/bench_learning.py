@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from flask import send_from_directory  # noqa: E402
 from waitress import create_server  # noqa: E402
 
+from timing import median_p90  # noqa: E402
 from annotations import create_app, paragraphs  # noqa: E402
 from annotations.learning import marking, review, status  # noqa: E402
 from annotations.common import word_tokens  # noqa: E402
@@ -62,13 +63,7 @@ def text_of(words_per_paragraph, paragraphs_n, offset=0):
 
 
 def timed(fn, n=RUNS):
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    out.sort()
-    return statistics.median(out), out[max(int(len(out) * 0.9) - 1, 0)]
+    return median_p90(fn, n)
 
 
 def main():

@@ -9,7 +9,6 @@ Run: python bench/bench_reader.py
 """
 import http.client
 import re
-import statistics
 import sys
 import tempfile
 import threading
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from flask import send_from_directory  # noqa: E402
 from waitress import create_server  # noqa: E402
 
+from timing import median_p90  # noqa: E402
 from annotations import create_app  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.reading.render import Span, render_text  # noqa: E402
@@ -44,13 +44,7 @@ def paragraph(i):
 
 
 def timed(fn, n=RUNS):
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    out.sort()
-    return statistics.median(out), out[int(len(out) * 0.9) - 1]
+    return median_p90(fn, n)
 
 
 def main():
