@@ -172,8 +172,9 @@
       }
       return;
     }
-    // A quick Tab can beat the frame that shows the toolbar for a fresh keyboard selection.
-    if (e.key === "Tab" && !e.shiftKey && keyboardSelecting && toolbar.hidden) {
+    // A quick Tab can beat the frame that shows the toolbar for a fresh keyboard selection, or
+    // the one that refreshes its fields after the selection grew: bring both up to date now.
+    if (e.key === "Tab" && !e.shiftKey && keyboardSelecting && !toolbar.contains(document.activeElement)) {
       cancelAnimationFrame(frame);
       update();
     }

@@ -334,3 +334,21 @@ def test_a_long_notes_panel_arrives_right_after_the_page(page, live_server, db, 
     page.goto(f"{live_server}/articles/{article}")
     expect(page.locator("#hl-list .hl-item")).to_have_count(PANEL_INLINE_MAX + 5)
     expect(page.locator("#hl-count")).to_contain_text(f"{PANEL_INLINE_MAX + 5} in this article")
+
+
+def test_tab_takes_the_selection_as_it_is_even_before_the_toolbar_redraws(page, live_server, db, article):
+    """A selection grown by Ctrl+Shift+→ and a Tab before the next frame highlights the grown text."""
+    page.goto(f"{live_server}/articles/{article}")
+    page.keyboard.press("j")
+    expect(page.locator("#p-2")).to_be_focused()
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowRight")
+    expect(page.locator("#hl-toolbar")).to_be_visible()
+    # No more frames: the toolbar's fields still say "Zwe" when Tab comes (a busy machine's race).
+    page.evaluate("window.requestAnimationFrame = () => 0")
+    page.keyboard.press("Control+Shift+ArrowRight")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Highlight in yellow")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(mark(page, 2, "Zweiter")).to_have_class(re.compile(r"\bhl-yellow\b"))
+    assert stored(db, article) == [(2, "Zweiter", "yellow", None)]
