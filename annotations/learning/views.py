@@ -78,8 +78,10 @@ def counts(article_id):
     db = get_db()
     load_article(article_id)
     compact = request.args.get("compact") == "1"
+    # The reading page's summary line (all a phone shows while the counts are folded) comes along.
     return render_template("learning/_counts.html", c=marking.article_counts(db, article_id), article_id=article_id,
-                           compact=compact, undo=None if compact else status.last_batch(db, article_id))
+                           compact=compact, undo=None if compact else status.last_batch(db, article_id),
+                           oob=not compact)
 
 
 @bp.get("/articles/<int:article_id>/word-status.json")

@@ -119,3 +119,20 @@ def test_without_any_voice_the_button_is_disabled_and_says_why(page, live_server
     button = page.locator("#word-popover button.speak", has_text="Word")
     expect(button).to_be_disabled()
     expect(page.locator("#word-popover .speak-why").first).to_contain_text("no German voice")
+
+
+def test_the_folded_summary_on_a_phone_follows_a_status_change(phone, live_server, article):
+    # On a phone the counts are folded away: the summary line is all the reader sees of them.
+    phone.goto(f"{live_server}/articles/{article}")
+    summary = phone.locator(".learning-details > summary")
+    expect(summary).to_contain_text("0.0 % known")
+    before = summary.inner_text()
+    expect(phone.locator("#reader")).to_have_attribute("data-status-painted", "13")
+    box = word_point(phone, 2, "Soldaten")
+    phone.touchscreen.tap(box["x"], box["y"])
+    phone.locator("#word-status").get_by_role("button", name="Known", exact=True).click()
+    expect(phone.locator("#article-counts .count-known")).to_have_text("1 known")
+    new = phone.locator("#article-counts .count-new").text_content()  # one lemma fewer than before
+    percent = phone.locator("#article-counts .percent-known").text_content()
+    expect(summary).to_contain_text(f"{new} · {percent}")
+    assert not before.startswith(new) and "0.0 % known" not in percent
