@@ -232,6 +232,15 @@ def retry_now(path):
         wake.set()
 
 
+def retry(path, sources):
+    """Try database path's failed import again now: wake its waiting thread, or start a new one."""
+    thread = _threads.get(path)
+    if thread is not None and thread.is_alive():
+        retry_now(path)
+    else:
+        start_background(path, sources)
+
+
 def attempted(path, timeout=None):
     """Block until an import attempt for database path has ended (this process); say whether one did."""
     attempts = _attempts.get(path)

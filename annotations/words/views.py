@@ -12,7 +12,7 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import anki, context, dictionary, senses, vocab
+from . import anki, context, dictionary, importer, senses, vocab
 
 bp = Blueprint("words_views", __name__)
 
@@ -146,10 +146,22 @@ def lookup():
 
 
 @bp.get("/dictionary/status")
-def dictionary_status():
+def dictionary_status(retrying=False):
     db = get_db()
     return render_template("words/_dict_status.html", running=dictionary.running_import(db),
-                           last=dictionary.last_import(db), sources=dictionary.sources(db))
+                           last=dictionary.last_import(db), sources=dictionary.sources(db), retrying=retrying)
+
+
+@bp.post("/dictionary/retry")
+def dictionary_retry():
+    s = settings()
+    last = dictionary.last_import(get_db())
+    if last is None or last["state"] != "failed":
+        abort(409, "There is no failed dictionary import to try again.")
+    importer.retry(s.database, importer.installed_sources(s.ding_path, s.freedict_path))
+    if not htmx:
+        return redirect(url_for("words_views.vocabulary"), code=303)
+    return dictionary_status(retrying=True)
 
 
 # --- vocabulary ----------------------------------------------------------------------

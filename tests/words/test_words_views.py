@@ -318,6 +318,28 @@ def test_a_failed_import_is_tried_again_while_the_server_runs(tmp_path, write_di
     assert "Dictionary: Ding (5 entries)" in app.test_client().get("/dictionary/status").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("waits", [(3600,), ()], ids=["while it waits", "after its last attempt"])
+def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_ding, monkeypatch, waits):
+    monkeypatch.setattr(importer, "RETRY_WAITS", waits)
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    database, client = app.config["DATABASE"], app.test_client()
+    assert importer.attempted(database, timeout=30)
+    if not waits:
+        importer.background_thread(database).join(30)
+    assert 'id="dict-retry"' in client.get("/dictionary/status").get_data(as_text=True)
+    write_ding(DING)  # the reader repaired the package, and does not want to wait an hour or restart
+    answer = client.post("/dictionary/retry", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Trying the dictionary import again" in answer and "hx-get" in answer  # it polls for the outcome
+    importer.background_thread(database).join(30)
+    assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
+
+
+def test_try_again_is_refused_when_nothing_failed(client):
+    answer = client.post("/dictionary/retry", headers={"HX-Request": "true"})
+    assert answer.status_code == 409 and "no failed dictionary import" in answer.get_data(as_text=True)
+
+
 def test_a_noun_is_shown_and_saved_with_gender_and_plural(client, db, article, imported, lemmatiser):
     start, _ = u16(block_text(db, article, 1), "Bäume")
     page = client.get(f"/words/lookup?article={article}&n=1&start={start}&end={start}").get_data(as_text=True)
