@@ -11,10 +11,14 @@ Two times, in ms since navigation start, read in the page:
     script has run, htmx has processed the page), after forcing layout of the last paragraph.
 Opens alternate between the app and the yardstick; medians of RUNS each.
 Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
+Then where the bundled article's time goes, from two files cut out of its own reading page:
+  - its paragraph blocks (their spans and ids) with its stylesheet and nothing else;
+  - the whole page without its stylesheet and scripts (header, toolbars, notes panel, dialogs).
 Run: python bench/bench_browser.py [runs]
 """
 import html
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -90,6 +94,33 @@ def measure(browser, url):
     return cold, warm
 
 
+def parts(browser, base, static_dir, static_url):
+    """Print text-painted times of two files cut out of the bundled article's reading page."""
+    page = urllib.request.urlopen(base + "/articles/1").read().decode()
+    stylesheet = re.search(r'<link rel="stylesheet" href="/assets/app\.[^"]+">', page).group(0)
+    blocks = "".join(re.findall(r'<section id="p-.*?</section>', page, flags=re.S))
+    (static_dir / "parts-text.html").write_text(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>parts</title>{stylesheet}</head>'
+        f'<body><main class="reader">{blocks}</main></body></html>')
+    bare = re.sub(r'<script [^>]*src="/assets/[^"]+"[^>]*></script>|' + re.escape(stylesheet), "", page)
+    (static_dir / "parts-bare.html").write_text(bare)
+    rows = [("its text blocks + its stylesheet only", "/bench-static/parts-text.html"),
+            ("the whole page without stylesheet and scripts", "/bench-static/parts-bare.html")]
+    times = {url: {"cold": [], "warm": []} for url in [static_url] + [u for _, u in rows]}
+    for _ in range(RUNS):
+        for url in times:
+            cold, warm = measure(browser, base + url)
+            times[url]["cold"].append(cold[0])
+            times[url]["warm"].append(warm[0])
+    print("\nWhere the bundled article's time goes (text painted, ms; the static file measured again alongside)")
+    for label, url in rows:
+        cols = []
+        for cache in ("cold", "warm"):
+            a, s_ = statistics.median(times[url][cache]), statistics.median(times[static_url][cache])
+            cols.append(f"{cache} {a:6.1f} vs {s_:5.1f} ({a / s_:4.2f}x)")
+        print(f"  {label:<48} {'   '.join(cols)}")
+
+
 def main():
     tmp = Path(tempfile.mkdtemp())
     static_dir = tmp / "static"
@@ -144,6 +175,7 @@ def main():
                         s = statistics.median(t[i] for t in static_t[cache])
                         cols.append(f"{a:17.1f} {s:7.1f} {a / s:5.2f}x")
                     print(f"{label:<44} {cache:<5} | {cols[0]} | {cols[1][2:]}", flush=True)
+            parts(browser, base, static_dir, texts[0][2])
             browser.close()
         page = urllib.request.urlopen(urllib.request.Request(base + texts[1][1], headers={"Accept-Encoding": "gzip, br"}))
         print(f"reading page of the 9,000-word text: {len(page.read()) / 1024:.0f} KiB as sent "
