@@ -60,8 +60,9 @@ def m002_plurals_and_key_version(db):
 # --- keys --------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|\s/[^/\s][^/]*/")
-# Object placeholders in headwords: "jdm. etw. geben" is found under "geben".
-_PLACEHOLDERS = re.compile(r"^(?:(?:jd|jdn|jdm|jds|etw|sb|sth)\.\s*|sich\s+)+", re.IGNORECASE)
+# Object placeholders in headwords: "jdm. etw. geben" is found under "geben",
+# "jdn./etw. loben" (a person or a thing) as well.
+_PLACEHOLDERS = re.compile(r"^(?:(?:jd|jdn|jdm|jds|etw|sb|sth)\.[\s/]*|sich\s+)+", re.IGNORECASE)
 _PUNCT = re.compile(r"[…!?.,:;„“”\"'‚‘’»«]+")
 
 

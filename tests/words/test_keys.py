@@ -18,6 +18,10 @@ def keys_of(line):
     ("jdn. mit etw. konfrontieren {vt} :: to confront sb. with sth.", "konfrontieren"),
     ("einer Sache angehören; jdm. angehören {vi} :: to belong to sb./sth.", "angehören"),
     ("einer Sache ausgesetzt sein {v} :: to be exposed to sth.", "ausgesetzt"),
+    # Placeholders joined by a slash ("jdn./etw.": a person or a thing), leading or inside.
+    ("jdn./etw. loben {vt} | lobend | gelobt :: to praise sb./sth. | praising | praised", "loben"),
+    ("sich jdn./etw. vorstellen {vr} :: to imagine sb./sth.", "vorstellen"),
+    ("Auswirkungen auf jdn./etw. haben {v} :: to have an impact on sb./sth.", "auswirkungen haben"),
     # Abbreviations between slashes, a ";" inside them not splitting the line.
     ("Europäische Union {f} /EU/ :: European Union /EU/", "eu"),
     ("Mehrwertsteuer {f} /MwSt.; MWSt./; Umsatzsteuer {f} :: value-added tax; VAT", "mwst"),
