@@ -23,6 +23,12 @@ AUXILIARIES = frozenset("""
     hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
+# Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
+COPULAS = frozenset("""
+    ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
+    wird werden wirst werdet wurde wurden würde würden geworden
+    bleibt bleiben bleibe bleibst blieb blieben geblieben scheint scheinen schien schienen
+""".split())
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
@@ -107,12 +113,15 @@ def in_context(db, text, start, end):
         lemma = lemmas.lemma(first, timeout=0) or first
         # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
-        after = word_tokens(sentence[at + len(first):at + len(first) + 40])
+        after = word_tokens(sentence[at + len(first):c_end])
         before_noun = bool(after) and after[0][2][0].isupper()
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
-        if after and not before_noun and first[0].islower() and first == lemma and not want.verb:
+        # An uninflected adjective form is an adverb unless a copula makes it predicative:
+        # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
+        if (first[0].islower() and first == lemma and not before_noun and not want.verb
+                and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
             want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.

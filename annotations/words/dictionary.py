@@ -105,7 +105,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     rank_of_key = {k: i for i, k in enumerate(keys)}
     phrase_asked = any(" " in k for k in keys)
     rows = db.execute(_LOOKUP_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
-    best = {}
+    found = []
     for key, headword, gender, pos, plural, subs, entry_id, source, sub, german, english in rows:
         alternatives = alternatives_of(german)
         alt = senses.matched_alternative(alternatives, headword)
@@ -115,9 +115,15 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "plural": plural or "", "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
             "sub": sub, "subs": subs or 1, "german": german, "english": english, "glosses": split_glosses(english),
             "labels": labels, "comments": comments,
+            "indirect": key not in normalize(headword),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
         }
-        rank = (senses.score(entry, want, rank_of_key[key], phrase_asked), entry_id)
+        found.append(entry)
+    support = senses.consensus({e["id"]: e for e in found}.values())
+    best = {}
+    for entry in found:
+        entry_id = entry["id"]
+        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support[entry_id]), entry_id)
         if entry_id not in best or rank < best[entry_id][0]:
             best[entry_id] = (rank, entry)
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]

@@ -93,7 +93,50 @@ def cognate(german, gloss):
     return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
-def score(entry, want, key_rank, phrase_asked):
+_STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
+    not no be is are was were been being have has had do does did get got one's oneself sb sth
+    sb's sth's s it its""".split())
+
+
+def stem(word):
+    """Return a crude English stem, the same for a word's inflections ("checked", "checks" → "check")."""
+    w = word.lower().strip("'’")
+    w = re.sub(r"['’]s$", "", w)
+    w = _IRREGULAR_BASE.get(w, w)
+    if len(w) > 4:
+        for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+            if w.endswith(suffix) and not (suffix == "s" and w.endswith("ss")):
+                w = w[:-len(suffix)] + repl
+                if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+                    w = w[:-1]  # "stopped", "planning"
+                break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def content_stems(gloss):
+    """Return the stems of a gloss's content words ("to check up on sb." → {"check"})."""
+    return {stem(w) for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(gloss)) if w not in _STOP}
+
+
+def consensus(entries):
+    """Return {entry id: support}: how many other Ding lines for the word share its English.
+
+    The meaning many lines agree on ("check" in "to check out", "to check (for)", "to check
+    up on") is the word's core; a sense one line alone has ("to pick over") is a corner.
+    """
+    lines = {}
+    for e in entries:
+        lines.setdefault(e["id"] - e["sub"], set()).update(
+            st for g in e["glosses"] for st in content_stems(g))
+    count = {}
+    for stems in lines.values():
+        for st in stems:
+            count[st] = count.get(st, 0) + 1
+    return {e["id"]: max((count[st] - 1 for st in content_stems(e["glosses"][0])), default=0)
+            if e["glosses"] else 0 for e in entries}
+
+
+def score(entry, want, key_rank, phrase_asked, support=0):
     """Return a sort key for an entry (lower first) in the context described by want."""
     head = entry["headword"]
     s = 0.2 * key_rank
@@ -103,11 +146,13 @@ def score(entry, want, key_rank, phrase_asked):
     if want.adjective:
         s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
     if want.adverb:
-        s += {"adverb": -1.0}.get(pos, 0.0)
+        s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
         s += 1.0
+    if entry["indirect"]:
+        s += 2.0  # reached through a <hint> or abbreviation, not as a headword
     if head.endswith("…") or head.startswith("…"):
         s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
     elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
@@ -123,6 +168,7 @@ def score(entry, want, key_rank, phrase_asked):
         s -= 1.0
     if entry["glosses"]:
         s -= 0.5 * gloss_weight(entry["glosses"][0])
+    s -= 0.5 * math.log2(1 + support)
     return s
 
 
@@ -158,6 +204,10 @@ _IRREGULAR = {
     "break": "broke broken", "feel": "felt", "hear": "heard", "mean": "meant", "run": "ran",
     "understand": "understood", "withdraw": "withdrew withdrawn", "forbid": "forbade forbidden",
 }
+
+
+_IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() if " " not in base
+                   for form in forms.split()}  # "sent" -> "send"
 
 
 def _forms(word):

@@ -50,6 +50,16 @@ Wahlkampf {m} :: election campaign
 Anschluss {m} | Anschlüsse {pl} :: connection | connections
 geplant {adj} :: planned
 haben {vt} | habend | gehabt :: to have | having | had
+signalisieren; anzeigen; ankündigen {vt} | signalisierend; anzeigend; ankündigend | signalisiert; angezeigt; angekündigt | signalisiert; zeigt an; kündigt an | signalisierte; zeigte an; kündigte an | China hat in Aussicht gestellt / seine Bereitschaft bekundet, die Gespräche wieder aufzunehmen. [pol.] :: to signal | signaling; signalling | signaled; signalled | signals | signaled; signalled | China has signalled (its) readiness to resume talks.
+etw. ankündigen {vt} | ankündigend | angekündigt | kündigt an | kündigte an :: to advertise sth. | advertising | advertised | advertises | advertised
+etw. ankündigen; bekanntgeben; bekanntmachen; verkünden; vermelden [geh.] {vt} | ankündigend; bekanntgebend; bekanntmachend; verkündend; vermeldend | angekündigt; bekanntgegeben; bekanntgemacht; verkündet; vermeldet | kündigt an; gibt bekannt; macht bekannt; verkündet; vermeldet | kündigte an; gab bekannt; machte bekannt; verkündete; vermeldete | noch offen; wird noch bekanntgegeben [adm.] | Ort und Zeit wird noch bekanntgegeben. :: to announce sth. | announcing | announced | announces | announced | to be announced /TBA/ | Venue and date to be announced.
+sich (zu Besuch) ansagen; sich ankündigen {vr} (sein Kommen bekanntgeben) | Er kündigt sich immer vorher an. :: to announce that one is coming (to visit sb.) | He always lets us know in advance.
+ankündigen; vorausahnen lassen {vt} | ankündigend; vorausahnen lassend | angekündigt; vorausahnen lassen :: to adumbrate | adumbrating | adumbrated
+an jdm./etw. etwas auszusetzen haben; an etw. herumnörgeln; an etw. herummäkeln; beckmessern {v} <aussetzen> | etwas auszusetzen habend; herumnörgelnd; herummäkelnd; beckmessernd | etwas auszusetzen gehabt; herumgenörgelt; herumgemäkelt; gebeckmessert | Was hast du daran auszusetzen? | An ihm ist nichts auszusetzen. | Immer hast du etwas auszusetzen! | Sie hat immer etw. auszusetzen. :: to find fault with sth.; to carp at/about sth. | finding fault; carping | found fault; carped | What don't you like about it? | He's alright. | You're always finding fault! | She's always carping.
+etw. aussetzen {vt} | aussetzend | ausgesetzt | setzt aus :: to suspend sth. | suspending | suspended | suspends
+scharf {adj} (mit Sprengkraft) [mil.] | scharfe Munition | scharfe Bombe | Die Waffe ist scharf. | Das Gewehr ist scharf geladen. | Die Soldaten schossen scharf. :: live | live ammunition | live bomb | The weapon is live. | The rifle is loaded with live ammunition. | The soldiers fired live rounds.
+hart; scharf; schneidend; durchdringend; grell {adv} (Sache) | scharf getrennt | grell erleuchtet | in scharfem Gegensatz zu etw. :: harshly; fiercely (in an unpleasant manner) (of a thing) | harshly segregated | harshly lit | in stark contrast to sth.
+scharf; spitz {adj} | schärfer | am schärfsten :: sharp | sharper | sharpest
 """
 
 
@@ -82,6 +92,37 @@ def look(db, sentence, word, nth=0):
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Two Ding lines say "announce", one each "signal", "advertise", "adumbrate": the meaning
+    # the lines agree on is the word's core, though "signalisieren; …" has more examples.
+    ("Wie der Kreml am Montag angekündigt hat, werden sie sich treffen.", "angekündigt", "to announce sth."),
+    ("Die Gewerkschaften warnen und kündigten Proteste an.", "kündigten", "to announce sth."),
+])
+def test_the_meaning_most_lines_agree_on_comes_first(dictionary_db, sentence, word, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "<aussetzen>" is Ding's search hint on "etwas auszusetzen haben" (to find fault): the
+    # line where "aussetzen" is the headword comes first.
+    ("Die Bundesregierung will die Schuldenbremse erneut aussetzen.", "aussetzen", "to suspend sth."),
+])
+def test_a_word_found_only_through_a_hint_comes_after_its_own_entries(dictionary_db, sentence, word, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, pos", [
+    # A bare adjective form at the end of its clause, no copula: it tells how (an adverb).
+    ("Die Opposition kritisierte den Plan scharf: Die Regierung schiebe die Probleme nur auf.", "scharf", "adverb"),
+    # With a copula it is predicative: the adjective.
+    ("Das Messer ist scharf.", "scharf", "adjective"),
+])
+def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sentence, word, pos):
+    assert look(dictionary_db, sentence, word)["entries"][0]["pos"] == pos
 
 
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
