@@ -7,7 +7,7 @@ import re
 
 from ..common import word_tokens
 from . import compounds, lemmas, senses
-from .dictionary import PARTICLES, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -92,8 +92,12 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive)
 
 
-def in_context(db, text, start, end):
-    """Look up the word or phrase text[start:end] (code points) within its sentence."""
+def in_context(db, text, start, end, limit=MAX_RESULTS):
+    """Look up the word or phrase text[start:end] (code points) within its sentence.
+
+    limit: how many entries to return, best first (a caller matching them against a
+    translation asks for more, so the sense the translation uses is found even when ranked low).
+    """
     words = word_tokens(text[start:end])
     if not words:
         return None
@@ -161,7 +165,7 @@ def in_context(db, text, start, end):
     if separable:
         keys.insert(0, separable)
     keys = [k for k in keys if k]
-    entries = lookup(db, keys, want=want)
+    entries = lookup(db, keys, limit=limit, want=want)
     if not entries and len(words) == 1:
         entries, split = _fallback(db, first, want)
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
