@@ -182,7 +182,10 @@ def best_gloss(entry):
     if cognates:
         return cognates[0]
     first = gloss_weight(glosses[0])
-    best = max(glosses, key=gloss_weight)
+    # A gloss narrowed by a comment ("to want sth. (of a person or thing)") is a corner of a
+    # common English word, not the common word's sense: it does not outrank the first.
+    plain = [g for g in glosses[1:] if not _COMMENT.search(g)]
+    best = max(plain, key=gloss_weight, default=glosses[0])
     return best if gloss_weight(best) > first + 1.0 else glosses[0]
 
 

@@ -60,6 +60,7 @@ etw. aussetzen {vt} | aussetzend | ausgesetzt | setzt aus :: to suspend sth. | s
 scharf {adj} (mit Sprengkraft) [mil.] | scharfe Munition | scharfe Bombe | Die Waffe ist scharf. | Das Gewehr ist scharf geladen. | Die Soldaten schossen scharf. :: live | live ammunition | live bomb | The weapon is live. | The rifle is loaded with live ammunition. | The soldiers fired live rounds.
 hart; scharf; schneidend; durchdringend; grell {adv} (Sache) | scharf getrennt | grell erleuchtet | in scharfem Gegensatz zu etw. :: harshly; fiercely (in an unpleasant manner) (of a thing) | harshly segregated | harshly lit | in stark contrast to sth.
 scharf; spitz {adj} | schärfer | am schärfsten :: sharp | sharper | sharpest
+an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
 
@@ -123,6 +124,15 @@ def test_a_word_found_only_through_a_hint_comes_after_its_own_entries(dictionary
 ])
 def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sentence, word, pos):
     assert look(dictionary_db, sentence, word)["entries"][0]["pos"] == pos
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "want" is far commoner than "lack", but its common sense is not this one: the comment
+    # "(of a person or thing)" says so.
+    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
+])
+def test_a_gloss_narrowed_by_a_comment_does_not_outrank_the_first(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
