@@ -11,7 +11,7 @@ from .dictionary import alternatives_of, normalize, split_top
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
 # and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 4
+KEYS_VERSION = 5
 
 
 class DictFormatError(ValueError):
@@ -38,6 +38,7 @@ _PLACEHOLDER_WORDS = frozenset("jd jdn jdm jds etw sb sth sich".split())
 _PREPOSITIONS = frozenset("""an auf aus bei durch für gegen gegenüber hinter in mit nach neben ohne
     über um unter von vor wegen zu zwischen""".split())
 _SLASHED = re.compile(r"\s/([^/\s][^/]*)/")
+_PRONOUNS = re.compile(r"^(?:ich|du|er|sie|es|wir|ihr)(?:/(?:ich|du|er|sie|es|wir|ihr))*\s+")
 # normalize() leaves "jdn./etw." as "jdn /etw": join it back into one placeholder word.
 _SLASHED_HOLDERS = re.compile(r"(?<=\b(?:jd|sb))\s*/\s*(?=\w)|(?<=\b(?:jdn|jdm|jds|etw|sth))\s*/\s*(?=\w)")
 _HINT = re.compile(r"<([^<>]+)>")
@@ -61,12 +62,15 @@ def ding_keys(alt):
     """Return every lookup key of one German alternative of a Ding entry, the phrase first.
 
     Besides the phrase itself: its bare form ("der Kreml" → "kreml", "jdn. mit etw.
-    beliefern" → "beliefern"), abbreviations between slashes ("/MwSt.; MWSt./"), Ding's
+    beliefern" → "beliefern"), a verb form without its subject ("er/sie fällt" → "fällt"), abbreviations between slashes ("/MwSt.; MWSt./"), Ding's
     <…> hints ("keine; keiner <kein>"), and the word before a gap ("sowohl … als auch").
     """
     main = normalize(alt)
     bare = _bare(main)
     keys = [main, bare]
+    pronoun = _PRONOUNS.match(main)
+    if pronoun and " " not in main[pronoun.end():]:
+        keys.append(main[pronoun.end():])  # "er/sie fällt" (a verb form Ding writes with its subject)
     if bare.endswith((" sein", " werden")) and bare.count(" ") == 1:
         keys.append(bare.split()[0])  # "einer Sache ausgesetzt sein" under "ausgesetzt"
     for group in _SLASHED.findall(" " + alt):
