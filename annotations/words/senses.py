@@ -136,6 +136,12 @@ def consensus(entries):
             if e["glosses"] else 0 for e in entries}
 
 
+def participle(gloss):
+    """Say whether an English gloss is a participle ("armed", "broken", "sent", "growing")."""
+    words = gloss_core(gloss).split()
+    return bool(words) and (words[-1].endswith(("ed", "en", "ing")) or words[-1] in _PARTICIPLES)
+
+
 def score(entry, want, key_rank, phrase_asked, support=0):
     """Return a sort key for an entry (lower first) in the context described by want."""
     head = entry["headword"]
@@ -145,6 +151,8 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     pos = entry["pos"]
     if want.adjective:
         s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
+        if entry["sub"] > 0 and entry["glosses"] and not participle(entry["glosses"][0]):
+            s += 1.0  # a verb's finite form ("bewaffnet": arms), where a participle stands as adjective
     if want.adverb:
         s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
     if want.verb:
@@ -209,6 +217,7 @@ _IRREGULAR = {
 }
 
 
+_PARTICIPLES = frozenset(f for forms in _IRREGULAR.values() for f in forms.split()) - {"has", "is", "are", "was", "were"}
 _IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() if " " not in base
                    for form in forms.split()}  # "sent" -> "send"
 

@@ -60,6 +60,8 @@ etw. aussetzen {vt} | aussetzend | ausgesetzt | setzt aus :: to suspend sth. | s
 scharf {adj} (mit Sprengkraft) [mil.] | scharfe Munition | scharfe Bombe | Die Waffe ist scharf. | Das Gewehr ist scharf geladen. | Die Soldaten schossen scharf. :: live | live ammunition | live bomb | The weapon is live. | The rifle is loaded with live ammunition. | The soldiers fired live rounds.
 hart; scharf; schneidend; durchdringend; grell {adv} (Sache) | scharf getrennt | grell erleuchtet | in scharfem Gegensatz zu etw. :: harshly; fiercely (in an unpleasant manner) (of a thing) | harshly segregated | harshly lit | in stark contrast to sth.
 scharf; spitz {adj} | schärfer | am schärfsten :: sharp | sharper | sharpest
+jdn. mit etw. bewaffnen; mit Waffen ausrüsten; aufrüsten {vt} [mil.] | bewaffnend; mit Waffen ausrüstend; aufrüstend | bewaffnet; mit Waffen ausgerüstet; aufgerüstet | bewaffnet; rüstet mit Waffen aus; rüstet auf | bewaffnete; rüstete mit Waffen aus; rüstete auf | bis auf die Zähne bewaffnet sein :: to arm sb. with sth. | arming | armed | arms | armed | to be armed to the teeth
+bewaffnet {adj} :: weaponed
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -87,6 +89,8 @@ def look(db, sentence, word, nth=0):
     # A participle beside an auxiliary is the verb; the adjective "geschickt" (agile) is not meant.
     ("Raketen sind nach Russland geschickt worden.", "geschickt", "to send"),
     ("Sie haben ihre Zusammenarbeit ausgebaut.", "ausgebaut", "to expand"),
+    # A participle standing as an adjective is the participle, not the verb's finite form.
+    ("wenn eine der Vertragsparteien einem bewaffneten Angriff ausgesetzt ist", "bewaffneten", "armed"),
     # An inflected adjective wants the adjective, not the adverb.
     ("auf herkömmlichen Wegen.", "herkömmlichen", "conventional"),
 ])
