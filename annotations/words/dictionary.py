@@ -120,6 +120,11 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
         }
         found.append(entry)
     support = senses.consensus({e["id"]: e for e in found}.values())
+    # Lines whose own inflection rows hold the word as written ("Hinweise {pl}" in the line of
+    # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form.
+    inflected = {e["id"] - e["sub"] for e in found if e["sub"] > 0 and e["key"] == keys[0]}
+    for e in found:
+        e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
     best = {}
     for entry in found:
         entry_id = entry["id"]

@@ -159,6 +159,8 @@ def score(entry, want, key_rank, phrase_asked, support=0):
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
         s += 1.0
+    if entry.get("form_in_line"):
+        s -= 0.5  # its line lists the word as written among its forms
     if entry["indirect"]:
         s += 2.0  # reached through a <hint> or abbreviation, not as a headword
     if head.endswith("…") or head.startswith("…"):

@@ -62,6 +62,8 @@ hart; scharf; schneidend; durchdringend; grell {adv} (Sache) | scharf getrennt |
 scharf; spitz {adj} | schärfer | am schärfsten :: sharp | sharper | sharpest
 jdn. mit etw. bewaffnen; mit Waffen ausrüsten; aufrüsten {vt} [mil.] | bewaffnend; mit Waffen ausrüstend; aufrüstend | bewaffnet; mit Waffen ausgerüstet; aufgerüstet | bewaffnet; rüstet mit Waffen aus; rüstet auf | bewaffnete; rüstete mit Waffen aus; rüstete auf | bis auf die Zähne bewaffnet sein :: to arm sb. with sth. | arming | armed | arms | armed | to be armed to the teeth
 bewaffnet {adj} :: weaponed
+Anzeichen {n}; Zeichen {n}; Indiz {n} (für etw.); Hinweis {m} (auf etw.) | Anzeichen {pl}; Zeichen {pl}; Indizien {pl}; Hinweise {pl} | starke Hinweise auf etw. | beim ersten Anzeichen von Gefahr | die Anzeichen mehren/verdichten sich, dass … | Das Foyer gibt einen Vorgeschmack auf das, was einen anschließend erwartet. :: sign; indication; hint (of sth.) | signs; indications; hints | strong indications of sth. | at the first hint of danger | There are more and more indications that | The entry foyer gives you a hint of things to come.
+Hinweis {m} (auf jdn./etw.); Ansatzpunkt {m}; Spur {f} (zu jdm./etw.) | Ermittlungsansätze {pl} | eine Spur verfolgen | Es gibt immer noch keine Hinweise auf den Verbleib des entführten Reporters. | Die Ermittler verfolgen in dem Mordfall mehrere Spuren. | Die wenigen Spuren, die die Polizei verfolgte, sind im Sand verlaufen. :: lead (on sb./sth.) | investigative leads | to chase up a lead [Br.]; to chase down a lead [Am.] | There are still no leads on the whereabouts of the kidnapped reporter. | Investigators are working on several leads in the murder case. | The few leads pursued by police have evaporated.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -118,6 +120,14 @@ def test_the_meaning_most_lines_agree_on_comes_first(dictionary_db, sentence, wo
 def test_a_word_found_only_through_a_hint_comes_after_its_own_entries(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "Hinweise {pl}" is a row of the "sign; indication" line, not of the "lead" line.
+    ("Forscher haben Hinweise auf eine bisher unbekannte Siedlung entdeckt.", "Hinweise", "sign"),
+])
+def test_the_sense_whose_line_lists_the_form_as_written_comes_first(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, pos", [
