@@ -95,39 +95,22 @@ def look(db, sentence, word, nth=0):
     ("wenn eine der Vertragsparteien einem bewaffneten Angriff ausgesetzt ist", "bewaffneten", "armed"),
     # An inflected adjective wants the adjective, not the adverb.
     ("auf herkömmlichen Wegen.", "herkömmlichen", "conventional"),
-])
-def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
-    found = look(dictionary_db, sentence, word)
-    assert senses.best_gloss(found["entries"][0]) == meaning
-
-
-@pytest.mark.parametrize("sentence, word, meaning", [
     # Two Ding lines say "announce", one each "signal", "advertise", "adumbrate": the meaning
     # the lines agree on is the word's core, though "signalisieren; …" has more examples.
     ("Wie der Kreml am Montag angekündigt hat, werden sie sich treffen.", "angekündigt", "to announce sth."),
     ("Die Gewerkschaften warnen und kündigten Proteste an.", "kündigten", "to announce sth."),
-])
-def test_the_meaning_most_lines_agree_on_comes_first(dictionary_db, sentence, word, meaning):
-    found = look(dictionary_db, sentence, word)
-    assert senses.best_gloss(found["entries"][0]) == meaning
-
-
-@pytest.mark.parametrize("sentence, word, meaning", [
     # "<aussetzen>" is Ding's search hint on "etwas auszusetzen haben" (to find fault): the
     # line where "aussetzen" is the headword comes first.
     ("Die Bundesregierung will die Schuldenbremse erneut aussetzen.", "aussetzen", "to suspend sth."),
-])
-def test_a_word_found_only_through_a_hint_comes_after_its_own_entries(dictionary_db, sentence, word, meaning):
-    found = look(dictionary_db, sentence, word)
-    assert senses.best_gloss(found["entries"][0]) == meaning
-
-
-@pytest.mark.parametrize("sentence, word, meaning", [
     # "Hinweise {pl}" is a row of the "sign; indication" line, not of the "lead" line.
     ("Forscher haben Hinweise auf eine bisher unbekannte Siedlung entdeckt.", "Hinweise", "sign"),
+    # "want" is far commoner than "lack", but its common sense is not this one: the comment
+    # "(of a person or thing)" says so.
+    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
 ])
-def test_the_sense_whose_line_lists_the_form_as_written_comes_first(dictionary_db, sentence, word, meaning):
-    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, pos", [
@@ -138,15 +121,6 @@ def test_the_sense_whose_line_lists_the_form_as_written_comes_first(dictionary_d
 ])
 def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sentence, word, pos):
     assert look(dictionary_db, sentence, word)["entries"][0]["pos"] == pos
-
-
-@pytest.mark.parametrize("sentence, word, meaning", [
-    # "want" is far commoner than "lack", but its common sense is not this one: the comment
-    # "(of a person or thing)" says so.
-    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
-])
-def test_a_gloss_narrowed_by_a_comment_does_not_outrank_the_first(dictionary_db, sentence, word, meaning):
-    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
