@@ -132,6 +132,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
         if entry_id not in best or rank < best[entry_id][0]:
             best[entry_id] = (rank, entry)
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]
+    for e in ranked:
+        e["misfit"] = senses.misfit(e, want)
     return ranked[:limit]
 
 

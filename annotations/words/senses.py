@@ -142,12 +142,21 @@ def participle(gloss):
     return bool(words) and (words[-1].endswith(("ed", "en", "ing")) or words[-1] in _PARTICIPLES)
 
 
+def misfit(entry, want):
+    """Say whether the sentence rules the entry out (a noun for a lower-case word mid-sentence).
+
+    "Erhöhen {n}: raising" is no meaning of "erhöhen" in "Die Kassen erhöhen ihre Beiträge".
+    """
+    head = entry["headword"]
+    return want.noun is not None and head[:1].isalpha() and head[0].isupper() != want.noun
+
+
 def score(entry, want, key_rank, phrase_asked, support=0):
     """Return a sort key for an entry (lower first) in the context described by want."""
     head = entry["headword"]
     s = 0.2 * key_rank
-    if want.noun is not None and head[:1].isalpha():
-        s += 4.0 if head[0].isupper() != want.noun else 0.0
+    if misfit(entry, want):
+        s += 4.0
     pos = entry["pos"]
     if want.adjective:
         s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
@@ -257,12 +266,14 @@ def mark_in_translation(entries, translation):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
+    A gloss the translation has as written wins over an inflected one, unless the sentence
+    rules its entry out (entry["misfit"], set by the lookup).
     """
     words = re.findall(r"[\w’'-]+", (translation or "").lower())
-    found = []  # (2 as written / 1 inflected, place, gloss)
+    found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
     for i, entry in enumerate(entries):
         hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
         entry["in_context"] = [g for how, g in hits if how]
-        found.extend((-how, i, g) for how, g in hits if how)
+        found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return min(found)[2] if found else ""
+    return min(found)[3] if found else ""

@@ -64,6 +64,8 @@ jdn. mit etw. bewaffnen; mit Waffen ausrüsten; aufrüsten {vt} [mil.] | bewaffn
 bewaffnet {adj} :: weaponed
 Anzeichen {n}; Zeichen {n}; Indiz {n} (für etw.); Hinweis {m} (auf etw.) | Anzeichen {pl}; Zeichen {pl}; Indizien {pl}; Hinweise {pl} | starke Hinweise auf etw. | beim ersten Anzeichen von Gefahr | die Anzeichen mehren/verdichten sich, dass … | Das Foyer gibt einen Vorgeschmack auf das, was einen anschließend erwartet. :: sign; indication; hint (of sth.) | signs; indications; hints | strong indications of sth. | at the first hint of danger | There are more and more indications that | The entry foyer gives you a hint of things to come.
 Hinweis {m} (auf jdn./etw.); Ansatzpunkt {m}; Spur {f} (zu jdm./etw.) | Ermittlungsansätze {pl} | eine Spur verfolgen | Es gibt immer noch keine Hinweise auf den Verbleib des entführten Reporters. | Die Ermittler verfolgen in dem Mordfall mehrere Spuren. | Die wenigen Spuren, die die Polizei verfolgte, sind im Sand verlaufen. :: lead (on sb./sth.) | investigative leads | to chase up a lead [Br.]; to chase down a lead [Am.] | There are still no leads on the whereabouts of the kidnapped reporter. | Investigators are working on several leads in the murder case. | The few leads pursued by police have evaporated.
+Erhöhung {f}; Erhöhen {n} :: raising
+heben; aufheben; abheben; anheben; erhöhen {vt} | hebend; aufhebend; abhebend; anhebend; erhöhend | gehoben; aufgehoben; abgehoben; angehoben; erhöht | er/sie hebt | ich/er/sie hob | er/sie hat/hatte gehoben | ich/er/sie höbe | den Arm/die Hand heben :: to raise | raising | raised | he/she raises | I/he/she raised | he/she has/had raised | I/he/she would raise | to raise one’s arm/hand
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -128,6 +130,13 @@ def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
     assert senses.best_gloss(found["entries"][0]) == "message"  # without a translation
     best = senses.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
     assert best == "embassy" and found["entries"][0]["glosses"] == ["embassy"]
+
+
+def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictionary_db):
+    # "raising" is in the translation as written, but as "Erhöhen {n}": a noun, and "erhöht"
+    # stands lower-case mid-sentence. The verb's "to raise" (inflected there) is meant.
+    found = look(dictionary_db, "Die Bahn erhöht im Dezember die Preise.", "erhöht")
+    assert senses.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
 
 
 def test_an_inflected_translation_still_matches(dictionary_db):
