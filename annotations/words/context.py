@@ -166,6 +166,9 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         keys.insert(0, separable)
     keys = [k for k in keys if k]
     entries = lookup(db, keys, limit=limit, want=want)
+    if separable:
+        # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
+        entries.sort(key=lambda e: e["key"] != separable)
     if not entries and len(words) == 1:
         entries, split = _fallback(db, first, want)
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.

@@ -66,6 +66,8 @@ Anzeichen {n}; Zeichen {n}; Indiz {n} (für etw.); Hinweis {m} (auf etw.) | Anze
 Hinweis {m} (auf jdn./etw.); Ansatzpunkt {m}; Spur {f} (zu jdm./etw.) | Ermittlungsansätze {pl} | eine Spur verfolgen | Es gibt immer noch keine Hinweise auf den Verbleib des entführten Reporters. | Die Ermittler verfolgen in dem Mordfall mehrere Spuren. | Die wenigen Spuren, die die Polizei verfolgte, sind im Sand verlaufen. :: lead (on sb./sth.) | investigative leads | to chase up a lead [Br.]; to chase down a lead [Am.] | There are still no leads on the whereabouts of the kidnapped reporter. | Investigators are working on several leads in the murder case. | The few leads pursued by police have evaporated.
 Erhöhung {f}; Erhöhen {n} :: raising
 heben; aufheben; abheben; anheben; erhöhen {vt} | hebend; aufhebend; abhebend; anhebend; erhöhend | gehoben; aufgehoben; abgehoben; angehoben; erhöht | er/sie hebt | ich/er/sie hob | er/sie hat/hatte gehoben | ich/er/sie höbe | den Arm/die Hand heben :: to raise | raising | raised | he/she raises | I/he/she raised | he/she has/had raised | I/he/she would raise | to raise one’s arm/hand
+etw. (industriell) herstellen; fertigen; fabrizieren [Schw.] [veraltend] {vt} |  herstellend; fertigend; fabrizierend | hergestellt; gefertigt; fabriziert | in Deutschland hergestellt/gefertigt | etw. (aus vorgefertigten Teilen / Materialien) fertigen; herstellen {vt} :: to manufacture sth. | manufacturing | manufactured | made in Germany | to fabricate sth.
+etw. (an einen Ort) legen; stellen; setzen; tun [ugs.] {vt} | legend; stellen; setzend; tuend | gelegt; gestellt; gesetzt; getan | er/sie legt; er/sie stellt; er/sie setzt | ich/er/sie legte; ich/er/sie stellte; ich/er/sie setzte | er/sie hat/hatte gelegt; er/sie hat/hatte gestellt; er/sie hat/hatte gesetzt | etw. auf etw. legen; stellen; setzen | Er setzte das Glas an die Lippen. | Sie stellte die Pfanne auf den Herd. | Ich weiß genau, dass ich meine Tasche hierher gestellt habe. | Leg deine Bücher da auf den Tisch. | Er lehnte die Leiter gegen die Wand. | Stell die Pflanzen naher ans Fenster, sie brauchen mehr Licht! | Sie stellte das Tablett auf den Tisch. :: to put sth. {put; put}; to set sth. [formal] (in a place) | putting; setting | put; set | he/she puts; he/she sets | I/he/she put; I/he/she set | he/she has/had put; he/she has/had set | to put sth. (down) on sth.; to set sth. (down) on sth. | He set the glass to his lips. | She set the pan on the stove. | I remember setting my bag right here. | Set your books down on the table. | He set the ladder against the wall. | Put the plants closer to the window, they need more light! | She put/set the tray down on the table.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -149,6 +151,15 @@ def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
     assert soldat["headword"] == "Soldat" and soldat["labels"] == []
     knecht = look(dictionary_db, "Der Kriegsknecht kämpft.", "Kriegsknecht")["entries"][0]
     assert knecht["labels"] == ["obs.", "mil."]
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Once "stellt … her" is "herstellen", the far commoner "stellen" (to put) is not meant.
+    ("Der Konzern stellt in seinem Werk in Ungarn Elektroautos her.", "stellt", "to manufacture sth."),
+    ("Der Konzern stellt in seinem Werk in Ungarn Elektroautos her.", "her", "to manufacture sth."),
+])
+def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, nth, separable", [
