@@ -32,6 +32,7 @@ COPULAS = frozenset("""
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
+_PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
@@ -89,7 +90,10 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
                 and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
-    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive)
+    # "damit", "darauf", "womit": a preposition with its object as a pronoun.
+    prepositions = senses.PREPOSITIONS.intersection(_PRONOMINAL.sub("", w.lower()) for w in clause_words)
+    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
+                       prepositions=prepositions)
 
 
 def in_context(db, text, start, end, limit=MAX_RESULTS):
@@ -126,7 +130,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
         if (first[0].islower() and first == lemma and not before_noun and not want.verb
                 and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
-            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive)
+            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive, prepositions=want.prepositions)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
@@ -149,7 +153,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             separable = _separable_verb(db, first, verbs)
         if separable:
             lemma = separable
-            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive)
+            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive, prepositions=want.prepositions)
     else:
         phrase = " ".join(w for _, _, w in words)
         lemma = phrase

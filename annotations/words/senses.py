@@ -29,8 +29,8 @@ _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:an|auf|aus|bei|durch|für|gegen|"
                       r"in|mit|nach|über|um|unter|von|vor|zu|zwischen)\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
-_PREP_OBJECT = re.compile(r"\b(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)"
-                          r"\s+(?:jd|jdn|jdm|jds|etw)\.")
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
+_PREP_OBJECT = re.compile(r"\b(" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -42,6 +42,7 @@ class Want:
     verb: bool = False            # a participle beside an auxiliary ("ist … geschickt worden")
     adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
+    prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
 
 
 def gloss_core(gloss):
@@ -177,7 +178,9 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
         s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
     elif not phrase_asked and _PREP_OBJECT.search(head):
-        s += 0.5  # "an etw. aussetzen": the plain verb is the commoner sense
+        # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
+        # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
+        s += -1.0 if _PREP_OBJECT.search(head).group(1) in want.prepositions else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     s += rarity(entry["labels"])

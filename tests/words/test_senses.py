@@ -68,6 +68,8 @@ Erhöhung {f}; Erhöhen {n} :: raising
 heben; aufheben; abheben; anheben; erhöhen {vt} | hebend; aufhebend; abhebend; anhebend; erhöhend | gehoben; aufgehoben; abgehoben; angehoben; erhöht | er/sie hebt | ich/er/sie hob | er/sie hat/hatte gehoben | ich/er/sie höbe | den Arm/die Hand heben :: to raise | raising | raised | he/she raises | I/he/she raised | he/she has/had raised | I/he/she would raise | to raise one’s arm/hand
 etw. (industriell) herstellen; fertigen; fabrizieren [Schw.] [veraltend] {vt} |  herstellend; fertigend; fabrizierend | hergestellt; gefertigt; fabriziert | in Deutschland hergestellt/gefertigt | etw. (aus vorgefertigten Teilen / Materialien) fertigen; herstellen {vt} :: to manufacture sth. | manufacturing | manufactured | made in Germany | to fabricate sth.
 etw. (an einen Ort) legen; stellen; setzen; tun [ugs.] {vt} | legend; stellen; setzend; tuend | gelegt; gestellt; gesetzt; getan | er/sie legt; er/sie stellt; er/sie setzt | ich/er/sie legte; ich/er/sie stellte; ich/er/sie setzte | er/sie hat/hatte gelegt; er/sie hat/hatte gestellt; er/sie hat/hatte gesetzt | etw. auf etw. legen; stellen; setzen | Er setzte das Glas an die Lippen. | Sie stellte die Pfanne auf den Herd. | Ich weiß genau, dass ich meine Tasche hierher gestellt habe. | Leg deine Bücher da auf den Tisch. | Er lehnte die Leiter gegen die Wand. | Stell die Pflanzen naher ans Fenster, sie brauchen mehr Licht! | Sie stellte das Tablett auf den Tisch. :: to put sth. {put; put}; to set sth. [formal] (in a place) | putting; setting | put; set | he/she puts; he/she sets | I/he/she put; I/he/she set | he/she has/had put; he/she has/had set | to put sth. (down) on sth.; to set sth. (down) on sth. | He set the glass to his lips. | She set the pan on the stove. | I remember setting my bag right here. | Set your books down on the table. | He set the ladder against the wall. | Put the plants closer to the window, they need more light! | She put/set the tray down on the table.
+rechnen; zählen; gelten {vi} (als) | rechnend; zählend; geltend | gerechnet; gezählt; gegolten | von heute an gerechnet | zu Gunsten von … zählen :: to count (as) | counting | counted | counting from today | to count on favour [Br.] of …; to count in favor [Am.] of …
+mit etw. rechnen {vt} | rechnend mit | gerechnet mit | Er ist jemand, mit dem man rechnen muss. | Ich rechne mit Regen.; Ich schätze, dass es regnen wird. :: to reckon with sth. | reckoning with | reckoned with | He is a man to be reckoned with. | I reckon it will rain.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -108,6 +110,10 @@ def look(db, sentence, word, nth=0):
     ("Die Bundesregierung will die Schuldenbremse erneut aussetzen.", "aussetzen", "to suspend sth."),
     # "Hinweise {pl}" is a row of the "sign; indication" line, not of the "lead" line.
     ("Forscher haben Hinweise auf eine bisher unbekannte Siedlung entdeckt.", "Hinweise", "sign"),
+    # The preposition the verb governs stands in the clause: "mit etw. rechnen", not "rechnen (als)".
+    ("Die Händler rechnen mit weniger Kunden.", "rechnen", "to reckon with sth."),
+    ("Ökonomen rechnen damit, dass die Zinsen sinken.", "rechnen", "to reckon with sth."),  # "damit": da + mit
+    ("Sie rechnen die Kosten.", "rechnen", "to count (as)"),  # no "mit": the plain verb
     # "want" is far commoner than "lack", but its common sense is not this one: the comment
     # "(of a person or thing)" says so.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
