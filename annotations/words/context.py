@@ -3,6 +3,7 @@
 The sentence decides more than the word: "Mitteln" mid-sentence is the noun, "geschickt …
 worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but never "anden".
 """
+import dataclasses
 import re
 
 from ..common import word_tokens
@@ -80,6 +81,13 @@ def _adjective_stem(db, word):
     return None
 
 
+def _comparative_forms(word):
+    """Return the forms of word that could be an adjective's comparative ("geringeren" → "geringer")."""
+    low = word.lower()
+    stems = {low} | {low[:-len(s)] for s in _ADJ_SUFFIXES if low.endswith(s)}
+    return frozenset(s for s in stems if len(s) > 4 and s.endswith("er"))
+
+
 def _want(word, lemma, sentence_initial, clause_words, adjective):
     """Return the senses.Want a word's form and place say."""
     if sentence_initial or not word[:1].isalpha():
@@ -112,6 +120,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     first = words[0][2]
     ready = lemmas.wait(3.0)
     separable = contraction = split = None
+    comparatives = frozenset()
     want = senses.Want()
     if len(words) == 1:
         c_start, c_end = _clause(sentence, at, at + len(first))
@@ -126,14 +135,15 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
+        comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
         if (first[0].islower() and first == lemma and not before_noun and not want.verb
                 and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
-            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive, prepositions=want.prepositions)
+            want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
@@ -153,7 +163,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             separable = _separable_verb(db, first, verbs)
         if separable:
             lemma = separable
-            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive, prepositions=want.prepositions)
+            want = dataclasses.replace(want, noun=False, adjective=False, verb=True, adverb=False)
     else:
         phrase = " ".join(w for _, _, w in words)
         lemma = phrase
@@ -173,6 +183,10 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
+    elif comparatives:
+        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high).
+        entries.sort(key=lambda e: not (e["sub"] > 0 and e["key"] in comparatives
+                                        and senses.comparative(e["glosses"])))
     if not entries and len(words) == 1:
         entries, split = _fallback(db, first, want)
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.

@@ -143,6 +143,12 @@ def participle(gloss):
     return bool(words) and (words[-1].endswith(("ed", "en", "ing")) or words[-1] in _PARTICIPLES)
 
 
+def comparative(glosses):
+    """Say whether the first English gloss is a comparative ("higher", "more punctual")."""
+    words = gloss_core(glosses[0]).split() if glosses else []
+    return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
+
+
 def misfit(entry, want):
     """Say whether the sentence rules the entry out (a noun for a lower-case word mid-sentence).
 

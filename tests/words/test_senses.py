@@ -70,6 +70,10 @@ etw. (industriell) herstellen; fertigen; fabrizieren [Schw.] [veraltend] {vt} | 
 etw. (an einen Ort) legen; stellen; setzen; tun [ugs.] {vt} | legend; stellen; setzend; tuend | gelegt; gestellt; gesetzt; getan | er/sie legt; er/sie stellt; er/sie setzt | ich/er/sie legte; ich/er/sie stellte; ich/er/sie setzte | er/sie hat/hatte gelegt; er/sie hat/hatte gestellt; er/sie hat/hatte gesetzt | etw. auf etw. legen; stellen; setzen | Er setzte das Glas an die Lippen. | Sie stellte die Pfanne auf den Herd. | Ich weiß genau, dass ich meine Tasche hierher gestellt habe. | Leg deine Bücher da auf den Tisch. | Er lehnte die Leiter gegen die Wand. | Stell die Pflanzen naher ans Fenster, sie brauchen mehr Licht! | Sie stellte das Tablett auf den Tisch. :: to put sth. {put; put}; to set sth. [formal] (in a place) | putting; setting | put; set | he/she puts; he/she sets | I/he/she put; I/he/she set | he/she has/had put; he/she has/had set | to put sth. (down) on sth.; to set sth. (down) on sth. | He set the glass to his lips. | She set the pan on the stove. | I remember setting my bag right here. | Set your books down on the table. | He set the ladder against the wall. | Put the plants closer to the window, they need more light! | She put/set the tray down on the table.
 rechnen; zählen; gelten {vi} (als) | rechnend; zählend; geltend | gerechnet; gezählt; gegolten | von heute an gerechnet | zu Gunsten von … zählen :: to count (as) | counting | counted | counting from today | to count on favour [Br.] of …; to count in favor [Am.] of …
 mit etw. rechnen {vt} | rechnend mit | gerechnet mit | Er ist jemand, mit dem man rechnen muss. | Ich rechne mit Regen.; Ich schätze, dass es regnen wird. :: to reckon with sth. | reckoning with | reckoned with | He is a man to be reckoned with. | I reckon it will rain.
+hoch; hoher; hohe; hohes {adj} | höher | am höchsten | allerhöchst | eine hohe Stirn :: high | higher | highest | highest of all | a high forehead
+höher; hochrangig {adj}; auf höherer Ebene :: high-level
+forsch {adj} | forscher | am forschesten :: brisk | brisker | briskest
+Forscher {m}; Forscherin {f} | Forscher {pl}; Forscherinnen {pl} :: researcher | researchers
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -110,6 +114,11 @@ def look(db, sentence, word, nth=0):
     ("Die Bundesregierung will die Schuldenbremse erneut aussetzen.", "aussetzen", "to suspend sth."),
     # "Hinweise {pl}" is a row of the "sign; indication" line, not of the "lead" line.
     ("Forscher haben Hinweise auf eine bisher unbekannte Siedlung entdeckt.", "Hinweise", "sign"),
+    # A comparative takes the comparative row of its adjective's line, inflected or not.
+    ("Die Mieten sind in diesem Jahr höher als erwartet.", "höher", "higher"),
+    ("Die Händler erwarten höhere Preise.", "höhere", "higher"),
+    # … but a capitalised word is no comparative ("Forscher", not "forscher": brisker).
+    ("Forscher haben Hinweise entdeckt.", "Forscher", "researcher"),
     # The preposition the verb governs stands in the clause: "mit etw. rechnen", not "rechnen (als)".
     ("Die Händler rechnen mit weniger Kunden.", "rechnen", "to reckon with sth."),
     ("Ökonomen rechnen damit, dass die Zinsen sinken.", "rechnen", "to reckon with sth."),  # "damit": da + mit
