@@ -3,11 +3,12 @@
 The sentence decides more than the word: "Mitteln" mid-sentence is the noun, "geschickt …
 worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but never "anden".
 """
+import dataclasses
 import re
 
 from ..common import word_tokens
 from . import compounds, lemmas, senses
-from .dictionary import PARTICLES, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -23,9 +24,16 @@ AUXILIARIES = frozenset("""
     hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
+# Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
+COPULAS = frozenset("""
+    ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
+    wird werden wirst werdet wurde wurden würde würden geworden
+    bleibt bleiben bleibe bleibst blieb blieben geblieben scheint scheinen schien schienen
+""".split())
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
+_PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
@@ -73,6 +81,13 @@ def _adjective_stem(db, word):
     return None
 
 
+def _comparative_forms(word):
+    """Return the forms of word that could be an adjective's comparative ("geringeren" → "geringer")."""
+    low = word.lower()
+    stems = {low} | {low[:-len(s)] for s in _ADJ_SUFFIXES if low.endswith(s)}
+    return frozenset(s for s in stems if len(s) > 4 and s.endswith("er"))
+
+
 def _want(word, lemma, sentence_initial, clause_words, adjective):
     """Return the senses.Want a word's form and place say."""
     if sentence_initial or not word[:1].isalpha():
@@ -83,11 +98,18 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
                 and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
-    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive)
+    # "damit", "darauf", "womit": a preposition with its object as a pronoun.
+    prepositions = senses.PREPOSITIONS.intersection(_PRONOMINAL.sub("", w.lower()) for w in clause_words)
+    return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
+                       prepositions=prepositions)
 
 
-def in_context(db, text, start, end):
-    """Look up the word or phrase text[start:end] (code points) within its sentence."""
+def in_context(db, text, start, end, limit=MAX_RESULTS):
+    """Look up the word or phrase text[start:end] (code points) within its sentence.
+
+    limit: how many entries to return, best first (a caller matching them against a
+    translation asks for more, so the sense the translation uses is found even when ranked low).
+    """
     words = word_tokens(text[start:end])
     if not words:
         return None
@@ -98,6 +120,7 @@ def in_context(db, text, start, end):
     first = words[0][2]
     ready = lemmas.wait(3.0)
     separable = contraction = split = None
+    comparatives = frozenset()
     want = senses.Want()
     if len(words) == 1:
         c_start, c_end = _clause(sentence, at, at + len(first))
@@ -107,16 +130,20 @@ def in_context(db, text, start, end):
         lemma = lemmas.lemma(first, timeout=0) or first
         # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
-        after = word_tokens(sentence[at + len(first):at + len(first) + 40])
+        after = word_tokens(sentence[at + len(first):c_end])
         before_noun = bool(after) and after[0][2][0].isupper()
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
-        if after and not before_noun and first[0].islower() and first == lemma and not want.verb:
-            want = senses.Want(noun=False, adverb=True, reflexive=want.reflexive)
+        comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
+        # An uninflected adjective form is an adverb unless a copula makes it predicative:
+        # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
+        if (first[0].islower() and first == lemma and not before_noun and not want.verb
+                and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
+            want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective, lemmas.greedy_lemma(first)]
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
@@ -136,7 +163,7 @@ def in_context(db, text, start, end):
             separable = _separable_verb(db, first, verbs)
         if separable:
             lemma = separable
-            want = senses.Want(noun=False, verb=True, reflexive=want.reflexive)
+            want = dataclasses.replace(want, noun=False, adjective=False, verb=True, adverb=False)
     else:
         phrase = " ".join(w for _, _, w in words)
         lemma = phrase
@@ -152,7 +179,14 @@ def in_context(db, text, start, end):
     if separable:
         keys.insert(0, separable)
     keys = [k for k in keys if k]
-    entries = lookup(db, keys, want=want)
+    entries = lookup(db, keys, limit=limit, want=want)
+    if separable:
+        # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
+        entries.sort(key=lambda e: e["key"] != separable)
+    elif comparatives:
+        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high).
+        entries.sort(key=lambda e: not (e["sub"] > 0 and e["key"] in comparatives
+                                        and senses.comparative(e["glosses"])))
     if not entries and len(words) == 1:
         entries, split = _fallback(db, first, want)
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.

@@ -60,8 +60,9 @@ def m002_plurals_and_key_version(db):
 # --- keys --------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|\s/[^/\s][^/]*/")
-# Object placeholders in headwords: "jdm. etw. geben" is found under "geben".
-_PLACEHOLDERS = re.compile(r"^(?:(?:jd|jdn|jdm|jds|etw|sb|sth)\.\s*|sich\s+)+", re.IGNORECASE)
+# Object placeholders in headwords: "jdm. etw. geben" is found under "geben",
+# "jdn./etw. loben" (a person or a thing) as well.
+_PLACEHOLDERS = re.compile(r"^(?:(?:jd|jdn|jdm|jds|etw|sb|sth)\.[\s/]*|sich\s+)+", re.IGNORECASE)
 _PUNCT = re.compile(r"[…!?.,:;„“”\"'‚‘’»«]+")
 
 
@@ -104,7 +105,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     rank_of_key = {k: i for i, k in enumerate(keys)}
     phrase_asked = any(" " in k for k in keys)
     rows = db.execute(_LOOKUP_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
-    best = {}
+    found = []
     for key, headword, gender, pos, plural, subs, entry_id, source, sub, german, english in rows:
         alternatives = alternatives_of(german)
         alt = senses.matched_alternative(alternatives, headword)
@@ -114,12 +115,25 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "plural": plural or "", "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
             "sub": sub, "subs": subs or 1, "german": german, "english": english, "glosses": split_glosses(english),
             "labels": labels, "comments": comments,
+            "indirect": key not in normalize(headword),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
         }
-        rank = (senses.score(entry, want, rank_of_key[key], phrase_asked), entry_id)
+        found.append(entry)
+    support = senses.consensus({e["id"]: e for e in found}.values())
+    # Lines whose own inflection rows hold the word as written ("Hinweise {pl}" in the line of
+    # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form.
+    inflected = {e["id"] - e["sub"] for e in found if e["sub"] > 0 and e["key"] == keys[0]}
+    for e in found:
+        e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
+    best = {}
+    for entry in found:
+        entry_id = entry["id"]
+        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support[entry_id]), entry_id)
         if entry_id not in best or rank < best[entry_id][0]:
             best[entry_id] = (rank, entry)
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]
+    for e in ranked:
+        e["misfit"] = senses.misfit(e, want)
     return ranked[:limit]
 
 

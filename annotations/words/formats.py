@@ -11,7 +11,7 @@ from .dictionary import alternatives_of, normalize, split_top
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
 # and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 3
+KEYS_VERSION = 5
 
 
 class DictFormatError(ValueError):
@@ -38,15 +38,21 @@ _PLACEHOLDER_WORDS = frozenset("jd jdn jdm jds etw sb sth sich".split())
 _PREPOSITIONS = frozenset("""an auf aus bei durch für gegen gegenüber hinter in mit nach neben ohne
     über um unter von vor wegen zu zwischen""".split())
 _SLASHED = re.compile(r"\s/([^/\s][^/]*)/")
+_PRONOUNS = re.compile(r"^(?:ich|du|er|sie|es|wir|ihr)(?:/(?:ich|du|er|sie|es|wir|ihr))*\s+")
+# normalize() leaves "jdn./etw." as "jdn /etw": join it back into one placeholder word.
+_SLASHED_HOLDERS = re.compile(r"(?<=\b(?:jd|sb))\s*/\s*(?=\w)|(?<=\b(?:jdn|jdm|jds|etw|sth))\s*/\s*(?=\w)")
 _HINT = re.compile(r"<([^<>]+)>")
 
 
 def _bare(key):
     """Return key without object placeholders (and their prepositions) or a leading article."""
     # "einer Sache ausgesetzt sein": Ding's other way of writing "etw.".
-    words = re.sub(r"\beiner sache\b", "etw", key).split()
-    kept = [w for i, w in enumerate(words) if w not in _PLACEHOLDER_WORDS
-            and not (w in _PREPOSITIONS and i + 1 < len(words) and words[i + 1] in _PLACEHOLDER_WORDS)]
+    key = _SLASHED_HOLDERS.sub("/", re.sub(r"\beiner sache\b", "etw", key))
+    words = key.split()
+    # "jdn/etw": a person or a thing, a placeholder all the same.
+    holder = [all(p in _PLACEHOLDER_WORDS for p in w.split("/")) for w in words]
+    kept = [w for i, w in enumerate(words) if not holder[i]
+            and not (w in _PREPOSITIONS and i + 1 < len(words) and holder[i + 1])]
     if len(kept) > 1 and kept[0] in _ARTICLE:
         kept = kept[1:]
     return " ".join(kept)
@@ -56,12 +62,15 @@ def ding_keys(alt):
     """Return every lookup key of one German alternative of a Ding entry, the phrase first.
 
     Besides the phrase itself: its bare form ("der Kreml" → "kreml", "jdn. mit etw.
-    beliefern" → "beliefern"), abbreviations between slashes ("/MwSt.; MWSt./"), Ding's
+    beliefern" → "beliefern"), a verb form without its subject ("er/sie fällt" → "fällt"), abbreviations between slashes ("/MwSt.; MWSt./"), Ding's
     <…> hints ("keine; keiner <kein>"), and the word before a gap ("sowohl … als auch").
     """
     main = normalize(alt)
     bare = _bare(main)
     keys = [main, bare]
+    pronoun = _PRONOUNS.match(main)
+    if pronoun and " " not in main[pronoun.end():]:
+        keys.append(main[pronoun.end():])  # "er/sie fällt" (a verb form Ding writes with its subject)
     if bare.endswith((" sein", " werden")) and bare.count(" ") == 1:
         keys.append(bare.split()[0])  # "einer Sache ausgesetzt sein" under "ausgesetzt"
     for group in _SLASHED.findall(" " + alt):

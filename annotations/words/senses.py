@@ -29,8 +29,8 @@ _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:an|auf|aus|bei|durch|für|gegen|"
                       r"in|mit|nach|über|um|unter|von|vor|zu|zwischen)\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
-_PREP_OBJECT = re.compile(r"\b(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)"
-                          r"\s+(?:jd|jdn|jdm|jds|etw)\.")
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
+_PREP_OBJECT = re.compile(r"\b(" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -42,6 +42,7 @@ class Want:
     verb: bool = False            # a participle beside an auxiliary ("ist … geschickt worden")
     adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
+    prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
 
 
 def gloss_core(gloss):
@@ -93,27 +94,99 @@ def cognate(german, gloss):
     return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
-def score(entry, want, key_rank, phrase_asked):
+_STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
+    not no be is are was were been being have has had do does did get got one's oneself sb sth
+    sb's sth's s it its""".split())
+
+
+def stem(word):
+    """Return a crude English stem, the same for a word's inflections ("checked", "checks" → "check")."""
+    w = word.lower().strip("'’")
+    w = re.sub(r"['’]s$", "", w)
+    w = _IRREGULAR_BASE.get(w, w)
+    if len(w) > 4:
+        for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+            if w.endswith(suffix) and not (suffix == "s" and w.endswith("ss")):
+                w = w[:-len(suffix)] + repl
+                if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+                    w = w[:-1]  # "stopped", "planning"
+                break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def content_stems(gloss):
+    """Return the stems of a gloss's content words ("to check up on sb." → {"check"})."""
+    return {stem(w) for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(gloss)) if w not in _STOP}
+
+
+def consensus(entries):
+    """Return {entry id: support}: how many other Ding lines for the word share its English.
+
+    The meaning many lines agree on ("check" in "to check out", "to check (for)", "to check
+    up on") is the word's core; a sense one line alone has ("to pick over") is a corner.
+    """
+    lines = {}
+    for e in entries:
+        lines.setdefault(e["id"] - e["sub"], set()).update(
+            st for g in e["glosses"] for st in content_stems(g))
+    count = {}
+    for stems in lines.values():
+        for st in stems:
+            count[st] = count.get(st, 0) + 1
+    return {e["id"]: max((count[st] - 1 for st in content_stems(e["glosses"][0])), default=0)
+            if e["glosses"] else 0 for e in entries}
+
+
+def participle(gloss):
+    """Say whether an English gloss is a participle ("armed", "broken", "sent", "growing")."""
+    words = gloss_core(gloss).split()
+    return bool(words) and (words[-1].endswith(("ed", "en", "ing")) or words[-1] in _PARTICIPLES)
+
+
+def comparative(glosses):
+    """Say whether the first English gloss is a comparative ("higher", "more punctual")."""
+    words = gloss_core(glosses[0]).split() if glosses else []
+    return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
+
+
+def misfit(entry, want):
+    """Say whether the sentence rules the entry out (a noun for a lower-case word mid-sentence).
+
+    "Erhöhen {n}: raising" is no meaning of "erhöhen" in "Die Kassen erhöhen ihre Beiträge".
+    """
+    head = entry["headword"]
+    return want.noun is not None and head[:1].isalpha() and head[0].isupper() != want.noun
+
+
+def score(entry, want, key_rank, phrase_asked, support=0):
     """Return a sort key for an entry (lower first) in the context described by want."""
     head = entry["headword"]
     s = 0.2 * key_rank
-    if want.noun is not None and head[:1].isalpha():
-        s += 4.0 if head[0].isupper() != want.noun else 0.0
+    if misfit(entry, want):
+        s += 4.0
     pos = entry["pos"]
     if want.adjective:
         s += {"adverb": 2.0, "verb": 1.5, "adjective": -0.5}.get(pos, 0.0)
+        if entry["sub"] > 0 and entry["glosses"] and not participle(entry["glosses"][0]):
+            s += 1.0  # a verb's finite form ("bewaffnet": arms), where a participle stands as adjective
     if want.adverb:
-        s += {"adverb": -1.0}.get(pos, 0.0)
+        s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
         s += 1.0
+    if entry.get("form_in_line"):
+        s -= 0.5  # its line lists the word as written among its forms
+    if entry["indirect"]:
+        s += 2.0  # reached through a <hint> or abbreviation, not as a headword
     if head.endswith("…") or head.startswith("…"):
         s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
     elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
         s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
     elif not phrase_asked and _PREP_OBJECT.search(head):
-        s += 0.5  # "an etw. aussetzen": the plain verb is the commoner sense
+        # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
+        # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
+        s += -1.0 if _PREP_OBJECT.search(head).group(1) in want.prepositions else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     s += rarity(entry["labels"])
@@ -123,6 +196,7 @@ def score(entry, want, key_rank, phrase_asked):
         s -= 1.0
     if entry["glosses"]:
         s -= 0.5 * gloss_weight(entry["glosses"][0])
+    s -= 0.5 * math.log2(1 + support)
     return s
 
 
@@ -136,7 +210,10 @@ def best_gloss(entry):
     if cognates:
         return cognates[0]
     first = gloss_weight(glosses[0])
-    best = max(glosses, key=gloss_weight)
+    # A gloss narrowed by a comment ("to want sth. (of a person or thing)") is a corner of a
+    # common English word, not the common word's sense: it does not outrank the first.
+    plain = [g for g in glosses[1:] if not _COMMENT.search(g)]
+    best = max(plain, key=gloss_weight, default=glosses[0])
     return best if gloss_weight(best) > first + 1.0 else glosses[0]
 
 
@@ -158,6 +235,11 @@ _IRREGULAR = {
     "break": "broke broken", "feel": "felt", "hear": "heard", "mean": "meant", "run": "ran",
     "understand": "understood", "withdraw": "withdrew withdrawn", "forbid": "forbade forbidden",
 }
+
+
+_PARTICIPLES = frozenset(f for forms in _IRREGULAR.values() for f in forms.split()) - {"has", "is", "are", "was", "were"}
+_IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() if " " not in base
+                   for form in forms.split()}  # "sent" -> "send"
 
 
 def _forms(word):
@@ -193,12 +275,14 @@ def mark_in_translation(entries, translation):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
+    A gloss the translation has as written wins over an inflected one, unless the sentence
+    rules its entry out (entry["misfit"], set by the lookup).
     """
     words = re.findall(r"[\w’'-]+", (translation or "").lower())
-    found = []  # (2 as written / 1 inflected, place, gloss)
+    found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
     for i, entry in enumerate(entries):
         hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
         entry["in_context"] = [g for how, g in hits if how]
-        found.extend((-how, i, g) for how, g in hits if how)
+        found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return min(found)[2] if found else ""
+    return min(found)[3] if found else ""

@@ -18,6 +18,9 @@ bp = Blueprint("words_views", __name__)
 
 MAX_SELECTION = 80  # code points: a word, a separable verb, an idiom; not a paragraph
 SHOWN = 3  # senses shown before "more": the popover must fit a phone
+# Senses matched against a cached translation before the popover keeps its usual dozen: the
+# meaning a translation uses may be ranked lower than that ("to be subjected to sth.", 20th).
+TRANSLATION_POOL = 40
 
 
 @bp.app_template_filter("word_in_sentence")
@@ -97,7 +100,7 @@ def _ask_translator(db, word):
 def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
     """Build everything the popover shows for text[start:end] of a block."""
     text = block["text"]
-    result = context.in_context(db, text, start, end)
+    result = context.in_context(db, text, start, end, limit=TRANSLATION_POOL)
     if result is None:
         abort(400, "There is no word at that place.")
     cached = translate.cached_translations(db, [result["sentence"], text], settings().translator)
@@ -106,6 +109,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     context_translation = translation or cached.get(text)
     entries = result["entries"]
     best = senses.mark_in_translation(entries, context_translation)
+    entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.

@@ -18,6 +18,13 @@ def keys_of(line):
     ("jdn. mit etw. konfrontieren {vt} :: to confront sb. with sth.", "konfrontieren"),
     ("einer Sache angehören; jdm. angehören {vi} :: to belong to sb./sth.", "angehören"),
     ("einer Sache ausgesetzt sein {v} :: to be exposed to sth.", "ausgesetzt"),
+    # Placeholders joined by a slash ("jdn./etw.": a person or a thing), leading or inside.
+    ("jdn./etw. loben {vt} | lobend | gelobt :: to praise sb./sth. | praising | praised", "loben"),
+    ("sich jdn./etw. vorstellen {vr} :: to imagine sb./sth.", "vorstellen"),
+    ("Auswirkungen auf jdn./etw. haben {v} :: to have an impact on sb./sth.", "auswirkungen haben"),
+    # Verb forms Ding writes with their subject ("er/sie fällt"), found without it.
+    ("fallen {vi} | fallend | gefallen | er/sie fällt | ich/er/sie fiel :: to fall | falling | fallen | he/she falls | I/he/she fell", "fällt"),
+    ("fallen {vi} | fallend | gefallen | er/sie fällt | ich/er/sie fiel :: to fall | falling | fallen | he/she falls | I/he/she fell", "fiel"),
     # Abbreviations between slashes, a ";" inside them not splitting the line.
     ("Europäische Union {f} /EU/ :: European Union /EU/", "eu"),
     ("Mehrwertsteuer {f} /MwSt.; MWSt./; Umsatzsteuer {f} :: value-added tax; VAT", "mwst"),

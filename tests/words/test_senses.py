@@ -50,6 +50,31 @@ Wahlkampf {m} :: election campaign
 Anschluss {m} | Anschlüsse {pl} :: connection | connections
 geplant {adj} :: planned
 haben {vt} | habend | gehabt :: to have | having | had
+signalisieren; anzeigen; ankündigen {vt} | signalisierend; anzeigend; ankündigend | signalisiert; angezeigt; angekündigt | signalisiert; zeigt an; kündigt an | signalisierte; zeigte an; kündigte an | China hat in Aussicht gestellt / seine Bereitschaft bekundet, die Gespräche wieder aufzunehmen. [pol.] :: to signal | signaling; signalling | signaled; signalled | signals | signaled; signalled | China has signalled (its) readiness to resume talks.
+etw. ankündigen {vt} | ankündigend | angekündigt | kündigt an | kündigte an :: to advertise sth. | advertising | advertised | advertises | advertised
+etw. ankündigen; bekanntgeben; bekanntmachen; verkünden; vermelden [geh.] {vt} | ankündigend; bekanntgebend; bekanntmachend; verkündend; vermeldend | angekündigt; bekanntgegeben; bekanntgemacht; verkündet; vermeldet | kündigt an; gibt bekannt; macht bekannt; verkündet; vermeldet | kündigte an; gab bekannt; machte bekannt; verkündete; vermeldete | noch offen; wird noch bekanntgegeben [adm.] | Ort und Zeit wird noch bekanntgegeben. :: to announce sth. | announcing | announced | announces | announced | to be announced /TBA/ | Venue and date to be announced.
+sich (zu Besuch) ansagen; sich ankündigen {vr} (sein Kommen bekanntgeben) | Er kündigt sich immer vorher an. :: to announce that one is coming (to visit sb.) | He always lets us know in advance.
+ankündigen; vorausahnen lassen {vt} | ankündigend; vorausahnen lassend | angekündigt; vorausahnen lassen :: to adumbrate | adumbrating | adumbrated
+an jdm./etw. etwas auszusetzen haben; an etw. herumnörgeln; an etw. herummäkeln; beckmessern {v} <aussetzen> | etwas auszusetzen habend; herumnörgelnd; herummäkelnd; beckmessernd | etwas auszusetzen gehabt; herumgenörgelt; herumgemäkelt; gebeckmessert | Was hast du daran auszusetzen? | An ihm ist nichts auszusetzen. | Immer hast du etwas auszusetzen! | Sie hat immer etw. auszusetzen. :: to find fault with sth.; to carp at/about sth. | finding fault; carping | found fault; carped | What don't you like about it? | He's alright. | You're always finding fault! | She's always carping.
+etw. aussetzen {vt} | aussetzend | ausgesetzt | setzt aus :: to suspend sth. | suspending | suspended | suspends
+scharf {adj} (mit Sprengkraft) [mil.] | scharfe Munition | scharfe Bombe | Die Waffe ist scharf. | Das Gewehr ist scharf geladen. | Die Soldaten schossen scharf. :: live | live ammunition | live bomb | The weapon is live. | The rifle is loaded with live ammunition. | The soldiers fired live rounds.
+hart; scharf; schneidend; durchdringend; grell {adv} (Sache) | scharf getrennt | grell erleuchtet | in scharfem Gegensatz zu etw. :: harshly; fiercely (in an unpleasant manner) (of a thing) | harshly segregated | harshly lit | in stark contrast to sth.
+scharf; spitz {adj} | schärfer | am schärfsten :: sharp | sharper | sharpest
+jdn. mit etw. bewaffnen; mit Waffen ausrüsten; aufrüsten {vt} [mil.] | bewaffnend; mit Waffen ausrüstend; aufrüstend | bewaffnet; mit Waffen ausgerüstet; aufgerüstet | bewaffnet; rüstet mit Waffen aus; rüstet auf | bewaffnete; rüstete mit Waffen aus; rüstete auf | bis auf die Zähne bewaffnet sein :: to arm sb. with sth. | arming | armed | arms | armed | to be armed to the teeth
+bewaffnet {adj} :: weaponed
+Anzeichen {n}; Zeichen {n}; Indiz {n} (für etw.); Hinweis {m} (auf etw.) | Anzeichen {pl}; Zeichen {pl}; Indizien {pl}; Hinweise {pl} | starke Hinweise auf etw. | beim ersten Anzeichen von Gefahr | die Anzeichen mehren/verdichten sich, dass … | Das Foyer gibt einen Vorgeschmack auf das, was einen anschließend erwartet. :: sign; indication; hint (of sth.) | signs; indications; hints | strong indications of sth. | at the first hint of danger | There are more and more indications that | The entry foyer gives you a hint of things to come.
+Hinweis {m} (auf jdn./etw.); Ansatzpunkt {m}; Spur {f} (zu jdm./etw.) | Ermittlungsansätze {pl} | eine Spur verfolgen | Es gibt immer noch keine Hinweise auf den Verbleib des entführten Reporters. | Die Ermittler verfolgen in dem Mordfall mehrere Spuren. | Die wenigen Spuren, die die Polizei verfolgte, sind im Sand verlaufen. :: lead (on sb./sth.) | investigative leads | to chase up a lead [Br.]; to chase down a lead [Am.] | There are still no leads on the whereabouts of the kidnapped reporter. | Investigators are working on several leads in the murder case. | The few leads pursued by police have evaporated.
+Erhöhung {f}; Erhöhen {n} :: raising
+heben; aufheben; abheben; anheben; erhöhen {vt} | hebend; aufhebend; abhebend; anhebend; erhöhend | gehoben; aufgehoben; abgehoben; angehoben; erhöht | er/sie hebt | ich/er/sie hob | er/sie hat/hatte gehoben | ich/er/sie höbe | den Arm/die Hand heben :: to raise | raising | raised | he/she raises | I/he/she raised | he/she has/had raised | I/he/she would raise | to raise one’s arm/hand
+etw. (industriell) herstellen; fertigen; fabrizieren [Schw.] [veraltend] {vt} |  herstellend; fertigend; fabrizierend | hergestellt; gefertigt; fabriziert | in Deutschland hergestellt/gefertigt | etw. (aus vorgefertigten Teilen / Materialien) fertigen; herstellen {vt} :: to manufacture sth. | manufacturing | manufactured | made in Germany | to fabricate sth.
+etw. (an einen Ort) legen; stellen; setzen; tun [ugs.] {vt} | legend; stellen; setzend; tuend | gelegt; gestellt; gesetzt; getan | er/sie legt; er/sie stellt; er/sie setzt | ich/er/sie legte; ich/er/sie stellte; ich/er/sie setzte | er/sie hat/hatte gelegt; er/sie hat/hatte gestellt; er/sie hat/hatte gesetzt | etw. auf etw. legen; stellen; setzen | Er setzte das Glas an die Lippen. | Sie stellte die Pfanne auf den Herd. | Ich weiß genau, dass ich meine Tasche hierher gestellt habe. | Leg deine Bücher da auf den Tisch. | Er lehnte die Leiter gegen die Wand. | Stell die Pflanzen naher ans Fenster, sie brauchen mehr Licht! | Sie stellte das Tablett auf den Tisch. :: to put sth. {put; put}; to set sth. [formal] (in a place) | putting; setting | put; set | he/she puts; he/she sets | I/he/she put; I/he/she set | he/she has/had put; he/she has/had set | to put sth. (down) on sth.; to set sth. (down) on sth. | He set the glass to his lips. | She set the pan on the stove. | I remember setting my bag right here. | Set your books down on the table. | He set the ladder against the wall. | Put the plants closer to the window, they need more light! | She put/set the tray down on the table.
+rechnen; zählen; gelten {vi} (als) | rechnend; zählend; geltend | gerechnet; gezählt; gegolten | von heute an gerechnet | zu Gunsten von … zählen :: to count (as) | counting | counted | counting from today | to count on favour [Br.] of …; to count in favor [Am.] of …
+mit etw. rechnen {vt} | rechnend mit | gerechnet mit | Er ist jemand, mit dem man rechnen muss. | Ich rechne mit Regen.; Ich schätze, dass es regnen wird. :: to reckon with sth. | reckoning with | reckoned with | He is a man to be reckoned with. | I reckon it will rain.
+hoch; hoher; hohe; hohes {adj} | höher | am höchsten | allerhöchst | eine hohe Stirn :: high | higher | highest | highest of all | a high forehead
+höher; hochrangig {adj}; auf höherer Ebene :: high-level
+forsch {adj} | forscher | am forschesten :: brisk | brisker | briskest
+Forscher {m}; Forscherin {f} | Forscher {pl}; Forscherinnen {pl} :: researcher | researchers
+an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
 
@@ -76,12 +101,45 @@ def look(db, sentence, word, nth=0):
     # A participle beside an auxiliary is the verb; the adjective "geschickt" (agile) is not meant.
     ("Raketen sind nach Russland geschickt worden.", "geschickt", "to send"),
     ("Sie haben ihre Zusammenarbeit ausgebaut.", "ausgebaut", "to expand"),
+    # A participle standing as an adjective is the participle, not the verb's finite form.
+    ("wenn eine der Vertragsparteien einem bewaffneten Angriff ausgesetzt ist", "bewaffneten", "armed"),
     # An inflected adjective wants the adjective, not the adverb.
     ("auf herkömmlichen Wegen.", "herkömmlichen", "conventional"),
+    # Two Ding lines say "announce", one each "signal", "advertise", "adumbrate": the meaning
+    # the lines agree on is the word's core, though "signalisieren; …" has more examples.
+    ("Wie der Kreml am Montag angekündigt hat, werden sie sich treffen.", "angekündigt", "to announce sth."),
+    ("Die Gewerkschaften warnen und kündigten Proteste an.", "kündigten", "to announce sth."),
+    # "<aussetzen>" is Ding's search hint on "etwas auszusetzen haben" (to find fault): the
+    # line where "aussetzen" is the headword comes first.
+    ("Die Bundesregierung will die Schuldenbremse erneut aussetzen.", "aussetzen", "to suspend sth."),
+    # "Hinweise {pl}" is a row of the "sign; indication" line, not of the "lead" line.
+    ("Forscher haben Hinweise auf eine bisher unbekannte Siedlung entdeckt.", "Hinweise", "sign"),
+    # A comparative takes the comparative row of its adjective's line, inflected or not.
+    ("Die Mieten sind in diesem Jahr höher als erwartet.", "höher", "higher"),
+    ("Die Händler erwarten höhere Preise.", "höhere", "higher"),
+    # … but a capitalised word is no comparative ("Forscher", not "forscher": brisker).
+    ("Forscher haben Hinweise entdeckt.", "Forscher", "researcher"),
+    # The preposition the verb governs stands in the clause: "mit etw. rechnen", not "rechnen (als)".
+    ("Die Händler rechnen mit weniger Kunden.", "rechnen", "to reckon with sth."),
+    ("Ökonomen rechnen damit, dass die Zinsen sinken.", "rechnen", "to reckon with sth."),  # "damit": da + mit
+    ("Sie rechnen die Kosten.", "rechnen", "to count (as)"),  # no "mit": the plain verb
+    # "want" is far commoner than "lack", but its common sense is not this one: the comment
+    # "(of a person or thing)" says so.
+    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, pos", [
+    # A bare adjective form at the end of its clause, no copula: it tells how (an adverb).
+    ("Die Opposition kritisierte den Plan scharf: Die Regierung schiebe die Probleme nur auf.", "scharf", "adverb"),
+    # With a copula it is predicative: the adjective.
+    ("Das Messer ist scharf.", "scharf", "adjective"),
+])
+def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sentence, word, pos):
+    assert look(dictionary_db, sentence, word)["entries"][0]["pos"] == pos
 
 
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
@@ -89,6 +147,13 @@ def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
     assert senses.best_gloss(found["entries"][0]) == "message"  # without a translation
     best = senses.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
     assert best == "embassy" and found["entries"][0]["glosses"] == ["embassy"]
+
+
+def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictionary_db):
+    # "raising" is in the translation as written, but as "Erhöhen {n}": a noun, and "erhöht"
+    # stands lower-case mid-sentence. The verb's "to raise" (inflected there) is meant.
+    found = look(dictionary_db, "Die Bahn erhöht im Dezember die Preise.", "erhöht")
+    assert senses.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
 
 
 def test_an_inflected_translation_still_matches(dictionary_db):
@@ -101,6 +166,15 @@ def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
     assert soldat["headword"] == "Soldat" and soldat["labels"] == []
     knecht = look(dictionary_db, "Der Kriegsknecht kämpft.", "Kriegsknecht")["entries"][0]
     assert knecht["labels"] == ["obs.", "mil."]
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Once "stellt … her" is "herstellen", the far commoner "stellen" (to put) is not meant.
+    ("Der Konzern stellt in seinem Werk in Ungarn Elektroautos her.", "stellt", "to manufacture sth."),
+    ("Der Konzern stellt in seinem Werk in Ungarn Elektroautos her.", "her", "to manufacture sth."),
+])
+def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, nth, separable", [

@@ -372,3 +372,19 @@ def test_the_saved_word_and_its_grammar_stay_editable(client, db, article, impor
         resp = client.post(f"/vocabulary/{word['id']}", data=bad)
         assert resp.status_code == 400 and message in resp.get_data(as_text=True)
     assert vocab.get(db, word["id"])["lemma"] == "Laubbaum" and vocab.get(db, word["id"])["gender"] == "m"
+
+
+def test_the_translation_finds_a_meaning_ranked_below_the_first_dozen(client, db, write_ding, monkeypatch):
+    # Thirteen everyday senses of "Zug" rank before the old one the translation uses.
+    common = ["train", "move", "feature", "draught", "pull", "trait", "procession of cars", "platoon",
+              "stroke", "gulp", "drag", "tendency", "column"]
+    ding = "".join(f"Zug {{m}} :: {g}\n" for g in common) + "Zug {m} [veraltet] :: cortege\n"
+    importer.import_dictionary(db, "ding", write_ding(ding))
+    sentence = "Der Zug zog durch die Stadt."
+    article = articles.create_article(db, sentence)
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {sentence: "The cortege moved through the town."})
+    start, end = u16(sentence, "Zug")
+    page = client.get(f"/words/lookup?article={article}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert "In this sentence:</span>\n      <strong>cortege</strong>" in page
+    assert page.count('class="word-entry') <= dictionary.MAX_RESULTS  # the popover keeps its dozen
