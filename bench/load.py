@@ -8,7 +8,7 @@
    serving the same bytes as a static file: the yardstick.
 3. kill -9 durability: writers post highlights, the server is killed mid-stream, restarted;
    every acknowledged write must be there (ROUNDS rounds).
-Everything on 127.0.0.1. Run: python bench/load.py [--duration 60] [--users 50,200]
+Everything on 127.0.0.1. Run: python bench/load.py [--duration 60] [--users 50,200] [--peak-only]
 """
 import argparse
 import csv
@@ -220,6 +220,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds per load level (default 60)")
     parser.add_argument("--users", default="50,200", help="reader counts (default 50,200)")
+    parser.add_argument("--peak-only", action="store_true",
+                        help="measure only the reading page's peak throughput beside the static yardstick")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="randnotiz-load-"))
     fake = FakeProvider()
@@ -241,7 +243,7 @@ def main():
         conn.getresponse().read()
         print(f"Randnotiz load benchmark: python app.py (waitress) on 127.0.0.1, {os.cpu_count()} cores, "
               f"{len(library)} articles of {len(paragraphs)} paragraphs, load average {os.getloadavg()[0]:.1f}, translations by the loopback fake provider")
-        for users in [int(u) for u in args.users.split(",")]:
+        for users in [] if args.peak_only else [int(u) for u in args.users.split(",")]:
             print_locust(users, args.duration, *run_locust(server, users, args.duration, library, tmp))
 
         path = f"/articles/{article_id}"
@@ -258,6 +260,8 @@ def main():
         print(f"reading page (app)               {app_rps:8.0f} req/s  errors {app_errors}")
         print(f"same bytes as a static file      {static_rps:8.0f} req/s  errors {static_errors}")
         print(f"ratio app / static               {app_rps / static_rps:8.2f}")
+        if args.peak_only:
+            return
 
         acknowledged, stored = durability(server, article_id, paragraphs, tmp)
         print(f"\nkill -9 durability, {ROUNDS} rounds of 4 writers: acknowledged {acknowledged}, "
