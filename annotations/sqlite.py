@@ -67,6 +67,10 @@ def connect(path):
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
     db = Database(conn)
     db.writer = _writer_lock(path)
+    # sqlite-utils finds out whether upserts work by creating and dropping a table on the first
+    # upsert of each connection: a schema change that makes every other connection re-read the
+    # schema. SQLite has had INSERT ... ON CONFLICT since 3.24 (2018).
+    db._supports_on_conflict = sqlite3.sqlite_version_info >= (3, 24, 0)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = NORMAL")
