@@ -3,6 +3,7 @@ import gzip
 import re
 from datetime import datetime, timedelta, timezone
 
+import brotli
 import pytest
 
 from annotations import commands, common, paragraphs, schema
@@ -180,6 +181,19 @@ def test_a_kept_page_compressed_is_the_same_page(client, db, aid):
     for _ in range(2):  # compressed once, then the kept bytes
         r = client.get(f"/articles/{aid}", headers={"Accept-Encoding": "gzip"})
         assert r.headers["Content-Encoding"] == "gzip" and gzip.decompress(r.get_data()) == plain
+        r = client.get(f"/articles/{aid}", headers={"Accept-Encoding": "br"})
+        assert r.headers["Content-Encoding"] == "br" and brotli.decompress(r.get_data()) == plain
     highlights.create(db, aid, 1, 4, 8, "Hund")
     r = client.get(f"/articles/{aid}", headers={"Accept-Encoding": "gzip"})
     assert b"<mark" in gzip.decompress(r.get_data())
+
+
+def test_responses_without_a_page_etag_are_compressed_afresh(client, db, aid):
+    # Only HTML pages are kept compressed (by the hash of their bytes): an export changes under the same URL.
+    url = f"/articles/{aid}/export.md"
+    highlights.create(db, aid, 1, 4, 8, "Hund", note="erste Notiz " * 60)
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip" and b"erste Notiz" in gzip.decompress(first.get_data())
+    highlights.create(db, aid, 2, 4, 9, "Katze", note="zweite Notiz " * 60)
+    second = gzip.decompress(client.get(url, headers={"Accept-Encoding": "gzip"}).get_data())
+    assert b"zweite Notiz" in second
