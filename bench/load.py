@@ -49,6 +49,16 @@ PEAK_CLIENTS = 8
 ROUNDS = 5
 
 
+def fetch(port, path, timeout=30):
+    """GET path on a connection of its own, closed at once: no idle socket holds one of the server's slots."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        return conn.getresponse().read()
+    finally:
+        conn.close()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -231,16 +241,13 @@ def main():
     try:
         # Wait for the dictionary import of the start (a few words) to be done before loading.
         for _ in range(100):
-            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-            conn.request("GET", "/dictionary/status")
-            if "dict-progress" not in conn.getresponse().read().decode():
+            if b"dict-progress" not in fetch(server.port, "/dictionary/status", timeout=10):
                 break
             time.sleep(0.1)
         # One lookup first: the lemmatiser loads in the background at start (~2 s, once).
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        # (Its connection closed: waitress's 200 sockets are all the 200 readers' then.)
         n, text = paragraphs[0]
-        conn.request("GET", f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}")
-        conn.getresponse().read()
+        fetch(server.port, f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}", timeout=60)
         # With the lemmatiser loaded, the search index adds every paragraph's lemmas in the
         # background: a few seconds of one core that would otherwise land in the first measurement.
         check = connect(tmp / "load.db")
@@ -255,9 +262,7 @@ def main():
             print_locust(users, args.duration, *run_locust(server, users, args.duration, library, tmp))
 
         path = f"/articles/{article_id}"
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-        conn.request("GET", path)
-        page = conn.getresponse().read()
+        page = fetch(server.port, path)
         static = static_server(page)
         app_rps, app_errors = peak(server.port, path)
         static_rps, static_errors = peak(static.effective_port, "/")
