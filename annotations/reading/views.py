@@ -74,7 +74,8 @@ def read(article_id):
         response, job = _render(db, article_id)
         if response.is_streamed:
             return response
-        page = paragraphs.Page(response.get_data(), generate_etag(response.get_data()))
+        body = response.get_data()
+        page = paragraphs.Page(body, generate_etag(body))
         # A running job turns 'interrupted' with time alone, with no write to move the stamp.
         if not (job and job["running"]):
             paragraphs.keep_page(key, stamp, page)
