@@ -15,7 +15,10 @@ from annotations.settings import DEFAULT_DATABASE, SettingsError
 # Waitress, set on purpose (its defaults let 100 idle sockets lock everyone out for 120 s and
 # buffer a 1 GB body before anyone says no):
 THREADS = 8  # requests served at once; SQLite allows one writer, so more threads only queue
-CONNECTION_LIMIT = 200  # open sockets (keep-alive browsers hold ~6 each); more wait in the backlog
+# Open sockets (a browser holds up to ~6 keep-alive; a simulated reader 1 or 2); more wait in the
+# backlog until one closes. 200 left no room at 200 readers: the 201st waited ~15 s. 500 stays
+# well under the usual 1,024 open files per process (each socket is one).
+CONNECTION_LIMIT = 500
 CHANNEL_TIMEOUT = 30  # seconds an idle or trickling client may hold a socket
 BACKLOG = 1024  # connections the kernel queues while all threads are busy
 

@@ -47,6 +47,9 @@ def create_app(test_config=None):
         # Pages, fragments, the annotation protocol's JSON-LD and the exports.
         COMPRESS_MIMETYPES=["text/html", "application/json", "application/ld+json", "text/csv", "text/markdown",
                             "text/plain", "image/svg+xml"],
+        # A page is compressed once per encoding and kept by its ETag (web.CompressedPages).
+        COMPRESS_CACHE_BACKEND=web.CompressedPages,
+        COMPRESS_CACHE_KEY=web.compressed_page_key,
     )
     if test_config is not None:
         app.config.update(test_config)

@@ -1,7 +1,9 @@
-"""Small helpers every feature shares: time stamps, the word pattern, CSV cells, article URLs, lazy imports."""
+"""Small helpers every feature shares: time stamps, the word pattern, CSV cells, article URLs, lazy imports, caches."""
 import functools
 import importlib
 import re
+import threading
+from collections import OrderedDict
 from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -86,3 +88,40 @@ def same_page_key(url):
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
     path = parts.path.rstrip("/") or "/"
     return f"{host}{port}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+class SizedCache:
+    """A thread-safe LRU of values that stay valid while their stamp does, bounded by the sum of len(value)."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self._items = OrderedDict()  # key -> (stamp, value), least recently used first
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key, stamp=None):
+        """Return the value kept for key if it was kept with this stamp, else None."""
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or hit[0] != stamp:
+                return None
+            self._items.move_to_end(key)
+            return hit[1]
+
+    def put(self, key, value, stamp=None):
+        """Keep value for key with stamp, dropping the least recently used beyond the budget."""
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= len(old[1])
+            self._items[key] = (stamp, value)
+            self._size += len(value)
+            while self._size > self.budget and self._items:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._size -= len(dropped)
+
+    def clear(self):
+        """Forget everything kept."""
+        with self._lock:
+            self._items.clear()
+            self._size = 0

@@ -1,22 +1,22 @@
-"""The web layer's database: one connection per request on `g`, created and migrated at start."""
+"""The web layer's database: one kept connection per request on `g`; the file created and migrated at start."""
 from flask import current_app, g
 
 from . import schema
-from .sqlite import connect
+from .sqlite import borrow, connect, give_back
 
 
 def get_db():
-    """Return this request's Database, opening it on first use."""
+    """Return this request's Database: a kept connection to the app's file (sqlite.borrow)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = borrow(current_app.config["DATABASE"])
     return g.db
 
 
 def close_db(exc=None):
-    """Close this request's Database, if one was opened."""
+    """Give this request's Database back for the next request, if one was used."""
     db = g.pop("db", None)
     if db is not None:
-        db.close()
+        give_back(db)
 
 
 def init_app(app):

@@ -3,17 +3,19 @@
 Each block's HTML is cached in this process and reused until something it shows changes, so a
 repeat view of a long text is a concatenation. What changes a block is counted in SQLite, in
 `render_versions`, by triggers (see ensure_triggers): a highlight or paragraph note bumps its
-block, a new text bumps its article, a saved word or a cached translation bumps everything.
-Triggers catch every writer (views, background jobs, the command line, another process).
-A feature whose data changes paragraphs adds a trigger there, or calls `invalidate()`.
+block, a new text bumps its article, a cached translation bumps the blocks with its text, a
+saved word bumps everything. Triggers catch every writer (views, background jobs, the command
+line, another process). A feature whose data changes paragraphs adds a trigger there, or calls
+`invalidate()`. The same counters, and PAGE counters for what the reading page shows around
+its paragraphs, let the reading view keep whole pages (page_stamp()).
 """
-import threading
-from collections import OrderedDict, namedtuple
+from collections import namedtuple
 
 from markupsafe import Markup
 from sqlite_utils import Migrations
 
 from . import paragraph_html
+from .common import SizedCache
 from .notes import highlights
 from .reading import articles, render
 from .translation import sentences, translate
@@ -27,6 +29,9 @@ migrations = Migrations("randnotiz.paragraphs")
 
 EVERYTHING = (0, 0)  # (article_id, n) of the counter every block depends on
 WHOLE_ARTICLE = -1  # n of an article's own counter
+# n of the counter of what an article's reading page shows around its paragraphs (position,
+# Translate all, word counts, undo); article 0's PAGE counter: what every page shows.
+PAGE = -2
 
 
 @migrations()
@@ -42,6 +47,11 @@ def _bump(article, n):
             f"WHERE {article} IS NOT NULL ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
 
 
+def _bump_text(row):
+    return (f"INSERT INTO render_versions (article_id, n, version) SELECT article_id, n, 1 FROM blocks "
+            f"WHERE text = {row}.text ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
+
+
 # table -> {event: statements}; NEW/OLD as SQLite gives them.
 _TRIGGERS = {
     "highlights": {
@@ -55,9 +65,33 @@ _TRIGGERS = {
         "UPDATE": _bump("OLD.article_id", WHOLE_ARTICLE) + _bump("NEW.article_id", WHOLE_ARTICLE),
         "DELETE": _bump("OLD.article_id", WHOLE_ARTICLE),
     },
-    "translations": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+    # Only the blocks with that text (in any article): a new translation is no reason to render
+    # every paragraph again, and Translate all adds one per paragraph. A scan of `blocks`, once
+    # per new translation: ~7 ms for 50,000 paragraphs.
+    "translations": {"INSERT": _bump_text("NEW"), "UPDATE": _bump_text("OLD") + _bump_text("NEW"),
+                     "DELETE": _bump_text("OLD")},
     "vocab": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
 }
+
+
+def _page_of(column):
+    return {"INSERT": _bump(f"NEW.{column}", PAGE),
+            "UPDATE": _bump(f"OLD.{column}", PAGE) + _bump(f"NEW.{column}", PAGE),
+            "DELETE": _bump(f"OLD.{column}", PAGE)}
+
+
+# What the reading page shows besides paragraphs (its whole-page cache, page_stamp()). A table
+# that no page shows is listed in tests/test_page_cache.py, so a new table needs a decision.
+_TRIGGERS.update({
+    "articles": _page_of("id"),
+    "reading_positions": _page_of("article_id"),
+    "translate_jobs": _page_of("article_id"),
+    "translate_job_items": _page_of("article_id"),
+    "article_words_meta": _page_of("article_id"),
+    # Word status counts on every page; the undo offer holds while no other status changed.
+    **{table: {event: _bump(0, PAGE) for event in ("INSERT", "UPDATE", "DELETE")}
+       for table in ("word_status", "status_batches", "status_changes")},
+})
 
 
 def ensure_triggers(db):
@@ -91,7 +125,18 @@ def invalidate(db, article_id=None, n=None):
 
 def _versions(db, article_id):
     return {(a, n): v for a, n, v in db.execute(
-        "SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?)", [article_id])}
+        f"SELECT article_id, n, version FROM render_versions WHERE article_id IN (0, ?) AND n != {PAGE}",
+        [article_id])}
+
+
+def page_stamp(db, article_id):
+    """Return a value that changes whenever anything the article's reading page shows changes.
+
+    Counters only ever grow, so their sum moves with every bump. The schema version moves when
+    a backup is restored into the file (SQLite's backup raises it), which resets the counters.
+    """
+    return db.execute("SELECT (SELECT schema_version FROM pragma_schema_version), total(version), count(*) "
+                      "FROM render_versions WHERE article_id IN (0, ?)", [article_id]).fetchone()
 
 
 # A reading page's paragraphs: body and site chrome (Markup), chrome_count, total paragraphs, and
@@ -103,39 +148,29 @@ ArticleMarkup.__len__ = lambda self: 2 * len(self.body) + len(self.chrome)  # it
 # --- the cache ---------------------------------------------------------------------------
 
 CACHE_BYTES = 16 * 1024 * 1024  # a few long texts; memory stays small
-_cache = OrderedDict()  # (db file, article_id, n) -> (stamp, html)
-_cache_size = 0
-_lock = threading.Lock()
-
-
-def _cache_get(key, stamp):
-    with _lock:
-        hit = _cache.get(key)
-        if hit is None or hit[0] != stamp:
-            return None
-        _cache.move_to_end(key)
-        return hit[1]
-
-
-def _cache_put(key, stamp, html):
-    global _cache_size
-    with _lock:
-        old = _cache.pop(key, None)
-        if old is not None:
-            _cache_size -= len(old[1])
-        _cache[key] = (stamp, html)
-        _cache_size += len(html)
-        while _cache_size > CACHE_BYTES and _cache:
-            _, (_, dropped) = _cache.popitem(last=False)
-            _cache_size -= len(dropped)
+_cache = SizedCache(CACHE_BYTES)  # (db file, article_id, n or "article") -> html, with its stamp
 
 
 def clear_cache():
-    """Forget every cached paragraph of this process."""
-    global _cache_size
-    with _lock:
-        _cache.clear()
-        _cache_size = 0
+    """Forget every cached paragraph and page of this process."""
+    _cache.clear()
+    _pages.clear()
+
+
+# A whole reading page: its bytes and their ETag, kept by the view under page_stamp().
+Page = namedtuple("Page", "body etag")
+Page.__len__ = lambda self: len(self.body)
+_pages = SizedCache(CACHE_BYTES)
+
+
+def cached_page(key, stamp):
+    """Return the Page kept for key while page_stamp() is still stamp, else None."""
+    return _pages.get(key, stamp)
+
+
+def keep_page(key, stamp, page):
+    """Keep a rendered Page for key until page_stamp() moves on from stamp."""
+    _pages.put(key, page, stamp)
 
 
 # --- composing ---------------------------------------------------------------------------
@@ -168,7 +203,7 @@ def sections(db, db_file, article_id, blocks, ts, links):
     out, missing = {}, []
     for b in blocks:
         stamp = (*common, versions.get((article_id, b["n"]), 0), b["text"], b["kind"])
-        html = _cache_get((db_file, article_id, b["n"]), stamp)
+        html = _cache.get((db_file, article_id, b["n"]), stamp)
         if html is None:
             missing.append((b, stamp))
         else:
@@ -177,7 +212,7 @@ def sections(db, db_file, article_id, blocks, ts, links):
         views = block_views(db, article_id, [b for b, _ in missing], ts)
         for (b, stamp), view in zip(missing, views):
             html = out[b["n"]] = paragraph_html.section(view, links)
-            _cache_put((db_file, article_id, b["n"]), stamp, html)
+            _cache.put((db_file, article_id, b["n"]), html, stamp)
     return [out[b["n"]] for b in blocks]
 
 
@@ -191,7 +226,7 @@ def _article_stamp(db, article_id, ts, links):
 
 def cached_article(db, db_file, article_id, ts, links):
     """Return the article's ArticleMarkup if nothing in it changed since it was cached, else None."""
-    return _cache_get((db_file, article_id, "article"), _article_stamp(db, article_id, ts, links))
+    return _cache.get((db_file, article_id, "article"), _article_stamp(db, article_id, ts, links))
 
 
 def article_sections(db, db_file, article_id, ts, links):
@@ -201,12 +236,12 @@ def article_sections(db, db_file, article_id, ts, links):
     of counters means unchanged markup: a repeat view reads the counters and nothing else.
     """
     stamp = _article_stamp(db, article_id, ts, links)
-    hit = _cache_get((db_file, article_id, "article"), stamp)
+    hit = _cache.get((db_file, article_id, "article"), stamp)
     if hit is not None:
         return hit
     blocks = articles.get_blocks(db, article_id)
     page = _assemble(blocks, sections(db, db_file, article_id, blocks, ts, links))
-    _cache_put((db_file, article_id, "article"), stamp, page)
+    _cache.put((db_file, article_id, "article"), page, stamp)
     return page
 
 
@@ -235,8 +270,7 @@ def streamed_article(db, open_db, db_file, article_id, ts, links, blocks):
             yield Markup("".join(part))
         if kind_wanted or not chrome_count:  # the last piece: everything has been rendered
             order = {b["n"]: h for b, h in html}
-            _cache_put((db_file, article_id, "article"), stamp,
-                       _assemble(blocks, [order[b["n"]] for b in blocks]))
+            _cache.put((db_file, article_id, "article"), _assemble(blocks, [order[b["n"]] for b in blocks]), stamp)
 
     chrome_count = sum(1 for b in blocks if b["kind"] == "boilerplate")
     return ArticleMarkup(pieces(False), pieces(True), chrome_count,

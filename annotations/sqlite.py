@@ -5,6 +5,7 @@ import re
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 
 import sqlite_utils
 
@@ -66,10 +67,69 @@ def connect(path):
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
     db = Database(conn)
     db.writer = _writer_lock(path)
+    # sqlite-utils finds out whether upserts work by creating and dropping a table on the first
+    # upsert of each connection: a schema change that makes every other connection re-read the
+    # schema. SQLite has had INSERT ... ON CONFLICT since 3.24 (2018).
+    db._supports_on_conflict = sqlite3.sqlite_version_info >= (3, 24, 0)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+# --- connections kept between requests -------------------------------------------------
+# Opening a connection costs more than most requests: SQLite parses the whole schema on its
+# first statement (~1 ms here), and the last connection to close checkpoints and deletes the WAL.
+
+POOL_SIZE = 16  # idle connections kept, all database files together (waitress runs 8 threads)
+_idle = OrderedDict()  # (path, device, inode) -> [Database]; oldest file first
+_idle_lock = threading.Lock()
+
+
+def _file_key(path):
+    # By inode, not name: a file deleted and created again (a test, a restore by copy) is another
+    # database; an open connection keeps its old inode alive, so the number cannot be reused.
+    st = os.stat(path)
+    return (str(path), st.st_dev, st.st_ino)
+
+
+def borrow(path):
+    """Return an open Database for path: one given back earlier, else a new connection."""
+    try:
+        key = _file_key(path)
+    except OSError:
+        key = None  # not created yet: connect() creates it
+    with _idle_lock:
+        kept = _idle.get(key)
+        if kept:
+            db = kept.pop()
+            if not kept:
+                del _idle[key]
+            return db
+    db = connect(path)
+    db.pool_key = _file_key(path)
+    return db
+
+
+def give_back(db):
+    """Keep a borrowed Database for the next borrow() of its file, as fresh as a new connection."""
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()  # what closing it would have done with an unfinished write
+    except sqlite3.Error:
+        db.close()
+        return
+    with _idle_lock:
+        _idle.setdefault(db.pool_key, []).append(db)
+        _idle.move_to_end(db.pool_key)
+        surplus = []
+        while sum(len(kept) for kept in _idle.values()) > POOL_SIZE:
+            key, kept = next(iter(_idle.items()))
+            surplus.append(kept.pop(0))
+            if not kept:
+                del _idle[key]
+    for old in surplus:
+        old.close()
 
 
 _REFERENCES = re.compile(r'REFERENCES\s+[\["]?(\w+)[\]"]?\s*\(\s*[\["]?\w+[\]"]?\s*\)(?:\s+ON\s+DELETE\s+CASCADE)?', re.I)

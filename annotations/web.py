@@ -1,13 +1,14 @@
 """The web layer's shared parts: settings, errors, cross-site guard, and request helpers."""
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, jsonify, render_template, request, url_for
+from flask import abort, current_app, g, jsonify, render_template, request, url_for
 from flask_htmx import HTMX
 from markupsafe import Markup
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, SecurityError
 from werkzeug.routing import IntegerConverter
 
 from . import activity, paragraphs, validation
+from .common import SizedCache
 from .db import get_db
 from .paragraph_html import Links
 from .reading import articles
@@ -199,9 +200,40 @@ def _revalidate_pages(response):
     if (request.method in ("GET", "HEAD") and response.status_code == 200 and response.mimetype == "text/html"
             and not response.is_streamed):
         response.headers.setdefault("Cache-Control", "no-cache")
-        response.add_etag()
+        response.add_etag()  # a hash of the bytes (the reading view sets the same hash itself)
+        g.setdefault(_PAGE_ETAG, response.get_etag()[0])
         response.make_conditional(request)
     return response
+
+
+_PAGE_ETAG = "randnotiz_page_etag"
+COMPRESSED_BYTES = 16 * 1024 * 1024
+
+
+class CompressedPages:
+    """flask-compress's cache backend: a page's compressed bytes, by algorithm and its plain bytes' ETag.
+
+    The ETag of an HTML page hashes its bytes, so a key names one body: nothing ever needs
+    invalidating, and a page seen again (the kept reading page) is not compressed again.
+    Other responses have no key (flask-compress asks with "<algorithm>;") and are not kept.
+    """
+
+    def __init__(self):
+        self._kept = SizedCache(COMPRESSED_BYTES)
+
+    def get(self, key):
+        """Return the compressed bytes kept under key, if any."""
+        return None if key.endswith(";") else self._kept.get(key)
+
+    def set(self, key, value):
+        """Keep compressed bytes under key (a page's), dropping the least used beyond the budget."""
+        if not key.endswith(";"):
+            self._kept.put(key, value)
+
+
+def compressed_page_key(req):
+    """Return the ETag of the HTML page being answered (flask-compress's cache key), else ""."""
+    return g.get(_PAGE_ETAG, "")
 
 
 def revalidate_pages(app):

@@ -2,13 +2,13 @@
 
 1. 50 and 200 readers, 1–3 s thinking between actions (read the page, translate a paragraph
    through the loopback fake provider, look up a word, write a highlight), each for DURATION s:
-   throughput, p50/p95/p99 per action, errors; then every acknowledged highlight is looked up
-   in the database.
+   throughput, p50/p95/p99 per action, errors, counted once all readers have arrived (--arrivals
+   counts their arrival too); then every acknowledged highlight is looked up in the database.
 2. Peak requests/s of the reading page (closed loop, no thinking) beside the same waitress
    serving the same bytes as a static file: the yardstick.
 3. kill -9 durability: writers post highlights, the server is killed mid-stream, restarted;
    every acknowledged write must be there (ROUNDS rounds).
-Everything on 127.0.0.1. Run: python bench/load.py [--duration 60] [--users 50,200]
+Everything on 127.0.0.1. Run: python bench/load.py [--duration 60] [--users 50,200] [--arrivals] [--peak-only]
 """
 import argparse
 import csv
@@ -47,6 +47,16 @@ DING = "\n".join(f"{w} {{n}} :: {w.lower()}-en" for w in
 PEAK_SECONDS = 8
 PEAK_CLIENTS = 8
 ROUNDS = 5
+
+
+def fetch(port, path, timeout=30):
+    """GET path on a connection of its own, closed at once: no idle socket holds one of the server's slots."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        return conn.getresponse().read()
+    finally:
+        conn.close()
 
 
 def free_port():
@@ -100,14 +110,18 @@ class Server:
         self.proc.wait(10)
 
 
-def run_locust(server, users, duration, library, tmp):
+def run_locust(server, users, duration, library, tmp, arrivals=False):
     prefix = tmp / f"locust-{users}"
     acks = tmp / f"acks-{users}.json"
     env = {**os.environ, "LOAD_ARTICLES": json.dumps(library), "LOAD_ACKS": str(acks)}
     subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
                     "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{duration}s",
                     "--host", f"http://127.0.0.1:{server.port}", "--csv", str(prefix), "--only-summary",
-                    "--loglevel", "ERROR", "--stop-timeout", "10"],
+                    "--loglevel", "ERROR", "--stop-timeout", "10",
+                    # Readers arrive at users/5 per second: without --reset-stats the table mixes those
+                    # 5 s of arrivals (each reader's first request on a new connection, locust busy
+                    # starting readers) into the steady state the scenario is about.
+                    *([] if arrivals else ["--reset-stats"])],
                    env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=duration + 120)
     with open(f"{prefix}_stats.csv") as f:
         rows = list(csv.DictReader(f))
@@ -119,8 +133,9 @@ def run_locust(server, users, duration, library, tmp):
     return rows, len(acknowledged), len(missing)
 
 
-def print_locust(users, duration, rows, acknowledged, missing):
-    print(f"\n{users} readers, 1–3 s thinking, {duration} s (locust, headless; ms)")
+def print_locust(users, duration, rows, acknowledged, missing, arrivals=False):
+    counted = "arrivals included" if arrivals else "counted once all have arrived"
+    print(f"\n{users} readers, 1–3 s thinking, {duration} s, {counted} (locust FastHttpUser, headless; ms)")
     print(f"{'action':<22} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>7}")
     for r in rows:
         name = r["Name"] if r["Name"] != "Aggregated" else "all actions"
@@ -220,6 +235,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds per load level (default 60)")
     parser.add_argument("--users", default="50,200", help="reader counts (default 50,200)")
+    parser.add_argument("--arrivals", action="store_true",
+                        help="count the readers' arrival (users/5 per second) in the table too")
+    parser.add_argument("--peak-only", action="store_true",
+                        help="measure only the reading page's peak throughput beside the static yardstick")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="randnotiz-load-"))
     fake = FakeProvider()
@@ -229,25 +248,29 @@ def main():
     try:
         # Wait for the dictionary import of the start (a few words) to be done before loading.
         for _ in range(100):
-            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-            conn.request("GET", "/dictionary/status")
-            if "dict-progress" not in conn.getresponse().read().decode():
+            if b"dict-progress" not in fetch(server.port, "/dictionary/status", timeout=10):
                 break
             time.sleep(0.1)
         # One lookup first: the lemmatiser loads in the background at start (~2 s, once).
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        # (Its connection closed: waitress's 200 sockets are all the 200 readers' then.)
         n, text = paragraphs[0]
-        conn.request("GET", f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}")
-        conn.getresponse().read()
+        fetch(server.port, f"/words/lookup?article={article_id}&n={n}&start=0&end={len(text.split(' ')[0])}", timeout=60)
+        # With the lemmatiser loaded, the search index adds every paragraph's lemmas in the
+        # background: a few seconds of one core that would otherwise land in the first measurement.
+        check = connect(tmp / "load.db")
+        for _ in range(600):
+            if not check.execute("SELECT count(*) FROM search_queue").fetchone()[0]:
+                break
+            time.sleep(0.1)
+        check.close()
         print(f"Randnotiz load benchmark: python app.py (waitress) on 127.0.0.1, {os.cpu_count()} cores, "
               f"{len(library)} articles of {len(paragraphs)} paragraphs, load average {os.getloadavg()[0]:.1f}, translations by the loopback fake provider")
-        for users in [int(u) for u in args.users.split(",")]:
-            print_locust(users, args.duration, *run_locust(server, users, args.duration, library, tmp))
+        for users in [] if args.peak_only else [int(u) for u in args.users.split(",")]:
+            print_locust(users, args.duration, *run_locust(server, users, args.duration, library, tmp, args.arrivals),
+                         arrivals=args.arrivals)
 
         path = f"/articles/{article_id}"
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-        conn.request("GET", path)
-        page = conn.getresponse().read()
+        page = fetch(server.port, path)
         static = static_server(page)
         app_rps, app_errors = peak(server.port, path)
         static_rps, static_errors = peak(static.effective_port, "/")
@@ -258,6 +281,8 @@ def main():
         print(f"reading page (app)               {app_rps:8.0f} req/s  errors {app_errors}")
         print(f"same bytes as a static file      {static_rps:8.0f} req/s  errors {static_errors}")
         print(f"ratio app / static               {app_rps / static_rps:8.2f}")
+        if args.peak_only:
+            return
 
         acknowledged, stored = durability(server, article_id, paragraphs, tmp)
         print(f"\nkill -9 durability, {ROUNDS} rounds of 4 writers: acknowledged {acknowledged}, "

@@ -4,7 +4,7 @@ import threading
 import pytest
 
 from annotations.schema import migrate
-from annotations.sqlite import connect
+from annotations.sqlite import borrow, connect, give_back
 
 
 def test_migrations_rerun_without_change(app, db):
@@ -41,3 +41,31 @@ def test_read_then_write_transactions_from_many_threads_all_land(app, writers):
     check = connect(path)
     assert check["meta"].count_where("key LIKE 'w%'") == writers * rounds
     check.close()
+
+
+def test_a_kept_connection_is_reused_and_never_carries_an_unfinished_write(app):
+    path = app.config["DATABASE"]
+    db = borrow(path)
+    db.conn.execute("INSERT INTO meta (key, value) VALUES ('half-done', '1')")  # an open transaction
+    give_back(db)
+    again = borrow(path)
+    try:
+        assert again is db  # no new connection: the schema is not parsed again
+        assert again.execute("SELECT count(*) FROM meta WHERE key = 'half-done'").fetchone()[0] == 0
+    finally:
+        give_back(again)
+
+
+def test_a_database_file_made_anew_at_the_same_path_gets_a_new_connection(tmp_path):
+    path = tmp_path / "again.db"
+    db = borrow(path)
+    db["meta"].insert({"key": "old", "value": "1"})
+    give_back(db)
+    path.unlink()
+    fresh = borrow(path)
+    try:
+        assert fresh is not db
+        assert not fresh["meta"].exists()  # not the deleted file's table
+    finally:
+        give_back(fresh)
+

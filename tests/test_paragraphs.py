@@ -94,6 +94,17 @@ def test_a_cached_translation_appears_on_the_next_view(client, db, aid, translat
     assert 'id="p-3-en" lang="en" hidden' in section(page(client, aid), 3)
 
 
+def test_a_new_translation_rerenders_the_paragraphs_with_its_text_only(client, db, aid, rendered):
+    other = articles.create_article(db, "Ganz anders.\n\nDer Vogel singt.", title="Vogel")
+    page(client, aid), page(client, other)
+    rendered.clear()
+    assert client.post(f"/articles/{aid}/p/3/translation", headers=HX).status_code == 200
+    page(client, aid), page(client, other)
+    # Paragraph 3 ("Der Vogel singt.") here, and paragraph 2 of the other article, with the same text.
+    assert 'id="p-2-en"' in section(page(client, other), 2)
+    assert sorted(rendered) == [2, 3]
+
+
 def test_a_new_text_replaces_the_cached_paragraphs(client, db, aid):
     page(client, aid)
     articles.replace_text(db, aid, "Ganz neuer Text.\n\nMit zwei Absätzen.")

@@ -436,15 +436,18 @@ def status_counts(db, article_id):
 def spans(db, article_id, blocks):
     """Return {block_n: [Span]} marking every live text highlight in these blocks."""
     wanted = {b["n"]: len(b["text"]) for b in blocks}
+    ns = list(wanted)
     out = {}
-    for row in db.query(
-        """SELECT id, block_n, start_cp, end_cp, color, note, status FROM highlights
-           WHERE article_id = ? AND deleted IS NULL AND scope = 'text' AND block_n IS NOT NULL
-           ORDER BY block_n, start_cp""",
-        [article_id],
-    ):
+    # Only the wanted blocks' rows (index on article_id, block_n): re-rendering the one paragraph
+    # just highlighted must not read every highlight of the article.
+    rows = (row for i in range(0, len(ns), 500) for row in db.query(
+        f"""SELECT id, block_n, start_cp, end_cp, color, note, status FROM highlights
+           WHERE article_id = ? AND block_n IN ({', '.join('?' * len(ns[i:i + 500]))})
+           AND deleted IS NULL AND scope = 'text' ORDER BY block_n, start_cp""",
+        [article_id, *ns[i:i + 500]]))
+    for row in rows:
         n = row["block_n"]
-        if n not in wanted or row["end_cp"] > wanted[n]:
+        if row["end_cp"] > wanted[n]:
             continue
         classes = ["hl", f"hl-{row['color']}"]
         if row["note"]:

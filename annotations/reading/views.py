@@ -1,7 +1,10 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
-from flask import Blueprint, abort, make_response, redirect, render_template, request, stream_template, url_for
+from flask import (Blueprint, abort, current_app, make_response, redirect, render_template, request, stream_template,
+                   url_for)
 from markupsafe import Markup
+from werkzeug.http import generate_etag
 
+from .. import paragraphs
 from ..common import WORD_PATTERN
 from ..db import get_db
 from ..learning import marking, status
@@ -62,15 +65,39 @@ BODY_SLOT = Markup("<!--randnotiz:paragraphs-->")
 @bp.get("/articles/<int:article_id>")
 def read(article_id):
     db = get_db()
+    # Read before anything the page shows: a change made while the page renders moves it on,
+    # so a page is never kept under a stamp older than what it shows.
+    stamp = paragraphs.page_stamp(db, article_id)
+    key = (current_app.config["DATABASE"], article_id, request.script_root, settings(), lemmas.ready())
+    page = paragraphs.cached_page(key, stamp)
+    if page is None:
+        response, job = _render(db, article_id)
+        if response.is_streamed:
+            return response
+        body = response.get_data()
+        page = paragraphs.Page(body, generate_etag(body))
+        # A running job turns 'interrupted' with time alone, with no write to move the stamp.
+        if not (job and job["running"]):
+            paragraphs.keep_page(key, stamp, page)
+    response = make_response(page.body)
+    response.set_etag(page.etag)  # what web.revalidate_pages would compute from the same bytes
+    if not lemmas.ready() and (vocab.count(db) or status.any_marked(db)):
+        # Saved words and word status are marked by lemma: load the lemmatiser, once this page has been sent.
+        response.call_on_close(lemmas.warm_up)
+    return response
+
+
+def _render(db, article_id):
+    """Return the reading page's response (streamed for a very long text) and the Translate all job it shows."""
     article = load_article(article_id)
     ts = settings().translator
-    paragraphs, streamed = article_markup(article_id)
+    markup, streamed = article_markup(article_id)
     notes = highlights.count_for_article(db, article_id)
     context = dict(
         article=article,
-        chrome=paragraphs.chrome,
-        chrome_count=paragraphs.chrome_count,
-        total=paragraphs.total,
+        chrome=markup.chrome,
+        chrome_count=markup.chrome_count,
+        total=markup.total,
         position=articles.get_position(db, article_id),
         # The full page shows cached translations itself, so it asks for no fresh slots.
         job=jobs.job_state(db, article_id, ts, after=None),
@@ -85,15 +112,10 @@ def read(article_id):
         undo=status.last_batch(db, article_id),
     )
     if streamed:
-        response = make_response(stream_template("reading/reader.html", body=paragraphs.body, **context))
-    else:
-        # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
-        head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
-        response = make_response(head.encode() + paragraphs.body_utf8 + tail.encode())
-    if not lemmas.ready() and (vocab.count(db) or status.any_marked(db)):
-        # Saved words and word status are marked by lemma: load the lemmatiser, once this page has been sent.
-        response.call_on_close(lemmas.warm_up)
-    return response
+        return make_response(stream_template("reading/reader.html", body=markup.body, **context)), context["job"]
+    # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
+    head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
+    return make_response(head.encode() + markup.body_utf8 + tail.encode()), context["job"]
 
 
 @bp.get("/articles/<int:article_id>/p/<int:n>")
