@@ -4,6 +4,7 @@
 database (--db, READER_DB, else instance/randnotiz.db), also while the server runs.
 """
 import argparse
+import gc
 import os
 import sys
 
@@ -79,6 +80,9 @@ def serve(args):
         app = create_app(config)
     except SettingsError as e:
         sys.exit(f"Randnotiz cannot start: {e}")
+    # What start-up built lives as long as the server: out of the collector's full passes, which
+    # would otherwise walk it again and again while requests wait (the lemmatiser does the same).
+    gc.freeze()
     try:
         server = waitress.create_server(
             app, host=args.host, port=args.port, threads=args.threads, ident="Randnotiz",
