@@ -22,7 +22,7 @@ def _load():
         # English word frequencies rank a dictionary's glosses (~1 s, ~45 MB; English only).
         wordfreq.zipf_frequency("tree", "en")
         # Those tables live as long as the process. Left to the collector, every full collection
-        # walks them: a ~170 ms stop of every request in flight, the whole p99 tail under load.
+        # walks them: a ~170 ms stop of every request in flight each time one runs.
         gc.freeze()
     except Exception as e:  # keep the app usable: lookups fall back to the surface form
         _failed = e

@@ -48,7 +48,7 @@ print(before, len(gc.get_objects()))
 
 def test_after_the_warm_up_full_collections_do_not_walk_its_tables():
     # The lemmatiser's and word frequencies' tables live as long as the server; a full collection
-    # walking them stopped every request in flight for ~170 ms, the whole p99 tail under load.
+    # walking them stopped every request in flight for ~170 ms.
     out = subprocess.run([sys.executable, "-c", FULL_COLLECTION_WORK], capture_output=True, text=True,
                          cwd=ROOT, check=True, timeout=180).stdout.split()
     before, after = map(int, out)
