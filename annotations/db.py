@@ -13,9 +13,15 @@ def get_db():
 
 
 def close_db(exc=None):
-    """Give this request's Database back for the next request, if one was used."""
+    """Give this request's Database back for the next request, if one was used; close it after an error."""
     db = g.pop("db", None)
-    if db is not None:
+    if db is None:
+        return
+    if exc is not None:
+        # The failed request's half-read rows may outlive it (the exception holds them until the
+        # collector runs), and their statement pins an old snapshot: closing ends it with them.
+        db.close()
+    else:
         give_back(db)
 
 

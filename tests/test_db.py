@@ -3,6 +3,7 @@ import threading
 
 import pytest
 
+from annotations.db import get_db
 from annotations.schema import migrate
 from annotations.sqlite import borrow, connect, give_back
 
@@ -69,3 +70,28 @@ def test_a_database_file_made_anew_at_the_same_path_gets_a_new_connection(tmp_pa
     finally:
         give_back(fresh)
 
+
+
+def test_a_request_that_failed_mid_query_leaves_no_old_snapshot_to_the_next(make_app):
+    # An unhandled error keeps the failed view's half-read rows alive (Flask holds the exception
+    # in a reference cycle until the collector runs): their statement pins the snapshot they
+    # read. A connection kept with it would show the next request that old state, and refuse
+    # its writes at once ("database is locked").
+    app = make_app()
+
+    @app.get("/fails-mid-query")
+    def fails_mid_query():
+        rows = get_db().query("SELECT n FROM blocks")
+        for _ in rows:
+            raise RuntimeError("a bug in a view")
+
+    with pytest.raises(RuntimeError) as failed:
+        app.test_client().get("/fails-mid-query")
+    other = connect(app.config["DATABASE"])
+    other["meta"].insert({"key": "written-after", "value": "1"})
+    other.close()
+    with app.app_context():
+        db = get_db()
+        assert db.execute("SELECT count(*) FROM meta WHERE key = 'written-after'").fetchone()[0] == 1
+        db["meta"].insert({"key": "and-a-write", "value": "1"})
+    assert failed.value  # the failed request's rows are still referenced until here
