@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotations import activity
+from annotations import activity, paragraphs
 from annotations.learning import status
+from annotations.reading import articles
 from annotations.words import lemmas, vocab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,3 +73,19 @@ def test_background_work_waits_while_a_request_is_answered():
         activity.request_finished()
     worker.join()
     assert result["quiet"] is True
+
+
+def test_a_very_long_text_sent_while_it_renders_also_loads_the_lemmatiser_after_it(client, db, monkeypatch):
+    # A book streams (paragraphs.STREAM_AFTER): its saved words need the lemmatiser as much.
+    monkeypatch.setattr(paragraphs, "STREAM_AFTER", 50)
+    paragraphs.clear_cache()
+    aid = articles.create_article(db, "\n\n".join(f"Der Kreml, Absatz {i}." for i in range(1, 61)), title="Lang")
+    vocab.save(db, lemma="Kreml", surface="Kreml", gloss="Kremlin", sentence="", translation=None,
+               article_id=aid, block_n=1, start=4, end=9, sentence_start=0)
+    started = []
+    monkeypatch.setattr(lemmas, "ready", lambda: False)
+    monkeypatch.setattr(lemmas, "warm_up", lambda: started.append(True))
+    r = client.get(f"/articles/{aid}")
+    assert "Content-Length" not in r.headers and "Absatz 60." in r.get_data(as_text=True)  # streamed, whole
+    r.close()
+    assert started == [True]

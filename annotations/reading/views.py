@@ -73,7 +73,7 @@ def read(article_id):
     if page is None:
         response, job = _render(db, article_id)
         if response.is_streamed:
-            return response
+            return _warm_lemmas_after(db, response)
         body = response.get_data()
         page = paragraphs.Page(body, generate_etag(body))
         # A running job turns 'interrupted' with time alone, with no write to move the stamp.
@@ -81,6 +81,11 @@ def read(article_id):
             paragraphs.keep_page(key, stamp, page)
     response = make_response(page.body)
     response.set_etag(page.etag)  # what web.revalidate_pages would compute from the same bytes
+    return _warm_lemmas_after(db, response)
+
+
+def _warm_lemmas_after(db, response):
+    """Return the reading page's response, loading the lemmatiser once it is sent if the page needs it."""
     if not lemmas.ready() and (vocab.count(db) or status.any_marked(db)):
         # Saved words and word status are marked by lemma: load the lemmatiser, once this page has been sent.
         response.call_on_close(lemmas.warm_up)
