@@ -162,7 +162,11 @@ def dictionary_retry():
     last = dictionary.last_import(get_db())
     if last is None or last["state"] != "failed":
         abort(409, "There is no failed dictionary import to try again.")
-    importer.retry(s.database, importer.installed_sources(s.ding_path, s.freedict_path))
+    sources = importer.installed_sources(s.ding_path, s.freedict_path)
+    if not sources:
+        abort(409, "No dictionary package is installed any more: install trans-de-en or "
+                   "dict-freedict-deu-eng, then try again.")
+    importer.retry(s.database, sources)
     if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
     return dictionary_status(retrying=True)

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from fake_providers import closed_port_url
@@ -333,6 +334,16 @@ def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_d
     assert "Trying the dictionary import again" in answer and "hx-get" in answer  # it polls for the outcome
     importer.background_thread(database).join(30)
     assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
+
+
+def test_try_again_says_so_when_the_dictionary_package_is_gone(tmp_path, write_ding, monkeypatch):
+    monkeypatch.setattr(importer, "RETRY_WAITS", ())
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    importer.background_thread(app.config["DATABASE"]).join(30)
+    Path(path).unlink()  # the reader removed the package instead of repairing it
+    answer = app.test_client().post("/dictionary/retry", headers={"HX-Request": "true"})
+    assert answer.status_code == 409 and "No dictionary package is installed" in answer.get_data(as_text=True)
 
 
 def test_try_again_is_refused_when_nothing_failed(client):
