@@ -22,6 +22,7 @@ YIELD_EVERY = 500  # entries parsed between looks at the requests in flight (a f
 _threads = {}  # database path -> the background import thread started for it (per process)
 _wakes = {}  # database path -> Event that ends the wait before the next attempt early
 _attempts = {}  # database path -> Semaphore released when an attempt ends
+_finished = set()  # database paths whose thread has made its last attempt (it may still be closing)
 _lock = threading.Lock()
 
 
@@ -183,17 +184,19 @@ def start_background(path, sources):
     """
     with _lock:
         running = _threads.get(path)
-        if (running is not None and running.is_alive()) or not sources:
+        if (running is not None and running.is_alive() and path not in _finished) or not sources:
             return
+        _finished.discard(path)
         _wakes[path] = threading.Event()
         _attempts[path] = threading.Semaphore(0)
+        wake = _wakes[path]
 
     def run():
         db = connect(path)
         try:
             _mark_stale_runs(db)
-            waits = (*RETRY_WAITS, None)
-            for wait in waits:
+            waits = list(RETRY_WAITS)
+            while True:
                 try:
                     import_first(db, sources)
                     # The import leaves hundreds of MB of write-ahead log; if the app is stopped
@@ -202,14 +205,23 @@ def start_background(path, sources):
                     return
                 except Exception:  # noqa: BLE001 (logged, recorded for the UI, and tried again)
                     log.exception("dictionary import failed")
-                    _note_retry(db, wait)
+                    _note_retry(db, waits[0] if waits else None)
                 finally:
                     _attempts[path].release()
-                if wait is None:
-                    return
-                _wakes[path].wait(wait)
-                _wakes[path].clear()
+                if waits:
+                    wake.wait(waits.pop(0))
+                else:
+                    # The last attempt: unless "Try again now" came while it ran, this thread is
+                    # done, and a later click starts a new one (retry() decides under the same lock).
+                    with _lock:
+                        if not wake.is_set():
+                            _finished.add(path)
+                            return
+                wake.clear()
         finally:
+            with _lock:
+                if _wakes.get(path) is wake:  # not a newer thread's, started while this one closes
+                    _finished.add(path)
             db.close()
 
     thread = _threads[path] = threading.Thread(target=run, name="dict-import", daemon=True)
@@ -234,11 +246,12 @@ def retry_now(path):
 
 def retry(path, sources):
     """Try database path's failed import again now: wake its waiting thread, or start a new one."""
-    thread = _threads.get(path)
-    if thread is not None and thread.is_alive():
-        retry_now(path)
-    else:
-        start_background(path, sources)
+    with _lock:
+        thread = _threads.get(path)
+        if thread is not None and thread.is_alive() and path not in _finished:
+            _wakes[path].set()
+            return
+    start_background(path, sources)
 
 
 def attempted(path, timeout=None):

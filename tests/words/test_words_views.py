@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -332,6 +333,28 @@ def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_d
     write_ding(DING)  # the reader repaired the package, and does not want to wait an hour or restart
     answer = client.post("/dictionary/retry", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert "Trying the dictionary import again" in answer and "hx-get" in answer  # it polls for the outcome
+    importer.background_thread(database).join(30)
+    assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
+
+
+def test_try_again_during_the_last_automatic_attempt_is_not_lost(tmp_path, write_ding, monkeypatch):
+    monkeypatch.setattr(importer, "RETRY_WAITS", ())
+    failed, clicked = threading.Event(), threading.Event()
+    note = importer._note_retry
+
+    def note_then_wait_for_the_click(db, wait):
+        note(db, wait)
+        failed.set()
+        assert clicked.wait(30)
+
+    monkeypatch.setattr(importer, "_note_retry", note_then_wait_for_the_click)
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    database, client = app.config["DATABASE"], app.test_client()
+    assert failed.wait(30)  # the last attempt has failed; its thread has not ended yet
+    write_ding(DING)
+    client.post("/dictionary/retry", headers={"HX-Request": "true"})  # the click lands in that instant
+    clicked.set()
     importer.background_thread(database).join(30)
     assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
 
