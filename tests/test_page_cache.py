@@ -103,6 +103,12 @@ def test_an_edited_title_and_text_show_on_the_next_view(client, aid):
     assert "Neue Tiere" in html and "Die Maus piept." in html and "Katze" not in html
 
 
+def test_a_deleted_article_is_gone_though_its_page_was_kept(client, aid):
+    client.get(f"/articles/{aid}")  # kept now
+    assert client.post(f"/articles/{aid}/delete", data={"confirm": "yes"}).status_code == 303
+    assert client.get(f"/articles/{aid}").status_code == 404
+
+
 def test_a_translation_shows_on_the_next_view(client, aid):
     page(client, aid)
     assert client.post(f"/articles/{aid}/p/3/translation", headers=HX).status_code == 200
