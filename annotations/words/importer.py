@@ -249,7 +249,7 @@ def retry(path, sources):
     with _lock:
         thread = _threads.get(path)
         if thread is not None and thread.is_alive() and path not in _finished:
-            _wakes[path].set()
+            retry_now(path)
             return
     start_background(path, sources)
 

@@ -150,7 +150,12 @@ def lookup():
 
 
 @bp.get("/dictionary/status")
-def dictionary_status(retrying=False):
+def dictionary_status():
+    return _dict_status(retrying=False)
+
+
+def _dict_status(retrying):
+    """Render the dictionary status fragment; retrying: a retry was just asked for (it polls)."""
     db = get_db()
     return render_template("words/_dict_status.html", running=dictionary.running_import(db),
                            last=dictionary.last_import(db), sources=dictionary.sources(db), retrying=retrying)
@@ -169,7 +174,7 @@ def dictionary_retry():
     importer.retry(s.database, sources)
     if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
-    return dictionary_status(retrying=True)
+    return _dict_status(retrying=True)
 
 
 # --- vocabulary ----------------------------------------------------------------------
