@@ -33,7 +33,7 @@ COPULAS = frozenset("""
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
-_PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen)$)")
+_PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:" + "|".join(sorted(senses.PREPOSITIONS)) + r")$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")

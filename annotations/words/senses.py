@@ -27,10 +27,11 @@ _RARE = {
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
-_OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:an|auf|aus|bei|durch|für|gegen|"
-                      r"in|mit|nach|über|um|unter|von|vor|zu|zwischen)\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
 PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
-_PREP_OBJECT = re.compile(r"\b(" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
+_PREP_ALT = "|".join(sorted(PREPOSITIONS))
+_OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
+                      + r")\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
+_PREP_OBJECT = re.compile(r"\b(" + _PREP_ALT + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -183,10 +184,10 @@ def score(entry, want, key_rank, phrase_asked, support=0):
         s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
     elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
         s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
-    elif not phrase_asked and _PREP_OBJECT.search(head):
+    elif not phrase_asked and (prep := _PREP_OBJECT.search(head)):
         # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
-        s += -1.0 if _PREP_OBJECT.search(head).group(1) in want.prepositions else 0.5
+        s += -1.0 if prep.group(1) in want.prepositions else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     s += rarity(entry["labels"])
