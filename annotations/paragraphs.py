@@ -52,32 +52,30 @@ def _bump_text(row):
             f"WHERE text = {row}.text ON CONFLICT (article_id, n) DO UPDATE SET version = version + 1;")
 
 
+def _on_rows(bump):
+    """Return {event: statements} bumping what bump(row) names for the new row, the old one, or both."""
+    return {"INSERT": bump("NEW"), "UPDATE": bump("OLD") + bump("NEW"), "DELETE": bump("OLD")}
+
+
+def _on_any(statements):
+    """Return {event: statements} running the same statements on every change to a table."""
+    return {event: statements for event in ("INSERT", "UPDATE", "DELETE")}
+
+
 # table -> {event: statements}; NEW/OLD as SQLite gives them.
 _TRIGGERS = {
-    "highlights": {
-        "INSERT": _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
-        "UPDATE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})")
-        + _bump("NEW.article_id", f"coalesce(NEW.block_n, {WHOLE_ARTICLE})"),
-        "DELETE": _bump("OLD.article_id", f"coalesce(OLD.block_n, {WHOLE_ARTICLE})"),
-    },
-    "blocks": {
-        "INSERT": _bump("NEW.article_id", WHOLE_ARTICLE),
-        "UPDATE": _bump("OLD.article_id", WHOLE_ARTICLE) + _bump("NEW.article_id", WHOLE_ARTICLE),
-        "DELETE": _bump("OLD.article_id", WHOLE_ARTICLE),
-    },
+    "highlights": _on_rows(lambda row: _bump(f"{row}.article_id", f"coalesce({row}.block_n, {WHOLE_ARTICLE})")),
+    "blocks": _on_rows(lambda row: _bump(f"{row}.article_id", WHOLE_ARTICLE)),
     # Only the blocks with that text (in any article): a new translation is no reason to render
     # every paragraph again, and Translate all adds one per paragraph. A scan of `blocks`, once
     # per new translation: ~7 ms for 50,000 paragraphs.
-    "translations": {"INSERT": _bump_text("NEW"), "UPDATE": _bump_text("OLD") + _bump_text("NEW"),
-                     "DELETE": _bump_text("OLD")},
-    "vocab": {event: _bump(*EVERYTHING) for event in ("INSERT", "UPDATE", "DELETE")},
+    "translations": _on_rows(_bump_text),
+    "vocab": _on_any(_bump(*EVERYTHING)),
 }
 
 
 def _page_of(column):
-    return {"INSERT": _bump(f"NEW.{column}", PAGE),
-            "UPDATE": _bump(f"OLD.{column}", PAGE) + _bump(f"NEW.{column}", PAGE),
-            "DELETE": _bump(f"OLD.{column}", PAGE)}
+    return _on_rows(lambda row: _bump(f"{row}.{column}", PAGE))
 
 
 # What the reading page shows besides paragraphs (its whole-page cache, page_stamp()). A table
@@ -89,8 +87,7 @@ _TRIGGERS.update({
     "translate_job_items": _page_of("article_id"),
     "article_words_meta": _page_of("article_id"),
     # Word status counts on every page; the undo offer holds while no other status changed.
-    **{table: {event: _bump(0, PAGE) for event in ("INSERT", "UPDATE", "DELETE")}
-       for table in ("word_status", "status_batches", "status_changes")},
+    **{table: _on_any(_bump(0, PAGE)) for table in ("word_status", "status_batches", "status_changes")},
 })
 
 
