@@ -277,13 +277,25 @@ def mark_in_translation(entries, translation):
 
     The entries keep their order, except that those whose meaning the translation uses lead.
     A gloss the translation has as written wins over an inflected one, unless the sentence
-    rules its entry out (entry["misfit"], set by the lookup).
+    rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
+    content words all occur in it, in any form.
     """
-    words = re.findall(r"[\w’'-]+", (translation or "").lower())
+    # "the city administration's computers": the possessive is no part of the word.
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
     found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
     for i, entry in enumerate(entries):
         hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
         entry["in_context"] = [g for how, g in hits if how]
         found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
+    if translation and not found:
+        # Nothing as written or inflected: a gloss all of whose content words the translation
+        # has in some form and order ("to reach for sth." where it says "reaches") is used there.
+        stems = {stem(w) for w in words}
+        for i, entry in enumerate(entries):
+            for g in entry["glosses"]:
+                mine = content_stems(g)
+                if mine and mine <= stems:
+                    entry["in_context"].append(g)
+                    found.append((entry.get("misfit", False), 0, i, g))
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return min(found)[3] if found else ""

@@ -74,6 +74,9 @@ hoch; hoher; hohe; hohes {adj} | höher | am höchsten | allerhöchst | eine hoh
 höher; hochrangig {adj}; auf höherer Ebene :: high-level
 forsch {adj} | forscher | am forschesten :: brisk | brisker | briskest
 Forscher {m}; Forscherin {f} | Forscher {pl}; Forscherinnen {pl} :: researcher | researchers
+klappen [ugs.]; funktionieren; gelingen; glücken {vi} | klappend; funktionierend; gelingens; klappend | geklappt; funktioniert; gelingt; klappt :: to work; to work out; to go smoothly; to go right | working; working out; going smoothly; going right | worked; worked out; gone smoothly; gone right
+nach etw. greifen; langen {vt} | greifend; langend | gegriffen; gelangt | greift; langt | griff; langte :: to reach for sth. | reaching | reached | reaches | reached
+Unternehmen {n}; Firma {f} | Unternehmen {pl}; Firmen {pl} :: company; firm | companies; firms
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -159,6 +162,21 @@ def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictiona
 def test_an_inflected_translation_still_matches(dictionary_db):
     found = look(dictionary_db, "Raketen sind nach Russland geschickt worden.", "geschickt")
     assert senses.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "the company's share": the possessive is no part of the word.
+    ("Die Aktie des Unternehmens verlor nach der Gewinnwarnung deutlich an Wert.", "Unternehmens",
+     "The company's share lost considerable value after the profit warning.", "company"),
+    # Neither "to reach for" nor "reached" stands as written, but "reaches" is a form of "reach".
+    ("Der Netzbetreiber will neue Stromleitungen bauen, damit Windstrom aus dem Norden in den Süden gelangt.",
+     "gelangt", "The grid operator wants to build new power lines so that wind power from the north reaches "
+     "the south.", "reach"),
+])
+def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictionary_db, sentence, word,
+                                                                          english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
 
 
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
