@@ -3,7 +3,8 @@
 A learner takes the first meaning shown on trust, so the order weighs (in this order of
 strength): the part of speech the sentence wants, whether the headword is the word itself or a
 phrase around it, the labels of the very alternative that matched (not of the whole Ding line),
-and how common the English gloss is (wordfreq), so "government" comes before "regimen".
+and how common the English gloss is (wordfreq), so "government" comes before "regimen" — in
+the form the text uses where the line has it ("crippled" for "lahmgelegt").
 """
 import math
 import re
@@ -195,8 +196,12 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     bare = _OBJECTS.sub(" ", head).split()
     if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
         s -= 1.0
-    if entry["glosses"]:
-        s -= 0.5 * gloss_weight(entry["glosses"][0])
+    # How common the sense is: the English of the word's own form where its line has that row.
+    weight = entry.get("form_weight")
+    if weight is None and entry["glosses"]:
+        weight = gloss_weight(entry["glosses"][0])
+    if weight is not None:
+        s -= 0.5 * weight
     s -= 0.5 * math.log2(1 + support)
     return s
 

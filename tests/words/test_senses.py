@@ -77,6 +77,10 @@ Forscher {m}; Forscherin {f} | Forscher {pl}; Forscherinnen {pl} :: researcher |
 klappen [ugs.]; funktionieren; gelingen; glücken {vi} | klappend; funktionierend; gelingens; klappend | geklappt; funktioniert; gelingt; klappt :: to work; to work out; to go smoothly; to go right | working; working out; going smoothly; going right | worked; worked out; gone smoothly; gone right
 nach etw. greifen; langen {vt} | greifend; langend | gegriffen; gelangt | greift; langt | griff; langte :: to reach for sth. | reaching | reached | reaches | reached
 Unternehmen {n}; Firma {f} | Unternehmen {pl}; Firmen {pl} :: company; firm | companies; firms
+Krankenversicherung {f}; Krankenkasse {f}; Krankenkassa {f} [Ös.] | Krankenversicherungen {pl}; Krankenkassen {pl}; Krankenkassa {pl} | gesetzliche Krankenversicherung /GKV/ | private Krankenversicherung | soziale Krankenversicherung :: health insurance; health insurance scheme; medical insurance | health insurances; health insurance schemes; medical insurances | statutory health insurance /SHI/ | private health insurance | national health insurance; state health insurance
+Krankenversicherungsanstalt {f}; Krankenkasse {f} | Krankenkassen {pl} | die Krankenkasse wechseln :: health insurance company; health insurance agency [Am.]; health insurance institute | health insurance funds; sickness funds | to join a different sickness fund; to change between sickness funds
+etw. lähmen; vereiteln; unterbinden; lahmlegen {vt} | lähmend; vereitelnd; unterbindend; lahmlegend | gelähmt; vereitelt; unterbunden; lahmgelegt | lahm liegen; lahmgelegt sein :: to hamstring {hamstrung; hamstrung} sth. | hamstringing | hamstrung | to be hamstrung
+jdn./etw. lähmen; lahmlegen {vt} [übtr.] | lähmend; lahmlegend | gelähmt; lahmgelegt | die Wirtschaft lahmlegen | das Immunsystem des Körpers lahmlegen | jdn. seiner Fähigkeit berauben, etw. zu tun :: to cripple sb./sth. [fig.] | crippling | crippled | to cripple the economy | to cripple the body’s immune system | to cripple the ability of sb. to do sth.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -129,6 +133,12 @@ def look(db, sentence, word, nth=0):
     # "want" is far commoner than "lack", but its common sense is not this one: the comment
     # "(of a person or thing)" says so.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
+    # The English of the form as written says how common each sense is in it: the line whose
+    # plural is "health insurance funds" (the companies), not "health insurances" (the scheme),
+    # and whose participle is "crippled", not "hamstrung".
+    ("Die Krankenkassen erhöhen im kommenden Jahr ihre Beiträge.", "Krankenkassen", "health insurance company"),
+    ("Hacker haben die Computer der Stadtverwaltung lahmgelegt und fordern ein Lösegeld.", "lahmgelegt",
+     "to cripple sb./sth. [fig.]"),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
