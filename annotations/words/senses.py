@@ -33,6 +33,9 @@ _PREP_ALT = "|".join(sorted(PREPOSITIONS))
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
                       + r")\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
 _PREP_OBJECT = re.compile(r"\b(" + _PREP_ALT + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
+# A verb's object frame ("with sth.", "to sb.", "sb./sth."): its arguments, not words of the expression.
+_FRAME = re.compile(r"\s(?:(?:about|against|at|by|for|from|in|into|of|on|over|to|with)\s+)?"
+                    r"(?:sb\.?/sth\.|sb\.|sth\.|sb's|one's|oneself)", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -63,6 +66,18 @@ def gloss_weight(gloss):
     """Return how common a gloss is in English, less for its own labels ("[formal]")."""
     core = gloss_core(gloss)
     return lemmas.zipf(core) - rarity(_LABEL.findall(gloss)) if core else -5.0
+
+
+def sense_weight(gloss):
+    """Return how common the sense a gloss names is: its English frequency, less for each further word.
+
+    wordfreq estimates a phrase from its words, close to its rarest one: "soon-to-be" comes out
+    as common as "future", "to be lost" as "lost". Each further word of a fixed expression makes
+    it rarer, by about a factor of ten (one step of the Zipf scale); the infinitive's "to" and
+    the object frame ("to reckon with sth.") are no words of the expression.
+    """
+    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _NOISE.sub(" ", gloss)).lower())
+    return gloss_weight(gloss) - max(0, len(words) - 1 - words[:1].count("to"))
 
 
 def matched_alternative(alternatives, headword):
@@ -199,7 +214,7 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     # How common the sense is: the English of the word's own form where its line has that row.
     weight = entry.get("form_weight")
     if weight is None and entry["glosses"]:
-        weight = gloss_weight(entry["glosses"][0])
+        weight = sense_weight(entry["glosses"][0])
     if weight is not None:
         s -= 0.5 * weight
     s -= 0.5 * math.log2(1 + support)

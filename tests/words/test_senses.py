@@ -81,6 +81,11 @@ Krankenversicherung {f}; Krankenkasse {f}; Krankenkassa {f} [Ös.] | Krankenvers
 Krankenversicherungsanstalt {f}; Krankenkasse {f} | Krankenkassen {pl} | die Krankenkasse wechseln :: health insurance company; health insurance agency [Am.]; health insurance institute | health insurance funds; sickness funds | to join a different sickness fund; to change between sickness funds
 etw. lähmen; vereiteln; unterbinden; lahmlegen {vt} | lähmend; vereitelnd; unterbindend; lahmlegend | gelähmt; vereitelt; unterbunden; lahmgelegt | lahm liegen; lahmgelegt sein :: to hamstring {hamstrung; hamstrung} sth. | hamstringing | hamstrung | to be hamstrung
 jdn./etw. lähmen; lahmlegen {vt} [übtr.] | lähmend; lahmlegend | gelähmt; lahmgelegt | die Wirtschaft lahmlegen | das Immunsystem des Körpers lahmlegen | jdn. seiner Fähigkeit berauben, etw. zu tun :: to cripple sb./sth. [fig.] | crippling | crippled | to cripple the economy | to cripple the body’s immune system | to cripple the ability of sb. to do sth.
+künftig; angehend {adj} (Beruf) | ein angehender Rechtsanwalt | die Arbeitslosen und die, die es bald sein werden | die drei künftigen Mitgliedsstaaten | die bald 152 Mitglieder der Welthandelsorganisation | im demnächst erweiterten Freizeitpark | Presseberichten zufolge erhält er bereits Todesdrohungen von seinen künftigen Mithäftlingen. :: soon-to-be | a soon-to-be lawyer | the unemployed and the soon-to-be unemployed | the three soon-to-be member states | the soon-to-be 152 member of the World Trade Organisation | in the soon-to-be enlarged leisure park | According to press reports he is already receiving death threats from his soon-to-be fellow prisoners.
+zukünftig; künftig; kommend {adj} | in einer zukünftigen Welt :: future; to come (postpositive) | in a world to come
+künftig; fernerhin {adv}; in Zukunft :: for the future; in the future
+wegfallen; abgeschafft werden {vi} | wegfallend; abgeschafft werdend | weggefallen; abgeschafft worden | Die Zulagen fallen weg. :: to cease (to exist); to be omitted; to be abolished | ceasing; being omitted; being abolished | ceased; been omitted; been abolished | The allowances are no longer granted.
+wegfallen; entfallen [Ös.] {vi} [jur.] | Absatz 2 ist durch das neue Gesetz weggefallen. :: to be lost; to have been repealed | Subsection 2 has been repealed by the new Act.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -139,6 +144,11 @@ def look(db, sentence, word, nth=0):
     ("Die Krankenkassen erhöhen im kommenden Jahr ihre Beiträge.", "Krankenkassen", "health insurance company"),
     ("Hacker haben die Computer der Stadtverwaltung lahmgelegt und fordern ein Lösegeld.", "lahmgelegt",
      "to cripple sb./sth. [fig.]"),
+    # A phrase is rarer than its rarest word, though wordfreq rates "soon-to-be" as common as
+    # "future" and "to be lost" as "lost".
+    ("Die Regierung schiebe die Probleme nur auf und belaste künftige Generationen.", "künftige", "future"),
+    ("In Nordrhein-Westfalen sollen zahlreiche Stellen in der Verwaltung wegfallen.", "wegfallen",
+     "to cease (to exist)"),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
