@@ -25,6 +25,7 @@ _RARE = {
     "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
     "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
 }
+SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
@@ -69,15 +70,21 @@ def gloss_weight(gloss):
 
 
 def sense_weight(gloss):
-    """Return how common the sense a gloss names is: its English frequency, less for each further word.
+    """Return how common the sense a gloss names is, by its English frequency.
 
     wordfreq estimates a phrase from its words, close to its rarest one: "soon-to-be" comes out
     as common as "future", "to be lost" as "lost". Each further word of a fixed expression makes
     it rarer, by about a factor of ten (one step of the Zipf scale); the infinitive's "to" and
-    the object frame ("to reckon with sth.") are no words of the expression.
+    the object frame ("to reckon with sth.") are no words of the expression. And past Zipf 5
+    (once in 100,000 words) a word's frequency counts its many senses and uses ("great",
+    "work", "post"), not how common the one sense is: the signal stops growing there.
     """
+    core = gloss_core(gloss)
+    if not core:
+        return -5.0
     words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _NOISE.sub(" ", gloss)).lower())
-    return gloss_weight(gloss) - max(0, len(words) - 1 - words[:1].count("to"))
+    return (min(SATURATION, lemmas.zipf(core)) - rarity(_LABEL.findall(gloss))
+            - max(0, len(words) - 1 - words[:1].count("to")))
 
 
 def matched_alternative(alternatives, headword):

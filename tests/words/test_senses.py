@@ -86,6 +86,13 @@ zukünftig; künftig; kommend {adj} | in einer zukünftigen Welt :: future; to c
 künftig; fernerhin {adv}; in Zukunft :: for the future; in the future
 wegfallen; abgeschafft werden {vi} | wegfallend; abgeschafft werdend | weggefallen; abgeschafft worden | Die Zulagen fallen weg. :: to cease (to exist); to be omitted; to be abolished | ceasing; being omitted; being abolished | ceased; been omitted; been abolished | The allowances are no longer granted.
 wegfallen; entfallen [Ös.] {vi} [jur.] | Absatz 2 ist durch das neue Gesetz weggefallen. :: to be lost; to have been repealed | Subsection 2 has been repealed by the new Act.
+Fabrik {f}; Werk {n}; Werksanlage {f} | Fabriken {pl}; Werke {pl}; Werksanlagen {pl} :: plant | plants
+Werk {n} (Produktionsstätte) | ab Werk; ab Fabrik | das Volkswagen-Werk | Er hat in einem Zementwerk Arbeit gefunden. :: plant; works [Br.] | ex works; ex factory | the Volkswagen plant | He got a job at a cement works.
+Werk {n} [art]; Opus {n} [mus.] | Filmwerk {n} | Meisterwerk {n}; größtes Werk (eines Künstlers) | Das Sammlerehepaar hat wunderschöne Werke in seiner Stadtwohnnung zusammengetragen. :: work; opus; piece | film opus; film piece | (an artist’s) magnum opus | The collector couple has beautiful pieces in their city flat.
+Verbuchen {n}; Verbuchung {f}; Buchen {n}; Buchung {f}; Vornehmen {n} einer Buchung [adm.] [econ.] | Fehlbuchung {f} | Nachbuchen {n}; Vornehmen einer Nachbuchung :: booking; entering; making an entry in the books; posting [Am.] | wrong booking; incorrect posting | retrospective entering
+buchen {vt} [fin.] | buchend | gebucht :: to post | posting | posted
+jdn. engagieren; buchen {vt} (für eine Veranstaltung) | engagierend; buchend | engagiert; gebucht :: to engage sb.; to book sb. (for an event) | engaging; booking | engaged; booked
+etw. reservieren; buchen; vorbestellen; bestellen [ugs.] {vt} | reservierend; buchend; vorbestellend; bestellend | reserviert; gebucht; vorbestellt; bestellt | reserviert; bucht; bestellt vor; bestellt | reservierte; buchte; bestellte vor; bestellte | einen Tisch beim Italiener reservieren | Ich möchte zwei Plätze reservieren. :: to reserve sth.; to book sth. | reserving; booking | reserved; booked | books | booked | to reserve / book a table at the Italian place | I’d like to book/reserve two seats.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -149,6 +156,11 @@ def look(db, sentence, word, nth=0):
     ("Die Regierung schiebe die Probleme nur auf und belaste künftige Generationen.", "künftige", "future"),
     ("In Nordrhein-Westfalen sollen zahlreiche Stellen in der Verwaltung wegfallen.", "wegfallen",
      "to cease (to exist)"),
+    # Past Zipf 5 an English word's frequency counts all its senses: "work" and "post" are far
+    # commoner than "plant" and "reserve", but not as the sense meant.
+    ("Das Unternehmen stellt in seinem Werk in Sachsen künftig Batterien für Elektroautos her.", "Werk",
+     "plant"),
+    ("Viele Urlauber buchen ihre Reise inzwischen kurzfristig im Internet.", "buchen", "to reserve sth."),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
