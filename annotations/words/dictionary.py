@@ -121,10 +121,19 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
         found.append(entry)
     support = senses.consensus({e["id"]: e for e in found}.values())
     # Lines whose own inflection rows hold the word as written ("Hinweise {pl}" in the line of
-    # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form.
-    inflected = {e["id"] - e["sub"] for e in found if e["sub"] > 0 and e["key"] == keys[0]}
+    # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form,
+    # and the English of that row says how common the sense is in it: "health insurance funds"
+    # (Krankenkassen, the companies) is common, "health insurances" (the scheme) is not.
+    inflected, form_weight = set(), {}
+    for e in found:
+        if e["sub"] > 0 and e["key"] == keys[0]:
+            line = e["id"] - e["sub"]
+            inflected.add(line)
+            if e["glosses"]:
+                form_weight[line] = max(form_weight.get(line, -5.0), senses.gloss_weight(e["glosses"][0]))
     for e in found:
         e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
+        e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
     best = {}
     for entry in found:
         entry_id = entry["id"]

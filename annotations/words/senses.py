@@ -3,7 +3,8 @@
 A learner takes the first meaning shown on trust, so the order weighs (in this order of
 strength): the part of speech the sentence wants, whether the headword is the word itself or a
 phrase around it, the labels of the very alternative that matched (not of the whole Ding line),
-and how common the English gloss is (wordfreq), so "government" comes before "regimen".
+and how common the English gloss is (wordfreq), so "government" comes before "regimen" — in
+the form the text uses where the line has it ("crippled" for "lahmgelegt").
 """
 import math
 import re
@@ -24,6 +25,7 @@ _RARE = {
     "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
     "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
 }
+SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
@@ -32,6 +34,9 @@ _PREP_ALT = "|".join(sorted(PREPOSITIONS))
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
                       + r")\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
 _PREP_OBJECT = re.compile(r"\b(" + _PREP_ALT + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
+# A verb's object frame ("with sth.", "to sb.", "sb./sth."): its arguments, not words of the expression.
+_FRAME = re.compile(r"\s(?:(?:about|against|at|by|for|from|in|into|of|on|over|to|with)\s+)?"
+                    r"(?:sb\.?/sth\.|sb\.|sth\.|sb's|one's|oneself)", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
 
 
@@ -62,6 +67,24 @@ def gloss_weight(gloss):
     """Return how common a gloss is in English, less for its own labels ("[formal]")."""
     core = gloss_core(gloss)
     return lemmas.zipf(core) - rarity(_LABEL.findall(gloss)) if core else -5.0
+
+
+def sense_weight(gloss):
+    """Return how common the sense a gloss names is, by its English frequency.
+
+    wordfreq estimates a phrase from its words, close to its rarest one: "soon-to-be" comes out
+    as common as "future", "to be lost" as "lost". Each further word of a fixed expression makes
+    it rarer, by about a factor of ten (one step of the Zipf scale); the infinitive's "to" and
+    the object frame ("to reckon with sth.") are no words of the expression. And past Zipf 5
+    (once in 100,000 words) a word's frequency counts its many senses and uses ("great",
+    "work", "post"), not how common the one sense is: the signal stops growing there.
+    """
+    core = gloss_core(gloss)
+    if not core:
+        return -5.0
+    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _NOISE.sub(" ", gloss)).lower())
+    return (min(SATURATION, lemmas.zipf(core)) - rarity(_LABEL.findall(gloss))
+            - max(0, len(words) - 1 - words[:1].count("to")))
 
 
 def matched_alternative(alternatives, headword):
@@ -195,8 +218,12 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     bare = _OBJECTS.sub(" ", head).split()
     if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
         s -= 1.0
-    if entry["glosses"]:
-        s -= 0.5 * gloss_weight(entry["glosses"][0])
+    # How common the sense is: the English of the word's own form where its line has that row.
+    weight = entry.get("form_weight")
+    if weight is None and entry["glosses"]:
+        weight = sense_weight(entry["glosses"][0])
+    if weight is not None:
+        s -= 0.5 * weight
     s -= 0.5 * math.log2(1 + support)
     return s
 
@@ -277,13 +304,25 @@ def mark_in_translation(entries, translation):
 
     The entries keep their order, except that those whose meaning the translation uses lead.
     A gloss the translation has as written wins over an inflected one, unless the sentence
-    rules its entry out (entry["misfit"], set by the lookup).
+    rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
+    content words all occur in it, in any form.
     """
-    words = re.findall(r"[\w’'-]+", (translation or "").lower())
+    # "the city administration's computers": the possessive is no part of the word.
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
     found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
     for i, entry in enumerate(entries):
         hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
         entry["in_context"] = [g for how, g in hits if how]
         found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
+    if translation and not found:
+        # Nothing as written or inflected: a gloss all of whose content words the translation
+        # has in some form and order ("to reach for sth." where it says "reaches") is used there.
+        stems = {stem(w) for w in words}
+        for i, entry in enumerate(entries):
+            for g in entry["glosses"]:
+                mine = content_stems(g)
+                if mine and mine <= stems:
+                    entry["in_context"].append(g)
+                    found.append((entry.get("misfit", False), 0, i, g))
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return min(found)[3] if found else ""

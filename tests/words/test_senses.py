@@ -74,6 +74,25 @@ hoch; hoher; hohe; hohes {adj} | höher | am höchsten | allerhöchst | eine hoh
 höher; hochrangig {adj}; auf höherer Ebene :: high-level
 forsch {adj} | forscher | am forschesten :: brisk | brisker | briskest
 Forscher {m}; Forscherin {f} | Forscher {pl}; Forscherinnen {pl} :: researcher | researchers
+klappen [ugs.]; funktionieren; gelingen; glücken {vi} | klappend; funktionierend; gelingens; klappend | geklappt; funktioniert; gelingt; klappt :: to work; to work out; to go smoothly; to go right | working; working out; going smoothly; going right | worked; worked out; gone smoothly; gone right
+nach etw. greifen; langen {vt} | greifend; langend | gegriffen; gelangt | greift; langt | griff; langte :: to reach for sth. | reaching | reached | reaches | reached
+Unternehmen {n}; Firma {f} | Unternehmen {pl}; Firmen {pl} :: company; firm | companies; firms
+Krankenversicherung {f}; Krankenkasse {f}; Krankenkassa {f} [Ös.] | Krankenversicherungen {pl}; Krankenkassen {pl}; Krankenkassa {pl} | gesetzliche Krankenversicherung /GKV/ | private Krankenversicherung | soziale Krankenversicherung :: health insurance; health insurance scheme; medical insurance | health insurances; health insurance schemes; medical insurances | statutory health insurance /SHI/ | private health insurance | national health insurance; state health insurance
+Krankenversicherungsanstalt {f}; Krankenkasse {f} | Krankenkassen {pl} | die Krankenkasse wechseln :: health insurance company; health insurance agency [Am.]; health insurance institute | health insurance funds; sickness funds | to join a different sickness fund; to change between sickness funds
+etw. lähmen; vereiteln; unterbinden; lahmlegen {vt} | lähmend; vereitelnd; unterbindend; lahmlegend | gelähmt; vereitelt; unterbunden; lahmgelegt | lahm liegen; lahmgelegt sein :: to hamstring {hamstrung; hamstrung} sth. | hamstringing | hamstrung | to be hamstrung
+jdn./etw. lähmen; lahmlegen {vt} [übtr.] | lähmend; lahmlegend | gelähmt; lahmgelegt | die Wirtschaft lahmlegen | das Immunsystem des Körpers lahmlegen | jdn. seiner Fähigkeit berauben, etw. zu tun :: to cripple sb./sth. [fig.] | crippling | crippled | to cripple the economy | to cripple the body’s immune system | to cripple the ability of sb. to do sth.
+künftig; angehend {adj} (Beruf) | ein angehender Rechtsanwalt | die Arbeitslosen und die, die es bald sein werden | die drei künftigen Mitgliedsstaaten | die bald 152 Mitglieder der Welthandelsorganisation | im demnächst erweiterten Freizeitpark | Presseberichten zufolge erhält er bereits Todesdrohungen von seinen künftigen Mithäftlingen. :: soon-to-be | a soon-to-be lawyer | the unemployed and the soon-to-be unemployed | the three soon-to-be member states | the soon-to-be 152 member of the World Trade Organisation | in the soon-to-be enlarged leisure park | According to press reports he is already receiving death threats from his soon-to-be fellow prisoners.
+zukünftig; künftig; kommend {adj} | in einer zukünftigen Welt :: future; to come (postpositive) | in a world to come
+künftig; fernerhin {adv}; in Zukunft :: for the future; in the future
+wegfallen; abgeschafft werden {vi} | wegfallend; abgeschafft werdend | weggefallen; abgeschafft worden | Die Zulagen fallen weg. :: to cease (to exist); to be omitted; to be abolished | ceasing; being omitted; being abolished | ceased; been omitted; been abolished | The allowances are no longer granted.
+wegfallen; entfallen [Ös.] {vi} [jur.] | Absatz 2 ist durch das neue Gesetz weggefallen. :: to be lost; to have been repealed | Subsection 2 has been repealed by the new Act.
+Fabrik {f}; Werk {n}; Werksanlage {f} | Fabriken {pl}; Werke {pl}; Werksanlagen {pl} :: plant | plants
+Werk {n} (Produktionsstätte) | ab Werk; ab Fabrik | das Volkswagen-Werk | Er hat in einem Zementwerk Arbeit gefunden. :: plant; works [Br.] | ex works; ex factory | the Volkswagen plant | He got a job at a cement works.
+Werk {n} [art]; Opus {n} [mus.] | Filmwerk {n} | Meisterwerk {n}; größtes Werk (eines Künstlers) | Das Sammlerehepaar hat wunderschöne Werke in seiner Stadtwohnnung zusammengetragen. :: work; opus; piece | film opus; film piece | (an artist’s) magnum opus | The collector couple has beautiful pieces in their city flat.
+Verbuchen {n}; Verbuchung {f}; Buchen {n}; Buchung {f}; Vornehmen {n} einer Buchung [adm.] [econ.] | Fehlbuchung {f} | Nachbuchen {n}; Vornehmen einer Nachbuchung :: booking; entering; making an entry in the books; posting [Am.] | wrong booking; incorrect posting | retrospective entering
+buchen {vt} [fin.] | buchend | gebucht :: to post | posting | posted
+jdn. engagieren; buchen {vt} (für eine Veranstaltung) | engagierend; buchend | engagiert; gebucht :: to engage sb.; to book sb. (for an event) | engaging; booking | engaged; booked
+etw. reservieren; buchen; vorbestellen; bestellen [ugs.] {vt} | reservierend; buchend; vorbestellend; bestellend | reserviert; gebucht; vorbestellt; bestellt | reserviert; bucht; bestellt vor; bestellt | reservierte; buchte; bestellte vor; bestellte | einen Tisch beim Italiener reservieren | Ich möchte zwei Plätze reservieren. :: to reserve sth.; to book sth. | reserving; booking | reserved; booked | books | booked | to reserve / book a table at the Italian place | I’d like to book/reserve two seats.
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -126,6 +145,22 @@ def look(db, sentence, word, nth=0):
     # "want" is far commoner than "lack", but its common sense is not this one: the comment
     # "(of a person or thing)" says so.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "fehlen", "to lack sth."),
+    # The English of the form as written says how common each sense is in it: the line whose
+    # plural is "health insurance funds" (the companies), not "health insurances" (the scheme),
+    # and whose participle is "crippled", not "hamstrung".
+    ("Die Krankenkassen erhöhen im kommenden Jahr ihre Beiträge.", "Krankenkassen", "health insurance company"),
+    ("Hacker haben die Computer der Stadtverwaltung lahmgelegt und fordern ein Lösegeld.", "lahmgelegt",
+     "to cripple sb./sth. [fig.]"),
+    # A phrase is rarer than its rarest word, though wordfreq rates "soon-to-be" as common as
+    # "future" and "to be lost" as "lost".
+    ("Die Regierung schiebe die Probleme nur auf und belaste künftige Generationen.", "künftige", "future"),
+    ("In Nordrhein-Westfalen sollen zahlreiche Stellen in der Verwaltung wegfallen.", "wegfallen",
+     "to cease (to exist)"),
+    # Past Zipf 5 an English word's frequency counts all its senses: "work" and "post" are far
+    # commoner than "plant" and "reserve", but not as the sense meant.
+    ("Das Unternehmen stellt in seinem Werk in Sachsen künftig Batterien für Elektroautos her.", "Werk",
+     "plant"),
+    ("Viele Urlauber buchen ihre Reise inzwischen kurzfristig im Internet.", "buchen", "to reserve sth."),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
@@ -159,6 +194,21 @@ def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictiona
 def test_an_inflected_translation_still_matches(dictionary_db):
     found = look(dictionary_db, "Raketen sind nach Russland geschickt worden.", "geschickt")
     assert senses.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "the company's share": the possessive is no part of the word.
+    ("Die Aktie des Unternehmens verlor nach der Gewinnwarnung deutlich an Wert.", "Unternehmens",
+     "The company's share lost considerable value after the profit warning.", "company"),
+    # Neither "to reach for" nor "reached" stands as written, but "reaches" is a form of "reach".
+    ("Der Netzbetreiber will neue Stromleitungen bauen, damit Windstrom aus dem Norden in den Süden gelangt.",
+     "gelangt", "The grid operator wants to build new power lines so that wind power from the north reaches "
+     "the south.", "reach"),
+])
+def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictionary_db, sentence, word,
+                                                                          english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
 
 
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
