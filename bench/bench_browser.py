@@ -7,8 +7,9 @@ HTML file with the same title and paragraphs, served by the same app and server.
 Two times, in ms since navigation start, read in the page:
   - text painted: the first contentful paint (on both pages the text: the reading page's
     header is its first line; its stylesheet blocks rendering, so that paint is styled);
-  - page ready: the first animation frame after the load event (every stylesheet and deferred
-    script has run, htmx has processed the page), after forcing layout of the last paragraph.
+  - page ready: the first animation frame after every script has run (the app's bundle starts
+    once the text is painted and marks <html data-ready>; htmx has processed the page), after
+    forcing layout of the last paragraph; a static file's after its load event.
 Opens alternate between the app and the yardstick; medians of RUNS each.
 Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
 Then where the bundled article's time goes, from two files cut out of its own reading page:
@@ -53,7 +54,18 @@ server.run()
 
 # Runs before the page's own scripts; records when the text is laid out.
 PROBE = """
-window.addEventListener("load", () => requestAnimationFrame(() => {
+// Page ready: the app's script bundle starts after the text is painted and the page has loaded,
+// and marks <html data-ready> when it has run; a static file is ready at "load".
+function whenReady(done) {
+  const bundled = document.getElementById("app-bundle");
+  if (!bundled || document.documentElement.hasAttribute("data-ready")) return done();
+  new MutationObserver((_, observer) => {
+    if (!document.documentElement.hasAttribute("data-ready")) return;
+    observer.disconnect();
+    done();
+  }).observe(document.documentElement, { attributes: true });
+}
+window.addEventListener("load", () => whenReady(() => requestAnimationFrame(() => {
   const ps = document.querySelectorAll("p");
   if (ps.length) ps[ps.length - 1].getBoundingClientRect();
   const ready = performance.now();
@@ -62,7 +74,7 @@ window.addEventListener("load", () => requestAnimationFrame(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
     window.__laidOut = [paint ? paint.startTime : ready, ready];
   }));
-}));
+})));
 """
 
 
@@ -102,7 +114,7 @@ def parts(browser, base, static_dir, static_url):
     (static_dir / "parts-text.html").write_text(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>parts</title>{stylesheet}</head>'
         f'<body><main class="reader">{blocks}</main></body></html>')
-    bare = re.sub(r'<script [^>]*src="/assets/[^"]+"[^>]*></script>|' + re.escape(stylesheet), "", page)
+    bare = re.sub(r'<script [^>]*src="/assets/[^"]+"[^>]*></script>|<link rel="preload"[^>]*>|' + re.escape(stylesheet), "", page)
     (static_dir / "parts-bare.html").write_text(bare)
     rows = [("its text blocks + its stylesheet only", "/bench-static/parts-text.html"),
             ("the whole page without stylesheet and scripts", "/bench-static/parts-bare.html")]
