@@ -15,7 +15,7 @@ Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repea
 Then where the bundled article's time goes, from two files cut out of its own reading page:
   - its paragraph blocks (their spans and ids) with its stylesheet and nothing else;
   - the whole page without its stylesheet and scripts (header, toolbars, notes panel, dialogs).
-Run: python bench/bench_browser.py [runs]
+Run: python bench/bench_browser.py [runs] [--slow-cpu=4]   (4: a mid-range phone's CPU, as Lighthouse throttles)
 """
 import html
 import os
@@ -37,7 +37,10 @@ from annotations import schema  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--slow-cpu=")]
+RUNS = int(ARGS[0]) if ARGS else 15
+# --slow-cpu=4: Chromium's CPU throttling (what Lighthouse uses for a mid-range phone), for app and yardstick alike.
+SLOW_CPU = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--slow-cpu=")), 1)
 
 SERVE = """
 import sys, threading
@@ -86,6 +89,8 @@ def static_page(title, paragraphs):
 
 def open_once(context, url):
     page = context.new_page()
+    if SLOW_CPU != 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOW_CPU})
     page.goto(url, wait_until="load")
     # Not wait_for_function: its polling evaluates a string, which the app's CSP refuses.
     ms = page.evaluate("""() => new Promise((done) => {
@@ -169,7 +174,8 @@ def main():
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium")
             measure(browser, base + texts[0][1])
-            print(f"Time to laid-out text in Chromium, median of {RUNS} fresh contexts each (ms); "
+            slow = f", CPU slowed {SLOW_CPU:g}x" if SLOW_CPU != 1 else ""
+            print(f"Time to laid-out text in Chromium{slow}, median of {RUNS} fresh contexts each (ms); "
                   f"yardstick: the same words as a static HTML file from the same server")
             print(f"{'text':<44} {'cache':<5} | {'text painted: app':>17} {'static':>7} {'ratio':>6} "
                   f"| {'page ready: app':>15} {'static':>7} {'ratio':>6}")
