@@ -18,9 +18,10 @@ from flask import Blueprint, Response, abort, current_app, request, url_for
 # focus.js its announce()); themes.css comes last, its colour variables override the defaults.
 STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css"]
 SCRIPTS = ["htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
-           "find.js", "learning.js", "focus.js", "keys.js"]
+           "find.js", "learning.js", "focus.js", "keys.js", "ready.js"]
 # Kept apart, fingerprinted the same way: prefs.js runs synchronously in <head> so the reader's
-# theme applies before the first paint (the deferred bundle runs too late); print.css is media=print.
+# theme applies before the first paint (the bundle runs after it), and it starts the bundle once
+# the text is painted; print.css is media=print.
 HEAD_SCRIPTS = ["prefs.js"]
 PRINT_STYLES = ["print.css"]
 # kind -> (its files, its extension, its name's stem)

@@ -7,14 +7,15 @@ HTML file with the same title and paragraphs, served by the same app and server.
 Two times, in ms since navigation start, read in the page:
   - text painted: the first contentful paint (on both pages the text: the reading page's
     header is its first line; its stylesheet blocks rendering, so that paint is styled);
-  - page ready: the first animation frame after the load event (every stylesheet and deferred
-    script has run, htmx has processed the page), after forcing layout of the last paragraph.
+  - page ready: the first animation frame after every script has run (the app's bundle starts
+    once the text is painted and marks <html data-ready>; htmx has processed the page), after
+    forcing layout of the last paragraph; a static file's after its load event.
 Opens alternate between the app and the yardstick; medians of RUNS each.
 Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
 Then where the bundled article's time goes, from two files cut out of its own reading page:
   - its paragraph blocks (their spans and ids) with its stylesheet and nothing else;
   - the whole page without its stylesheet and scripts (header, toolbars, notes panel, dialogs).
-Run: python bench/bench_browser.py [runs]
+Run: python bench/bench_browser.py [runs] [--slow-cpu=4]   (4: a mid-range phone's CPU, as Lighthouse throttles)
 """
 import html
 import os
@@ -36,7 +37,10 @@ from annotations import schema  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--slow-cpu=")]
+RUNS = int(ARGS[0]) if ARGS else 15
+# --slow-cpu=4: Chromium's CPU throttling (what Lighthouse uses for a mid-range phone), for app and yardstick alike.
+SLOW_CPU = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--slow-cpu=")), 1)
 
 SERVE = """
 import sys, threading
@@ -53,7 +57,18 @@ server.run()
 
 # Runs before the page's own scripts; records when the text is laid out.
 PROBE = """
-window.addEventListener("load", () => requestAnimationFrame(() => {
+// Page ready: the app's script bundle starts after the text is painted and the page has loaded,
+// and marks <html data-ready> when it has run; a static file is ready at "load".
+function whenReady(done) {
+  const bundled = document.getElementById("app-bundle");
+  if (!bundled || document.documentElement.hasAttribute("data-ready")) return done();
+  new MutationObserver((_, observer) => {
+    if (!document.documentElement.hasAttribute("data-ready")) return;
+    observer.disconnect();
+    done();
+  }).observe(document.documentElement, { attributes: true });
+}
+window.addEventListener("load", () => whenReady(() => requestAnimationFrame(() => {
   const ps = document.querySelectorAll("p");
   if (ps.length) ps[ps.length - 1].getBoundingClientRect();
   const ready = performance.now();
@@ -62,7 +77,7 @@ window.addEventListener("load", () => requestAnimationFrame(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
     window.__laidOut = [paint ? paint.startTime : ready, ready];
   }));
-}));
+})));
 """
 
 
@@ -74,6 +89,8 @@ def static_page(title, paragraphs):
 
 def open_once(context, url):
     page = context.new_page()
+    if SLOW_CPU != 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOW_CPU})
     page.goto(url, wait_until="load")
     # Not wait_for_function: its polling evaluates a string, which the app's CSP refuses.
     ms = page.evaluate("""() => new Promise((done) => {
@@ -102,7 +119,7 @@ def parts(browser, base, static_dir, static_url):
     (static_dir / "parts-text.html").write_text(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>parts</title>{stylesheet}</head>'
         f'<body><main class="reader">{blocks}</main></body></html>')
-    bare = re.sub(r'<script [^>]*src="/assets/[^"]+"[^>]*></script>|' + re.escape(stylesheet), "", page)
+    bare = re.sub(r'<script [^>]*src="/assets/[^"]+"[^>]*></script>|<link rel="preload"[^>]*>|' + re.escape(stylesheet), "", page)
     (static_dir / "parts-bare.html").write_text(bare)
     rows = [("its text blocks + its stylesheet only", "/bench-static/parts-text.html"),
             ("the whole page without stylesheet and scripts", "/bench-static/parts-bare.html")]
@@ -157,7 +174,8 @@ def main():
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium")
             measure(browser, base + texts[0][1])
-            print(f"Time to laid-out text in Chromium, median of {RUNS} fresh contexts each (ms); "
+            slow = f", CPU slowed {SLOW_CPU:g}x" if SLOW_CPU != 1 else ""
+            print(f"Time to laid-out text in Chromium{slow}, median of {RUNS} fresh contexts each (ms); "
                   f"yardstick: the same words as a static HTML file from the same server")
             print(f"{'text':<44} {'cache':<5} | {'text painted: app':>17} {'static':>7} {'ratio':>6} "
                   f"| {'page ready: app':>15} {'static':>7} {'ratio':>6}")

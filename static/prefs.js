@@ -1,6 +1,7 @@
 // Display preferences (theme, text size, column width, translation options), remembered per
 // browser. Loaded synchronously in <head>: it sets <html data-*> before the first paint, so a
 // dark reader never sees a cream flash. Controls marked data-pref="name" read and write them.
+// It also starts the script bundle once the text is on screen (below).
 (function () {
   "use strict";
   const PREFIX = "randnotiz.pref.";
@@ -63,5 +64,34 @@
 
   window.Randnotiz = Object.assign(window.Randnotiz || {}, {
     pref: get, setPref: set, store: { read, write }, typing,
+  });
+
+  // Text first: the script bundle (preloaded by <link id="app-bundle">) runs once the text has
+  // been painted and the page has loaded. As a deferred script it ran before the first paint and
+  // held the text back; before "load" htmx would wait for a DOMContentLoaded that has passed.
+  let painted = false, loaded = false, started = false;
+  function start() {
+    const link = document.getElementById("app-bundle");
+    if (started || !painted || !loaded || !link) return;
+    started = true;
+    const script = document.createElement("script");
+    script.src = link.href;
+    document.head.append(script);
+  }
+  if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      painted = true;
+      start();
+    }).observe({ type: "paint", buffered: true });
+  } else {
+    painted = true;
+  }
+  window.addEventListener("load", () => {
+    loaded = true;
+    start();
+    // A page with nothing contentful reports no paint: two frames after "load" stand in.
+    requestAnimationFrame(() => requestAnimationFrame(() => { painted = true; start(); }));
   });
 })();

@@ -89,6 +89,28 @@ def live_server(app):
     thread.join(5)
 
 
+# The app's pages run their script bundle just after the text is painted (after "load"), so a
+# page is not yet interactive when goto() returns: navigations wait for the bundle's mark.
+READY = "html[data-ready], html:not(:has(#app-bundle))"
+
+
+def _wait_for_the_bundle_after_navigations():
+    """Make Page.goto/reload/go_back/go_forward return once the page's scripts have run."""
+    from playwright.sync_api import Page
+
+    def waiting(method):
+        def navigate(self, *args, **kwargs):
+            response = method(self, *args, **kwargs)
+            self.wait_for_selector(READY, state="attached")
+            return response
+        navigate.waits_for_the_bundle = True
+        return navigate
+
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        if not getattr(getattr(Page, name), "waits_for_the_bundle", False):
+            setattr(Page, name, waiting(getattr(Page, name)))
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; missing browser fails under CI, skips elsewhere."""
@@ -100,6 +122,7 @@ def browser():
 
     # Auto-waiting assertions, not timings: a slower, busier CI machine only waits longer.
     expect.set_options(timeout=15_000)
+    _wait_for_the_bundle_after_navigations()
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,

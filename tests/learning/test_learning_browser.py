@@ -18,10 +18,16 @@ def article(app, db, lemmatiser):
 
 
 def click_word(page, n, word):
-    # The counts arrive after the page and move the text down: click once they are in.
-    expect(page.locator("#article-counts .counts")).to_be_visible()
+    # The folded counts' line is above the text: click once it is laid out.
+    expect(page.locator(".learning-details > summary")).to_be_visible()
     box = word_point(page, n, word)
     page.mouse.click(box["x"], box["y"])
+
+
+def open_counts(page):
+    """Unfold the word counts (folded on every screen, so the text starts on the first one)."""
+    page.locator(".learning-details > summary").click()
+    expect(page.locator("#article-counts .counts")).to_be_visible()
 
 
 PAINTED = """([name, expected]) => {
@@ -51,17 +57,19 @@ def test_keys_set_the_status_and_the_text_follows(page, live_server, article):
     expect(page.locator("#reader")).to_have_attribute("data-status-painted", "10")
     expect(page.locator("#article-counts")).to_contain_text("1 known")
     # The switch takes every status colour away, and is remembered.
+    open_counts(page)
     page.locator("#status-toggle").uncheck()
     painted(page, "ws-new", "")
     page.reload()
     expect(page.locator("#reader")).to_have_class("reader hide-status")
-    expect(page.locator("#article-counts .counts")).to_be_visible()
+    open_counts(page)
     page.locator("#status-toggle").check()
     painted(page, "ws-new", "Der Der Die Hund Häuser die die schlafen sieht sieht")  # JavaScript's sort order
 
 
 def test_mark_all_known_and_undo(page, live_server, article):
     page.goto(f"{live_server}/articles/{article}")
+    open_counts(page)
     page.locator("#mark-all-known").click()
     expect(page.locator("#article-counts")).to_contain_text("100.0 % known")
     expect(page.locator("#reader")).to_have_attribute("data-status-painted", "0")
@@ -122,7 +130,7 @@ def test_without_any_voice_the_button_is_disabled_and_says_why(page, live_server
 
 
 def test_the_folded_summary_on_a_phone_follows_a_status_change(phone, live_server, article):
-    # On a phone the counts are folded away: the summary line is all the reader sees of them.
+    # The counts are folded away: on a phone the summary line is all the reader sees of them.
     phone.goto(f"{live_server}/articles/{article}")
     summary = phone.locator(".learning-details > summary")
     expect(summary).to_contain_text("0.0 % known")

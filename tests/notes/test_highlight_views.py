@@ -189,6 +189,13 @@ def quotes(html):
     return re.findall(r'<q lang="de">([^<]*)</q>', html)
 
 
+def test_empty_panel_says_how_to_start_and_the_filter_comes_with_the_first_highlight(client, db, aid):
+    panel = lambda: client.get(f"/articles/{aid}/annotations/panel", headers=HX).text
+    assert "Nothing yet" in panel() and 'id="hl-filter"' not in panel() and "in this article" not in panel()
+    post_hl(client, aid, sel(db, aid, 1, "Emoji"), color="green")
+    assert 'id="hl-filter"' in panel() and "1 in this article" in panel()
+
+
 def test_panel_lists_in_reading_order_and_filters(client, db, aid):
     post_hl(client, aid, sel(db, aid, 2, "Text"), color="green", tags="Nomen")
     post_hl(client, aid, sel(db, aid, 1, "Emoji"), color="yellow", tags="Nomen, Wort")

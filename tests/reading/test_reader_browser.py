@@ -1,4 +1,4 @@
-"""Reading in a real browser: keyboard navigation, progress, position across reloads, hidden chrome."""
+"""Reading in a real browser: keyboard navigation, progress, position across reloads, hidden chrome, text first."""
 import pytest
 from playwright.sync_api import expect
 
@@ -49,3 +49,15 @@ def test_reading_column_has_a_comfortable_measure(page, live_server):
     # ~0.5em per average character: 60–80 characters a line, generous leading.
     assert 55 <= metrics["chars"] <= 85
     assert metrics["lineHeight"] >= 1.5
+
+
+def test_the_text_starts_in_the_top_half_of_a_laptop_screen_and_the_folds_open(page, live_server):
+    page.goto(live_server + "/articles/1")  # 1280×720
+    assert page.locator("#p-1").bounding_box()["y"] < 720 / 2
+    expect(page.locator("#edit-article")).to_be_hidden()
+    page.locator("#article-more > summary").click()
+    expect(page.locator("#edit-article")).to_be_visible()
+    expect(page.get_by_label("Keep translations folded")).to_be_visible()
+    expect(page.locator("#mark-all-known")).to_be_hidden()
+    page.locator(".learning-details > summary").click()
+    expect(page.locator("#mark-all-known")).to_be_visible()

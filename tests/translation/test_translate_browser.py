@@ -125,6 +125,8 @@ def test_an_open_translation_stays_open_when_the_paragraph_is_redrawn(reader):
 
 
 def test_translate_all_can_fill_translations_but_keep_them_folded(reader, fake):
+    more = reader.locator("#article-more > summary")  # a set-once choice: folded under "More"
+    more.click()
     fold = reader.get_by_label("Keep translations folded")
     fold.check()
     reader.reload()

@@ -333,8 +333,9 @@ def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_d
     assert 'id="dict-retry"' in client.get("/dictionary/status").get_data(as_text=True)
     write_ding(DING)  # the reader repaired the package, and does not want to wait an hour or restart
     answer = client.post("/dictionary/retry", headers={"HX-Request": "true"}).get_data(as_text=True)
-    # It says so and polls for the outcome; the woken import may already show its progress.
+    # It says it is on it (or, if the import already began, shows its progress) and polls for the outcome.
     assert re.search(r"Trying the dictionary import again|Dictionary import \d+ %", answer) and "hx-get" in answer
+    assert 'id="dict-retry"' not in answer and "failed" not in answer
     importer.background_thread(database).join(30)
     assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
 
