@@ -136,6 +136,18 @@ def page_stamp(db, article_id):
                       "FROM render_versions WHERE article_id IN (0, ?)", [article_id]).fetchone()
 
 
+def frame_stamp(db, article_id):
+    """Return a value that changes whenever the reading page's frame may change.
+
+    The frame is the page without its paragraphs, site chrome and notes panel: it shows the
+    article, its blocks' count, and what PAGE counters watch, none of which a new highlight or
+    translation (a paragraph's own counter) touches. Counters as in page_stamp().
+    """
+    return db.execute("SELECT (SELECT schema_version FROM pragma_schema_version), total(version), count(*) "
+                      "FROM render_versions WHERE (article_id = ? AND n IN (?, ?)) OR (article_id = 0 AND n IN (?, ?))",
+                      [article_id, WHOLE_ARTICLE, PAGE, EVERYTHING[1], PAGE]).fetchone()
+
+
 # A reading page's paragraphs: body and site chrome (Markup), chrome_count, total paragraphs, and
 # the body already encoded (bytes; None while streamed): a long page is then copied once, not thrice.
 ArticleMarkup = namedtuple("ArticleMarkup", "body chrome chrome_count total body_utf8")
@@ -168,6 +180,22 @@ def cached_page(key, stamp):
 def keep_page(key, stamp, page):
     """Keep a rendered Page for key until page_stamp() moves on from stamp."""
     _pages.put(key, page, stamp)
+
+
+# A reading page's frame: its bytes around the slots for what changes more often, in order
+# (parts alternate bytes and slot names), and their size in bytes.
+Frame = namedtuple("Frame", "parts size")
+Frame.__len__ = lambda self: self.size
+
+
+def cached_frame(key, stamp):
+    """Return the Frame kept for key while frame_stamp() is still stamp, else None."""
+    return _pages.get(("frame", key), stamp)
+
+
+def keep_frame(key, stamp, frame):
+    """Keep a rendered Frame for key until frame_stamp() moves on from stamp."""
+    _pages.put(("frame", key), frame, stamp)
 
 
 # --- composing ---------------------------------------------------------------------------

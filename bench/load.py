@@ -4,6 +4,9 @@
    through the loopback fake provider, look up a word, write a highlight), each for DURATION s:
    throughput, p50/p95/p99 per action, errors, counted once all readers have arrived (--arrivals
    counts their arrival too); then every acknowledged highlight is looked up in the database.
+   Beside each table: the server's CPU time per request, and the yardsticks of the machine's own
+   noise in the same seconds: the cores other programs kept busy, and how late a thread of this
+   (idle) bench process woke from a 5 ms sleep. A shared machine's tail is theirs too.
 2. Peak requests/s of the reading page (closed loop, no thinking) beside the same waitress
    serving the same bytes as a static file: the yardstick.
 3. kill -9 durability: writers post highlights, the server is killed mid-stream, restarted;
@@ -17,6 +20,7 @@ import json
 import logging
 import os
 import signal
+import statistics
 import socket
 import subprocess
 import sys
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import psutil  # noqa: E402
 from fake_providers import FakeProvider  # noqa: E402
 
 from annotations import schema  # noqa: E402
@@ -45,6 +50,7 @@ DING = "\n".join(f"{w} {{n}} :: {w.lower()}-en" for w in
                  ["Russland", "Iran", "Kreml", "Montag", "Präsidenten", "Abkommen", "Zusammenarbeit",
                   "Sicherheit", "Regierung", "Moskau", "Freitag", "Fragen"]) + "\n"
 PEAK_SECONDS = 8
+ARRIVAL_SECONDS = 5  # readers arrive over this many seconds
 PEAK_CLIENTS = 8
 ROUNDS = 5
 
@@ -110,12 +116,65 @@ class Server:
         self.proc.wait(10)
 
 
+class WakeLateness:
+    """A thread of this process sleeping 5 ms again and again, noting how late it wakes (ms).
+
+    The bench process is idle while locust runs, so lateness here is the machine's: other
+    programs (and the server and locust) keeping both cores busy. A server thread cannot be
+    served faster than the scheduler lets it run.
+    """
+
+    SLEEP = 0.005
+
+    def __init__(self):
+        self.late, self._stop = [], threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            t = time.perf_counter()
+            time.sleep(self.SLEEP)
+            self.late.append((time.perf_counter() - t - self.SLEEP) * 1000)
+
+    def stop(self):
+        """Stop and return (p99, max) lateness in ms."""
+        self._stop.set()
+        self._thread.join()
+        late = sorted(self.late)
+        return statistics.quantiles(late, n=100)[98], late[-1]
+
+
+def busy_cpu_seconds():
+    """Return the CPU time every program on the machine has used since boot (Linux /proc/stat), else 0."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    user, nice, system, idle, iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds():
+    """Return this process's CPU time and its finished children's (locust)."""
+    return sum(os.times()[:4])
+
+
 def run_locust(server, users, duration, library, tmp, arrivals=False):
     prefix = tmp / f"locust-{users}"
     acks = tmp / f"acks-{users}.json"
     env = {**os.environ, "LOAD_ARTICLES": json.dumps(library), "LOAD_ACKS": str(acks)}
+    server_process = psutil.Process(server.proc.pid)
+    cpu_at = [sum(server_process.cpu_times()[:2])]
+    # The table's requests are those after every reader has arrived (5 s in): the CPU time too.
+    mark = threading.Timer(0 if arrivals else ARRIVAL_SECONDS,
+                           lambda: cpu_at.append(sum(server_process.cpu_times()[:2])))
+    mark.start()
+    lateness = WakeLateness()
+    machine, own, server_all, t0 = busy_cpu_seconds(), own_cpu_seconds(), cpu_at[0], time.monotonic()
     subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                    "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{duration}s",
+                    "-u", str(users), "-r", str(max(1, users // ARRIVAL_SECONDS)), "-t", f"{duration}s",
                     "--host", f"http://127.0.0.1:{server.port}", "--csv", str(prefix), "--only-summary",
                     "--loglevel", "ERROR", "--stop-timeout", "10",
                     # Readers arrive at users/5 per second: without --reset-stats the table mixes those
@@ -123,6 +182,13 @@ def run_locust(server, users, duration, library, tmp, arrivals=False):
                     # starting readers) into the steady state the scenario is about.
                     *([] if arrivals else ["--reset-stats"])],
                    env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=duration + 120)
+    late = lateness.stop()
+    mark.join()
+    server_now = sum(server_process.cpu_times()[:2])
+    server_cpu = server_now - cpu_at[-1]
+    # Everything busy on the machine, less this bench, locust and the server: other programs.
+    others = (busy_cpu_seconds() - machine - (own_cpu_seconds() - own) - (server_now - server_all)) / (
+        time.monotonic() - t0)
     with open(f"{prefix}_stats.csv") as f:
         rows = list(csv.DictReader(f))
     acknowledged = json.load(open(acks))
@@ -130,10 +196,11 @@ def run_locust(server, users, duration, library, tmp, arrivals=False):
     stored = {r[0] for r in db.execute("SELECT note FROM highlights WHERE note LIKE 'load-%'")}
     db.close()
     missing = [a for a in acknowledged if a not in stored]
-    return rows, len(acknowledged), len(missing)
+    answered = sum(int(r["Request Count"]) for r in rows if r["Name"] == "Aggregated")
+    return rows, len(acknowledged), len(missing), server_cpu * 1000 / max(1, answered), late, max(0.0, others)
 
 
-def print_locust(users, duration, rows, acknowledged, missing, arrivals=False):
+def print_locust(users, duration, rows, acknowledged, missing, cpu_ms, late, others, arrivals=False):
     counted = "arrivals included" if arrivals else "counted once all have arrived"
     print(f"\n{users} readers, 1–3 s thinking, {duration} s, {counted} (locust FastHttpUser, headless; ms)")
     print(f"{'action':<22} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>7}")
@@ -143,6 +210,9 @@ def print_locust(users, duration, rows, acknowledged, missing, arrivals=False):
               f"{r['50%']:>6} {r['95%']:>6} {r['99%']:>6} {float(r['Max Response Time']):>7.0f}")
     print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"server CPU time per request {cpu_ms:.1f} ms; yardsticks of the machine's noise: other programs kept "
+          f"{others:.1f} of {os.cpu_count()} cores busy; a 5 ms sleep in an idle process woke late by "
+          f"p99 {late[0]:.0f} ms, max {late[1]:.0f} ms")
 
 
 def peak(port, path, seconds=PEAK_SECONDS, clients=PEAK_CLIENTS):

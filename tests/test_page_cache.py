@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import brotli
 import pytest
+from flask import template_rendered
 
 from annotations import commands, common, paragraphs, schema
 from annotations.notes import highlights
@@ -47,12 +48,26 @@ def rendered(monkeypatch):
     seen = []
     real = views._render
 
-    def counting(db, article_id):
+    def counting(db, article_id, key):
         seen.append(article_id)
-        return real(db, article_id)
+        return real(db, article_id, key)
 
     monkeypatch.setattr(views, "_render", counting)
     return seen
+
+
+@pytest.fixture
+def frames(app):
+    """Count renders of the reading page's own template: the frame around paragraphs and notes."""
+    seen = []
+
+    def note(sender, template, context, **extra):
+        if template.name == "reading/reader.html":
+            seen.append(context["article"]["id"])
+
+    template_rendered.connect(note, app)
+    yield seen
+    template_rendered.disconnect(note, app)
 
 
 def page(client, aid, **headers):
@@ -78,6 +93,29 @@ def test_a_highlight_written_through_the_page_shows_on_the_next_view(client, aid
     assert r.status_code == 200
     html = page(client, aid)
     assert re.search(r"<mark [^>]*>Katze</mark>", html) and "ein Tier" in html  # in the text and the panel
+
+
+def test_a_highlight_renders_its_paragraph_and_the_notes_panel_again_not_the_whole_page(client, aid, frames):
+    page(client, aid)
+    kept = len(frames)
+    r = client.post(f"/articles/{aid}/highlights", headers=HX,
+                    data={"block": "2", "start": "4", "end": "9", "exact": "Katze", "note": "ein Tier"})
+    assert r.status_code == 200
+    html = page(client, aid)
+    assert re.search(r"<mark [^>]*>Katze</mark>", html) and "ein Tier" in html
+    assert len(frames) == kept  # the page around them was kept
+    # What the frame shows still moves it on.
+    assert client.post(f"/articles/{aid}/position", data={"n": "3"}).status_code == 204
+    assert 'data-position="3"' in page(client, aid) and len(frames) == kept + 1
+
+
+def test_the_count_of_notes_loaded_after_a_kept_frame_follows_new_highlights(client, db, aid, monkeypatch):
+    from annotations.reading import views
+    monkeypatch.setattr(views, "PANEL_INLINE_MAX", 0)  # every list of notes loads after the page
+    highlights.create(db, aid, 1, 4, 8, "Hund")
+    assert "Loading 1 highlights and notes" in page(client, aid)
+    highlights.create(db, aid, 2, 4, 9, "Katze")
+    assert "Loading 2 highlights and notes" in page(client, aid)
 
 
 def test_a_write_by_another_connection_shows_on_the_next_view(client, db, aid):

@@ -1,4 +1,6 @@
 """Reading views: the library, the reading page, one paragraph, the reading position."""
+import re
+
 from flask import (Blueprint, abort, current_app, make_response, redirect, render_template, request, stream_template,
                    url_for)
 from markupsafe import Markup
@@ -58,8 +60,12 @@ def create():
     return redirect(url_for("reader.read", article_id=article_id), code=303)
 
 
-# Where the paragraphs go in the rendered page: the template renders everything around them.
+# Where what changes more often than the rest goes in the rendered page: the template renders
+# the frame around them, kept while frame_stamp() holds (a new highlight re-renders no frame).
 BODY_SLOT = Markup("<!--randnotiz:paragraphs-->")
+CHROME_SLOT = Markup("<!--randnotiz:chrome-->")
+PANEL_SLOT = Markup("<!--randnotiz:notes-panel-->")
+_SLOTS = re.compile("(" + "|".join(re.escape(slot) for slot in (BODY_SLOT, CHROME_SLOT, PANEL_SLOT)) + ")")
 
 
 @bp.get("/articles/<int:article_id>")
@@ -71,13 +77,12 @@ def read(article_id):
     key = (current_app.config["DATABASE"], article_id, request.script_root, settings(), lemmas.ready())
     page = paragraphs.cached_page(key, stamp)
     if page is None:
-        response, job = _render(db, article_id)
+        response, keep = _render(db, article_id, key)
         if response.is_streamed:
             return _warm_lemmas_after(db, response)
         body = response.get_data()
         page = paragraphs.Page(body, generate_etag(body))
-        # A running job turns 'interrupted' with time alone, with no write to move the stamp.
-        if not (job and job["running"]):
+        if keep:
             paragraphs.keep_page(key, stamp, page)
     response = make_response(page.body)
     response.set_etag(page.etag)  # what web.revalidate_pages would compute from the same bytes
@@ -92,35 +97,62 @@ def _warm_lemmas_after(db, response):
     return response
 
 
-def _render(db, article_id):
-    """Return the reading page's response (streamed for a very long text) and the Translate all job it shows."""
-    article = load_article(article_id)
+def _frame_context(db, article, markup):
+    """Return what the reading page shows around its paragraphs, site chrome and notes panel."""
     ts = settings().translator
-    markup, streamed = article_markup(article_id)
-    notes = highlights.count_for_article(db, article_id)
-    context = dict(
+    return dict(
         article=article,
-        chrome=markup.chrome,
         chrome_count=markup.chrome_count,
         total=markup.total,
-        position=articles.get_position(db, article_id),
+        position=articles.get_position(db, article["id"]),
         # The full page shows cached translations itself, so it asks for no fresh slots.
-        job=jobs.job_state(db, article_id, ts, after=None),
+        job=jobs.job_state(db, article["id"], ts, after=None),
         provider_label=ts.label,
-        # A long list of notes is most of a page's cost: beyond a screenful it loads after the page.
-        panel=highlights.panel(db, article_id) if notes <= PANEL_INLINE_MAX else None,
-        panel_total=notes,
-        colors=highlights.COLORS,
         word_pattern=WORD_PATTERN,
         # In the page, not fetched after it: counts arriving later would move the text under a tap.
-        counts=marking.article_counts(db, article_id),
-        undo=status.last_batch(db, article_id),
+        counts=marking.article_counts(db, article["id"]),
+        undo=status.last_batch(db, article["id"]),
     )
+
+
+def _notes_panel(db, article):
+    """Return the notes panel's markup for the reading page."""
+    notes = highlights.count_for_article(db, article["id"])
+    return Markup(render_template(
+        "notes/_panel.html", article=article, colors=highlights.COLORS, panel_total=notes,
+        # A long list of notes is most of a page's cost: beyond a screenful it loads after the page.
+        panel=highlights.panel(db, article["id"]) if notes <= PANEL_INLINE_MAX else None))
+
+
+def _render(db, article_id, key):
+    """Return the reading page's response (streamed for a very long text), and whether it may be kept."""
+    article = load_article(article_id)
+    # Read before the frame's data, as page_stamp() is before the page's.
+    frame_stamp = paragraphs.frame_stamp(db, article_id)
+    markup, streamed = article_markup(article_id)
     if streamed:
-        return make_response(stream_template("reading/reader.html", body=markup.body, **context)), context["job"]
+        return make_response(stream_template(
+            "reading/reader.html", body=markup.body, chrome=markup.chrome, notes_panel=_notes_panel(db, article),
+            **_frame_context(db, article, markup))), False
+    frame = paragraphs.cached_frame(key, frame_stamp)
+    if frame is None:
+        context = _frame_context(db, article, markup)
+        parts = _SLOTS.split(render_template("reading/reader.html", body=BODY_SLOT, chrome=CHROME_SLOT,
+                                             notes_panel=PANEL_SLOT, **context))
+        parts = [part if i % 2 else part.encode() for i, part in enumerate(parts)]
+        frame = paragraphs.Frame(parts, sum(len(part) for part in parts))
+        # A running job turns 'interrupted' with time alone, with no write to move the stamp.
+        if context["job"] and context["job"]["running"]:
+            return make_response(_fill(frame, markup, _notes_panel(db, article))), False
+        paragraphs.keep_frame(key, frame_stamp, frame)
     # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
-    head, tail = render_template("reading/reader.html", body=BODY_SLOT, **context).split(BODY_SLOT, 1)
-    return make_response(head.encode() + markup.body_utf8 + tail.encode()), context["job"]
+    return make_response(_fill(frame, markup, _notes_panel(db, article))), True
+
+
+def _fill(frame, markup, notes_panel):
+    """Return the page's bytes: the frame with the paragraphs, site chrome and notes panel in their slots."""
+    filling = {BODY_SLOT: markup.body_utf8, CHROME_SLOT: markup.chrome.encode(), PANEL_SLOT: notes_panel.encode()}
+    return b"".join(filling[part] if i % 2 else part for i, part in enumerate(frame.parts))
 
 
 @bp.get("/articles/<int:article_id>/p/<int:n>")
