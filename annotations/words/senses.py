@@ -28,7 +28,10 @@ _RARE = {
 SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
-_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
+# An abbreviation between slashes ("/TBA/") has no space after its first slash; "to be /
+# become / get annoyed" is three alternatives (see _ALTERNATIVES), not an abbreviation.
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/\s][^/]*/")
+_ALTERNATIVES = re.compile(r"(\S+)(?:\s+/\s+\S+)+")
 PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
 _PREP_ALT = "|".join(sorted(PREPOSITIONS))
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
@@ -54,6 +57,7 @@ class Want:
 def gloss_core(gloss):
     """Return the bare English of a gloss: no comments, labels, "to" or sb./sth."""
     g = _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss))
+    g = _ALTERNATIVES.sub(r"\1", g)  # "to be / become / get annoyed": "to be annoyed"
     g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
     return g.strip(" .;,").lower()
 
@@ -82,7 +86,7 @@ def sense_weight(gloss):
     core = gloss_core(gloss)
     if not core:
         return -5.0
-    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _NOISE.sub(" ", gloss)).lower())
+    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _ALTERNATIVES.sub(r"\1", _NOISE.sub(" ", gloss))).lower())
     return (min(SATURATION, lemmas.zipf(core)) - rarity(_LABEL.findall(gloss))
             - max(0, len(words) - 1 - words[:1].count("to")))
 
@@ -118,6 +122,8 @@ def cognate(german, gloss):
     return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
+# English verbs that link a state to its subject: "to feel relieved" means "relieved".
+_COPULAS = frozenset("be feel become get seem".split())
 _STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
     not no be is are was were been being have has had do does did get got one's oneself sb sth
     sb's sth's s it its""".split())
@@ -280,7 +286,28 @@ def _forms(word):
     if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
         forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
     forms.update(_IRREGULAR.get(word, "").split())
+    forms.update(_adverb_forms(word))
     return forms
+
+
+def _adverb_forms(word):
+    """Return the adverb of an adjective and the adjective of an adverb (secret, secretly).
+
+    A translation says "considerably" where the dictionary has "considerable": the same sense
+    in the part of speech English wants there. Short words are left alone ("ear" is not "early").
+    """
+    if word.endswith("ly"):
+        base = word[:-3] + "le" if word.endswith("bly") else word[:-3] + "y" if word.endswith("ily") else word[:-2]
+        return {base} if len(base) >= 5 else set()
+    if len(word) < 5:
+        return set()
+    if word.endswith("le"):
+        return {word[:-1] + "y"}
+    if word.endswith("y"):
+        return {word[:-1] + "ily"}
+    if word.endswith("ic"):
+        return {word + "ally"}
+    return {word + "ly"}
 
 
 def occurs_in(gloss, translation_words):
@@ -293,6 +320,9 @@ def occurs_in(gloss, translation_words):
         return 2
     if n == 1:
         return int(not _forms(words[0]).isdisjoint(translation_words))
+    if n == 2 and words[0] in _COPULAS and words[1] not in _STOP and len(words[1]) > 3:
+        # "to feel relieved" where the translation says "were relieved": the state is the sense.
+        return min(1, occurs_in(words[1], translation_words))
     # A phrase: its first word inflected ("took part"), the rest as written.
     n, text = len(words), translation_words
     firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}

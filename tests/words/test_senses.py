@@ -93,6 +93,12 @@ Verbuchen {n}; Verbuchung {f}; Buchen {n}; Buchung {f}; Vornehmen {n} einer Buch
 buchen {vt} [fin.] | buchend | gebucht :: to post | posting | posted
 jdn. engagieren; buchen {vt} (für eine Veranstaltung) | engagierend; buchend | engagiert; gebucht :: to engage sb.; to book sb. (for an event) | engaging; booking | engaged; booked
 etw. reservieren; buchen; vorbestellen; bestellen [ugs.] {vt} | reservierend; buchend; vorbestellend; bestellend | reserviert; gebucht; vorbestellt; bestellt | reserviert; bucht; bestellt vor; bestellt | reservierte; buchte; bestellte vor; bestellte | einen Tisch beim Italiener reservieren | Ich möchte zwei Plätze reservieren. :: to reserve sth.; to book sth. | reserving; booking | reserved; booked | books | booked | to reserve / book a table at the Italian place | I’d like to book/reserve two seats.
+erleichtern; unterstützen {vt} | erleichternd; unterstützend | erleichtert; unterstützt :: to facilitate | facilitating | facilitated
+erleichtert sein {v} :: to feel relieved
+erheblich {adv} :: remarkably; significantly; notably [formal]
+erheblich {adj} :: considerable; handsome
+heimlich; geheim {adj} :: crypto
+heimlich {adj} | ein heimlicher Trinker sein :: secret | to be a secret drinker
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -209,6 +215,22 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
                                                                           english, meaning):
     found = look(dictionary_db, sentence, word)
     assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "to feel relieved": the translation says "were relieved"; the copula is not the sense.
+    ("Die Anwohner waren erleichtert, als die Feuerwehr den Brand gelöscht hatte.", "erleichtert",
+     "The residents were relieved when the fire brigade had put out the fire.", "to feel relieved"),
+    # The adverb of the adjective the dictionary lists ("considerable" → "considerably").
+    ("Die Energiepreise sind im vergangenen Jahr erheblich gestiegen.", "erheblich",
+     "Energy prices rose considerably last year.", "considerable"),
+    ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
+     "The minister is said to have secretly met lobbyists.", "secret"),
+])
+def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
+                                                                       english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.mark_in_translation(found["entries"], english) == meaning
 
 
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
