@@ -188,8 +188,11 @@ def misfit(entry, want):
     return want.noun is not None and head[:1].isalpha() and head[0].isupper() != want.noun
 
 
-def score(entry, want, key_rank, phrase_asked, support=0):
-    """Return a sort key for an entry (lower first) in the context described by want."""
+def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
+    """Return a sort key for an entry (lower first) in the context described by want.
+
+    reflexive_line: the word has a reflexive headword ("sich ärgern") among its entries.
+    """
     head = entry["headword"]
     s = 0.2 * key_rank
     if misfit(entry, want):
@@ -219,6 +222,10 @@ def score(entry, want, key_rank, phrase_asked, support=0):
         s += -1.0 if prep.group(1) in want.prepositions else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
+    elif want.reflexive and reflexive_line and entry["pos"] == "verb":
+        # "weil sie sich über … ärgern": the reflexive verb (to be annoyed) is another verb
+        # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
+        s += 1.5
     s += rarity(entry["labels"])
     s -= 0.8 * math.log2(1 + entry["subs"])
     bare = _OBJECTS.sub(" ", head).split()
