@@ -102,6 +102,12 @@ heimlich {adj} | ein heimlicher Trinker sein :: secret | to be a secret drinker
 sich ärgern; sich aufregen {vr} (über jdn./etw.) | sich furchtbar aufregen | Ärgere dich nicht darüber!; Reg dich nicht darüber auf! | Er ärgerte sich grün und blau über … | Ich habe mich ziemlich geärgert, als sie so spät kamen. :: to be / become / get annoyed; to be / become / get vexed; to be / get narked [Br.]; to become riled [Am.] [coll.]; to get riled up [Am.] [coll.] (about/at/by/with sb./sth.) | to get all riled up | Don’t get annoyed at this! | He was extremely annoyed with himself about … | I was really annoyed / irritated / ticked off when they were so late.
 jdn. ärgern; jdn. aufregen; jdn. nerven {vt}; jdm. auf die Nerven gehen; an jds. Nerven kratzen; jds. Nerven strapazieren; nervtötend sein; jdm. auf den Senkel/Geist gehen [ugs.]; jdn. wurmen; jdn. fuchsen [ugs.] {v} (Sache) | ärgernd; aufregend; nervend; auf die Nerven gehend; an jds. Nerven kratzend; jds. Nerven strapazierend; nervtötend seendin; auf den Senkel/Geist gehend; wurmend; fuchsend | geärgert; aufgeregt; genervt; auf die Nerven gegangen; an jds. Nerven gekratzt; jds. Nerven strapaziert; nervtötend gewesen; auf den Senkel/Geist gegangen; gewurmt; gefuchst | Es tut weh, dass … | Es wurmt mich, dass … | Es wurmte mich, dass … | Seine Einstellung nervt mich gewaltig. | Es regt mich tierisch auf, wenn sie ihre Versprechen nicht hält. | jdm. in den Ohren wehtun (Klang) | Das einzige, was ich noch nervtötender finde, ist … | Sein ständiges Nörgeln begann ihr auf die Nerven zu gehen. | Es nervt mich, wenn angedeutet wird, dass ich deswegen gewonnen habe, weil ich keinen ernstzunehmenden Gegner hatte. | Das nervt! :: to annoy sb.; to irritate sb.; to irk sb.; to vex sb.; to bother sb.; to gall sb.; to nettle sb.; to peeve sb.; to rankle; to rankle with sb.; (often wrongly: to rankle sb.); to rile sb.; to rile up <> sb.; to get sb. riled up; to jar on sb.; to jar on sb.’s nerves; to grate on sb.; to grate on sb.’s nerves; to get on sb.’s nerves; to get sb.’s goat [coll.]; to aggravate sb. [coll.]; to miff sb. [coll.]; to nark sb. [Br.] [slang]; to bug sb. [Am.] [coll.]; to tick off <> sb. [Am.] [coll.] (of a thing) | annoying; irritating; irking; vexing; bothering; galling; nettling; peeving; rankling; rankling with; riling; riling up; getting riled up; jarring; jarring on (sb.’s nerves); grating on (sb.’s nerves); getting on sb.’s nerves; getting sb.’s goat; aggravating; miffing; narking; bugging; ticking off | annoyed; irritated; irked; vexed; bothered; galled; nettled; peeved; rankled; rankled with; riled; riled up; got/gotten riled up; jarred on (sb.’s nerves); grated on (sb.’s nerves); got/gotten on sb.’s nerves; got/gotten sb.’s goat; aggravated; miffed; narked; bugged; ticked off | It rankles that … | It galls me that …; It rankles with me that …; It rankles that … | It peeved me that … | His attitude annoys / irritates the hell out of me. | It really annoys me / irritates me / ticks me off when she doesn’t keep her promises. | to jar / grate on your ears (of a sound) | The only thing that sets my teeth on edge more is … | His constant grousing was beginning to jar on her (nerves). | It grates with me when people imply I won by default. [Br.] | That’s a real pain!
 jdn. ärgern; jdn. aufregen; jdn. nerven {vt}; jdm. auf die Nerven gehen; an jds. Nerven kratzen; jdm. auf den Senkel/Geist gehen [ugs.] {v} (Person) | ärgernd; aufregend; nervend; auf die Nerven gehend; an jds. Nerven kratzend; auf den Senkel/Geist gehend | geärgert; aufgeregt; genervt; auf die Nerven gegangen; an jds. Nerven gekratzt; auf den Senkel/Geist gegangen | Männer wie er gehen mir auf den Senkel. | Ich habe mich ziemlich geärgert, als sie so spät kamen. | Manchmals geht sie mir furchtbar auf den Geist. | Es ärgert mich, wenn die Leute Abfälle auf den Boden werfen. | Es ärgert mich immer noch, dass ich mich vorhin habe überrumpeln lassen. | Reg dich nicht auf! :: to annoy sb.; to irritate sb.; to vex sb.; to get on sb.’s nerves; to get sb.’s goat [coll.]; to nark sb. [Br.] [slang]; to tick off <> sb. [Am.] [coll.] (of a person) | annoying; irritating; vexing; getting on sb.’s nerves; getting sb.’s goat; narking; ticking off | annoyed; irritated; vexed; got/gotten on sb.’s nerves; got/gotten on sb.’s goat; narked; ticked off | Men like him get my goat / nark me. | I was really annoyed/irritated/ticked off when they were so late. | She really irritates me / ticks me off / gets on my nerves sometimes. | It irks/bothers me when people throw refuse on the ground. | It still miffes me that I allowed myself to be suckered earlier. | Don’t get aggravated! [coll.]
+Abiturient {m} [Dt.] | Abiturienten {pl} :: secondary school leaver | secondary school leavers
+Chirurg {m} | Chirurgen {pl} :: surgeon | surgeons
+Koch {m} | Köche {pl} :: cook | cooks
+Kunde {m} | Kunden {pl} :: customer | customers
+Puter {m} | Puter {pl} :: turkey | turkeys
+Pute {f} | Puten {pl} :: turkey hen | turkey hens
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -246,6 +252,32 @@ def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictiona
 def test_a_reflexive_clause_takes_the_reflexive_verb(dictionary_db, sentence, meaning):
     word = next(w for w in sentence.split() if "rger" in w)
     assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning, grammar", [
+    # Ding has the masculine only: the feminine means what it means, and keeps its own grammar.
+    ("Die Abiturientin hat ihre Prüfungen mit Bestnote bestanden.", "Abiturientin", "secondary school leaver",
+     ("Abiturientin", "f", "Abiturientinnen")),
+    ("Zwei Chirurginnen haben das Kind stundenlang operiert.", "Chirurginnen", "surgeon",
+     ("Chirurgin", "f", "Chirurginnen")),
+    ("Die Köchin des Restaurants wurde mit einem Stern ausgezeichnet.", "Köchin", "cook",  # Koch + umlaut
+     ("Köchin", "f", "Köchinnen")),
+    ("Jede Kundin erhält einen Gutschein.", "Kundin", "customer", ("Kundin", "f", "Kundinnen")),  # Kunde
+])
+def test_a_feminine_noun_ding_lacks_takes_its_masculine_meaning(dictionary_db, sentence, word, meaning, grammar):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+    g = context.grammar(found, found["entries"])
+    assert (g["lemma"], g["gender"], g["plural"]) == grammar
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Die Vitamine in Berlin.", "Berlin"),  # no masculine noun "Berl"
+    ("Er wohnt darin.", "darin"),  # lower case: no noun at all
+    ("Präsident Putin kam nach Berlin.", "Putin"),  # a name, not a female turkey (Pute, Puter)
+])
+def test_only_a_masculine_noun_gives_a_feminine_its_meaning(dictionary_db, sentence, word):
+    assert look(dictionary_db, sentence, word)["feminine"] is None
 
 
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):

@@ -17,6 +17,7 @@ DING = """Baum {m} [bot.] | Bäume {pl} :: tree | trees
 nach wie vor {adv} :: still; as before
 zusammenrücken {vi} :: to move together
 grün {adj} :: green
+Chirurg {m} | Chirurgen {pl} :: surgeon | surgeons
 """
 TEXT = "Die Bäume sind grün.\n\nWir rücken nach wie vor zusammen. Die 😀 Bäume wachsen."
 HX = {"HX-Request": "true"}
@@ -80,6 +81,16 @@ def test_phrase_selection_finds_idiom(client, db, article, imported):
     start, end = u16(block_text(db, article, 2), "nach wie vor")
     page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
     assert "Phrase" in page and "still" in page
+
+
+def test_a_feminine_form_ding_lacks_shows_and_prefills_the_masculine_meaning(client, db, imported, lemmatiser):
+    text = "Die Chirurgin operierte die ganze Nacht."
+    article_id = articles.create_article(db, text)
+    start, end = u16(text, "Chirurgin")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert 'Feminine of <b lang="de">der Chirurg</b>' in page
+    assert '<span class="word-article">die</span> Chirurgin, -nen' in page
+    assert '<input name="gloss" value="surgeon"' in page  # never an empty meaning
 
 
 def test_meaning_in_sentence_uses_cached_translation(client, db, article, imported, monkeypatch):
