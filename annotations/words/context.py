@@ -206,6 +206,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     }
 
 
+# Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).
+PART_POOL = 8
 _UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 
 
@@ -256,10 +258,13 @@ def _fallback(db, word, want):
     for i, (written, headword) in enumerate(parts):
         last = i == len(parts) - 1
         part_want = senses.Want(noun=True) if (last and want.noun) or headword[:1].isupper() else senses.Want()
-        found = lookup(db, [headword, lemmas.lemma(headword, timeout=0)], limit=3,
-                       want=part_want if last else senses.Want(noun=True))
-        split.append({"written": written, "headword": headword, "entries": found,
-                      "gloss": senses.best_gloss(found[0]) if found else ""})
+        keys = [headword, lemmas.lemma(headword, timeout=0)]
+        if not last:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
+            keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
+        found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
+        split.append({"written": written, "headword": headword, "entries": found[:3],
+                      "glosses": [g for e in found for g in e["glosses"]],
+                      "gloss": senses.plain_gloss(found)})
     return [], split
 
 

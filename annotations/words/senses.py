@@ -363,3 +363,69 @@ def mark_in_translation(entries, translation):
                     found.append((entry.get("misfit", False), 0, i, g))
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return min(found)[3] if found else ""
+
+
+# --- the parts of a split compound --------------------------------------------------------
+
+def plain_gloss(entries):
+    """Return a compound part's meaning: its everyday sense, without labels or sb./sth.
+
+    "Kampf" in "Kampfjets" is "fight", not "fight (for sth.) [fig.]": a part stands for its
+    plain, common sense, so a gloss labelled figurative, dated or colloquial gives way to the
+    next entry's.
+    """
+    glosses = [best_gloss(e) for e in entries if e["glosses"]]
+    if not glosses:
+        return ""
+    gloss = next((g for g in glosses if not _register(_LABEL.findall(g))), glosses[0])
+    g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))
+    return " ".join(g.split()).strip(" .;,") or gloss
+
+
+# Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").
+_REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare poet. vulg. slang ugs.
+    coll. humor. pej. Jargon geh. formal dialect regional Sprw.""".split())
+
+
+def _register(labels):
+    return any(label.strip() in _REGISTER for text in labels for label in text.split(", "))
+
+
+def _part_matches(word, renderings):
+    """Say whether a translation's word renders a part, given the content words of its glosses."""
+    low, st = word.lower(), stem(word)
+    # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
+    return any(low in _forms(r) or st == stem(r) or (len(r) >= 4 and low.startswith(r)) for r in renderings)
+
+
+def compound_in_translation(parts, translation):
+    """Return the words of a translation that render a split compound as a whole, or "".
+
+    parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
+    "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
+    adjacent words, in any order, each rendering one part (or "cases of abuse").
+    """
+    tokens = re.findall(r"[\w’'-]+", translation or "")
+    stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in _STOP}
+             for glosses in parts]
+    if len(parts) < 2 or not all(stems):
+        return ""
+    n = len(parts)
+    for size in (n, n + 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            if size > n and (n != 2 or window[1].lower() != "of"):
+                continue
+            words = [w for w in window if w.lower() != "of"] if size > n else window
+            if _covers(words, stems):
+                return " ".join(window)
+    return ""
+
+
+def _covers(words, stems):
+    """Say whether each word renders a different part (any order)."""
+    def assign(i, free):
+        if i == len(words):
+            return True
+        return any(_part_matches(words[i], stems[j]) and assign(i + 1, free - {j}) for j in free)
+    return len(words) == len(stems) and assign(0, frozenset(range(len(stems))))

@@ -108,6 +108,14 @@ Koch {m} | Köche {pl} :: cook | cooks
 Kunde {m} | Kunden {pl} :: customer | customers
 Puter {m} | Puter {pl} :: turkey | turkeys
 Pute {f} | Puten {pl} :: turkey hen | turkey hens
+Kampf {m} | Kämpfe {pl} :: fight (for sth.) [fig.] | fights
+Kampf {m} [mil.] [übtr.] | Kämpfe {pl} :: fight; fighting (against sb./sth. / over/for sth.) | fights
+Kampf {m} | Kämpfe {pl} :: match | matches
+Jet {m} [ugs.] [aviat.] | Jets {pl} :: jet aircraft; jet plane; jet [coll.] | jet aircrafts; jet planes; jets
+Missbrauch {m} | Missbräuche {pl} :: abuse (of sb./sth.) | abuses
+Fall {m} | Fälle {pl} :: case | cases
+Elefant {m} [zool.] | Elefanten {pl} :: elephant | elephants
+Baby {n} | Babys {pl} :: baby | babies
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -314,6 +322,28 @@ def test_an_unknown_compound_is_split_into_known_headwords(dictionary_db):
     found = look(dictionary_db, "Rüstungsgüter in Milliardenhöhe.", "Milliardenhöhe")
     assert found["entries"] == []
     assert [(p["written"], p["gloss"]) for p in found["split"]] == [("Milliarden", "billion"), ("höhe", "height")]
+
+
+@pytest.mark.parametrize("sentence, word, parts, english, whole", [
+    # Each part in its plain sense (no "[fig.]", no "(of sb./sth.)"); the translation's own
+    # words for the whole compound, in whatever order English puts them.
+    ("Die Luftwaffe hat zwei Kampfjets in die Region verlegt.", "Kampfjets", ["fight", "jet aircraft"],
+     "The air force has moved two fighter jets to the region.", "fighter jets"),
+    ("Das Bistum hat neue Missbrauchsfälle gemeldet.", "Missbrauchsfälle", ["abuse", "cases"],
+     "The diocese has reported new abuse cases.", "abuse cases"),
+    ("Die Kommission untersucht Missbrauchsfälle in Heimen.", "Missbrauchsfälle", ["abuse", "cases"],
+     "The commission is investigating cases of abuse in care homes.", "cases of abuse"),
+    ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
+     "A baby elephant was born at the wildlife park.", "baby elephant"),
+    # Parts the translation does not render together: no whole, the parts stay.
+    ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
+     "An elephant was born at the park; the baby is well.", ""),
+])
+def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionary_db, sentence, word, parts,
+                                                                      english, whole):
+    split = look(dictionary_db, sentence, word)["split"]
+    assert [p["gloss"] for p in split] == parts
+    assert senses.compound_in_translation([p["glosses"] for p in split], english) == whole
 
 
 @pytest.mark.parametrize("word, parts", [
