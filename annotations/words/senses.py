@@ -37,6 +37,23 @@ _PREP_ALT = "|".join(sorted(PREPOSITIONS))
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
                       + r")\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
 _PREP_OBJECT = re.compile(r"\b(" + _PREP_ALT + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
+# "aus einer Institution austreten", "aus einem Land ausreisen": an indefinite object after the
+# preposition a separable verb's particle repeats is a placeholder, as "aus etw. austreten".
+_GENERIC_OBJECT = re.compile(r"^(" + _PREP_ALT + r") (?:ein|eine|einen|einem|einer|eines) \S+ (?=(\S+)$)",
+                             re.IGNORECASE)
+
+
+def generic_object(phrase, placeholder="etw."):
+    """Return phrase with an indefinite object before its particle verb as "etw." ("aus etw. austreten")."""
+    m = _GENERIC_OBJECT.match(phrase)
+    if not m:
+        return phrase
+    prep, verb = m.group(1).lower(), m.group(2).lower()
+    if len(verb) > len(prep) + 2 and verb.startswith(prep):
+        return f"{m.group(1)} {placeholder} {m.group(2)}"
+    return phrase
+
+
 # A verb's object frame ("with sth.", "to sb.", "sb./sth."): its arguments, not words of the expression.
 _FRAME = re.compile(r"\s(?:(?:about|against|at|by|for|from|in|into|of|on|over|to|with)\s+)?"
                     r"(?:sb\.?/sth\.|sb\.|sth\.|sb's|one's|oneself)", re.IGNORECASE)
@@ -193,7 +210,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 
     reflexive_line: the word has a reflexive headword ("sich ärgern") among its entries.
     """
-    head = entry["headword"]
+    head = generic_object(entry["headword"])
     s = 0.2 * key_rank
     if misfit(entry, want):
         s += 4.0
@@ -219,7 +236,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     elif not phrase_asked and (prep := _PREP_OBJECT.search(head)):
         # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
-        s += -1.0 if prep.group(1) in want.prepositions else 0.5
+        # Ding's concrete object ("zu einem Ort zurückkommen") names a narrower
+        # sense than "etw.": without its preposition it is a phrase like any other.
+        s += -1.0 if prep.group(1) in want.prepositions else 1.5 if head != entry["headword"] else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     elif want.reflexive and reflexive_line and entry["pos"] == "verb":

@@ -116,6 +116,10 @@ Missbrauch {m} | Missbräuche {pl} :: abuse (of sb./sth.) | abuses
 Fall {m} | Fälle {pl} :: case | cases
 Elefant {m} [zool.] | Elefanten {pl} :: elephant | elephants
 Baby {n} | Babys {pl} :: baby | babies
+aus einer Institution austreten; ausscheiden {vi} [adm.] | austretend; ausscheidend | ausgetreten; ausgeschieden | aus einer Partei austreten :: to withdraw (from an institution); to resign (from an institution); to leave (an institution); to quit (an institution) | withdrawing; resigning; leaving; quitting | withdrawn; resigned; left; quit | to leave a party; to resign/withdraw from a party
+austreten; aussteigen; nicht beitreten {vi} | austretend; aussteigend; nicht beitretend | ausgetreten; ausgestiegen; nicht beitreten | eine Vereinbarung vertraglich abbedingen :: to contract out | contracting out | contracted out | to contract out an agreement
+austreten {vt} (Schuhe; Pfade) :: to wear out
+treten {vi} :: to step
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -316,6 +320,27 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
 ])
 def test_separable_verbs_only_where_a_verb_and_its_particle_stand(dictionary_db, sentence, word, nth, separable):
     assert look(dictionary_db, sentence, word, nth)["separable"] == separable
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Ding has "to leave (an institution)" under "aus einer Institution austreten": the
+    # separable verb "treten … aus" finds it where its clause has the preposition "aus".
+    ("Viele Mitglieder treten aus der Partei aus, weil sie mit dem Kurs unzufrieden sind.", "treten",
+     "to withdraw (from an institution)"),
+    ("Viele Mitglieder treten aus der Partei aus, weil sie mit dem Kurs unzufrieden sind.", "aus",
+     "to withdraw (from an institution)"),
+    ("Großbritannien ist aus der Europäischen Union ausgetreten.", "ausgetreten",
+     "to withdraw (from an institution)"),
+])
+def test_a_verbs_sense_with_an_indefinite_object_is_found_under_the_verb(dictionary_db, sentence, word, meaning):
+    at = sentence.rindex(word) if word == "aus" else sentence.index(word)
+    found = context.in_context(dictionary_db, sentence, at, at + len(word))
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+def test_without_its_preposition_the_indefinite_object_sense_does_not_lead(dictionary_db):
+    found = look(dictionary_db, "Die Wanderer haben den Pfad über die Jahre ausgetreten.", "ausgetreten")
+    assert found["entries"][0]["headword"] != "aus einer Institution austreten"
 
 
 def test_an_unknown_compound_is_split_into_known_headwords(dictionary_db):
