@@ -114,7 +114,12 @@ def coverage(client, db, article_id, proper):
 def _core(gloss):
     g = re.sub(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|/[^/]*/", " ", gloss.lower())
     g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
-    return g.strip(" .;,")
+    return _unhyphen(g.strip(" .;,"))
+
+
+def _unhyphen(text):
+    """Return text with hyphens as spaces: "animal-rights activist" is "animal rights activist"."""
+    return " ".join(text.replace("-", " ").split())
 
 
 def right(gloss, accepted):
@@ -123,6 +128,8 @@ def right(gloss, accepted):
     if not core:
         return False
     padded = f" {core} "
+    # A hyphen or a space between the same words is a spelling variant, not another meaning.
+    accepted = {_unhyphen(a) for a in accepted} - {""}
     return core in accepted or any(f" {a} " in padded for a in accepted)
 
 

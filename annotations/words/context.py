@@ -187,17 +187,52 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high).
         entries.sort(key=lambda e: not (e["sub"] > 0 and e["key"] in comparatives
                                         and senses.comparative(e["glosses"])))
+    feminine = None
     if not entries and len(words) == 1:
-        entries, split = _fallback(db, first, want)
+        feminine = _feminine_base(db, first)
+        if feminine:
+            # "Astronautin", which Ding lacks, means what "Astronaut" means.
+            entries = lookup(db, [feminine[0]], limit=limit, want=senses.Want(noun=True))
+        else:
+            entries, split = _fallback(db, first, want)
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
     name = bool(not entries and not split and len(words) == 1 and want.noun)
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name,
+        "name": name, "feminine": feminine,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+# Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).
+PART_POOL = 8
+_UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _feminine_base(db, word):
+    """Return (masculine noun, feminine singular) for a feminine noun in -in/-innen, or None.
+
+    Ding lists many feminine forms beside the masculine ("Forscher {m}; Forscherin {f}") but
+    not all ("Astronautin"); the masculine's meaning is the feminine's, and the base may have
+    lost an -e ("Kollegin": Kollege) or gained an umlaut ("Ärztin": Arzt). Stems shorter
+    than four letters are left alone: "Putin" is a name, not a female "Pute".
+    """
+    if not word[:1].isupper():
+        return None
+    for suffix in ("innen", "in"):
+        stem = word[:-len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 4:
+            continue
+        last_umlaut = max((stem.rfind(u) for u in _UMLAUTS), default=-1)
+        plain = stem[:last_umlaut] + _UMLAUTS[stem[last_umlaut]] + stem[last_umlaut + 1:] if last_umlaut >= 0 else ""
+        for base in dict.fromkeys(b for b in (stem, stem + "e", plain) if b):
+            masculine = [e for e in lookup(db, [base], want=senses.Want(noun=True))
+                         if e["gender"] == "m" and e["headword"] == base]
+            if masculine:
+                return base, stem + "in"
+    return None
 
 
 def _known(db):
@@ -223,10 +258,13 @@ def _fallback(db, word, want):
     for i, (written, headword) in enumerate(parts):
         last = i == len(parts) - 1
         part_want = senses.Want(noun=True) if (last and want.noun) or headword[:1].isupper() else senses.Want()
-        found = lookup(db, [headword, lemmas.lemma(headword, timeout=0)], limit=3,
-                       want=part_want if last else senses.Want(noun=True))
-        split.append({"written": written, "headword": headword, "entries": found,
-                      "gloss": senses.best_gloss(found[0]) if found else ""})
+        keys = [headword, lemmas.lemma(headword, timeout=0)]
+        if not last:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
+            keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
+        found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
+        split.append({"written": written, "headword": headword, "entries": found[:3],
+                      "glosses": [g for e in found for g in e["glosses"]],
+                      "gloss": senses.plain_gloss(found)})
     return [], split
 
 
@@ -238,6 +276,9 @@ def grammar(result, entries):
     """
     lemma = result["separable"] or result["lemma"]
     out = {"lemma": lemma, "gender": "", "plural": "", "form": ""}
+    if result.get("feminine"):
+        singular = result["feminine"][1]
+        return {**out, "lemma": singular, "gender": "f", "plural": singular + "nen"}
     if result["split"]:
         last = result["split"][-1]["entries"]
         noun = next((e for e in last if e["gender"] in ("m", "f", "n")), None)

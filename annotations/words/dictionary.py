@@ -134,10 +134,13 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     for e in found:
         e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
         e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
+    reflexive_line = any(e["pos"] == "verb" and e["sub"] == 0 and re.search(r"\bsich\b", e["headword"])
+                         for e in found)
     best = {}
     for entry in found:
         entry_id = entry["id"]
-        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support[entry_id]), entry_id)
+        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support[entry_id],
+                             reflexive_line), entry_id)
         if entry_id not in best or rank < best[entry_id][0]:
             best[entry_id] = (rank, entry)
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]

@@ -6,12 +6,13 @@ from the system at run time, never copied into the repository.
 import gzip
 import re
 
+from . import senses
 from .dictionary import alternatives_of, normalize, split_top
 
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
 # and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 5
+KEYS_VERSION = 6
 
 
 class DictFormatError(ValueError):
@@ -47,7 +48,7 @@ _HINT = re.compile(r"<([^<>]+)>")
 def _bare(key):
     """Return key without object placeholders (and their prepositions) or a leading article."""
     # "einer Sache ausgesetzt sein": Ding's other way of writing "etw.".
-    key = _SLASHED_HOLDERS.sub("/", re.sub(r"\beiner sache\b", "etw", key))
+    key = _SLASHED_HOLDERS.sub("/", senses.generic_object(re.sub(r"\beiner sache\b", "etw", key), "etw"))
     words = key.split()
     # "jdn/etw": a person or a thing, a placeholder all the same.
     holder = [all(p in _PLACEHOLDER_WORDS for p in w.split("/")) for w in words]

@@ -28,12 +28,32 @@ _RARE = {
 SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
-_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/]*/")
+# An abbreviation between slashes ("/TBA/") has no space after its first slash; "to be /
+# become / get annoyed" is three alternatives (see _ALTERNATIVES), not an abbreviation.
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/\s][^/]*/")
+_ALTERNATIVES = re.compile(r"(\S+)(?:\s+/\s+\S+)+")
 PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
 _PREP_ALT = "|".join(sorted(PREPOSITIONS))
 _OBJECTS = re.compile(r"\b(?:jd|jdn|jdm|jds|etw|sich)\.?(?=[\s/]|$)|/|\b(?:" + _PREP_ALT
                       + r")\s+(?=(?:jd|jdn|jdm|jds|etw)\.)")
 _PREP_OBJECT = re.compile(r"\b(" + _PREP_ALT + r")\s+(?:jd|jdn|jdm|jds|etw)\.")
+# "aus einer Institution austreten", "aus einem Land ausreisen": an indefinite object after the
+# preposition a separable verb's particle repeats is a placeholder, as "aus etw. austreten".
+_GENERIC_OBJECT = re.compile(r"^(" + _PREP_ALT + r") (?:ein|eine|einen|einem|einer|eines) \S+ (?=(\S+)$)",
+                             re.IGNORECASE)
+
+
+def generic_object(phrase, placeholder="etw."):
+    """Return phrase with an indefinite object before its particle verb as "etw." ("aus etw. austreten")."""
+    m = _GENERIC_OBJECT.match(phrase)
+    if not m:
+        return phrase
+    prep, verb = m.group(1).lower(), m.group(2).lower()
+    if len(verb) > len(prep) + 2 and verb.startswith(prep):
+        return f"{m.group(1)} {placeholder} {m.group(2)}"
+    return phrase
+
+
 # A verb's object frame ("with sth.", "to sb.", "sb./sth."): its arguments, not words of the expression.
 _FRAME = re.compile(r"\s(?:(?:about|against|at|by|for|from|in|into|of|on|over|to|with)\s+)?"
                     r"(?:sb\.?/sth\.|sb\.|sth\.|sb's|one's|oneself)", re.IGNORECASE)
@@ -54,6 +74,7 @@ class Want:
 def gloss_core(gloss):
     """Return the bare English of a gloss: no comments, labels, "to" or sb./sth."""
     g = _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss))
+    g = _ALTERNATIVES.sub(r"\1", g)  # "to be / become / get annoyed": "to be annoyed"
     g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
     return g.strip(" .;,").lower()
 
@@ -82,7 +103,7 @@ def sense_weight(gloss):
     core = gloss_core(gloss)
     if not core:
         return -5.0
-    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _NOISE.sub(" ", gloss)).lower())
+    words = re.findall(r"[a-z]+", _FRAME.sub(" ", " " + _ALTERNATIVES.sub(r"\1", _NOISE.sub(" ", gloss))).lower())
     return (min(SATURATION, lemmas.zipf(core)) - rarity(_LABEL.findall(gloss))
             - max(0, len(words) - 1 - words[:1].count("to")))
 
@@ -118,6 +139,8 @@ def cognate(german, gloss):
     return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
+# English verbs that link a state to its subject: "to feel relieved" means "relieved".
+_COPULAS = frozenset("be feel become get seem".split())
 _STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
     not no be is are was were been being have has had do does did get got one's oneself sb sth
     sb's sth's s it its""".split())
@@ -182,9 +205,12 @@ def misfit(entry, want):
     return want.noun is not None and head[:1].isalpha() and head[0].isupper() != want.noun
 
 
-def score(entry, want, key_rank, phrase_asked, support=0):
-    """Return a sort key for an entry (lower first) in the context described by want."""
-    head = entry["headword"]
+def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
+    """Return a sort key for an entry (lower first) in the context described by want.
+
+    reflexive_line: the word has a reflexive headword ("sich ärgern") among its entries.
+    """
+    head = generic_object(entry["headword"])
     s = 0.2 * key_rank
     if misfit(entry, want):
         s += 4.0
@@ -210,9 +236,15 @@ def score(entry, want, key_rank, phrase_asked, support=0):
     elif not phrase_asked and (prep := _PREP_OBJECT.search(head)):
         # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
-        s += -1.0 if prep.group(1) in want.prepositions else 0.5
+        # Ding's concrete object ("zu einem Ort zurückkommen") names a narrower
+        # sense than "etw.": without its preposition it is a phrase like any other.
+        s += -1.0 if prep.group(1) in want.prepositions else 1.5 if head != entry["headword"] else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
+    elif want.reflexive and reflexive_line and entry["pos"] == "verb":
+        # "weil sie sich über … ärgern": the reflexive verb (to be annoyed) is another verb
+        # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
+        s += 1.5
     s += rarity(entry["labels"])
     s -= 0.8 * math.log2(1 + entry["subs"])
     bare = _OBJECTS.sub(" ", head).split()
@@ -280,7 +312,28 @@ def _forms(word):
     if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
         forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
     forms.update(_IRREGULAR.get(word, "").split())
+    forms.update(_adverb_forms(word))
     return forms
+
+
+def _adverb_forms(word):
+    """Return the adverb of an adjective and the adjective of an adverb (secret, secretly).
+
+    A translation says "considerably" where the dictionary has "considerable": the same sense
+    in the part of speech English wants there. Short words are left alone ("ear" is not "early").
+    """
+    if word.endswith("ly"):
+        base = word[:-3] + "le" if word.endswith("bly") else word[:-3] + "y" if word.endswith("ily") else word[:-2]
+        return {base} if len(base) >= 5 else set()
+    if len(word) < 5:
+        return set()
+    if word.endswith("le"):
+        return {word[:-1] + "y"}
+    if word.endswith("y"):
+        return {word[:-1] + "ily"}
+    if word.endswith("ic"):
+        return {word + "ally"}
+    return {word + "ly"}
 
 
 def occurs_in(gloss, translation_words):
@@ -293,6 +346,9 @@ def occurs_in(gloss, translation_words):
         return 2
     if n == 1:
         return int(not _forms(words[0]).isdisjoint(translation_words))
+    if n == 2 and words[0] in _COPULAS and words[1] not in _STOP and len(words[1]) > 3:
+        # "to feel relieved" where the translation says "were relieved": the state is the sense.
+        return min(1, occurs_in(words[1], translation_words))
     # A phrase: its first word inflected ("took part"), the rest as written.
     n, text = len(words), translation_words
     firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
@@ -326,3 +382,69 @@ def mark_in_translation(entries, translation):
                     found.append((entry.get("misfit", False), 0, i, g))
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return min(found)[3] if found else ""
+
+
+# --- the parts of a split compound --------------------------------------------------------
+
+def plain_gloss(entries):
+    """Return a compound part's meaning: its everyday sense, without labels or sb./sth.
+
+    "Kampf" in "Kampfjets" is "fight", not "fight (for sth.) [fig.]": a part stands for its
+    plain, common sense, so a gloss labelled figurative, dated or colloquial gives way to the
+    next entry's.
+    """
+    glosses = [best_gloss(e) for e in entries if e["glosses"]]
+    if not glosses:
+        return ""
+    gloss = next((g for g in glosses if not _register(_LABEL.findall(g))), glosses[0])
+    g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))
+    return " ".join(g.split()).strip(" .;,") or gloss
+
+
+# Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").
+_REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare poet. vulg. slang ugs.
+    coll. humor. pej. Jargon geh. formal dialect regional Sprw.""".split())
+
+
+def _register(labels):
+    return any(label.strip() in _REGISTER for text in labels for label in text.split(", "))
+
+
+def _part_matches(word, renderings):
+    """Say whether a translation's word renders a part, given the content words of its glosses."""
+    low, st = word.lower(), stem(word)
+    # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
+    return any(low in _forms(r) or st == stem(r) or (len(r) >= 4 and low.startswith(r)) for r in renderings)
+
+
+def compound_in_translation(parts, translation):
+    """Return the words of a translation that render a split compound as a whole, or "".
+
+    parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
+    "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
+    adjacent words, in any order, each rendering one part (or "cases of abuse").
+    """
+    tokens = re.findall(r"[\w’'-]+", translation or "")
+    stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in _STOP}
+             for glosses in parts]
+    if len(parts) < 2 or not all(stems):
+        return ""
+    n = len(parts)
+    for size in (n, n + 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            if size > n and (n != 2 or window[1].lower() != "of"):
+                continue
+            words = [w for w in window if w.lower() != "of"] if size > n else window
+            if _covers(words, stems):
+                return " ".join(window)
+    return ""
+
+
+def _covers(words, stems):
+    """Say whether each word renders a different part (any order)."""
+    def assign(i, free):
+        if i == len(words):
+            return True
+        return any(_part_matches(words[i], stems[j]) and assign(i + 1, free - {j}) for j in free)
+    return len(words) == len(stems) and assign(0, frozenset(range(len(stems))))

@@ -119,7 +119,9 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         machine, machine_error = _ask_translator(db, result["surface"])
     grammar = context.grammar(result, entries)
     if result["split"]:
-        gloss = " + ".join(p["gloss"] or "?" for p in result["split"])
+        # The translation's own words for the whole compound ("fighter jets"), else its parts'.
+        best = senses.compound_in_translation([p["glosses"] for p in result["split"]], context_translation)
+        gloss = best or " + ".join(p["gloss"] or "?" for p in result["split"])
     else:
         gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])

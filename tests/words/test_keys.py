@@ -22,6 +22,10 @@ def keys_of(line):
     ("jdn./etw. loben {vt} | lobend | gelobt :: to praise sb./sth. | praising | praised", "loben"),
     ("sich jdn./etw. vorstellen {vr} :: to imagine sb./sth.", "vorstellen"),
     ("Auswirkungen auf jdn./etw. haben {v} :: to have an impact on sb./sth.", "auswirkungen haben"),
+    # An indefinite object after the preposition the verb's particle repeats: "aus etw. austreten".
+    ("aus einer Institution austreten; ausscheiden {vi} [adm.] :: to withdraw (from an institution); "
+     "to leave (an institution)", "austreten"),
+    ("aus einem Land ausreisen {vi} :: to leave a country", "ausreisen"),
     # Verb forms Ding writes with their subject ("er/sie fällt"), found without it.
     ("fallen {vi} | fallend | gefallen | er/sie fällt | ich/er/sie fiel :: to fall | falling | fallen | he/she falls | I/he/she fell", "fällt"),
     ("fallen {vi} | fallend | gefallen | er/sie fällt | ich/er/sie fiel :: to fall | falling | fallen | he/she falls | I/he/she fell", "fiel"),
@@ -37,6 +41,16 @@ def keys_of(line):
 ])
 def test_bare_keys(line, key):
     assert key in keys_of(line)
+
+
+@pytest.mark.parametrize("line, key", [
+    # A concrete object in an idiom is no placeholder: "kommen" is not "to come to a decision" …
+    ("zu einem Entschluss kommen {vi} :: to come to a decision", "kommen"),
+    # … nor where the preposition is not the particle ("in" before "einbrechen").
+    ("in ein Gebäude einbrechen {vi} :: to break into a building", "einbrechen"),
+])
+def test_an_objects_noun_is_kept_unless_the_particle_repeats_its_preposition(line, key):
+    assert key not in keys_of(line)
 
 
 def test_the_phrase_stays_a_key_too():

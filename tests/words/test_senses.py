@@ -93,6 +93,33 @@ Verbuchen {n}; Verbuchung {f}; Buchen {n}; Buchung {f}; Vornehmen {n} einer Buch
 buchen {vt} [fin.] | buchend | gebucht :: to post | posting | posted
 jdn. engagieren; buchen {vt} (für eine Veranstaltung) | engagierend; buchend | engagiert; gebucht :: to engage sb.; to book sb. (for an event) | engaging; booking | engaged; booked
 etw. reservieren; buchen; vorbestellen; bestellen [ugs.] {vt} | reservierend; buchend; vorbestellend; bestellend | reserviert; gebucht; vorbestellt; bestellt | reserviert; bucht; bestellt vor; bestellt | reservierte; buchte; bestellte vor; bestellte | einen Tisch beim Italiener reservieren | Ich möchte zwei Plätze reservieren. :: to reserve sth.; to book sth. | reserving; booking | reserved; booked | books | booked | to reserve / book a table at the Italian place | I’d like to book/reserve two seats.
+erleichtern; unterstützen {vt} | erleichternd; unterstützend | erleichtert; unterstützt :: to facilitate | facilitating | facilitated
+erleichtert sein {v} :: to feel relieved
+erheblich {adv} :: remarkably; significantly; notably [formal]
+erheblich {adj} :: considerable; handsome
+heimlich; geheim {adj} :: crypto
+heimlich {adj} | ein heimlicher Trinker sein :: secret | to be a secret drinker
+sich ärgern; sich aufregen {vr} (über jdn./etw.) | sich furchtbar aufregen | Ärgere dich nicht darüber!; Reg dich nicht darüber auf! | Er ärgerte sich grün und blau über … | Ich habe mich ziemlich geärgert, als sie so spät kamen. :: to be / become / get annoyed; to be / become / get vexed; to be / get narked [Br.]; to become riled [Am.] [coll.]; to get riled up [Am.] [coll.] (about/at/by/with sb./sth.) | to get all riled up | Don’t get annoyed at this! | He was extremely annoyed with himself about … | I was really annoyed / irritated / ticked off when they were so late.
+jdn. ärgern; jdn. aufregen; jdn. nerven {vt}; jdm. auf die Nerven gehen; an jds. Nerven kratzen; jds. Nerven strapazieren; nervtötend sein; jdm. auf den Senkel/Geist gehen [ugs.]; jdn. wurmen; jdn. fuchsen [ugs.] {v} (Sache) | ärgernd; aufregend; nervend; auf die Nerven gehend; an jds. Nerven kratzend; jds. Nerven strapazierend; nervtötend seendin; auf den Senkel/Geist gehend; wurmend; fuchsend | geärgert; aufgeregt; genervt; auf die Nerven gegangen; an jds. Nerven gekratzt; jds. Nerven strapaziert; nervtötend gewesen; auf den Senkel/Geist gegangen; gewurmt; gefuchst | Es tut weh, dass … | Es wurmt mich, dass … | Es wurmte mich, dass … | Seine Einstellung nervt mich gewaltig. | Es regt mich tierisch auf, wenn sie ihre Versprechen nicht hält. | jdm. in den Ohren wehtun (Klang) | Das einzige, was ich noch nervtötender finde, ist … | Sein ständiges Nörgeln begann ihr auf die Nerven zu gehen. | Es nervt mich, wenn angedeutet wird, dass ich deswegen gewonnen habe, weil ich keinen ernstzunehmenden Gegner hatte. | Das nervt! :: to annoy sb.; to irritate sb.; to irk sb.; to vex sb.; to bother sb.; to gall sb.; to nettle sb.; to peeve sb.; to rankle; to rankle with sb.; (often wrongly: to rankle sb.); to rile sb.; to rile up <> sb.; to get sb. riled up; to jar on sb.; to jar on sb.’s nerves; to grate on sb.; to grate on sb.’s nerves; to get on sb.’s nerves; to get sb.’s goat [coll.]; to aggravate sb. [coll.]; to miff sb. [coll.]; to nark sb. [Br.] [slang]; to bug sb. [Am.] [coll.]; to tick off <> sb. [Am.] [coll.] (of a thing) | annoying; irritating; irking; vexing; bothering; galling; nettling; peeving; rankling; rankling with; riling; riling up; getting riled up; jarring; jarring on (sb.’s nerves); grating on (sb.’s nerves); getting on sb.’s nerves; getting sb.’s goat; aggravating; miffing; narking; bugging; ticking off | annoyed; irritated; irked; vexed; bothered; galled; nettled; peeved; rankled; rankled with; riled; riled up; got/gotten riled up; jarred on (sb.’s nerves); grated on (sb.’s nerves); got/gotten on sb.’s nerves; got/gotten sb.’s goat; aggravated; miffed; narked; bugged; ticked off | It rankles that … | It galls me that …; It rankles with me that …; It rankles that … | It peeved me that … | His attitude annoys / irritates the hell out of me. | It really annoys me / irritates me / ticks me off when she doesn’t keep her promises. | to jar / grate on your ears (of a sound) | The only thing that sets my teeth on edge more is … | His constant grousing was beginning to jar on her (nerves). | It grates with me when people imply I won by default. [Br.] | That’s a real pain!
+jdn. ärgern; jdn. aufregen; jdn. nerven {vt}; jdm. auf die Nerven gehen; an jds. Nerven kratzen; jdm. auf den Senkel/Geist gehen [ugs.] {v} (Person) | ärgernd; aufregend; nervend; auf die Nerven gehend; an jds. Nerven kratzend; auf den Senkel/Geist gehend | geärgert; aufgeregt; genervt; auf die Nerven gegangen; an jds. Nerven gekratzt; auf den Senkel/Geist gegangen | Männer wie er gehen mir auf den Senkel. | Ich habe mich ziemlich geärgert, als sie so spät kamen. | Manchmals geht sie mir furchtbar auf den Geist. | Es ärgert mich, wenn die Leute Abfälle auf den Boden werfen. | Es ärgert mich immer noch, dass ich mich vorhin habe überrumpeln lassen. | Reg dich nicht auf! :: to annoy sb.; to irritate sb.; to vex sb.; to get on sb.’s nerves; to get sb.’s goat [coll.]; to nark sb. [Br.] [slang]; to tick off <> sb. [Am.] [coll.] (of a person) | annoying; irritating; vexing; getting on sb.’s nerves; getting sb.’s goat; narking; ticking off | annoyed; irritated; vexed; got/gotten on sb.’s nerves; got/gotten on sb.’s goat; narked; ticked off | Men like him get my goat / nark me. | I was really annoyed/irritated/ticked off when they were so late. | She really irritates me / ticks me off / gets on my nerves sometimes. | It irks/bothers me when people throw refuse on the ground. | It still miffes me that I allowed myself to be suckered earlier. | Don’t get aggravated! [coll.]
+Abiturient {m} [Dt.] | Abiturienten {pl} :: secondary school leaver | secondary school leavers
+Chirurg {m} | Chirurgen {pl} :: surgeon | surgeons
+Koch {m} | Köche {pl} :: cook | cooks
+Kunde {m} | Kunden {pl} :: customer | customers
+Puter {m} | Puter {pl} :: turkey | turkeys
+Pute {f} | Puten {pl} :: turkey hen | turkey hens
+Kampf {m} | Kämpfe {pl} :: fight (for sth.) [fig.] | fights
+Kampf {m} [mil.] [übtr.] | Kämpfe {pl} :: fight; fighting (against sb./sth. / over/for sth.) | fights
+Kampf {m} | Kämpfe {pl} :: match | matches
+Jet {m} [ugs.] [aviat.] | Jets {pl} :: jet aircraft; jet plane; jet [coll.] | jet aircrafts; jet planes; jets
+Missbrauch {m} | Missbräuche {pl} :: abuse (of sb./sth.) | abuses
+Fall {m} | Fälle {pl} :: case | cases
+Elefant {m} [zool.] | Elefanten {pl} :: elephant | elephants
+Baby {n} | Babys {pl} :: baby | babies
+aus einer Institution austreten; ausscheiden {vi} [adm.] | austretend; ausscheidend | ausgetreten; ausgeschieden | aus einer Partei austreten :: to withdraw (from an institution); to resign (from an institution); to leave (an institution); to quit (an institution) | withdrawing; resigning; leaving; quitting | withdrawn; resigned; left; quit | to leave a party; to resign/withdraw from a party
+austreten; aussteigen; nicht beitreten {vi} | austretend; aussteigend; nicht beitretend | ausgetreten; ausgestiegen; nicht beitreten | eine Vereinbarung vertraglich abbedingen :: to contract out | contracting out | contracted out | to contract out an agreement
+austreten {vt} (Schuhe; Pfade) :: to wear out
+treten {vi} :: to step
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -211,6 +238,60 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
     assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
 
 
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "to feel relieved": the translation says "were relieved"; the copula is not the sense.
+    ("Die Anwohner waren erleichtert, als die Feuerwehr den Brand gelöscht hatte.", "erleichtert",
+     "The residents were relieved when the fire brigade had put out the fire.", "to feel relieved"),
+    # The adverb of the adjective the dictionary lists ("considerable" → "considerably").
+    ("Die Energiepreise sind im vergangenen Jahr erheblich gestiegen.", "erheblich",
+     "Energy prices rose considerably last year.", "considerable"),
+    ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
+     "The minister is said to have secretly met lobbyists.", "secret"),
+])
+def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
+                                                                       english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.mark_in_translation(found["entries"], english) == meaning
+
+
+@pytest.mark.parametrize("sentence, meaning", [
+    # With "sich" in the clause, the reflexive verb is meant, not "jdn. ärgern" (to bother sb.).
+    ("Viele Autofahrer ärgern sich über die neuen Baustellen.", "to be / become / get annoyed"),
+    ("Die Pendler haben sich über die Verspätungen geärgert.", "to be / become / get annoyed"),
+    # Without it, the transitive verb.
+    ("Die neuen Baustellen ärgern viele Autofahrer.", "to annoy sb."),
+])
+def test_a_reflexive_clause_takes_the_reflexive_verb(dictionary_db, sentence, meaning):
+    word = next(w for w in sentence.split() if "rger" in w)
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning, grammar", [
+    # Ding has the masculine only: the feminine means what it means, and keeps its own grammar.
+    ("Die Abiturientin hat ihre Prüfungen mit Bestnote bestanden.", "Abiturientin", "secondary school leaver",
+     ("Abiturientin", "f", "Abiturientinnen")),
+    ("Zwei Chirurginnen haben das Kind stundenlang operiert.", "Chirurginnen", "surgeon",
+     ("Chirurgin", "f", "Chirurginnen")),
+    ("Die Köchin des Restaurants wurde mit einem Stern ausgezeichnet.", "Köchin", "cook",  # Koch + umlaut
+     ("Köchin", "f", "Köchinnen")),
+    ("Jede Kundin erhält einen Gutschein.", "Kundin", "customer", ("Kundin", "f", "Kundinnen")),  # Kunde
+])
+def test_a_feminine_noun_ding_lacks_takes_its_masculine_meaning(dictionary_db, sentence, word, meaning, grammar):
+    found = look(dictionary_db, sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+    g = context.grammar(found, found["entries"])
+    assert (g["lemma"], g["gender"], g["plural"]) == grammar
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Die Vitamine in Berlin.", "Berlin"),  # no masculine noun "Berl"
+    ("Er wohnt darin.", "darin"),  # lower case: no noun at all
+    ("Präsident Putin kam nach Berlin.", "Putin"),  # a name, not a female turkey (Pute, Puter)
+])
+def test_only_a_masculine_noun_gives_a_feminine_its_meaning(dictionary_db, sentence, word):
+    assert look(dictionary_db, sentence, word)["feminine"] is None
+
+
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
     soldat = look(dictionary_db, "Die Soldaten kämpfen.", "Soldaten")["entries"][0]
     assert soldat["headword"] == "Soldat" and soldat["labels"] == []
@@ -241,10 +322,53 @@ def test_separable_verbs_only_where_a_verb_and_its_particle_stand(dictionary_db,
     assert look(dictionary_db, sentence, word, nth)["separable"] == separable
 
 
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Ding has "to leave (an institution)" under "aus einer Institution austreten": the
+    # separable verb "treten … aus" finds it where its clause has the preposition "aus".
+    ("Viele Mitglieder treten aus der Partei aus, weil sie mit dem Kurs unzufrieden sind.", "treten",
+     "to withdraw (from an institution)"),
+    ("Viele Mitglieder treten aus der Partei aus, weil sie mit dem Kurs unzufrieden sind.", "aus",
+     "to withdraw (from an institution)"),
+    ("Großbritannien ist aus der Europäischen Union ausgetreten.", "ausgetreten",
+     "to withdraw (from an institution)"),
+])
+def test_a_verbs_sense_with_an_indefinite_object_is_found_under_the_verb(dictionary_db, sentence, word, meaning):
+    at = sentence.rindex(word) if word == "aus" else sentence.index(word)
+    found = context.in_context(dictionary_db, sentence, at, at + len(word))
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+def test_without_its_preposition_the_indefinite_object_sense_does_not_lead(dictionary_db):
+    found = look(dictionary_db, "Die Wanderer haben den Pfad über die Jahre ausgetreten.", "ausgetreten")
+    assert found["entries"][0]["headword"] != "aus einer Institution austreten"
+
+
 def test_an_unknown_compound_is_split_into_known_headwords(dictionary_db):
     found = look(dictionary_db, "Rüstungsgüter in Milliardenhöhe.", "Milliardenhöhe")
     assert found["entries"] == []
     assert [(p["written"], p["gloss"]) for p in found["split"]] == [("Milliarden", "billion"), ("höhe", "height")]
+
+
+@pytest.mark.parametrize("sentence, word, parts, english, whole", [
+    # Each part in its plain sense (no "[fig.]", no "(of sb./sth.)"); the translation's own
+    # words for the whole compound, in whatever order English puts them.
+    ("Die Luftwaffe hat zwei Kampfjets in die Region verlegt.", "Kampfjets", ["fight", "jet aircraft"],
+     "The air force has moved two fighter jets to the region.", "fighter jets"),
+    ("Das Bistum hat neue Missbrauchsfälle gemeldet.", "Missbrauchsfälle", ["abuse", "cases"],
+     "The diocese has reported new abuse cases.", "abuse cases"),
+    ("Die Kommission untersucht Missbrauchsfälle in Heimen.", "Missbrauchsfälle", ["abuse", "cases"],
+     "The commission is investigating cases of abuse in care homes.", "cases of abuse"),
+    ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
+     "A baby elephant was born at the wildlife park.", "baby elephant"),
+    # Parts the translation does not render together: no whole, the parts stay.
+    ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
+     "An elephant was born at the park; the baby is well.", ""),
+])
+def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionary_db, sentence, word, parts,
+                                                                      english, whole):
+    split = look(dictionary_db, sentence, word)["split"]
+    assert [p["gloss"] for p in split] == parts
+    assert senses.compound_in_translation([p["glosses"] for p in split], english) == whole
 
 
 @pytest.mark.parametrize("word, parts", [

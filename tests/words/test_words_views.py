@@ -18,6 +18,11 @@ nach wie vor {adv} :: still; as before
 zusammenrücken {vi} :: to move together
 grün {adj} :: green
 """
+# Words for the fallbacks (a feminine form Ding lacks, a compound it lacks), imported where used.
+FALLBACKS = """Chirurg {m} | Chirurgen {pl} :: surgeon | surgeons
+Kampf {m} | Kämpfe {pl} :: fight (for sth.) [fig.] | fights
+Jet {m} | Jets {pl} :: jet aircraft | jets
+"""
 TEXT = "Die Bäume sind grün.\n\nWir rücken nach wie vor zusammen. Die 😀 Bäume wachsen."
 HX = {"HX-Request": "true"}
 
@@ -80,6 +85,36 @@ def test_phrase_selection_finds_idiom(client, db, article, imported):
     start, end = u16(block_text(db, article, 2), "nach wie vor")
     page = client.get(f"/words/lookup?article={article}&n=2&start={start}&end={end}").get_data(as_text=True)
     assert "Phrase" in page and "still" in page
+
+
+@pytest.fixture
+def fallbacks(db, write_ding):
+    importer.import_dictionary(db, "ding", write_ding(DING + FALLBACKS))
+
+
+def test_a_feminine_form_ding_lacks_shows_and_prefills_the_masculine_meaning(client, db, fallbacks, lemmatiser):
+    text = "Die Chirurgin operierte die ganze Nacht."
+    article_id = articles.create_article(db, text)
+    start, end = u16(text, "Chirurgin")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert 'Feminine of <b lang="de">der Chirurg</b>' in page
+    assert '<span class="word-article">die</span> Chirurgin, -nen' in page
+    assert '<input name="gloss" value="surgeon"' in page  # never an empty meaning
+
+
+def test_a_split_compound_prefills_the_translations_words_for_it(client, db, fallbacks, lemmatiser, monkeypatch):
+    text = "Die Luftwaffe hat zwei Kampfjets in die Region verlegt."
+    article_id = articles.create_article(db, text)
+    start, end = u16(text, "Kampfjets")
+    url = f"/words/lookup?article={article_id}&n=1&start={start}&end={end}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'class="word-split"' in page and '<input name="gloss" value="fight + jet aircraft"' in page
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {text: "The air force has moved two fighter jets to the region."})
+    page = client.get(url).get_data(as_text=True)
+    assert 'class="word-split"' in page  # still shown as a split, part by part
+    assert '<input name="gloss" value="fighter jets"' in page
+    assert "In this sentence:</span>\n      <strong>fighter jets</strong>" in page
 
 
 def test_meaning_in_sentence_uses_cached_translation(client, db, article, imported, monkeypatch):

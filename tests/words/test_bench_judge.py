@@ -1,0 +1,23 @@
+"""The sense benchmark's judge: a gloss spelled another way is still the same meaning."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[2] / "bench" / "bench_senses.py"
+_SPEC = importlib.util.spec_from_file_location("bench_senses", _PATH)
+bench_senses = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(bench_senses)
+
+
+@pytest.mark.parametrize("gloss, accepted, right", [
+    # A hyphen or a space between the same words is a spelling variant, on either side.
+    ("animal-rights activist", {"animal rights activist"}, True),
+    ("animal rights activist", {"animal-rights activist"}, True),
+    ("to be well-received", {"be well received"}, True),
+    # Another meaning stays wrong.
+    ("animal-rights activist", {"animal keeper"}, False),
+    ("rights", {"animal rights activist"}, False),
+])
+def test_hyphens_and_spaces_are_the_same_spelling(gloss, accepted, right):
+    assert bench_senses.right(gloss, accepted) is right
