@@ -251,7 +251,13 @@ def _fallback(db, word, want):
                          want=want)
         if entries:
             return entries, None
-    parts = compounds.split(word, _known(db))
+    known = _known(db)
+    parts = compounds.split(word, known)
+    lemma = lemmas.lemma(word, timeout=0)
+    if not parts and lemma and lemma != word:
+        # An inflected compound whose last part Ding has only in its base form: "dreitägige" is
+        # "drei" + "tägig", found through its lemma "dreitägig".
+        parts = compounds.split(lemma, known)
     if not parts:
         return [], None
     split = []

@@ -42,6 +42,8 @@ geben {vt} :: to give
 zurückgeben {vt} :: to give back
 Zurück {n} :: going back
 Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
+drei {num} :: three
+…tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
 Beistand {m} :: assistance; support
 Klausel {f} | Klauseln {pl} :: clause | clauses
@@ -347,6 +349,12 @@ def test_an_unknown_compound_is_split_into_known_headwords(dictionary_db):
     found = look(dictionary_db, "Rüstungsgüter in Milliardenhöhe.", "Milliardenhöhe")
     assert found["entries"] == []
     assert [(p["written"], p["gloss"]) for p in found["split"]] == [("Milliarden", "billion"), ("höhe", "height")]
+
+
+def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
+    # Ding has "…tägig", not "tägige": the inflected form alone splits into nothing it knows.
+    found = look(dictionary_db, "Das dreitägige Festival wurde abgebrochen.", "dreitägige")
+    assert [(p["headword"], p["gloss"]) for p in found["split"]] == [("drei", "three"), ("tägig", "for…days")]
 
 
 @pytest.mark.parametrize("sentence, word, parts, english, whole", [
