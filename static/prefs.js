@@ -66,32 +66,15 @@
     pref: get, setPref: set, store: { read, write }, typing,
   });
 
-  // Text first: the script bundle (preloaded by <link id="app-bundle">) runs once the text has
-  // been painted and the page has loaded. As a deferred script it ran before the first paint and
-  // held the text back; before "load" htmx would wait for a DOMContentLoaded that has passed.
-  let painted = false, loaded = false, started = false;
-  function start() {
+  // Text first: the script bundle (preloaded by <link id="app-bundle">) starts once the page has
+  // loaded and a frame has been painted since (the second animation frame after "load"). As a
+  // deferred script it ran before the first paint and held the text back; and htmx needs a
+  // complete document (after DOMContentLoaded but before "load" it would wait for that event).
+  window.addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(() => {
     const link = document.getElementById("app-bundle");
-    if (started || !painted || !loaded || !link) return;
-    started = true;
+    if (!link) return;
     const script = document.createElement("script");
     script.src = link.href;
     document.head.append(script);
-  }
-  if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName("first-contentful-paint").length) return;
-      observer.disconnect();
-      painted = true;
-      start();
-    }).observe({ type: "paint", buffered: true });
-  } else {
-    painted = true;
-  }
-  window.addEventListener("load", () => {
-    loaded = true;
-    start();
-    // A page with nothing contentful reports no paint: two frames after "load" stand in.
-    requestAnimationFrame(() => requestAnimationFrame(() => { painted = true; start(); }));
-  });
+  })));
 })();
