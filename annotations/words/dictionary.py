@@ -115,7 +115,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "plural": plural or "", "article": GENDER_ARTICLE.get(gender or "", ""), "source": source,
             "sub": sub, "subs": subs or 1, "german": german, "english": english, "glosses": split_glosses(english),
             "labels": labels, "comments": comments,
-            "indirect": key not in normalize(headword),
+            # Whole words: "kein" (a ‹kein› hint) is in "keine …" as text, not as a word of it.
+            "indirect": not set(key.split()) <= set(normalize(headword).split()),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
         }
         found.append(entry)

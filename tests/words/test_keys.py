@@ -69,6 +69,15 @@ def test_the_article_moves_into_the_gender(db, write_ding):
     assert (entry["article"], entry["headword"], entry["english"]) == ("der", "Kreml", "the Kremlin")
 
 
+def test_a_word_reached_only_through_a_hint_comes_after_its_own_headword(db, write_ding):
+    # "kein" is in "keine" as text but not as a word: the ‹kein› line is reached by its hint.
+    importer.import_dictionary(db, "ding", write_ding("keine; keiner; keines {pron} <kein> :: nobody; none\n"
+                                                      "kein {art} :: no; not any\n"))
+    hinted, own = sorted(dictionary.lookup(db, ["kein"]), key=lambda e: e["english"] != "nobody; none")
+    assert (hinted["indirect"], own["indirect"]) == (True, False)
+    assert dictionary.lookup(db, ["kein"])[0]["english"] == "no; not any"
+
+
 def test_a_noun_keeps_its_plural_from_the_next_sub_entry():
     rows = list(formats.parse_ding(["Soldat {m}; Kriegsknecht {m} [obs.] | Soldaten {pl}; Kriegsknechte {pl} :: soldier | soldiers"]))
     assert [(f[1], f[4]) for f in rows[0][3]] == [("Soldat", "Soldaten"), ("Kriegsknecht", "Kriegsknechte")]
