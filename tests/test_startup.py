@@ -75,6 +75,19 @@ def test_background_work_waits_while_a_request_is_answered():
     assert result["quiet"] is True
 
 
+def test_a_very_long_text_sent_while_it_renders_has_its_notes_panel(client, db, monkeypatch):
+    monkeypatch.setattr(paragraphs, "STREAM_AFTER", 50)
+    paragraphs.clear_cache()
+    aid = articles.create_article(db, "\n\n".join(f"Absatz {i}." for i in range(1, 61)), title="Lang")
+    client.post(f"/articles/{aid}/p/2/note", data={"note": "Eine Randnotiz"})
+    r = client.get(f"/articles/{aid}")
+    html = r.get_data(as_text=True)
+    r.close()
+    assert "Content-Length" not in r.headers  # streamed
+    assert 'id="annotation-panel"' in html and html.index("Absatz 60.") < html.index('id="annotation-panel"')
+    assert "Eine Randnotiz" in html[html.index('id="annotation-panel"'):]
+
+
 def test_a_very_long_text_sent_while_it_renders_also_loads_the_lemmatiser_after_it(client, db, monkeypatch):
     # A book streams (paragraphs.STREAM_AFTER): its saved words need the lemmatiser as much.
     monkeypatch.setattr(paragraphs, "STREAM_AFTER", 50)

@@ -72,6 +72,12 @@ def test_mark_all_new_words_known_then_undo(client, article, db_path):
     assert client.post("/learning/undo/999").status_code == 404
 
 
+def test_fresh_counts_bring_the_folded_summary_line_along_but_not_to_the_library(client, article):
+    counts = client.get(f"/articles/{article}/counts").get_data(as_text=True)
+    assert '<span id="learning-summary" hx-swap-oob="true">6 new · 0.0 % known' in counts
+    assert "learning-summary" not in client.get(f"/articles/{article}/counts?compact=1").get_data(as_text=True)
+
+
 def test_library_and_reading_page_show_counts(client, article):
     counts = client.get(f"/articles/{article}/counts").get_data(as_text=True)
     assert "13 words" in counts and "6 lemmas" in counts and "0.0 % known" in counts

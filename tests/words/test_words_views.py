@@ -375,6 +375,19 @@ def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_d
     assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
 
 
+def test_try_again_without_javascript_goes_back_to_the_vocabulary_and_imports(tmp_path, write_ding, monkeypatch):
+    monkeypatch.setattr(importer, "RETRY_WAITS", ())
+    path = write_ding("# a damaged file: no entries at all\n")
+    app = _start(tmp_path, path)
+    database, client = app.config["DATABASE"], app.test_client()
+    importer.background_thread(database).join(30)
+    write_ding(DING)
+    answer = client.post("/dictionary/retry")  # the plain form, no htmx
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("/vocabulary")
+    importer.background_thread(database).join(30)
+    assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
+
+
 def test_try_again_during_the_last_automatic_attempt_is_not_lost(tmp_path, write_ding, monkeypatch):
     monkeypatch.setattr(importer, "RETRY_WAITS", ())
     failed, clicked = threading.Event(), threading.Event()
