@@ -146,14 +146,10 @@ class WakeLateness:
 
 
 def busy_cpu_seconds():
-    """Return the CPU time every program on the machine has used since boot (Linux /proc/stat), else 0."""
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(v) for v in f.readline().split()[1:]]
-    except OSError:
-        return 0.0
-    user, nice, system, idle, iowait, irq, softirq, steal = fields[:8]
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    """Return the CPU time every program on the machine has used since boot (not idle, not waiting on I/O)."""
+    t = psutil.cpu_times()
+    # Linux counts guest time inside user time as well: not twice.
+    return sum(t) - t.idle - sum(getattr(t, f, 0.0) for f in ("iowait", "guest", "guest_nice"))
 
 
 def own_cpu_seconds():
