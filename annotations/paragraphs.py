@@ -132,8 +132,7 @@ def page_stamp(db, article_id):
     Counters only ever grow, so their sum moves with every bump. The schema version moves when
     a backup is restored into the file (SQLite's backup raises it), which resets the counters.
     """
-    return db.execute("SELECT (SELECT schema_version FROM pragma_schema_version), total(version), count(*) "
-                      "FROM render_versions WHERE article_id IN (0, ?)", [article_id]).fetchone()
+    return _stamp(db, "article_id IN (0, ?)", [article_id])
 
 
 def frame_stamp(db, article_id):
@@ -143,9 +142,14 @@ def frame_stamp(db, article_id):
     article, its blocks' count, and what PAGE counters watch, none of which a new highlight or
     translation (a paragraph's own counter) touches. Counters as in page_stamp().
     """
+    return _stamp(db, "(article_id = ? AND n IN (?, ?)) OR (article_id = 0 AND n IN (?, ?))",
+                  [article_id, WHOLE_ARTICLE, PAGE, EVERYTHING[1], PAGE])
+
+
+def _stamp(db, where, params):
+    """Return (schema version, sum, count) of the render counters matching where."""
     return db.execute("SELECT (SELECT schema_version FROM pragma_schema_version), total(version), count(*) "
-                      "FROM render_versions WHERE (article_id = ? AND n IN (?, ?)) OR (article_id = 0 AND n IN (?, ?))",
-                      [article_id, WHOLE_ARTICLE, PAGE, EVERYTHING[1], PAGE]).fetchone()
+                      f"FROM render_versions WHERE {where}", params).fetchone()
 
 
 # A reading page's paragraphs: body and site chrome (Markup), chrome_count, total paragraphs, and

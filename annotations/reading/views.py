@@ -134,7 +134,7 @@ def _render(db, article_id, key):
         return make_response(stream_template(
             "reading/reader.html", body=markup.body, chrome=markup.chrome, notes_panel=_notes_panel(db, article),
             **_frame_context(db, article, markup))), False
-    frame = paragraphs.cached_frame(key, frame_stamp)
+    frame, keep = paragraphs.cached_frame(key, frame_stamp), True
     if frame is None:
         context = _frame_context(db, article, markup)
         parts = _SLOTS.split(render_template("reading/reader.html", body=BODY_SLOT, chrome=CHROME_SLOT,
@@ -142,11 +142,11 @@ def _render(db, article_id, key):
         parts = [part if i % 2 else part.encode() for i, part in enumerate(parts)]
         frame = paragraphs.Frame(parts, sum(len(part) for part in parts))
         # A running job turns 'interrupted' with time alone, with no write to move the stamp.
-        if context["job"] and context["job"]["running"]:
-            return make_response(_fill(frame, markup, _notes_panel(db, article))), False
-        paragraphs.keep_frame(key, frame_stamp, frame)
+        keep = not (context["job"] and context["job"]["running"])
+        if keep:
+            paragraphs.keep_frame(key, frame_stamp, frame)
     # The cached paragraphs go in as bytes: a 1 MB text is not copied through the template.
-    return make_response(_fill(frame, markup, _notes_panel(db, article))), True
+    return make_response(_fill(frame, markup, _notes_panel(db, article))), keep
 
 
 def _fill(frame, markup, notes_panel):
