@@ -375,12 +375,17 @@ def test_try_again_now_imports_the_repaired_dictionary_at_once(tmp_path, write_d
     assert "Dictionary: Ding (5 entries)" in client.get("/dictionary/status").get_data(as_text=True)
 
 
-def test_try_again_without_javascript_goes_back_to_the_vocabulary_and_imports(tmp_path, write_ding, monkeypatch):
+def _after_a_failed_import(tmp_path, write_ding, monkeypatch):
+    """Return (database, client, ding path) once the first import failed and will not retry by itself."""
     monkeypatch.setattr(importer, "RETRY_WAITS", ())
     path = write_ding("# a damaged file: no entries at all\n")
     app = _start(tmp_path, path)
-    database, client = app.config["DATABASE"], app.test_client()
-    importer.background_thread(database).join(30)
+    importer.background_thread(app.config["DATABASE"]).join(30)
+    return app.config["DATABASE"], app.test_client(), path
+
+
+def test_try_again_without_javascript_goes_back_to_the_vocabulary_and_imports(tmp_path, write_ding, monkeypatch):
+    database, client, _ = _after_a_failed_import(tmp_path, write_ding, monkeypatch)
     write_ding(DING)
     answer = client.post("/dictionary/retry")  # the plain form, no htmx
     assert answer.status_code == 303 and answer.headers["Location"].endswith("/vocabulary")
@@ -411,12 +416,9 @@ def test_try_again_during_the_last_automatic_attempt_is_not_lost(tmp_path, write
 
 
 def test_try_again_says_so_when_the_dictionary_package_is_gone(tmp_path, write_ding, monkeypatch):
-    monkeypatch.setattr(importer, "RETRY_WAITS", ())
-    path = write_ding("# a damaged file: no entries at all\n")
-    app = _start(tmp_path, path)
-    importer.background_thread(app.config["DATABASE"]).join(30)
+    _, client, path = _after_a_failed_import(tmp_path, write_ding, monkeypatch)
     Path(path).unlink()  # the reader removed the package instead of repairing it
-    answer = app.test_client().post("/dictionary/retry", headers={"HX-Request": "true"})
+    answer = client.post("/dictionary/retry", headers={"HX-Request": "true"})
     assert answer.status_code == 409 and "No dictionary package is installed" in answer.get_data(as_text=True)
 
 
