@@ -2,8 +2,11 @@
 
 1. 50 and 200 readers, 1–3 s thinking between actions (read the page, translate a paragraph
    through the loopback fake provider, look up a word, write a highlight), each for DURATION s:
-   throughput, p50/p95/p99 per action, errors, counted once all readers have arrived (--arrivals
-   counts their arrival too); then every acknowledged highlight is looked up in the database.
+   throughput, p50/p95/p99 per action, errors, of the requests sent in the steady state: after
+   every reader has arrived (users/5 a second) and thought once more (3 s). Counting by when a
+   request was sent, not when it completed, keeps the arrival burst's slow answers out of the
+   steady state; the ramp gets a line of its own (--arrivals counts everything in the table).
+   Then every acknowledged highlight is looked up in the database.
    Beside each table: the server's CPU time per request, and the yardsticks of the machine's own
    noise in the same seconds: the cores other programs kept busy, and how late a thread of this
    (idle) bench process woke from a 5 ms sleep. A shared machine's tail is theirs too.
@@ -18,6 +21,7 @@ import csv
 import http.client
 import json
 import logging
+import math
 import os
 import signal
 import statistics
@@ -51,6 +55,7 @@ DING = "\n".join(f"{w} {{n}} :: {w.lower()}-en" for w in
                   "Sicherheit", "Regierung", "Moskau", "Freitag", "Fragen"]) + "\n"
 PEAK_SECONDS = 8
 ARRIVAL_SECONDS = 5  # readers arrive over this many seconds
+SETTLE_SECONDS = 3  # then every reader has thought once more (the longest think) before counting starts
 PEAK_CLIENTS = 8
 ROUNDS = 5
 
@@ -157,53 +162,92 @@ def own_cpu_seconds():
     return sum(os.times()[:4])
 
 
+class CpuSampler:
+    """The server's CPU seconds, sampled four times a second, to read off any window later."""
+
+    def __init__(self, pid):
+        self.samples, self._stop = [], threading.Event()
+        self._process = psutil.Process(pid)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while True:
+            self.samples.append((time.time(), sum(self._process.cpu_times()[:2])))
+            if self._stop.wait(0.25):
+                return
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+    def between(self, start, end):
+        """Return the CPU seconds used between two wall-clock times (to the nearest sample)."""
+        at = lambda t: min(self.samples, key=lambda s: abs(s[0] - t))[1]  # noqa: E731
+        return at(end) - at(start)
+
+
 def run_locust(server, users, duration, library, tmp, arrivals=False):
-    prefix = tmp / f"locust-{users}"
-    acks = tmp / f"acks-{users}.json"
-    env = {**os.environ, "LOAD_ARTICLES": json.dumps(library), "LOAD_ACKS": str(acks)}
-    server_process = psutil.Process(server.proc.pid)
-    cpu_at = [sum(server_process.cpu_times()[:2])]
-    # The table's requests are those after every reader has arrived (5 s in): the CPU time too.
-    mark = threading.Timer(0 if arrivals else ARRIVAL_SECONDS,
-                           lambda: cpu_at.append(sum(server_process.cpu_times()[:2])))
-    mark.start()
+    """Run `users` readers; return their requests as (sent, ms, action, failed), when the last arrived, and the checks."""
+    acks, log = tmp / f"acks-{users}.json", tmp / f"requests-{users}.tsv"
+    env = {**os.environ, "LOAD_ARTICLES": json.dumps(library), "LOAD_ACKS": str(acks), "LOAD_LOG": str(log)}
+    cpu = CpuSampler(server.proc.pid)
     lateness = WakeLateness()
-    machine, own, server_all, t0 = busy_cpu_seconds(), own_cpu_seconds(), cpu_at[0], time.monotonic()
+    machine, own, server_all, t0 = busy_cpu_seconds(), own_cpu_seconds(), cpu.samples[0][1], time.monotonic()
+    # Readers arrive at users/5 per second, then settle for one longest think; `duration` is the
+    # steady state after that, which the table counts (--arrivals: everything).
     subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                    "-u", str(users), "-r", str(max(1, users // ARRIVAL_SECONDS)), "-t", f"{duration}s",
-                    "--host", f"http://127.0.0.1:{server.port}", "--csv", str(prefix), "--only-summary",
-                    "--loglevel", "ERROR", "--stop-timeout", "10",
-                    # Readers arrive at users/5 per second: without --reset-stats the table mixes those
-                    # 5 s of arrivals (each reader's first request on a new connection, locust busy
-                    # starting readers) into the steady state the scenario is about.
-                    *([] if arrivals else ["--reset-stats"])],
+                    "-u", str(users), "-r", str(max(1, users // ARRIVAL_SECONDS)),
+                    "-t", f"{duration + ARRIVAL_SECONDS + SETTLE_SECONDS}s",
+                    "--host", f"http://127.0.0.1:{server.port}", "--only-summary",
+                    "--loglevel", "ERROR", "--stop-timeout", "10"],
                    env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=duration + 120)
     late = lateness.stop()
-    mark.join()
-    server_now = sum(server_process.cpu_times()[:2])
-    server_cpu = server_now - cpu_at[-1]
+    cpu.stop()
+    server_now = cpu.samples[-1][1]
     # Everything busy on the machine, less this bench, locust and the server: other programs.
     others = (busy_cpu_seconds() - machine - (own_cpu_seconds() - own) - (server_now - server_all)) / (
         time.monotonic() - t0)
-    with open(f"{prefix}_stats.csv") as f:
-        rows = list(csv.DictReader(f))
+    requests, arrived = [], None
+    for sent, ms, action, failed in csv.reader(open(log), delimiter="\t"):
+        if ms == "arrived":
+            arrived = float(sent)
+        else:
+            requests.append((float(sent), float(ms), action, failed == "1"))
     acknowledged = json.load(open(acks))
     db = connect(tmp / "load.db")
     stored = {r[0] for r in db.execute("SELECT note FROM highlights WHERE note LIKE 'load-%'")}
     db.close()
     missing = [a for a in acknowledged if a not in stored]
-    answered = sum(int(r["Request Count"]) for r in rows if r["Name"] == "Aggregated")
-    return rows, len(acknowledged), len(missing), server_cpu * 1000 / max(1, answered), late, max(0.0, others)
+    steady = requests if arrivals else [r for r in requests if r[0] >= arrived + SETTLE_SECONDS]
+    window = (min(r[0] for r in steady), max(r[0] for r in steady))
+    cpu_ms = cpu.between(*window) * 1000 / len(steady)
+    return requests, steady, arrived, len(acknowledged), len(missing), cpu_ms, late, max(0.0, others)
 
 
-def print_locust(users, duration, rows, acknowledged, missing, cpu_ms, late, others, arrivals=False):
-    counted = "arrivals included" if arrivals else "counted once all have arrived"
+def percentile(values, q):
+    """Return the nearest-rank q-th percentile (0 < q ≤ 100) of values."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def print_locust(users, duration, requests, steady, arrived, acknowledged, missing, cpu_ms, late, others,
+                 arrivals=False):
+    counted = ("arrivals included" if arrivals else
+               f"requests sent once all had arrived and thought once more ({SETTLE_SECONDS} s)")
     print(f"\n{users} readers, 1–3 s thinking, {duration} s, {counted} (locust FastHttpUser, headless; ms)")
     print(f"{'action':<22} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>7}")
-    for r in rows:
-        name = r["Name"] if r["Name"] != "Aggregated" else "all actions"
-        print(f"{name:<22} {int(r['Request Count']):>8} {float(r['Requests/s']):>7.1f} {int(r['Failure Count']):>6} "
-              f"{r['50%']:>6} {r['95%']:>6} {r['99%']:>6} {float(r['Max Response Time']):>7.0f}")
+    seconds = max(r[0] for r in steady) - min(r[0] for r in steady)
+    actions = sorted({r[2] for r in steady})
+    for name, rows in [(a, [r for r in steady if r[2] == a]) for a in actions] + [("all actions", steady)]:
+        ms = [r[1] for r in rows]
+        print(f"{name:<22} {len(rows):>8} {len(rows) / seconds:>7.1f} {sum(r[3] for r in rows):>6} "
+              f"{percentile(ms, 50):>6.0f} {percentile(ms, 95):>6.0f} {percentile(ms, 99):>6.0f} {max(ms):>7.0f}")
+    if not arrivals:
+        # Not hidden: the ramp (a new connection per reader, every page rendered a first time).
+        ramp = [r[1] for r in requests if r[0] < arrived + SETTLE_SECONDS]
+        print(f"while arriving and settling: {len(ramp)} requests, {sum(r[3] for r in requests if r[0] < arrived + SETTLE_SECONDS)} errors, "
+              f"p95 {percentile(ramp, 95):.0f}, p99 {percentile(ramp, 99):.0f}, max {max(ramp):.0f}")
     print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"server CPU time per request {cpu_ms:.1f} ms; yardsticks of the machine's noise: other programs kept "

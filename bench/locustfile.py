@@ -2,11 +2,15 @@
 
 Run through bench/load.py (it prepares the database, the server and the loopback translator).
 Every highlight the server acknowledged is written to $LOAD_ACKS at the end, to be checked.
+Every request (when it was sent, how long it took, its action, whether it failed) is written to
+$LOAD_LOG as it completes, and so is the moment the last reader has arrived: load.py counts the
+requests sent in the steady state from it.
 """
 import itertools
 import json
 import os
 import random
+import time
 
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
@@ -15,6 +19,7 @@ ARTICLES = {int(k): v for k, v in json.loads(os.environ["LOAD_ARTICLES"]).items(
 HX = {"HX-Request": "true"}
 _acks = []
 _counter = itertools.count()
+_log = open(os.environ["LOAD_LOG"], "w", buffering=1)
 
 
 def _word(text):
@@ -64,6 +69,19 @@ class Reader(FastHttpUser):
                 r.success()
             else:
                 r.failure(f"HTTP {r.status_code}")
+
+
+@events.request.add_listener
+def _note_request(name, response_time, exception, start_time=None, **_kw):
+    # Locust's own table counts a request when it completes; a steady-state table must count
+    # it by when it was sent, or the arrival burst's slow answers land in it.
+    sent = start_time if start_time is not None else time.time() - response_time / 1000
+    _log.write(f"{sent:.4f}\t{response_time:.2f}\t{name}\t{int(exception is not None)}\n")
+
+
+@events.spawning_complete.add_listener
+def _note_arrived(user_count, **_kw):
+    _log.write(f"{time.time():.4f}\tarrived\t{user_count}\t0\n")
 
 
 @events.quitting.add_listener
