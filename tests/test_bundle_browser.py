@@ -1,4 +1,4 @@
-"""In Chromium: the script bundle starts only after the text is painted and the page has loaded."""
+"""In Chromium: the script bundle is fetched and run only after the text is painted and the page has loaded."""
 import pytest
 from playwright.sync_api import expect
 
@@ -33,6 +33,12 @@ def test_the_bundle_runs_after_the_first_paint_and_the_page_works(page, live_ser
     assert added["state"] == "complete" and added["framesAfterLoad"] >= 1  # the text was painted first
     # Not a deferred script: nothing in the HTML runs the bundle by itself.
     expect(page.locator("script[src*='/assets/app.'][defer]")).to_have_count(0)
+    # Nor preloaded: fetching and compiling it beside the first frame held the text back too.
+    fetched, painted = page.evaluate("""() => [
+      performance.getEntriesByType("resource").find((e) => /\\/assets\\/app\\.[0-9a-f]+\\.js$/.test(e.name)).startTime,
+      performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    ]""")
+    assert fetched > painted
     # And the page works once it has run: j moves to the next paragraph.
     page.keyboard.press("j")
     expect(page.locator("#progress-n")).to_have_text("2")
