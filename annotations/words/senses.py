@@ -338,21 +338,26 @@ def _adverb_forms(word):
 
 def occurs_in(gloss, translation_words):
     """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
+    return _occurrence(gloss, translation_words)[0]
+
+
+def _occurrence(gloss, translation_words):
+    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers)."""
     words = re.findall(r"[\w’'-]+", gloss_core(gloss))
     if not words or not translation_words:
-        return 0
+        return 0, 0
     n = len(words)
     if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
-        return 2
+        return 2, n
     if n == 1:
-        return int(not _forms(words[0]).isdisjoint(translation_words))
+        return int(not _forms(words[0]).isdisjoint(translation_words)), 1
     if n == 2 and words[0] in _COPULAS and words[1] not in _STOP and len(words[1]) > 3:
         # "to feel relieved" where the translation says "were relieved": the state is the sense.
-        return min(1, occurs_in(words[1], translation_words))
+        return min(1, occurs_in(words[1], translation_words)), 1
     # A phrase: its first word inflected ("took part"), the rest as written.
     n, text = len(words), translation_words
     firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
-    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1)))
+    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1))), n
 
 
 def mark_in_translation(entries, translation):
@@ -365,11 +370,14 @@ def mark_in_translation(entries, translation):
     """
     # "the city administration's computers": the possessive is no part of the word.
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
-    found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
+    # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
+    # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
+    # only a part of it, however the two are ranked.
+    found = []
     for i, entry in enumerate(entries):
-        hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
-        entry["in_context"] = [g for how, g in hits if how]
-        found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
+        hits = [(*_occurrence(g, words), g) for g in entry["glosses"]] if translation else []
+        entry["in_context"] = [g for how, _, g in hits if how]
+        found.extend((entry.get("misfit", False), -span, -how, i, g) for how, span, g in hits if how)
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -379,9 +387,9 @@ def mark_in_translation(entries, translation):
                 mine = content_stems(g)
                 if mine and mine <= stems:
                     entry["in_context"].append(g)
-                    found.append((entry.get("misfit", False), 0, i, g))
+                    found.append((entry.get("misfit", False), 0, 0, i, g))
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return min(found)[3] if found else ""
+    return min(found)[-1] if found else ""
 
 
 # --- the parts of a split compound --------------------------------------------------------

@@ -122,6 +122,9 @@ aus einer Institution austreten; ausscheiden {vi} [adm.] | austretend; ausscheid
 austreten; aussteigen; nicht beitreten {vi} | austretend; aussteigend; nicht beitretend | ausgetreten; ausgestiegen; nicht beitreten | eine Vereinbarung vertraglich abbedingen :: to contract out | contracting out | contracted out | to contract out an agreement
 austreten {vt} (Schuhe; Pfade) :: to wear out
 treten {vi} :: to step
+Steuererklärung {f}; Abgabenerklärung {f} [fin.] | Steuererklärungen {pl}; Abgabenerklärungen {pl} | gemeinsame Steuerklärung (von Ehegatten) :: tax return; return; tax declaration | tax returns; returns; tax declarations | joint tax return
+Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Parken :: parking | paid parking
+Parklücke {f}; Parkbox {f}; (einzelner) Parkplatz {m}; Abstellplatz {m} [auto] | Parklücken {pl}; Parkboxen {pl}; Parkplätze {pl}; Abstellplätze {pl} | in einer Parklücke :: place to park; parking space; parking spot [coll.] | places to park; parking spaces; parking spots | in a parking space
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -252,6 +255,20 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
 ])
 def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
                                                                        english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.mark_in_translation(found["entries"], english) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "return" and "tax return" both stand in the translation: the longer is its word for the
+    # German one, the shorter only a part of it.
+    ("Wer seine Steuererklärung elektronisch einreicht, bekommt die Erstattung früher.", "Steuererklärung",
+     "Anyone who submits their tax return electronically gets the refund sooner.", "tax return"),
+    # "parking" as written, "parking spaces" inflected: the one covering more of the translation.
+    ("Die Stadt will Radwege verbreitern und dafür Parkplätze am Straßenrand opfern.", "Parkplätze",
+     "The city wants to widen cycle paths and give up roadside parking spaces to do so.", "parking spaces"),
+])
+def test_the_gloss_covering_more_of_the_translation_wins(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.mark_in_translation(found["entries"], english) == meaning
 
