@@ -316,6 +316,17 @@ def _forms(word):
     return forms
 
 
+def _degrees(word):
+    """Return the comparative and superlative of an English adjective ("lower", "lowest", "bigger")."""
+    if word.endswith("e"):
+        return {word + "r", word + "st"}
+    if word.endswith("y") and len(word) > 2:
+        return {word[:-1] + "ier", word[:-1] + "iest"}
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", word):
+        return {word + word[-1] + "er", word + word[-1] + "est"}
+    return {word + "er", word + "est"}
+
+
 def _adverb_forms(word):
     """Return the adverb of an adjective and the adjective of an adverb (secret, secretly).
 
@@ -341,8 +352,12 @@ def occurs_in(gloss, translation_words):
     return _occurrence(gloss, translation_words)[0]
 
 
-def _occurrence(gloss, translation_words):
-    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers)."""
+def _occurrence(gloss, translation_words, adjective=False):
+    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers).
+
+    adjective: the gloss is an adjective's, so its comparative and superlative are its forms
+    too ("low" where the translation says "lowest" for "tiefsten").
+    """
     words = re.findall(r"[\w’'-]+", gloss_core(gloss))
     if not words or not translation_words:
         return 0, 0
@@ -350,7 +365,8 @@ def _occurrence(gloss, translation_words):
     if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
         return 2, n
     if n == 1:
-        return int(not _forms(words[0]).isdisjoint(translation_words)), 1
+        forms = _forms(words[0]) | (_degrees(words[0]) if adjective else set())
+        return int(not forms.isdisjoint(translation_words)), 1
     if n == 2 and words[0] in _COPULAS and words[1] not in _STOP and len(words[1]) > 3:
         # "to feel relieved" where the translation says "were relieved": the state is the sense.
         return min(1, occurs_in(words[1], translation_words)), 1
@@ -375,7 +391,8 @@ def mark_in_translation(entries, translation):
     # only a part of it, however the two are ranked.
     found = []
     for i, entry in enumerate(entries):
-        hits = [(*_occurrence(g, words), g) for g in entry["glosses"]] if translation else []
+        adjective = entry["pos"] in ("adjective", "adverb")
+        hits = [(*_occurrence(g, words, adjective), g) for g in entry["glosses"]] if translation else []
         entry["in_context"] = [g for how, _, g in hits if how]
         found.extend((entry.get("misfit", False), -span, -how, i, g) for how, span, g in hits if how)
     if translation and not found:

@@ -125,6 +125,8 @@ treten {vi} :: to step
 Steuererklärung {f}; Abgabenerklärung {f} [fin.] | Steuererklärungen {pl}; Abgabenerklärungen {pl} | gemeinsame Steuerklärung (von Ehegatten) :: tax return; return; tax declaration | tax returns; returns; tax declarations | joint tax return
 Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Parken :: parking | paid parking
 Parklücke {f}; Parkbox {f}; (einzelner) Parkplatz {m}; Abstellplatz {m} [auto] | Parklücken {pl}; Parkboxen {pl}; Parkplätze {pl}; Abstellplätze {pl} | in einer Parklücke :: place to park; parking space; parking spot [coll.] | places to park; parking spaces; parking spots | in a parking space
+tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
+niedrig; flach; gering; tief {adj} | niedriger; flacher; geringer; tiefer | am niedrigsten; am flachsten; am geringsten; am tiefsten :: low | lower | lowest
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -252,6 +254,9 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
      "Energy prices rose considerably last year.", "considerable"),
     ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
      "The minister is said to have secretly met lobbyists.", "secret"),
+    # A superlative in German and in English: "low" is the sense where the translation says "lowest".
+    ("Die Erzeugerpreise für Schweinefleisch sind auf den tiefsten Stand seit Jahren gerutscht.", "tiefsten",
+     "Producer prices for pork have slid to their lowest level in years.", "low"),
 ])
 def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
                                                                        english, meaning):
