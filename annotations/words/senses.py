@@ -143,7 +143,7 @@ def cognate(german, gloss):
 _COPULAS = frozenset("be feel become get seem".split())
 _STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
     not no be is are was were been being have has had do does did get got one's oneself sb sth
-    sb's sth's s it its""".split())
+    sb's sth's s it its more most less least very""".split())
 
 
 def stem(word):
@@ -405,8 +405,37 @@ def mark_in_translation(entries, translation):
                 if mine and mine <= stems:
                     entry["in_context"].append(g)
                     found.append((entry.get("misfit", False), 0, 0, i, g))
+    if translation and not found:
+        found = _partly_in(entries, {stem(w) for w in words})
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return min(found)[-1] if found else ""
+
+
+def _partly_in(entries, stems):
+    """Return [(…, gloss)] for the gloss sharing most content words with a translation, marked.
+
+    "network operator" where the translation says "grid operator", "cargo handling" where it
+    says "container handling": English renders one word of the compound another way, the
+    other is the dictionary's, and that sense is meant. Short words say too little.
+    """
+    def shared(gloss):
+        return {st for st in content_stems(gloss) & stems if len(st) >= 3}
+
+    # Where the sense ranked first shares a word with the translation ("tax on land and
+    # buildings" for "property tax"), it is already the one meant, in other words.
+    if entries and entries[0]["glosses"] and shared(best_gloss(entries[0])):
+        return []
+    best = None
+    for i, entry in enumerate(entries):
+        for g in entry["glosses"]:
+            mine, common = content_stems(g), shared(g)
+            key = (entry.get("misfit", False), -len(common), len(mine) - len(common), i)
+            if common and (best is None or key < best[0]):
+                best = key, entry, g
+    if best is None:
+        return []
+    best[1]["in_context"].append(best[2])
+    return [(*best[0], best[2])]
 
 
 # --- the parts of a split compound --------------------------------------------------------

@@ -127,6 +127,10 @@ Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Pa
 Parklücke {f}; Parkbox {f}; (einzelner) Parkplatz {m}; Abstellplatz {m} [auto] | Parklücken {pl}; Parkboxen {pl}; Parkplätze {pl}; Abstellplätze {pl} | in einer Parklücke :: place to park; parking space; parking spot [coll.] | places to park; parking spaces; parking spots | in a parking space
 tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
 niedrig; flach; gering; tief {adj} | niedriger; flacher; geringer; tiefer | am niedrigsten; am flachsten; am geringsten; am tiefsten :: low | lower | lowest
+Netzbetreiber {m} | Netzbetreiber {pl} :: network carrier; common carrier; network operator | network carriers; common carriers; network operators
+Briefumschlag {m}; Umschlag {m}; Briefkuvert {n}; Kuvert {n} | Briefumschläge {pl}; Umschläge {pl}; Briefkuverts {pl}; Kuverts {pl} :: envelope; cover | envelopes; covers
+Güterumschlag {m}; Umschlag {m} [econ.] | Güterumschlag im Hafen [naut.] :: cargo handling; freight handling | turnaround
+Grundsteuer {f} [fin.] :: tax on land and buildings; tax on landed property; land tax; local rates [Br.]; real property tax [Am.]
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -276,6 +280,23 @@ def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictiona
 def test_the_gloss_covering_more_of_the_translation_wins(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.mark_in_translation(found["entries"], english) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # English renders one word of the compound its own way ("grid", "container"); the other
+    # word is the dictionary's, and names the sense meant.
+    ("Der Netzbetreiber will neue Stromleitungen bauen.", "Netzbetreiber",
+     "The grid operator wants to build new power lines.", "network operator"),
+    ("Der Hafen meldet einen Rückgang beim Umschlag von Containern.", "Umschlag",
+     "The port is reporting a drop in container handling.", "cargo handling"),
+    # The first sense already shares a word ("tax") with the translation: it stays.
+    ("Viele Eigentümer müssen nach der Reform der Grundsteuer mehr zahlen.", "Grundsteuer",
+     "After the reform of property tax, many owners have to pay more.", ""),
+])
+def test_a_gloss_sharing_a_word_with_the_translation_is_found(dictionary_db, sentence, word, english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert senses.mark_in_translation(found["entries"], english) == meaning
+    assert found["entries"][0]["in_context"] == ([meaning] if meaning else [])  # its sense leads
 
 
 @pytest.mark.parametrize("sentence, meaning", [
