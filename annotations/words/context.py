@@ -180,6 +180,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         keys.insert(0, separable)
     keys = [k for k in keys if k]
     entries = lookup(db, keys, limit=limit, want=want)
+    # A verb's object names its sense ("Berufung einlegen" is to appeal, not to insert); a
+    # noun has a sense of its own ("an Wert verlieren": Wert is still value) unless it lives
+    # only in the phrase ("Erliegen", a noun here, is one only in "zum Erliegen kommen").
+    if (len(words) == 1 and not separable and not contraction
+            and (first[0].islower() or not entries or entries[0]["misfit"])):
+        entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
@@ -204,6 +210,49 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+def collocation_keys(clause_words, i, lemma):
+    """Return the phrases the clause may hold its i-th word in, as Ding writes them.
+
+    Ding lists a noun with its verb ("zum Erliegen kommen", "Berufung einlegen"): the
+    preposition or article before the noun, the noun, the verb's infinitive last. The clause
+    "kommt der Nahverkehr zum Erliegen" holds all three, so that is the sense it means.
+    """
+    low = [w.lower() for w in clause_words]
+    lem = [(lemmas.lemma(w, timeout=0) or w).lower() for w in clause_words]
+    word = clause_words[i]
+
+    def before(j):
+        return {"", low[j - 1] if j > 0 else "", " ".join(low[max(0, j - 2):j]) if j > 1 else ""}
+
+    def phrases(j, verb):
+        return {" ".join(f"{b} {n} {verb}".split()) for n in {low[j], lem[j]} for b in before(j)}
+
+    keys = set()
+    if word[:1].isupper():
+        for j, w in enumerate(clause_words):
+            if j != i and w[:1].islower() and low[j] not in FUNCTION_WORDS:
+                keys |= {k.replace(f" {lem[i]} ", f" {lemma.lower()} ") for k in phrases(i, lem[j])}
+    elif word[:1].islower():
+        for j, w in enumerate(clause_words):
+            if j != i and w[:1].isupper():
+                keys |= phrases(j, lemma.lower())
+    return sorted(k for k in keys if " " in k)
+
+
+def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
+    """Return entries with those of a phrase the clause holds the word in first."""
+    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
+    if not places:
+        return entries
+    keys = collocation_keys([w for _, _, w in clause], places[0], lemma)
+    found = lookup(db, keys, limit=3) if keys else []
+    if not found:
+        return entries
+    found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
+    ids = {e["id"] for e in found}
+    return (found + [e for e in entries if e["id"] not in ids])[:limit]
 
 
 # Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).

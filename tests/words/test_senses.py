@@ -131,6 +131,15 @@ Netzbetreiber {m} | Netzbetreiber {pl} :: network carrier; common carrier; netwo
 Briefumschlag {m}; Umschlag {m}; Briefkuvert {n}; Kuvert {n} | Briefumschläge {pl}; Umschläge {pl}; Briefkuverts {pl}; Kuverts {pl} :: envelope; cover | envelopes; covers
 Güterumschlag {m}; Umschlag {m} [econ.] | Güterumschlag im Hafen [naut.] :: cargo handling; freight handling | turnaround
 Grundsteuer {f} [fin.] :: tax on land and buildings; tax on landed property; land tax; local rates [Br.]; real property tax [Am.]
+erliegen {vi}; unterliegen {vi} | erliegend; unterliegend | erlegen; unterlegen | erliegt | erlag | der Versuchung erliegen :: to succumb | succumbing | succumbed | succumbs | succumbed | to succumb to temptation
+Stillstand {m} [übtr.] | etw. zum Stillstand / Erliegen bringen | zum Erliegen kommen :: standstill [fig.] | to bring sth. to a standstill | to come to a standstill
+kommen {vi} | kommend | gekommen | er/sie kommt :: to come | coming | come | he/she comes
+Berufung einlegen; Revision einlegen; Widerspruch einlegen {vt} (gegen) | Berufung einlegend; Revision einlegend; Widerspruch einlegend | Berufung eingelegt; Revision eingelegt; Widerspruch eingelegt :: to appeal (against) | appealing | appealed
+etw. einlegen {vt} | einlegend | eingelegt | legt ein | legte ein | eine CD einlegen :: to insert sth. | inserting | inserted | inserts | inserted | to insert a CD
+Berufung {f} [jur.] | Berufungen {pl} :: appeal | appeals
+Wert {m} | Werte {pl} :: value | values
+an Wert verlieren; an Kaufkraft verlieren {v} | an Wert verlierend | an Wert verloren :: to depreciate | depreciating | depreciated
+verlieren {vt} | verlierend | verloren :: to lose | losing | lost
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -297,6 +306,19 @@ def test_a_gloss_sharing_a_word_with_the_translation_is_found(dictionary_db, sen
     found = look(dictionary_db, sentence, word)
     assert senses.mark_in_translation(found["entries"], english) == meaning
     assert found["entries"][0]["in_context"] == ([meaning] if meaning else [])  # its sense leads
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # The verb's object in the clause names the phrase Ding lists the verb in.
+    ("Seine Anwälte kündigten an, Berufung gegen das Urteil einzulegen.", "einzulegen", "to appeal (against)"),
+    # A noun Ding has only inside its phrase means what the phrase means.
+    ("Weil Busse und Straßenbahnen bestreikt werden, kommt der Nahverkehr zum Erliegen.", "Erliegen",
+     "to come to a standstill"),
+    # A noun with a sense of its own keeps it inside a phrase ("an Wert verlieren": to depreciate).
+    ("Die Aktie des Unternehmens verlor nach der Gewinnwarnung deutlich an Wert.", "Wert", "value"),
+])
+def test_a_phrase_the_clause_holds_names_the_sense(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, meaning", [
