@@ -468,7 +468,8 @@ def _part_matches(word, renderings):
     """Say whether a translation's word renders a part, given the content words of its glosses."""
     low, st = word.lower(), stem(word)
     # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
-    return any(low in _forms(r) or st == stem(r) or (len(r) >= 4 and low.startswith(r)) for r in renderings)
+    return any(low in _forms(r) or r in _forms(low) or st == stem(r) or (len(r) >= 4 and low.startswith(r))
+               for r in renderings)
 
 
 def compound_in_translation(parts, translation):
@@ -477,21 +478,25 @@ def compound_in_translation(parts, translation):
     parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
     "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
     adjacent words, in any order, each rendering one part (or "cases of abuse").
+    A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
+    ("three-day" for "drei|tägig").
     """
-    tokens = re.findall(r"[\w’'-]+", translation or "")
     stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in _STOP}
              for glosses in parts]
     if len(parts) < 2 or not all(stems):
         return ""
     n = len(parts)
-    for size in (n, n + 1):
-        for i in range(len(tokens) - size + 1):
-            window = tokens[i:i + size]
-            if size > n and (n != 2 or window[1].lower() != "of"):
-                continue
-            words = [w for w in window if w.lower() != "of"] if size > n else window
-            if _covers(words, stems):
-                return " ".join(window)
+    for word in (r"[\w’'-]+", r"[\w’']+"):
+        spans = [m.span() for m in re.finditer(word, translation or "")]
+        tokens = [translation[a:b] for a, b in spans]
+        for size in (n, n + 1):
+            for i in range(len(tokens) - size + 1):
+                window = tokens[i:i + size]
+                if size > n and (n != 2 or window[1].lower() != "of"):
+                    continue
+                words = [w for w in window if w.lower() != "of"] if size > n else window
+                if _covers(words, stems):
+                    return translation[spans[i][0]:spans[i + size - 1][1]]
     return ""
 
 

@@ -433,6 +433,9 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
      "The commission is investigating cases of abuse in care homes.", "cases of abuse"),
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "A baby elephant was born at the wildlife park.", "baby elephant"),
+    # A hyphenated English compound renders both parts ("three-day" for "drei|tägig").
+    ("Das dreitägige Musikfestival zog mehr als 80.000 Besucher an.", "dreitägige", ["three", "for…days"],
+     "The three-day music festival drew more than 80,000 visitors.", "three-day"),
     # Parts the translation does not render together: no whole, the parts stay.
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "An elephant was born at the park; the baby is well.", ""),
