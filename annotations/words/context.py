@@ -71,6 +71,15 @@ def _participle_infinitive(word):
     return (m.group("particle") or "") + m.group("stem") + "en"
 
 
+def _present_participle(word, lemma):
+    """Return the adjective ending of a present participle ("" for "zunehmend", "e" for "zunehmende"), or None."""
+    low, verb = word.lower(), (lemma or "").lower()
+    if not word[:1].islower() or not verb.endswith("n") or not low.startswith(verb + "d"):
+        return None
+    ending = low[len(verb) + 1:]
+    return ending if ending in ("", *_ADJ_SUFFIXES) else None
+
+
 def _adjective_stem(db, word):
     """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
     low = word.lower()
@@ -138,9 +147,14 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
-        if (first[0].islower() and first == lemma and not before_noun and not want.verb
-                and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
+        # A present participle ("überraschend", "zunehmende") is used as an adjective or,
+        # bare, as an adverb: never as its verb's infinitive ("to surprise sb.").
+        participle = _present_participle(first, lemma)
+        if (first[0].islower() and (first == lemma or participle == "") and not before_noun
+                and not want.verb and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
             want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=True)
+        if participle is not None:
+            want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]

@@ -69,6 +69,7 @@ class Want:
     adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
     prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
+    participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
 
 
 def gloss_core(gloss):
@@ -221,6 +222,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s += 1.0  # a verb's finite form ("bewaffnet": arms), where a participle stands as adjective
     if want.adverb:
         s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
+    if want.participle and pos == "verb":
+        s += 2.0
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:

@@ -140,6 +140,12 @@ Berufung {f} [jur.] | Berufungen {pl} :: appeal | appeals
 Wert {m} | Werte {pl} :: value | values
 an Wert verlieren; an Kaufkraft verlieren {v} | an Wert verlierend | an Wert verloren :: to depreciate | depreciating | depreciated
 verlieren {vt} | verlierend | verloren :: to lose | losing | lost
+jdn. überraschen {vt} | überraschend | überrascht | er/sie überrascht :: to surprise sb. | surprising | surprised | he/she surprises
+überraschend; unverhofft {adj} | ein überraschender Besuch :: surprising; unexpected | an unexpected visit
+überraschend; unverhofft {adv} :: surprisingly; unexpectedly
+zunehmen; steigen {vi} (auf; um) | zunehmend; steigend | zugenommen; gestiegen :: to increase (to; by) | increasing | increased
+zunehmend; steigend; wachsend {adj} | steigende Risiken :: increasing | increasing risks
+zunehmend; verstärkt; in zunehmendem Maße {adv} :: increasingly; to an increasing degree
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -318,6 +324,18 @@ def test_a_gloss_sharing_a_word_with_the_translation_is_found(dictionary_db, sen
     ("Die Aktie des Unternehmens verlor nach der Gewinnwarnung deutlich an Wert.", "Wert", "value"),
 ])
 def test_a_phrase_the_clause_holds_names_the_sense(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # A bare present participle beside the verb tells how: the adverb, not the verb "to surprise".
+    ("Bei der Weltmeisterschaft holte die Staffel überraschend die Goldmedaille.", "überraschend",
+     "surprisingly"),
+    ("Die Liftbetreiber setzen zunehmend auf Kunstschnee.", "zunehmend", "increasingly"),
+    # Inflected before its noun: the adjective.
+    ("Die zunehmende Gefahr wird unterschätzt.", "zunehmende", "increasing"),
+])
+def test_a_present_participle_is_no_infinitive(dictionary_db, sentence, word, meaning):
     assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
