@@ -197,6 +197,18 @@ def comparative(glosses):
     return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
 
 
+_IN_COMPOUNDS = re.compile(r"\bin (?:Zusammensetzungen|compounds)\b")
+
+
+def in_compounds(entry):
+    """Say whether Ding marks the German word as used so inside compounds ("Bewohner {m} (meist in Zusammensetzungen)").
+
+    "…bewohner" in "Bergbewohner" is a dweller; the word standing alone is an inhabitant.
+    """
+    # Of a verb, Ding says so of a sense it has beside an adverb ("etw. offen halten"): a phrase.
+    return entry["pos"] == "noun" and any(_IN_COMPOUNDS.search(t) for t in (*entry["labels"], *entry["comments"]))
+
+
 def misfit(entry, want):
     """Say whether the sentence rules the entry out (a noun for a lower-case word mid-sentence).
 
@@ -249,6 +261,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    if in_compounds(entry):
+        s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])
     bare = _OBJECTS.sub(" ", head).split()
     if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):

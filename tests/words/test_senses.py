@@ -146,6 +146,10 @@ jdn. überraschen {vt} | überraschend | überrascht | er/sie überrascht :: to 
 zunehmen; steigen {vi} (auf; um) | zunehmend; steigend | zugenommen; gestiegen :: to increase (to; by) | increasing | increased
 zunehmend; steigend; wachsend {adj} | steigende Risiken :: increasing | increasing risks
 zunehmend; verstärkt; in zunehmendem Maße {adv} :: increasingly; to an increasing degree
+Bewohner {m} (eines bestimmten Lebensraums) (meist in Zusammensetzungen) (Raumplanung, Umweltkunde; Zoologie) [envir.] [soc.] [zool.] | Bewohner {pl} | Bewohner der Finsternis | Bewohner von Innenstadtwohnungen | Bergbewohner {pl}; Gebirgsbewohner {pl}; Gebirgler {pl} [ugs.] | Erdbewohner {pl}; Erdenbürger {pl}; Erdlinge {pl} [lit.] | Höhlenbewohner {pl} | Klippenbewohner {pl} | Landbewohner {pl} | Meeresbewohner {pl} | Stadtbewohner {pl}; Städter {pl}; Großstädter {pl} | Slumbewohner {pl} | Waldbewohner wie Wildschweine und Wölfe | Fische und andere Wasserbewohner | Wüstenbewohner {pl} :: dweller (of a particular living environment) (typically in compounds) (spatial planning, ecology; zoology) | dwellers | dwellers of darkness | inner-city flat dwellers [Br.]; inner-city apartment dwellers [Am.] | mountain dwellers; mountaineers [rare] | Earth dwellers; eathlings | cave dwellers | cliff dwellers | land dwellers | sea dwellers | urban dwellers; urbanites; city dwellers; town dwellers | slum dwellers | forest dwellers like boars or wolves | fish and other aquatic dwellers | desert dwellers
+Einwohner {m}; Einwohnerin {f}; Bewohner {m}; Bewohnerin {f} [geogr.] | Einwohner {pl}; Einwohnerinnen {pl}; Bewohner {pl}; Bewohnerinnen {pl} | Steppenbewohner {m} | 4% der Einwohner kommen aus der Türkei. :: inhabitant; habitant | inhabitants; habitants | inhabitant of the steppe | 4% of the inhabitants come from Turkey.
+etw. (in bestimmter Weise) halten {vt} (in Zusammensetzungen) | haltend | gehalten | etw. offen halten :: to keep sth. (in a particular way) (in compounds) | keeping | kept | to keep open <> sth.
+jdn./etw. für etw. halten {vt} | haltend | gehalten :: to think of sb./sth. as sth. | thinking | thought
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -336,6 +340,18 @@ def test_a_phrase_the_clause_holds_names_the_sense(dictionary_db, sentence, word
     ("Die zunehmende Gefahr wird unterschätzt.", "zunehmende", "increasing"),
 ])
 def test_a_present_participle_is_no_infinitive(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Ding marks "Bewohner" a dweller only inside compounds ("Bergbewohner"): alone, an inhabitant.
+    ("In vielen Pflegeheimen sind die Eigenanteile der Bewohner zuletzt deutlich gestiegen.", "Bewohner",
+     "inhabitant"),
+    # Of a verb the mark means a phrase with an adverb ("offen halten"), and the sense stays.
+    ("Tierschützer werfen dem Betreiber vor, die Affen in viel zu engen Käfigen zu halten.", "halten",
+     "to keep sth. (in a particular way) (in compounds)"),
+])
+def test_a_nouns_sense_for_compounds_is_not_its_own(dictionary_db, sentence, word, meaning):
     assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
