@@ -4,7 +4,7 @@ The Ding lines are shortened copies of the real ones behind each case the issue 
 """
 import pytest
 
-from annotations.words import context, importer, senses
+from annotations.words import context, importer, senses, translated
 
 DING = """\
 Hauptstadt {f}; Kapitale {f} [veraltet] [pol.] | Hauptstädte {pl} :: capital; capital city | capitals; capital cities
@@ -237,7 +237,7 @@ def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sent
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
     found = look(dictionary_db, "teilte die iranische Botschaft in Russland mit.", "Botschaft")
     assert senses.best_gloss(found["entries"][0]) == "message"  # without a translation
-    best = senses.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
+    best = translated.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
     assert best == "embassy" and found["entries"][0]["glosses"] == ["embassy"]
 
 
@@ -245,12 +245,12 @@ def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictiona
     # "raising" is in the translation as written, but as "Erhöhen {n}": a noun, and "erhöht"
     # stands lower-case mid-sentence. The verb's "to raise" (inflected there) is meant.
     found = look(dictionary_db, "Die Bahn erhöht im Dezember die Preise.", "erhöht")
-    assert senses.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
+    assert translated.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
 
 
 def test_an_inflected_translation_still_matches(dictionary_db):
     found = look(dictionary_db, "Raketen sind nach Russland geschickt worden.", "geschickt")
-    assert senses.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
+    assert translated.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -265,7 +265,7 @@ def test_an_inflected_translation_still_matches(dictionary_db):
 def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictionary_db, sentence, word,
                                                                           english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
+    assert meaning in senses.content_stems(translated.mark_in_translation(found["entries"], english))
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -284,7 +284,7 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
 def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
                                                                        english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert senses.mark_in_translation(found["entries"], english) == meaning
+    assert translated.mark_in_translation(found["entries"], english) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -298,7 +298,7 @@ def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictiona
 ])
 def test_the_gloss_covering_more_of_the_translation_wins(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert senses.mark_in_translation(found["entries"], english) == meaning
+    assert translated.mark_in_translation(found["entries"], english) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -314,7 +314,7 @@ def test_the_gloss_covering_more_of_the_translation_wins(dictionary_db, sentence
 ])
 def test_a_gloss_sharing_a_word_with_the_translation_is_found(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert senses.mark_in_translation(found["entries"], english) == meaning
+    assert translated.mark_in_translation(found["entries"], english) == meaning
     assert found["entries"][0]["in_context"] == ([meaning] if meaning else [])  # its sense leads
 
 
@@ -478,7 +478,7 @@ def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionar
                                                                       english, whole):
     split = look(dictionary_db, sentence, word)["split"]
     assert [p["gloss"] for p in split] == parts
-    assert senses.compound_in_translation([p["glosses"] for p in split], english) == whole
+    assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
 
 
 @pytest.mark.parametrize("word, parts", [
