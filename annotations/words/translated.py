@@ -181,6 +181,27 @@ def compound_in_translation(parts, translation):
                 words = [w for w in window if w.lower() != "of"] if size > n else window
                 if _covers(words, stems):
                     return translation[spans[i][0]:spans[i + size - 1][1]]
+    return _modifier_and_head(stems, translation)
+
+
+def _modifier_and_head(stems, translation):
+    """Return the front parts' rendering and the word after it, where English names the head its own way.
+
+    "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
+    words, then the head noun English uses, which the head part's glosses do not list. Only
+    where no word of the translation renders the head part.
+    """
+    spans = [m.span() for m in re.finditer(r"[\w’'-]+", translation or "")]
+    tokens = [translation[a:b] for a, b in spans]
+    front, head = stems[:-1], stems[-1]
+    if any(_part_matches(t, head) for t in tokens):
+        return ""
+    n = len(front)
+    for i in range(len(tokens) - n):
+        nxt = tokens[i + n]
+        if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
+                and not any(_part_matches(nxt, f) for f in front)):
+            return translation[spans[i][0]:spans[i + n][1]]
     return ""
 
 

@@ -150,6 +150,9 @@ Bewohner {m} (eines bestimmten Lebensraums) (meist in Zusammensetzungen) (Raumpl
 Einwohner {m}; Einwohnerin {f}; Bewohner {m}; Bewohnerin {f} [geogr.] | Einwohner {pl}; Einwohnerinnen {pl}; Bewohner {pl}; Bewohnerinnen {pl} | Steppenbewohner {m} | 4% der Einwohner kommen aus der Türkei. :: inhabitant; habitant | inhabitants; habitants | inhabitant of the steppe | 4% of the inhabitants come from Turkey.
 etw. (in bestimmter Weise) halten {vt} (in Zusammensetzungen) | haltend | gehalten | etw. offen halten :: to keep sth. (in a particular way) (in compounds) | keeping | kept | to keep open <> sth.
 jdn./etw. für etw. halten {vt} | haltend | gehalten :: to think of sb./sth. as sth. | thinking | thought
+Mode {f} [textil.] | Moden {pl} | Damenmode {f} :: fashion | fashions | ladies' fashion
+Händler {m}; Händlerin {f} [econ.] | Händler {pl}; Händlerinnen {pl} :: trader | traders
+Händler {m} | Händler {pl} :: dealer /dlr/ | dealers
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -470,6 +473,9 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
     # A hyphenated English compound renders both parts ("three-day" for "drei|tägig").
     ("Das dreitägige Musikfestival zog mehr als 80.000 Besucher an.", "dreitägige", ["three", "for…days"],
      "The three-day music festival drew more than 80,000 visitors.", "three-day"),
+    # The head named in English's own word ("retailer", not "dealer"), after the modifier's.
+    ("Ein Modehändler hat Insolvenz angemeldet.", "Modehändler", ["fashion", "dealer"],
+     "A fashion retailer has filed for insolvency.", "fashion retailer"),
     # Parts the translation does not render together: no whole, the parts stay.
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "An elephant was born at the park; the baby is well.", ""),
