@@ -144,6 +144,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
+        others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
+        want = dataclasses.replace(want, sentence=others)
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".

@@ -69,6 +69,7 @@ class Want:
     adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
     prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
+    sentence: frozenset = frozenset()  # the sentence's other words, lower case ("landtagswahl")
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
 
 
@@ -195,6 +196,16 @@ def comparative(glosses):
     return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
 
 
+def topic_in(comments, sentence):
+    """Say whether a noun of a comment telling the senses apart ("Hilfe leisten (Hilfe)") stands in the sentence.
+
+    The word Ding names to tell a sense from the others is there, alone or as the last part
+    of a compound ("Militärhilfe"), so that sense is meant.
+    """
+    names = {c.lower() for text in comments for c in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}\b", text)}
+    return any(w.endswith(n) for n in names for w in sentence)
+
+
 _IN_COMPOUNDS = re.compile(r"\bin (?:Zusammensetzungen|compounds)\b")
 
 
@@ -259,6 +270,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    if topic_in(entry["comments"], want.sentence):
+        s -= 1.5
     if in_compounds(entry):
         s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])

@@ -123,36 +123,38 @@ austreten; aussteigen; nicht beitreten {vi} | austretend; aussteigend; nicht bei
 austreten {vt} (Schuhe; Pfade) :: to wear out
 treten {vi} :: to step
 Steuererklärung {f}; Abgabenerklärung {f} [fin.] | Steuererklärungen {pl}; Abgabenerklärungen {pl} | gemeinsame Steuerklärung (von Ehegatten) :: tax return; return; tax declaration | tax returns; returns; tax declarations | joint tax return
-Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Parken :: parking | paid parking
+Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Parken :: parking | pay-parking
 Parklücke {f}; Parkbox {f}; (einzelner) Parkplatz {m}; Abstellplatz {m} [auto] | Parklücken {pl}; Parkboxen {pl}; Parkplätze {pl}; Abstellplätze {pl} | in einer Parklücke :: place to park; parking space; parking spot [coll.] | places to park; parking spaces; parking spots | in a parking space
 tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
-niedrig; flach; gering; tief {adj} | niedriger; flacher; geringer; tiefer | am niedrigsten; am flachsten; am geringsten; am tiefsten :: low | lower | lowest
+niedrig; flach; gering; tief {adj} | niedriger; flacher; geringer; tiefer | am niedrigsten; am flachsten; am geringsten; am tiefsten :: low | lower | lowest; lowermost
 Netzbetreiber {m} | Netzbetreiber {pl} :: network carrier; common carrier; network operator | network carriers; common carriers; network operators
-Briefumschlag {m}; Umschlag {m}; Briefkuvert {n}; Kuvert {n} | Briefumschläge {pl}; Umschläge {pl}; Briefkuverts {pl}; Kuverts {pl} :: envelope; cover | envelopes; covers
+Briefumschlag {m}; Umschlag {m}; Briefkuvert {n}; Kuvert {n} | Briefumschläge {pl}; Umschläge {pl}; Briefkuverts {pl}; Kuverts {pl} :: envelope | envelopes
 Güterumschlag {m}; Umschlag {m} [econ.] | Güterumschlag im Hafen [naut.] :: cargo handling; freight handling | turnaround
 Grundsteuer {f} [fin.] :: tax on land and buildings; tax on landed property; land tax; local rates [Br.]; real property tax [Am.]
 erliegen {vi}; unterliegen {vi} | erliegend; unterliegend | erlegen; unterlegen | erliegt | erlag | der Versuchung erliegen :: to succumb | succumbing | succumbed | succumbs | succumbed | to succumb to temptation
 Stillstand {m} [übtr.] | etw. zum Stillstand / Erliegen bringen | zum Erliegen kommen :: standstill [fig.] | to bring sth. to a standstill | to come to a standstill
-kommen {vi} | kommend | gekommen | er/sie kommt :: to come | coming | come | he/she comes
+kommen {vi} | kommend | gekommen | er/sie/es kommt :: to come {came; come} | coming | come | he/she/it comes
 Berufung einlegen; Revision einlegen; Widerspruch einlegen {vt} (gegen) | Berufung einlegend; Revision einlegend; Widerspruch einlegend | Berufung eingelegt; Revision eingelegt; Widerspruch eingelegt :: to appeal (against) | appealing | appealed
 etw. einlegen {vt} | einlegend | eingelegt | legt ein | legte ein | eine CD einlegen :: to insert sth. | inserting | inserted | inserts | inserted | to insert a CD
-Berufung {f} [jur.] | Berufungen {pl} :: appeal | appeals
+Beschwerde {f}; Berufung {f} (gegen etw.) (Rechtsmittel) [jur.] | Beschwerden {pl}; Berufungen {pl} :: appeal (against sth.) | appeals
 Wert {m} | Werte {pl} :: value | values
 an Wert verlieren; an Kaufkraft verlieren {v} | an Wert verlierend | an Wert verloren :: to depreciate | depreciating | depreciated
-verlieren {vt} | verlierend | verloren :: to lose | losing | lost
-jdn. überraschen {vt} | überraschend | überrascht | er/sie überrascht :: to surprise sb. | surprising | surprised | he/she surprises
+jdn./etw. verlieren {vt} | verlierend | verloren | er/sie verliert :: to lose sb./sth. {lost; lost} | losing | lost | he/she loses
+jdn. überraschen {vt} | überraschend | überrascht | er/sie überrascht :: to surprise sb.; to take sb. by surprise | surprising | surprised | he/she surprises
 überraschend; unverhofft {adj} | ein überraschender Besuch :: surprising; unexpected | an unexpected visit
 überraschend; unverhofft {adv} :: surprisingly; unexpectedly
-zunehmen; steigen {vi} (auf; um) | zunehmend; steigend | zugenommen; gestiegen :: to increase (to; by) | increasing | increased
+zunehmen; steigen; ansteigen {vi} (auf; um) | zunehmend; steigend; ansteigend | zugenommen; gestiegen; angestiegen :: to increase (to; by) | increasing | increased
 zunehmend; steigend; wachsend {adj} | steigende Risiken :: increasing | increasing risks
 zunehmend; verstärkt; in zunehmendem Maße {adv} :: increasingly; to an increasing degree
 Bewohner {m} (eines bestimmten Lebensraums) (meist in Zusammensetzungen) (Raumplanung, Umweltkunde; Zoologie) [envir.] [soc.] [zool.] | Bewohner {pl} | Bewohner der Finsternis | Bewohner von Innenstadtwohnungen | Bergbewohner {pl}; Gebirgsbewohner {pl}; Gebirgler {pl} [ugs.] | Erdbewohner {pl}; Erdenbürger {pl}; Erdlinge {pl} [lit.] | Höhlenbewohner {pl} | Klippenbewohner {pl} | Landbewohner {pl} | Meeresbewohner {pl} | Stadtbewohner {pl}; Städter {pl}; Großstädter {pl} | Slumbewohner {pl} | Waldbewohner wie Wildschweine und Wölfe | Fische und andere Wasserbewohner | Wüstenbewohner {pl} :: dweller (of a particular living environment) (typically in compounds) (spatial planning, ecology; zoology) | dwellers | dwellers of darkness | inner-city flat dwellers [Br.]; inner-city apartment dwellers [Am.] | mountain dwellers; mountaineers [rare] | Earth dwellers; eathlings | cave dwellers | cliff dwellers | land dwellers | sea dwellers | urban dwellers; urbanites; city dwellers; town dwellers | slum dwellers | forest dwellers like boars or wolves | fish and other aquatic dwellers | desert dwellers
 Einwohner {m}; Einwohnerin {f}; Bewohner {m}; Bewohnerin {f} [geogr.] | Einwohner {pl}; Einwohnerinnen {pl}; Bewohner {pl}; Bewohnerinnen {pl} | Steppenbewohner {m} | 4% der Einwohner kommen aus der Türkei. :: inhabitant; habitant | inhabitants; habitants | inhabitant of the steppe | 4% of the inhabitants come from Turkey.
 etw. (in bestimmter Weise) halten {vt} (in Zusammensetzungen) | haltend | gehalten | etw. offen halten :: to keep sth. (in a particular way) (in compounds) | keeping | kept | to keep open <> sth.
-jdn./etw. für etw. halten {vt} | haltend | gehalten :: to think of sb./sth. as sth. | thinking | thought
-Mode {f} [textil.] | Moden {pl} | Damenmode {f} :: fashion | fashions | ladies' fashion
+jdn./etw. für etw. halten {vt} | haltend | gehalten :: to consider sb./sth. sth.; to regard sb./sth. as sth.; to think of sb./sth. as sth. | considering; regarding; thinking | considered; regarded; thought
+Mode {f} [textil.] | Moden {pl} | Damenmode {f}; Frauenmode {f} :: fashion | fashions | ladies’ fashion; fashion for women
 Händler {m}; Händlerin {f} [econ.] | Händler {pl}; Händlerinnen {pl} :: trader | traders
 Händler {m} | Händler {pl} :: dealer /dlr/ | dealers
+(Hilfe) leisten {vt} | leistend | geleistet | leistet | leistete :: to render (assistance) | rendering | rendered | renders | rendered
+etw. verrichten; etw. leisten; etw. tätigen; etw. ausführen {vt} | verrichtend; leistend; tätigend; ausführend | verrichtet; geleistet; getätigt; ausgeführt | verrichtet; leistet; tätigt; führt aus | verrichtete; leistete; tätigte; führte aus | niedere Arbeiten verrichten | auszuführen :: to perform sth. | performing | performed | performs | performed | to perform servile work | to be performed
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -355,6 +357,17 @@ def test_a_present_participle_is_no_infinitive(dictionary_db, sentence, word, me
      "to keep sth. (in a particular way) (in compounds)"),
 ])
 def test_a_nouns_sense_for_compounds_is_not_its_own(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "(Hilfe) leisten": the noun Ding gives to tell the sense apart stands in the sentence.
+    ("Die andere Vertragspartei wird unverzüglich militärische und andere Hilfe leisten.", "leisten",
+     "to render (assistance)"),
+    # ... or as the last part of a compound.
+    ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+])
+def test_the_noun_ding_tells_a_sense_by_picks_it(dictionary_db, sentence, word, meaning):
     assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
