@@ -71,6 +71,15 @@ def _participle_infinitive(word):
     return (m.group("particle") or "") + m.group("stem") + "en"
 
 
+def _present_participle(word, lemma):
+    """Return the adjective ending of a present participle ("" for "zunehmend", "e" for "zunehmende"), or None."""
+    low, verb = word.lower(), (lemma or "").lower()
+    if not word[:1].islower() or not verb.endswith("n") or not low.startswith(verb + "d"):
+        return None
+    ending = low[len(verb) + 1:]
+    return ending if ending in ("", *_ADJ_SUFFIXES) else None
+
+
 def _adjective_stem(db, word):
     """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
     low = word.lower()
@@ -135,12 +144,19 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
+        others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
+        want = dataclasses.replace(want, sentence=others)
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
-        if (first[0].islower() and first == lemma and not before_noun and not want.verb
-                and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
+        # A present participle ("überraschend", "zunehmende") is used as an adjective or,
+        # bare, as an adverb: never as its verb's infinitive ("to surprise sb.").
+        participle = _present_participle(first, lemma)
+        if (first[0].islower() and (first == lemma or participle == "") and not before_noun
+                and not want.verb and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
             want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=True)
+        if participle is not None:
+            want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]
@@ -180,6 +196,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         keys.insert(0, separable)
     keys = [k for k in keys if k]
     entries = lookup(db, keys, limit=limit, want=want)
+    # A verb's object names its sense ("Berufung einlegen" is to appeal, not to insert); a
+    # noun has a sense of its own ("an Wert verlieren": Wert is still value) unless it lives
+    # only in the phrase ("Erliegen", a noun here, is one only in "zum Erliegen kommen").
+    if (len(words) == 1 and not separable and not contraction
+            and (first[0].islower() or not entries or entries[0]["misfit"])):
+        entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
@@ -204,6 +226,49 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+def collocation_keys(clause_words, i, lemma):
+    """Return the phrases the clause may hold its i-th word in, as Ding writes them.
+
+    Ding lists a noun with its verb ("zum Erliegen kommen", "Berufung einlegen"): the
+    preposition or article before the noun, the noun, the verb's infinitive last. The clause
+    "kommt der Nahverkehr zum Erliegen" holds all three, so that is the sense it means.
+    """
+    low = [w.lower() for w in clause_words]
+    lem = [(lemmas.lemma(w, timeout=0) or w).lower() for w in clause_words]
+    word = clause_words[i]
+
+    def before(j):
+        return {"", low[j - 1] if j > 0 else "", " ".join(low[max(0, j - 2):j]) if j > 1 else ""}
+
+    def phrases(j, verb):
+        return {" ".join(f"{b} {n} {verb}".split()) for n in {low[j], lem[j]} for b in before(j)}
+
+    keys = set()
+    if word[:1].isupper():
+        for j, w in enumerate(clause_words):
+            if j != i and w[:1].islower() and low[j] not in FUNCTION_WORDS:
+                keys |= {k.replace(f" {lem[i]} ", f" {lemma.lower()} ") for k in phrases(i, lem[j])}
+    elif word[:1].islower():
+        for j, w in enumerate(clause_words):
+            if j != i and w[:1].isupper():
+                keys |= phrases(j, lemma.lower())
+    return sorted(k for k in keys if " " in k)
+
+
+def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
+    """Return entries with those of a phrase the clause holds the word in first."""
+    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
+    if not places:
+        return entries
+    keys = collocation_keys([w for _, _, w in clause], places[0], lemma)
+    found = lookup(db, keys, limit=3) if keys else []
+    if not found:
+        return entries
+    found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
+    ids = {e["id"] for e in found}
+    return (found + [e for e in entries if e["id"] not in ids])[:limit]
 
 
 # Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).

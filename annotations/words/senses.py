@@ -1,4 +1,4 @@
-"""Rank a word's dictionary senses for the place it stands in, and find the one its translation uses.
+"""Rank a word's dictionary senses for the place it stands in (translated.py finds the one a translation uses).
 
 A learner takes the first meaning shown on trust, so the order weighs (in this order of
 strength): the part of speech the sentence wants, whether the headword is the word itself or a
@@ -69,6 +69,8 @@ class Want:
     adverb: bool = False          # a bare word before a verb ("leicht gestiegen", "erneut aussetzen")
     reflexive: bool | None = None  # the clause has a reflexive pronoun ("beteiligen sich")
     prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
+    sentence: frozenset = frozenset()  # the sentence's other words, lower case ("landtagswahl")
+    participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
 
 
 def gloss_core(gloss):
@@ -139,11 +141,9 @@ def cognate(german, gloss):
     return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
-# English verbs that link a state to its subject: "to feel relieved" means "relieved".
-_COPULAS = frozenset("be feel become get seem".split())
-_STOP = frozenset("""a an the to of in on at for with by from up out off into about over as and or
+STOPWORDS = frozenset("""a an the to of in on at for with by from up out off into about over as and or
     not no be is are was were been being have has had do does did get got one's oneself sb sth
-    sb's sth's s it its""".split())
+    sb's sth's s it its more most less least very""".split())
 
 
 def stem(word):
@@ -163,7 +163,7 @@ def stem(word):
 
 def content_stems(gloss):
     """Return the stems of a gloss's content words ("to check up on sb." → {"check"})."""
-    return {stem(w) for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(gloss)) if w not in _STOP}
+    return {stem(w) for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(gloss)) if w not in STOPWORDS}
 
 
 def consensus(entries):
@@ -196,6 +196,28 @@ def comparative(glosses):
     return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
 
 
+def topic_in(comments, sentence):
+    """Say whether a noun of a comment telling the senses apart ("Hilfe leisten (Hilfe)") stands in the sentence.
+
+    The word Ding names to tell a sense from the others is there, alone or as the last part
+    of a compound ("Militärhilfe"), so that sense is meant.
+    """
+    names = {c.lower() for text in comments for c in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}\b", text)}
+    return any(w.endswith(n) for n in names for w in sentence)
+
+
+_IN_COMPOUNDS = re.compile(r"\bin (?:Zusammensetzungen|compounds)\b")
+
+
+def in_compounds(entry):
+    """Say whether Ding marks the German word as used so inside compounds ("Bewohner {m} (meist in Zusammensetzungen)").
+
+    "…bewohner" in "Bergbewohner" is a dweller; the word standing alone is an inhabitant.
+    """
+    # Of a verb, Ding says so of a sense it has beside an adverb ("etw. offen halten"): a phrase.
+    return entry["pos"] == "noun" and any(_IN_COMPOUNDS.search(t) for t in (*entry["labels"], *entry["comments"]))
+
+
 def misfit(entry, want):
     """Say whether the sentence rules the entry out (a noun for a lower-case word mid-sentence).
 
@@ -221,6 +243,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s += 1.0  # a verb's finite form ("bewaffnet": arms), where a participle stands as adjective
     if want.adverb:
         s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
+    if want.participle and pos == "verb":
+        s += 2.0
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
     if entry["sub"] > 0:
@@ -246,6 +270,10 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    if topic_in(entry["comments"], want.sentence):
+        s -= 1.5
+    if in_compounds(entry):
+        s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])
     bare = _OBJECTS.sub(" ", head).split()
     if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
@@ -277,10 +305,8 @@ def best_gloss(entry):
     return best if gloss_weight(best) > first + 1.0 else glosses[0]
 
 
-# --- the meaning the translation chose -------------------------------------------------
-
-# Irregular English forms a translation uses where the dictionary has the infinitive.
-_IRREGULAR = {
+# Irregular English forms (a translation's "sent" where the dictionary has "to send").
+IRREGULAR = {
     "send": "sent", "rise": "rose risen", "fall": "fell fallen", "take": "took taken",
     "give": "gave given", "make": "made", "hold": "held", "lead": "led", "seek": "sought",
     "bring": "brought", "buy": "bought", "build": "built", "choose": "chose chosen",
@@ -297,91 +323,9 @@ _IRREGULAR = {
 }
 
 
-_PARTICIPLES = frozenset(f for forms in _IRREGULAR.values() for f in forms.split()) - {"has", "is", "are", "was", "were"}
-_IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() if " " not in base
+_PARTICIPLES = frozenset(f for forms in IRREGULAR.values() for f in forms.split()) - {"has", "is", "are", "was", "were"}
+_IRREGULAR_BASE = {form: base for base, forms in IRREGULAR.items() if " " not in base
                    for form in forms.split()}  # "sent" -> "send"
-
-
-def _forms(word):
-    """Return English forms of word a translation may use (sanctions, supplied, supplying)."""
-    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
-    if word.endswith("e"):
-        forms.add(word[:-1] + "ing")
-    if word.endswith("y") and len(word) > 2:
-        forms.update({word[:-1] + "ied", word[:-1] + "ies"})
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
-        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    forms.update(_IRREGULAR.get(word, "").split())
-    forms.update(_adverb_forms(word))
-    return forms
-
-
-def _adverb_forms(word):
-    """Return the adverb of an adjective and the adjective of an adverb (secret, secretly).
-
-    A translation says "considerably" where the dictionary has "considerable": the same sense
-    in the part of speech English wants there. Short words are left alone ("ear" is not "early").
-    """
-    if word.endswith("ly"):
-        base = word[:-3] + "le" if word.endswith("bly") else word[:-3] + "y" if word.endswith("ily") else word[:-2]
-        return {base} if len(base) >= 5 else set()
-    if len(word) < 5:
-        return set()
-    if word.endswith("le"):
-        return {word[:-1] + "y"}
-    if word.endswith("y"):
-        return {word[:-1] + "ily"}
-    if word.endswith("ic"):
-        return {word + "ally"}
-    return {word + "ly"}
-
-
-def occurs_in(gloss, translation_words):
-    """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
-    words = re.findall(r"[\w’'-]+", gloss_core(gloss))
-    if not words or not translation_words:
-        return 0
-    n = len(words)
-    if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
-        return 2
-    if n == 1:
-        return int(not _forms(words[0]).isdisjoint(translation_words))
-    if n == 2 and words[0] in _COPULAS and words[1] not in _STOP and len(words[1]) > 3:
-        # "to feel relieved" where the translation says "were relieved": the state is the sense.
-        return min(1, occurs_in(words[1], translation_words))
-    # A phrase: its first word inflected ("took part"), the rest as written.
-    n, text = len(words), translation_words
-    firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
-    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1)))
-
-
-def mark_in_translation(entries, translation):
-    """Flag glosses that occur in the English translation; return the best such gloss or ''.
-
-    The entries keep their order, except that those whose meaning the translation uses lead.
-    A gloss the translation has as written wins over an inflected one, unless the sentence
-    rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
-    content words all occur in it, in any form.
-    """
-    # "the city administration's computers": the possessive is no part of the word.
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
-    found = []  # (ruled out by the sentence, 2 as written / 1 inflected, place, gloss)
-    for i, entry in enumerate(entries):
-        hits = [(occurs_in(g, words), g) for g in entry["glosses"]] if translation else []
-        entry["in_context"] = [g for how, g in hits if how]
-        found.extend((entry.get("misfit", False), -how, i, g) for how, g in hits if how)
-    if translation and not found:
-        # Nothing as written or inflected: a gloss all of whose content words the translation
-        # has in some form and order ("to reach for sth." where it says "reaches") is used there.
-        stems = {stem(w) for w in words}
-        for i, entry in enumerate(entries):
-            for g in entry["glosses"]:
-                mine = content_stems(g)
-                if mine and mine <= stems:
-                    entry["in_context"].append(g)
-                    found.append((entry.get("misfit", False), 0, i, g))
-    entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return min(found)[3] if found else ""
 
 
 # --- the parts of a split compound --------------------------------------------------------
@@ -408,43 +352,3 @@ _REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare
 
 def _register(labels):
     return any(label.strip() in _REGISTER for text in labels for label in text.split(", "))
-
-
-def _part_matches(word, renderings):
-    """Say whether a translation's word renders a part, given the content words of its glosses."""
-    low, st = word.lower(), stem(word)
-    # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
-    return any(low in _forms(r) or st == stem(r) or (len(r) >= 4 and low.startswith(r)) for r in renderings)
-
-
-def compound_in_translation(parts, translation):
-    """Return the words of a translation that render a split compound as a whole, or "".
-
-    parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
-    "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
-    adjacent words, in any order, each rendering one part (or "cases of abuse").
-    """
-    tokens = re.findall(r"[\w’'-]+", translation or "")
-    stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in _STOP}
-             for glosses in parts]
-    if len(parts) < 2 or not all(stems):
-        return ""
-    n = len(parts)
-    for size in (n, n + 1):
-        for i in range(len(tokens) - size + 1):
-            window = tokens[i:i + size]
-            if size > n and (n != 2 or window[1].lower() != "of"):
-                continue
-            words = [w for w in window if w.lower() != "of"] if size > n else window
-            if _covers(words, stems):
-                return " ".join(window)
-    return ""
-
-
-def _covers(words, stems):
-    """Say whether each word renders a different part (any order)."""
-    def assign(i, free):
-        if i == len(words):
-            return True
-        return any(_part_matches(words[i], stems[j]) and assign(i + 1, free - {j}) for j in free)
-    return len(words) == len(stems) and assign(0, frozenset(range(len(stems))))

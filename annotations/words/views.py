@@ -12,7 +12,7 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import anki, context, dictionary, importer, senses, vocab
+from . import anki, context, dictionary, importer, senses, translated, vocab
 
 bp = Blueprint("words_views", __name__)
 
@@ -108,7 +108,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
     entries = result["entries"]
-    best = senses.mark_in_translation(entries, context_translation)
+    best = translated.mark_in_translation(entries, context_translation)
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
@@ -120,7 +120,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     grammar = context.grammar(result, entries)
     if result["split"]:
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
-        best = senses.compound_in_translation([p["glosses"] for p in result["split"]], context_translation)
+        best = translated.compound_in_translation([p["glosses"] for p in result["split"]], context_translation)
         gloss = best or " + ".join(p["gloss"] or "?" for p in result["split"])
     else:
         gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))

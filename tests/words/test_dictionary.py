@@ -3,7 +3,7 @@ import gzip
 
 import pytest
 
-from annotations.words import cli, context, dictionary, formats, importer, senses
+from annotations.words import cli, context, dictionary, formats, importer, senses, translated
 
 DING = """# Version :: test
 # License :: GPL, written by this test
@@ -198,9 +198,9 @@ def test_separable_verb_from_click_and_from_selection(db, ding, lemmatiser):
 def test_meaning_in_this_sentence_comes_from_the_translation(db, ding):
     importer.import_dictionary(db, "ding", ding)
     entries = dictionary.lookup(db, ["nach wie vor"])
-    assert senses.mark_in_translation(entries, "The bank is still open.") == "still"
+    assert translated.mark_in_translation(entries, "The bank is still open.") == "still"
     assert entries[0]["in_context"] == ["still"]
-    assert senses.mark_in_translation(dictionary.lookup(db, ["Bank"]), "No match here.") == ""
+    assert translated.mark_in_translation(dictionary.lookup(db, ["Bank"]), "No match here.") == ""
 
 
 def test_installed_sources_follow_config(tmp_path, ding, freedict):

@@ -4,7 +4,7 @@ The Ding lines are shortened copies of the real ones behind each case the issue 
 """
 import pytest
 
-from annotations.words import context, importer, senses
+from annotations.words import context, importer, senses, translated
 
 DING = """\
 Hauptstadt {f}; Kapitale {f} [veraltet] [pol.] | Hauptstädte {pl} :: capital; capital city | capitals; capital cities
@@ -122,6 +122,39 @@ aus einer Institution austreten; ausscheiden {vi} [adm.] | austretend; ausscheid
 austreten; aussteigen; nicht beitreten {vi} | austretend; aussteigend; nicht beitretend | ausgetreten; ausgestiegen; nicht beitreten | eine Vereinbarung vertraglich abbedingen :: to contract out | contracting out | contracted out | to contract out an agreement
 austreten {vt} (Schuhe; Pfade) :: to wear out
 treten {vi} :: to step
+Steuererklärung {f}; Abgabenerklärung {f} [fin.] | Steuererklärungen {pl}; Abgabenerklärungen {pl} | gemeinsame Steuerklärung (von Ehegatten) :: tax return; return; tax declaration | tax returns; returns; tax declarations | joint tax return
+Parken {n}; Parkmöglichkeit {f}; Parkplätze {pl} [auto] | kostenpflichtiges Parken :: parking | pay-parking
+Parklücke {f}; Parkbox {f}; (einzelner) Parkplatz {m}; Abstellplatz {m} [auto] | Parklücken {pl}; Parkboxen {pl}; Parkplätze {pl}; Abstellplätze {pl} | in einer Parklücke :: place to park; parking space; parking spot [coll.] | places to park; parking spaces; parking spots | in a parking space
+tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
+niedrig; flach; gering; tief {adj} | niedriger; flacher; geringer; tiefer | am niedrigsten; am flachsten; am geringsten; am tiefsten :: low | lower | lowest; lowermost
+Netzbetreiber {m} | Netzbetreiber {pl} :: network carrier; common carrier; network operator | network carriers; common carriers; network operators
+Briefumschlag {m}; Umschlag {m}; Briefkuvert {n}; Kuvert {n} | Briefumschläge {pl}; Umschläge {pl}; Briefkuverts {pl}; Kuverts {pl} :: envelope | envelopes
+Güterumschlag {m}; Umschlag {m} [econ.] | Güterumschlag im Hafen [naut.] :: cargo handling; freight handling | turnaround
+Grundsteuer {f} [fin.] :: tax on land and buildings; tax on landed property; land tax; local rates [Br.]; real property tax [Am.]
+erliegen {vi}; unterliegen {vi} | erliegend; unterliegend | erlegen; unterlegen | erliegt | erlag | der Versuchung erliegen :: to succumb | succumbing | succumbed | succumbs | succumbed | to succumb to temptation
+Stillstand {m} [übtr.] | etw. zum Stillstand / Erliegen bringen | zum Erliegen kommen :: standstill [fig.] | to bring sth. to a standstill | to come to a standstill
+kommen {vi} | kommend | gekommen | er/sie/es kommt :: to come {came; come} | coming | come | he/she/it comes
+Berufung einlegen; Revision einlegen; Widerspruch einlegen {vt} (gegen) | Berufung einlegend; Revision einlegend; Widerspruch einlegend | Berufung eingelegt; Revision eingelegt; Widerspruch eingelegt :: to appeal (against) | appealing | appealed
+etw. einlegen {vt} | einlegend | eingelegt | legt ein | legte ein | eine CD einlegen :: to insert sth. | inserting | inserted | inserts | inserted | to insert a CD
+Beschwerde {f}; Berufung {f} (gegen etw.) (Rechtsmittel) [jur.] | Beschwerden {pl}; Berufungen {pl} :: appeal (against sth.) | appeals
+Wert {m} | Werte {pl} :: value | values
+an Wert verlieren; an Kaufkraft verlieren {v} | an Wert verlierend | an Wert verloren :: to depreciate | depreciating | depreciated
+jdn./etw. verlieren {vt} | verlierend | verloren | er/sie verliert :: to lose sb./sth. {lost; lost} | losing | lost | he/she loses
+jdn. überraschen {vt} | überraschend | überrascht | er/sie überrascht :: to surprise sb.; to take sb. by surprise | surprising | surprised | he/she surprises
+überraschend; unverhofft {adj} | ein überraschender Besuch :: surprising; unexpected | an unexpected visit
+überraschend; unverhofft {adv} :: surprisingly; unexpectedly
+zunehmen; steigen; ansteigen {vi} (auf; um) | zunehmend; steigend; ansteigend | zugenommen; gestiegen; angestiegen :: to increase (to; by) | increasing | increased
+zunehmend; steigend; wachsend {adj} | steigende Risiken :: increasing | increasing risks
+zunehmend; verstärkt; in zunehmendem Maße {adv} :: increasingly; to an increasing degree
+Bewohner {m} (eines bestimmten Lebensraums) (meist in Zusammensetzungen) (Raumplanung, Umweltkunde; Zoologie) [envir.] [soc.] [zool.] | Bewohner {pl} | Bewohner der Finsternis | Bewohner von Innenstadtwohnungen | Bergbewohner {pl}; Gebirgsbewohner {pl}; Gebirgler {pl} [ugs.] | Erdbewohner {pl}; Erdenbürger {pl}; Erdlinge {pl} [lit.] | Höhlenbewohner {pl} | Klippenbewohner {pl} | Landbewohner {pl} | Meeresbewohner {pl} | Stadtbewohner {pl}; Städter {pl}; Großstädter {pl} | Slumbewohner {pl} | Waldbewohner wie Wildschweine und Wölfe | Fische und andere Wasserbewohner | Wüstenbewohner {pl} :: dweller (of a particular living environment) (typically in compounds) (spatial planning, ecology; zoology) | dwellers | dwellers of darkness | inner-city flat dwellers [Br.]; inner-city apartment dwellers [Am.] | mountain dwellers; mountaineers [rare] | Earth dwellers; eathlings | cave dwellers | cliff dwellers | land dwellers | sea dwellers | urban dwellers; urbanites; city dwellers; town dwellers | slum dwellers | forest dwellers like boars or wolves | fish and other aquatic dwellers | desert dwellers
+Einwohner {m}; Einwohnerin {f}; Bewohner {m}; Bewohnerin {f} [geogr.] | Einwohner {pl}; Einwohnerinnen {pl}; Bewohner {pl}; Bewohnerinnen {pl} | Steppenbewohner {m} | 4% der Einwohner kommen aus der Türkei. :: inhabitant; habitant | inhabitants; habitants | inhabitant of the steppe | 4% of the inhabitants come from Turkey.
+etw. (in bestimmter Weise) halten {vt} (in Zusammensetzungen) | haltend | gehalten | etw. offen halten :: to keep sth. (in a particular way) (in compounds) | keeping | kept | to keep open <> sth.
+jdn./etw. für etw. halten {vt} | haltend | gehalten :: to consider sb./sth. sth.; to regard sb./sth. as sth.; to think of sb./sth. as sth. | considering; regarding; thinking | considered; regarded; thought
+Mode {f} [textil.] | Moden {pl} | Damenmode {f}; Frauenmode {f} :: fashion | fashions | ladies’ fashion; fashion for women
+Händler {m}; Händlerin {f} [econ.] | Händler {pl}; Händlerinnen {pl} :: trader | traders
+Händler {m} | Händler {pl} :: dealer /dlr/ | dealers
+(Hilfe) leisten {vt} | leistend | geleistet | leistet | leistete :: to render (assistance) | rendering | rendered | renders | rendered
+etw. verrichten; etw. leisten; etw. tätigen; etw. ausführen {vt} | verrichtend; leistend; tätigend; ausführend | verrichtet; geleistet; getätigt; ausgeführt | verrichtet; leistet; tätigt; führt aus | verrichtete; leistete; tätigte; führte aus | niedere Arbeiten verrichten | auszuführen :: to perform sth. | performing | performed | performs | performed | to perform servile work | to be performed
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
 """
 
@@ -209,7 +242,7 @@ def test_a_bare_adjective_form_without_a_copula_is_an_adverb(dictionary_db, sent
 def test_the_meaning_the_translation_uses_comes_first(dictionary_db):
     found = look(dictionary_db, "teilte die iranische Botschaft in Russland mit.", "Botschaft")
     assert senses.best_gloss(found["entries"][0]) == "message"  # without a translation
-    best = senses.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
+    best = translated.mark_in_translation(found["entries"], "the Iranian embassy in Russia said.")
     assert best == "embassy" and found["entries"][0]["glosses"] == ["embassy"]
 
 
@@ -217,12 +250,12 @@ def test_the_translation_does_not_pick_a_meaning_the_sentence_rules_out(dictiona
     # "raising" is in the translation as written, but as "Erhöhen {n}": a noun, and "erhöht"
     # stands lower-case mid-sentence. The verb's "to raise" (inflected there) is meant.
     found = look(dictionary_db, "Die Bahn erhöht im Dezember die Preise.", "erhöht")
-    assert senses.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
+    assert translated.mark_in_translation(found["entries"], "The railway is raising prices in December.") == "to raise"
 
 
 def test_an_inflected_translation_still_matches(dictionary_db):
     found = look(dictionary_db, "Raketen sind nach Russland geschickt worden.", "geschickt")
-    assert senses.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
+    assert translated.mark_in_translation(found["entries"], "Missiles have been sent to Russia.") == "sent"
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -237,7 +270,7 @@ def test_an_inflected_translation_still_matches(dictionary_db):
 def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictionary_db, sentence, word,
                                                                           english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert meaning in senses.content_stems(senses.mark_in_translation(found["entries"], english))
+    assert meaning in senses.content_stems(translated.mark_in_translation(found["entries"], english))
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
@@ -249,11 +282,93 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
      "Energy prices rose considerably last year.", "considerable"),
     ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
      "The minister is said to have secretly met lobbyists.", "secret"),
+    # A superlative in German and in English: "low" is the sense where the translation says "lowest".
+    ("Die Erzeugerpreise für Schweinefleisch sind auf den tiefsten Stand seit Jahren gerutscht.", "tiefsten",
+     "Producer prices for pork have slid to their lowest level in years.", "low"),
 ])
 def test_a_gloss_the_translation_has_in_another_part_of_speech_is_found(dictionary_db, sentence, word,
                                                                        english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert senses.mark_in_translation(found["entries"], english) == meaning
+    assert translated.mark_in_translation(found["entries"], english) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # "return" and "tax return" both stand in the translation: the longer is its word for the
+    # German one, the shorter only a part of it.
+    ("Wer seine Steuererklärung elektronisch einreicht, bekommt die Erstattung früher.", "Steuererklärung",
+     "Anyone who submits their tax return electronically gets the refund sooner.", "tax return"),
+    # "parking" as written, "parking spaces" inflected: the one covering more of the translation.
+    ("Die Stadt will Radwege verbreitern und dafür Parkplätze am Straßenrand opfern.", "Parkplätze",
+     "The city wants to widen cycle paths and give up roadside parking spaces to do so.", "parking spaces"),
+])
+def test_the_gloss_covering_more_of_the_translation_wins(dictionary_db, sentence, word, english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert translated.mark_in_translation(found["entries"], english) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # English renders one word of the compound its own way ("grid", "container"); the other
+    # word is the dictionary's, and names the sense meant.
+    ("Der Netzbetreiber will neue Stromleitungen bauen.", "Netzbetreiber",
+     "The grid operator wants to build new power lines.", "network operator"),
+    ("Der Hafen meldet einen Rückgang beim Umschlag von Containern.", "Umschlag",
+     "The port is reporting a drop in container handling.", "cargo handling"),
+    # The first sense already shares a word ("tax") with the translation: it stays.
+    ("Viele Eigentümer müssen nach der Reform der Grundsteuer mehr zahlen.", "Grundsteuer",
+     "After the reform of property tax, many owners have to pay more.", ""),
+])
+def test_a_gloss_sharing_a_word_with_the_translation_is_found(dictionary_db, sentence, word, english, meaning):
+    found = look(dictionary_db, sentence, word)
+    assert translated.mark_in_translation(found["entries"], english) == meaning
+    assert found["entries"][0]["in_context"] == ([meaning] if meaning else [])  # its sense leads
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # The verb's object in the clause names the phrase Ding lists the verb in.
+    ("Seine Anwälte kündigten an, Berufung gegen das Urteil einzulegen.", "einzulegen", "to appeal (against)"),
+    # A noun Ding has only inside its phrase means what the phrase means.
+    ("Weil Busse und Straßenbahnen bestreikt werden, kommt der Nahverkehr zum Erliegen.", "Erliegen",
+     "to come to a standstill"),
+    # A noun with a sense of its own keeps it inside a phrase ("an Wert verlieren": to depreciate).
+    ("Die Aktie des Unternehmens verlor nach der Gewinnwarnung deutlich an Wert.", "Wert", "value"),
+])
+def test_a_phrase_the_clause_holds_names_the_sense(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # A bare present participle beside the verb tells how: the adverb, not the verb "to surprise".
+    ("Bei der Weltmeisterschaft holte die Staffel überraschend die Goldmedaille.", "überraschend",
+     "surprisingly"),
+    ("Die Liftbetreiber setzen zunehmend auf Kunstschnee.", "zunehmend", "increasingly"),
+    # Inflected before its noun: the adjective.
+    ("Die zunehmende Gefahr wird unterschätzt.", "zunehmende", "increasing"),
+])
+def test_a_present_participle_is_no_infinitive(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # Ding marks "Bewohner" a dweller only inside compounds ("Bergbewohner"): alone, an inhabitant.
+    ("In vielen Pflegeheimen sind die Eigenanteile der Bewohner zuletzt deutlich gestiegen.", "Bewohner",
+     "inhabitant"),
+    # Of a verb the mark means a phrase with an adverb ("offen halten"), and the sense stays.
+    ("Tierschützer werfen dem Betreiber vor, die Affen in viel zu engen Käfigen zu halten.", "halten",
+     "to keep sth. (in a particular way) (in compounds)"),
+])
+def test_a_nouns_sense_for_compounds_is_not_its_own(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "(Hilfe) leisten": the noun Ding gives to tell the sense apart stands in the sentence.
+    ("Die andere Vertragspartei wird unverzüglich militärische und andere Hilfe leisten.", "leisten",
+     "to render (assistance)"),
+    # ... or as the last part of a compound.
+    ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+])
+def test_the_noun_ding_tells_a_sense_by_picks_it(dictionary_db, sentence, word, meaning):
+    assert senses.best_gloss(look(dictionary_db, sentence, word)["entries"][0]) == meaning
 
 
 @pytest.mark.parametrize("sentence, meaning", [
@@ -368,6 +483,12 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
      "The commission is investigating cases of abuse in care homes.", "cases of abuse"),
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "A baby elephant was born at the wildlife park.", "baby elephant"),
+    # A hyphenated English compound renders both parts ("three-day" for "drei|tägig").
+    ("Das dreitägige Musikfestival zog mehr als 80.000 Besucher an.", "dreitägige", ["three", "for…days"],
+     "The three-day music festival drew more than 80,000 visitors.", "three-day"),
+    # The head named in English's own word ("retailer", not "dealer"), after the modifier's.
+    ("Ein Modehändler hat Insolvenz angemeldet.", "Modehändler", ["fashion", "dealer"],
+     "A fashion retailer has filed for insolvency.", "fashion retailer"),
     # Parts the translation does not render together: no whole, the parts stay.
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "An elephant was born at the park; the baby is well.", ""),
@@ -376,7 +497,7 @@ def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionar
                                                                       english, whole):
     split = look(dictionary_db, sentence, word)["split"]
     assert [p["gloss"] for p in split] == parts
-    assert senses.compound_in_translation([p["glosses"] for p in split], english) == whole
+    assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
 
 
 @pytest.mark.parametrize("word, parts", [

@@ -1,0 +1,214 @@
+"""Find the meaning a cached English translation uses among a word's dictionary senses.
+
+A translation of the sentence says which sense is meant: the gloss it has as written or
+inflected ("sent" for "to send"), else the one sharing its words; a split compound's parts
+rendered together ("fighter jets" for "Kampf|jets").
+"""
+import re
+
+from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, stem
+
+# English verbs that link a state to its subject: "to feel relieved" means "relieved".
+_COPULAS = frozenset("be feel become get seem".split())
+
+
+def _forms(word):
+    """Return English forms of word a translation may use (sanctions, supplied, supplying)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word.endswith("y") and len(word) > 2:
+        forms.update({word[:-1] + "ied", word[:-1] + "ies"})
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    forms.update(IRREGULAR.get(word, "").split())
+    forms.update(_adverb_forms(word))
+    return forms
+
+
+def _degrees(word):
+    """Return the comparative and superlative of an English adjective ("lower", "lowest", "bigger")."""
+    if word.endswith("e"):
+        return {word + "r", word + "st"}
+    if word.endswith("y") and len(word) > 2:
+        return {word[:-1] + "ier", word[:-1] + "iest"}
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", word):
+        return {word + word[-1] + "er", word + word[-1] + "est"}
+    return {word + "er", word + "est"}
+
+
+def _adverb_forms(word):
+    """Return the adverb of an adjective and the adjective of an adverb (secret, secretly).
+
+    A translation says "considerably" where the dictionary has "considerable": the same sense
+    in the part of speech English wants there. Short words are left alone ("ear" is not "early").
+    """
+    if word.endswith("ly"):
+        base = word[:-3] + "le" if word.endswith("bly") else word[:-3] + "y" if word.endswith("ily") else word[:-2]
+        return {base} if len(base) >= 5 else set()
+    if len(word) < 5:
+        return set()
+    if word.endswith("le"):
+        return {word[:-1] + "y"}
+    if word.endswith("y"):
+        return {word[:-1] + "ily"}
+    if word.endswith("ic"):
+        return {word + "ally"}
+    return {word + "ly"}
+
+
+def occurs_in(gloss, translation_words):
+    """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
+    return _occurrence(gloss, translation_words)[0]
+
+
+def _occurrence(gloss, translation_words, adjective=False):
+    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers).
+
+    adjective: the gloss is an adjective's, so its comparative and superlative are its forms
+    too ("low" where the translation says "lowest" for "tiefsten").
+    """
+    words = re.findall(r"[\w’'-]+", gloss_core(gloss))
+    if not words or not translation_words:
+        return 0, 0
+    n = len(words)
+    if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
+        return 2, n
+    if n == 1:
+        forms = _forms(words[0]) | (_degrees(words[0]) if adjective else set())
+        return int(not forms.isdisjoint(translation_words)), 1
+    if n == 2 and words[0] in _COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
+        # "to feel relieved" where the translation says "were relieved": the state is the sense.
+        return min(1, occurs_in(words[1], translation_words)), 1
+    # A phrase: its first word inflected ("took part"), the rest as written.
+    n, text = len(words), translation_words
+    firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
+    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1))), n
+
+
+def mark_in_translation(entries, translation):
+    """Flag glosses that occur in the English translation; return the best such gloss or ''.
+
+    The entries keep their order, except that those whose meaning the translation uses lead.
+    A gloss the translation has as written wins over an inflected one, unless the sentence
+    rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
+    content words all occur in it, in any form.
+    """
+    # "the city administration's computers": the possessive is no part of the word.
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
+    # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
+    # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
+    # only a part of it, however the two are ranked.
+    found = []
+    for i, entry in enumerate(entries):
+        adjective = entry["pos"] in ("adjective", "adverb")
+        hits = [(*_occurrence(g, words, adjective), g) for g in entry["glosses"]] if translation else []
+        entry["in_context"] = [g for how, _, g in hits if how]
+        found.extend((entry.get("misfit", False), -span, -how, i, g) for how, span, g in hits if how)
+    if translation and not found:
+        # Nothing as written or inflected: a gloss all of whose content words the translation
+        # has in some form and order ("to reach for sth." where it says "reaches") is used there.
+        stems = {stem(w) for w in words}
+        for i, entry in enumerate(entries):
+            for g in entry["glosses"]:
+                mine = content_stems(g)
+                if mine and mine <= stems:
+                    entry["in_context"].append(g)
+                    found.append((entry.get("misfit", False), 0, 0, i, g))
+    if translation and not found:
+        found = _partly_in(entries, {stem(w) for w in words})
+    entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
+    return min(found)[-1] if found else ""
+
+
+def _partly_in(entries, stems):
+    """Return [(…, gloss)] for the gloss sharing most content words with a translation, marked.
+
+    "network operator" where the translation says "grid operator", "cargo handling" where it
+    says "container handling": English renders one word of the compound another way, the
+    other is the dictionary's, and that sense is meant. Short words say too little.
+    """
+    def shared(gloss):
+        return {st for st in content_stems(gloss) & stems if len(st) >= 3}
+
+    # Where the sense ranked first shares a word with the translation ("tax on land and
+    # buildings" for "property tax"), it is already the one meant, in other words.
+    if entries and entries[0]["glosses"] and shared(best_gloss(entries[0])):
+        return []
+    best = None
+    for i, entry in enumerate(entries):
+        for g in entry["glosses"]:
+            mine, common = content_stems(g), shared(g)
+            key = (entry.get("misfit", False), -len(common), len(mine) - len(common), i)
+            if common and (best is None or key < best[0]):
+                best = key, entry, g
+    if best is None:
+        return []
+    best[1]["in_context"].append(best[2])
+    return [(*best[0], best[2])]
+
+
+def _part_matches(word, renderings):
+    """Say whether a translation's word renders a part, given the content words of its glosses."""
+    low, st = word.lower(), stem(word)
+    # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
+    return any(low in _forms(r) or r in _forms(low) or st == stem(r) or (len(r) >= 4 and low.startswith(r))
+               for r in renderings)
+
+
+def compound_in_translation(parts, translation):
+    """Return the words of a translation that render a split compound as a whole, or "".
+
+    parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
+    "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
+    adjacent words, in any order, each rendering one part (or "cases of abuse").
+    A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
+    ("three-day" for "drei|tägig").
+    """
+    stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
+             for glosses in parts]
+    if len(parts) < 2 or not all(stems):
+        return ""
+    n = len(parts)
+    for word in (r"[\w’'-]+", r"[\w’']+"):
+        spans = [m.span() for m in re.finditer(word, translation or "")]
+        tokens = [translation[a:b] for a, b in spans]
+        for size in (n, n + 1):
+            for i in range(len(tokens) - size + 1):
+                window = tokens[i:i + size]
+                if size > n and (n != 2 or window[1].lower() != "of"):
+                    continue
+                words = [w for w in window if w.lower() != "of"] if size > n else window
+                if _covers(words, stems):
+                    return translation[spans[i][0]:spans[i + size - 1][1]]
+    return _modifier_and_head(stems, translation)
+
+
+def _modifier_and_head(stems, translation):
+    """Return the front parts' rendering and the word after it, where English names the head its own way.
+
+    "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
+    words, then the head noun English uses, which the head part's glosses do not list. Only
+    where no word of the translation renders the head part.
+    """
+    spans = [m.span() for m in re.finditer(r"[\w’'-]+", translation or "")]
+    tokens = [translation[a:b] for a, b in spans]
+    front, head = stems[:-1], stems[-1]
+    if any(_part_matches(t, head) for t in tokens):
+        return ""
+    n = len(front)
+    for i in range(len(tokens) - n):
+        nxt = tokens[i + n]
+        if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
+                and not any(_part_matches(nxt, f) for f in front)):
+            return translation[spans[i][0]:spans[i + n][1]]
+    return ""
+
+
+def _covers(words, stems):
+    """Say whether each word renders a different part (any order)."""
+    def assign(i, free):
+        if i == len(words):
+            return True
+        return any(_part_matches(words[i], stems[j]) and assign(i + 1, free - {j}) for j in free)
+    return len(words) == len(stems) and assign(0, frozenset(range(len(stems))))
