@@ -34,11 +34,13 @@ def test_the_bundle_runs_after_the_first_paint_and_the_page_works(page, live_ser
     # Not a deferred script: nothing in the HTML runs the bundle by itself.
     expect(page.locator("script[src*='/assets/app.'][defer]")).to_have_count(0)
     # Nor preloaded: fetching and compiling it beside the first frame held the text back too.
-    fetched, painted = page.evaluate("""() => [
+    # (Its request starts after "load"; first-contentful-paint is the frame's presentation time,
+    # which on a busy machine can come after the two animation frames the loader waits.)
+    fetched, loaded = page.evaluate("""() => [
       performance.getEntriesByType("resource").find((e) => /\\/assets\\/app\\.[0-9a-f]+\\.js$/.test(e.name)).startTime,
-      performance.getEntriesByName("first-contentful-paint")[0].startTime,
+      performance.getEntriesByType("navigation")[0].loadEventEnd,
     ]""")
-    assert fetched > painted
+    assert fetched >= loaded > 0
     # And the page works once it has run: j moves to the next paragraph.
     page.keyboard.press("j")
     expect(page.locator("#progress-n")).to_have_text("2")
