@@ -1,0 +1,43 @@
+"""Which sense leads without a translation, from what the sentence around the word says.
+
+Each case is a real sentence; the Ding lines are copied from the dictionary behind it.
+"""
+import pytest
+
+from annotations.words import context, importer, senses
+
+DING = """\
+sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
+sich beteiligen; sich einbringen; mitwirken {vi} (bei etw.) | sich beteiligend; sich einbringend; mitwirkend | sich beteiligt; sich eingebracht; mitgewirkt | er/sie beteiligt sich; er/sie bringt sich ein; er/sie wirkt mit | ich/er/sie beteiligte sich; ich/er/sie brachte sich ein; ich/er/sie wirkte mit | er/sie hat/hatte sicht beteiligt; er/sie hat/hatte sich eingebracht; er/sie hat/hatte mitgewirkt | sich bei einer Besprechung / Diskussion einbringen | Sechs Wissenschaftler haben an der Sonderausgabe mitgewirkt. | Möchten Sie sich beteiligen? :: to contribute (to sth.) | contributing | contributed | he/she contributes | I/he/she contributed | he/she has/had contributed | to contribute to the meeting / discussion | Six scientists contributed to the special edition. | Do you wish to contribute?
+zu etw. raten {vt} | ratend | geraten | rät | riet | jdm. zur Vorsicht raten | zur/zu Zurückhaltung im Wahlkampf raten :: to advise sth.; to counsel sth. [formal] | advising; counselling; counseling | advised; counselled; counseled | advises; counsels | advised; counselled; counseled | to advise sb. to be careful; to advise sb. to take caution | to advise restraint in the campaign
+raten {vi} (die wahrscheinlichste Antwort wählen) | ratend | geraten | er/sie rät | ich/er/sie riet | richtig/falsch raten | Rate mal! | Gut geraten! | Dreimal darfst du raten. [iron.] | Wenn dir keine Antwort einfällt, rate. | Ich kann nur raten, was sie dazu getrieben hat. | „Sie hat mir gestern gesagt, was sie bedrückt.“ „Lass mich raten - es geht um ihren Freund.“ | Nein, sag’s nicht. Lass mich raten. :: to guess (chose the most likely answer) | guessing | guessed | he/she guesses | I/he/she guessed | to guess right/wrong | Have a guess! | Well guessed! | I’ll give you three guesses.; You can have three guesses. | If you can’t think of an answer, guess. | I can only guess at what made her do this. | 'Yesterday she told me what’s bothering her.' 'Let me guess – it’s about her boyfriend.' | No, don’t tell me, I’m keen to guess.
+bei jdm. (in bestimmter Weise) ankommen; Anklang finden {v} [soc.] | ankommend; Anklang findend; beliebt seiend | angekommen; Anklang gefunden; beliebt gewesen | Der Vorschlag ist bei unserem Chef nicht besonders gut angekommen. :: to go down (in a particular way) with sb. | going down | gone down | The suggestion didn’t go down very well with our boss.
+(an einem Ort) eintreffen; ankommen; anlangen {vi} (Person) | eintreffend; ankommend; anlangend | eingetroffen; angekommen; angelangt | trifft ein; kommt an; langt an | traf ein; kam an; langte an | eintrudeln [ugs.] | hereingeschneit kommen [ugs.] | heil ankommen | Seid ihr gut angekommen? | Wann kommt der Zug in London an? | Sie kam mit dem Bus an. :: to arrive (in a place) (person) | arriving | arrived | arrives; reaches | arrived; reached | to arrive in dribs and drabs | to arrive out of the blue; to roll in | to arrive safely; to arrive safe and sound | Did you arrive safely?; Did you get there all right? | When does the train reach London? | She arrived by bus.
+"""
+
+
+@pytest.fixture
+def ding_db(db, write_ding, lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(DING))
+    return db
+
+
+def first_meaning(db, sentence, word):
+    at = sentence.index(word)
+    found = context.in_context(db, sentence, at, at + len(word))
+    return senses.best_gloss(found["entries"][0])
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "am" is "an dem", "zur" is "zu der": the preposition Ding frames the verb with.
+    ("Nordkoreanische Soldaten beteiligen sich auch am Kampf Russlands gegen die Ukraine.", "beteiligen",
+     "to take part in sth."),
+    ("Wegen der Grippewelle sind viele Arztpraxen überlastet, und Ärzte raten älteren Menschen zur Impfung.",
+     "raten", "to advise sth."),
+    # The verb's preposition in the clause outweighs a commoner English word for the bare verb.
+    ("Auf der Pariser Modewoche präsentierte das Label eine Kollektion aus recycelten Stoffen, die bei Kritikern "
+     "gut ankam.", "ankam",
+     "to go down (in a particular way) with sb."),
+])
+def test_the_preposition_a_verb_is_framed_with_picks_its_sense(ding_db, sentence, word, meaning):
+    assert first_meaning(ding_db, sentence, word) == meaning
