@@ -345,6 +345,19 @@ def plain_gloss(entries):
     return " ".join(g.split()).strip(" .;,") or gloss
 
 
+def split_meaning(glosses, noun):
+    """Return the meaning to pre-fill for a split compound from its parts' ("Honig|ernte": honey harvest).
+
+    English names a thing by one noun before another ("honey harvest", "computer failure"),
+    as German joins them into one word: a noun whose parts each mean one English word reads
+    so. Where a part's meaning is a phrase or missing, or the word is no noun, the parts stay
+    apart ("fight + jet aircraft", "three + for…days").
+    """
+    if noun and glosses and all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", g or "") for g in glosses):
+        return " ".join(glosses)
+    return " + ".join(g or "?" for g in glosses)
+
+
 # Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").
 _REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare poet. vulg. slang ugs.
     coll. humor. pej. Jargon geh. formal dialect regional Sprw.""".split())

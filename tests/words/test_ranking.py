@@ -4,6 +4,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 """
 import pytest
 
+from annotations.reading import articles
 from annotations.words import context, importer, senses
 
 DING = """\
@@ -13,6 +14,13 @@ zu etw. raten {vt} | ratend | geraten | rät | riet | jdm. zur Vorsicht raten | 
 raten {vi} (die wahrscheinlichste Antwort wählen) | ratend | geraten | er/sie rät | ich/er/sie riet | richtig/falsch raten | Rate mal! | Gut geraten! | Dreimal darfst du raten. [iron.] | Wenn dir keine Antwort einfällt, rate. | Ich kann nur raten, was sie dazu getrieben hat. | „Sie hat mir gestern gesagt, was sie bedrückt.“ „Lass mich raten - es geht um ihren Freund.“ | Nein, sag’s nicht. Lass mich raten. :: to guess (chose the most likely answer) | guessing | guessed | he/she guesses | I/he/she guessed | to guess right/wrong | Have a guess! | Well guessed! | I’ll give you three guesses.; You can have three guesses. | If you can’t think of an answer, guess. | I can only guess at what made her do this. | 'Yesterday she told me what’s bothering her.' 'Let me guess – it’s about her boyfriend.' | No, don’t tell me, I’m keen to guess.
 bei jdm. (in bestimmter Weise) ankommen; Anklang finden {v} [soc.] | ankommend; Anklang findend; beliebt seiend | angekommen; Anklang gefunden; beliebt gewesen | Der Vorschlag ist bei unserem Chef nicht besonders gut angekommen. :: to go down (in a particular way) with sb. | going down | gone down | The suggestion didn’t go down very well with our boss.
 (an einem Ort) eintreffen; ankommen; anlangen {vi} (Person) | eintreffend; ankommend; anlangend | eingetroffen; angekommen; angelangt | trifft ein; kommt an; langt an | traf ein; kam an; langte an | eintrudeln [ugs.] | hereingeschneit kommen [ugs.] | heil ankommen | Seid ihr gut angekommen? | Wann kommt der Zug in London an? | Sie kam mit dem Bus an. :: to arrive (in a place) (person) | arriving | arrived | arrives; reaches | arrived; reached | to arrive in dribs and drabs | to arrive out of the blue; to roll in | to arrive safely; to arrive safe and sound | Did you arrive safely?; Did you get there all right? | When does the train reach London? | She arrived by bus.
+"""
+# Parts of compounds Ding lacks ("Honigernte").
+PARTS = """\
+Honig {m} [agr.] [cook.] | Backhonig {m} | Blütenhonig {m} | Kastanienhonig {m} <Edelkastanienhonig> | Kleehonig {m} | Kunsthonig | Lindenblütenhonig {m} | Rapshonig {m} | Wabenhonig {m}; Scheibenhonig {m} | Waldhonig {m} | Honig schleudern | jdm. Honig um den Bart schmieren; jdm. Honig ums Maul schmieren [übtr.] :: honey | baker’s honey | blossom honey; flower honey | chestnut honey | clover honey | artificial honey | lime-blossom honey | rapeseed honey | comb honey | honeydew honey | to extract honey | to butter sb. up; to schmooze sb.
+(eingebrachte) Ernte {f}; Ernteertrag {m}; Ausbeute {f} [agr.] | Getreideernte {f} | Nussernte {f} | tolle Ernte; Superernte {f} | Einbringen der Ernte :: harvest; crop | grain harvest; grain crop | nut harvest | bumper crop | gathering in of the crops; harvesting; harvest home [Br.]
+Ernteertrag {m}; Ernte {f} :: picking
+Ernten {n}; Ernte {f} [agr.] :: harvesting
 """
 
 
@@ -41,3 +49,25 @@ def first_meaning(db, sentence, word):
 ])
 def test_the_preposition_a_verb_is_framed_with_picks_its_sense(ding_db, sentence, word, meaning):
     assert first_meaning(ding_db, sentence, word) == meaning
+
+
+def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, db, write_ding,
+                                                                                    lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(PARTS))
+    text = ("Imker erwarten in diesem Jahr eine magere Honigernte, weil das nasse Frühjahr die Bienen am "
+            "Ausfliegen gehindert hat.")
+    article_id = articles.create_article(db, text)
+    at = text.index("Honigernte")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={at}&end={at + 10}").get_data(as_text=True)
+    assert 'class="word-split"' in page  # still shown part by part
+    assert '<input name="gloss" value="honey harvest"' in page  # English sets one noun before the other
+
+
+@pytest.mark.parametrize("parts, noun, meaning", [
+    (["computer", "failure"], True, "computer failure"),
+    (["fight", "jet aircraft"], True, "fight + jet aircraft"),  # a phrase: where would the parts meet?
+    (["three", "for…days"], False, "three + for…days"),  # "dreitägig" is no noun
+    (["honey", ""], True, "honey + ?"),
+])
+def test_a_split_compounds_meaning_is_an_english_compound_only_of_one_word_nouns(parts, noun, meaning):
+    assert senses.split_meaning(parts, noun) == meaning
