@@ -272,6 +272,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s += rarity(entry["labels"])
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
+    if entry.get("other_noun"):
+        s += 1.5
     if in_compounds(entry):
         s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])
