@@ -107,8 +107,10 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
                 and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
-    # "damit", "darauf", "womit": a preposition with its object as a pronoun.
-    prepositions = senses.PREPOSITIONS.intersection(_PRONOMINAL.sub("", w.lower()) for w in clause_words)
+    # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
+    # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
+    prepositions = senses.PREPOSITIONS.intersection(
+        (compounds.contraction(w) or (_PRONOMINAL.sub("", w.lower()),))[0] for w in clause_words)
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
                        prepositions=prepositions)
 

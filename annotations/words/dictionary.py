@@ -135,6 +135,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     for e in found:
         e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
         e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
+    _mark_other_nouns(found, raw[0], keys[0])
     reflexive_line = any(e["pos"] == "verb" and e["sub"] == 0 and re.search(r"\bsich\b", e["headword"])
                          for e in found)
     best = {}
@@ -148,6 +149,21 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     for e in ranked:
         e["misfit"] = senses.misfit(e, want)
     return ranked[:limit]
+
+
+def _mark_other_nouns(found, written, key):
+    """Flag nouns of another headword (e["other_noun"]) where Ding lists the written noun itself.
+
+    "Besitzer" is a noun Ding lists as written, in the singular: "Besitz", found by another key
+    (a lemma, an adjective stem), is another noun, not its base, unless the written word is its
+    plural too ("Schnitte"; "Ernten {n}", a verb as a noun, stands for a plural in -en as well).
+    """
+    own_noun = written[:1].isupper() and any(
+        e["sub"] == 0 and e["pos"] == "noun" and e["headword"] == written and e["gender"] in ("m", "f", "n")
+        and not (e["gender"] == "n" and written.endswith("en")) for e in found)
+    for e in found:
+        e["other_noun"] = (own_noun and e["pos"] == "noun" and e["headword"] != written and e["key"] != key
+                           and e["plural"] != written)
 
 
 def has_key(db, key, pos=None):

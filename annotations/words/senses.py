@@ -262,7 +262,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
         # Ding's concrete object ("zu einem Ort zurückkommen") names a narrower
         # sense than "etw.": without its preposition it is a phrase like any other.
-        s += -1.0 if prep.group(1) in want.prepositions else 1.5 if head != entry["headword"] else 0.5
+        s += -1.5 if prep.group(1) in want.prepositions else 1.5 if head != entry["headword"] else 0.5
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     elif want.reflexive and reflexive_line and entry["pos"] == "verb":
@@ -272,6 +272,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s += rarity(entry["labels"])
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
+    if entry.get("other_noun"):
+        s += 1.5
     if in_compounds(entry):
         s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])
@@ -343,6 +345,19 @@ def plain_gloss(entries):
     gloss = next((g for g in glosses if not _register(_LABEL.findall(g))), glosses[0])
     g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))
     return " ".join(g.split()).strip(" .;,") or gloss
+
+
+def split_meaning(glosses, noun):
+    """Return the meaning to pre-fill for a split compound from its parts' ("Honig|ernte": honey harvest).
+
+    English names a thing by one noun before another ("honey harvest", "computer failure"),
+    as German joins them into one word: a noun whose parts each mean one English word reads
+    so. Where a part's meaning is a phrase or missing, or the word is no noun, the parts stay
+    apart ("fight + jet aircraft", "three + for…days").
+    """
+    if noun and glosses and all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", g or "") for g in glosses):
+        return " ".join(glosses)
+    return " + ".join(g or "?" for g in glosses)
 
 
 # Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").

@@ -121,7 +121,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if result["split"]:
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
         best = translated.compound_in_translation([p["glosses"] for p in result["split"]], context_translation)
-        gloss = best or " + ".join(p["gloss"] or "?" for p in result["split"])
+        gloss = best or senses.split_meaning([p["gloss"] for p in result["split"]], result["surface"][:1].isupper())
     else:
         gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])

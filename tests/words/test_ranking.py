@@ -1,0 +1,86 @@
+"""Which sense leads without a translation, from what the sentence around the word says.
+
+Each case is a real sentence; the Ding lines are copied from the dictionary behind it.
+"""
+import pytest
+
+from annotations.reading import articles
+from annotations.words import context, importer, senses
+
+DING = """\
+sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
+sich beteiligen; sich einbringen; mitwirken {vi} (bei etw.) | sich beteiligend; sich einbringend; mitwirkend | sich beteiligt; sich eingebracht; mitgewirkt | er/sie beteiligt sich; er/sie bringt sich ein; er/sie wirkt mit | ich/er/sie beteiligte sich; ich/er/sie brachte sich ein; ich/er/sie wirkte mit | er/sie hat/hatte sicht beteiligt; er/sie hat/hatte sich eingebracht; er/sie hat/hatte mitgewirkt | sich bei einer Besprechung / Diskussion einbringen | Sechs Wissenschaftler haben an der Sonderausgabe mitgewirkt. | Möchten Sie sich beteiligen? :: to contribute (to sth.) | contributing | contributed | he/she contributes | I/he/she contributed | he/she has/had contributed | to contribute to the meeting / discussion | Six scientists contributed to the special edition. | Do you wish to contribute?
+zu etw. raten {vt} | ratend | geraten | rät | riet | jdm. zur Vorsicht raten | zur/zu Zurückhaltung im Wahlkampf raten :: to advise sth.; to counsel sth. [formal] | advising; counselling; counseling | advised; counselled; counseled | advises; counsels | advised; counselled; counseled | to advise sb. to be careful; to advise sb. to take caution | to advise restraint in the campaign
+raten {vi} (die wahrscheinlichste Antwort wählen) | ratend | geraten | er/sie rät | ich/er/sie riet | richtig/falsch raten | Rate mal! | Gut geraten! | Dreimal darfst du raten. [iron.] | Wenn dir keine Antwort einfällt, rate. | Ich kann nur raten, was sie dazu getrieben hat. | „Sie hat mir gestern gesagt, was sie bedrückt.“ „Lass mich raten - es geht um ihren Freund.“ | Nein, sag’s nicht. Lass mich raten. :: to guess (chose the most likely answer) | guessing | guessed | he/she guesses | I/he/she guessed | to guess right/wrong | Have a guess! | Well guessed! | I’ll give you three guesses.; You can have three guesses. | If you can’t think of an answer, guess. | I can only guess at what made her do this. | 'Yesterday she told me what’s bothering her.' 'Let me guess – it’s about her boyfriend.' | No, don’t tell me, I’m keen to guess.
+bei jdm. (in bestimmter Weise) ankommen; Anklang finden {v} [soc.] | ankommend; Anklang findend; beliebt seiend | angekommen; Anklang gefunden; beliebt gewesen | Der Vorschlag ist bei unserem Chef nicht besonders gut angekommen. :: to go down (in a particular way) with sb. | going down | gone down | The suggestion didn’t go down very well with our boss.
+(an einem Ort) eintreffen; ankommen; anlangen {vi} (Person) | eintreffend; ankommend; anlangend | eingetroffen; angekommen; angelangt | trifft ein; kommt an; langt an | traf ein; kam an; langte an | eintrudeln [ugs.] | hereingeschneit kommen [ugs.] | heil ankommen | Seid ihr gut angekommen? | Wann kommt der Zug in London an? | Sie kam mit dem Bus an. :: to arrive (in a place) (person) | arriving | arrived | arrives; reaches | arrived; reached | to arrive in dribs and drabs | to arrive out of the blue; to roll in | to arrive safely; to arrive safe and sound | Did you arrive safely?; Did you get there all right? | When does the train reach London? | She arrived by bus.
+Besitz {m} {+Gen.}; Sachherrschaft {f} [jur.] (über etw.) | Eigenbesitz {m} | im Besitz von etw. sein; etw. besitzen | in den Besitz von etw. gelangen/kommen | wieder in den Besitz einer Sache gelangen | etw. in seinem Besitz haben | Besitz erwerben | etw. (rechtmäßig) in Besitz nehmen [jur.] | etw. (unrechtmäßig) in Besitz nehmen; sich einer Sache bemächtigen | jdn. im Besitz stören | jdn. in Besitz von etw. setzen | den Besitz an/von etw. wiedererlangen | wieder in den Besitz eingesetzt werden | Besitz einer verbotenen Waffe | auf Räumung klagen | eine Erbschaft antreten | Beide Pistolen befinden sich im Besitz der rechtmäßigen Eigentümer. | Bei seiner Verhaftung hatte er 124 gefälschte DVDs bei sich. | Wie ist das Gemälde in seinen Besitz gelangt?; Wie ist er in den Besitz des Gemäldes gekommen? :: possession (of sth.) | proprietary possession | to be in possession of sth. | to come into / to gain possession of sth. | to regain possession of sth. | to have sth. in one’s possession | to acquire possession | to enter into possession of sth. | to take possession of sth. | to interfere with sb.’s possession | to put sb. in possession of sth. | to recover possession of sth. | to be restored to possession | possession of a prohibited weapon | to sue for possession [Br.] | to take possession of an estate | Both pistols are in the possession of the rightful owners. | At the time of arrest he was (found) in possession of 124 counterfeit DVDs. | How did the painting come into his possession?; How did he come into possession of the painting?
+Eigentum {n}; Besitz {m}; Grundbesitz {m}; Grundstück {n} | Eigentum {n}; Grundbesitze {pl} | Hausgrundstück {n} | Sondereigentum {n} | geistiges Eigentum | gewerbliches Eigentum | gewerblich genutztes Grundstück | Besitz erwerben; Eigentum erwerben | bewegliches Eigentum | unbelasteter Grundbesitz | ungestörte Nutzung seines Eigentums (Grundrecht) | unveräußerlicher Grundbesitz | Eigentum an Patenten und Gebrauchsmustern | Eigentum an einer Ware :: property | properties | property with house | special property | intellectual property /IP/ | industrial property | income-producing property; income property | to acquire property | moveables; movable property | unencumbered property | peaceful enjoyment of your property (fundamental right) | entailed property | industrial property | property in goods
+Eigentümer {m}; Eigentümerin {f}; Eigner {m} [adm.]; Eignerin {f} [adm.]; Inhaber {m}; Inhaberin {f} [econ.] [jur.]; Besitzer {m} [ugs.]; Besitzerin {f} [ugs.] | Eigentümer {pl}; Eigentümerinnen {pl}; Eigner {pl}; Eignerinnen {pl}; Inhaber {pl}; Inhaberinnen {pl}; Besitzer {pl}; Besitzerinnen {pl} | Mehrheitseigentümer {m}; Mehrheitseigner {m} | Unternehmensinhaber {m} | Inhaber von Rechten | nomineller Inhaber | Eigentümer eines Gegenstandes | Eigentümer des Grundstücks | Eigners Gefahr :: owner | owners | majority owner | business owner | owner of rights | nominal owner | owner of an article | real owner | owner’s risk /O.R./
+Inhaber {m} /Inh./; Inhaberin {f}; Besitzer {m}; Besitzerin {f} | Inhaber {pl}; Inhaberinnen {pl}; Besitzer {pl}; Besitzerinnen {pl} | gemeinsame Inhaber | eingetragener Eigentümer :: proprietor /prop.; propr/ | proprietors | joint proprietors | registered proprietor
+besitzrechtlich; besitzgebunden; Besitz…; possessorisch {adj} [jur.] | Besitzanspruch {m} | Besitzklage {f} | Recht auf Besitz; possessorisches Recht | Besitzrecht {n}; Vermögensanspruch {m} | Besitztitel {m} :: possessory | possessory claim; ownership claim; claim to ownership | possessory action | possessory interest | possessory right | possessory title [Br.]
+"""
+# Parts of compounds Ding lacks ("Honigernte").
+PARTS = """\
+Honig {m} [agr.] [cook.] | Backhonig {m} | Blütenhonig {m} | Kastanienhonig {m} <Edelkastanienhonig> | Kleehonig {m} | Kunsthonig | Lindenblütenhonig {m} | Rapshonig {m} | Wabenhonig {m}; Scheibenhonig {m} | Waldhonig {m} | Honig schleudern | jdm. Honig um den Bart schmieren; jdm. Honig ums Maul schmieren [übtr.] :: honey | baker’s honey | blossom honey; flower honey | chestnut honey | clover honey | artificial honey | lime-blossom honey | rapeseed honey | comb honey | honeydew honey | to extract honey | to butter sb. up; to schmooze sb.
+(eingebrachte) Ernte {f}; Ernteertrag {m}; Ausbeute {f} [agr.] | Getreideernte {f} | Nussernte {f} | tolle Ernte; Superernte {f} | Einbringen der Ernte :: harvest; crop | grain harvest; grain crop | nut harvest | bumper crop | gathering in of the crops; harvesting; harvest home [Br.]
+Ernteertrag {m}; Ernte {f} :: picking
+Ernten {n}; Ernte {f} [agr.] :: harvesting
+"""
+
+
+@pytest.fixture
+def ding_db(db, write_ding, lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(DING))
+    return db
+
+
+def first_meaning(db, sentence, word):
+    at = sentence.index(word)
+    found = context.in_context(db, sentence, at, at + len(word))
+    return senses.best_gloss(found["entries"][0])
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "am" is "an dem", "zur" is "zu der": the preposition Ding frames the verb with.
+    ("Nordkoreanische Soldaten beteiligen sich auch am Kampf Russlands gegen die Ukraine.", "beteiligen",
+     "to take part in sth."),
+    ("Wegen der Grippewelle sind viele Arztpraxen überlastet, und Ärzte raten älteren Menschen zur Impfung.",
+     "raten", "to advise sth."),
+    # The verb's preposition in the clause outweighs a commoner English word for the bare verb.
+    ("Auf der Pariser Modewoche präsentierte das Label eine Kollektion aus recycelten Stoffen, die bei Kritikern "
+     "gut ankam.", "ankam",
+     "to go down (in a particular way) with sb."),
+])
+def test_the_preposition_a_verb_is_framed_with_picks_its_sense(ding_db, sentence, word, meaning):
+    assert first_meaning(ding_db, sentence, word) == meaning
+
+
+def test_a_noun_ding_lists_as_written_takes_no_other_nouns_sense(ding_db):
+    # "besitz" looks like the adjective stem of "Besitzer" ("Besitz…" is one in Ding), so the noun
+    # "Besitz" (possession) comes up too; Ding lists "Besitzer" itself.
+    sentence = ("Viele Tierheime sind überfüllt, weil Besitzer ihre während der Pandemie angeschafften Hunde "
+                "und Katzen wieder abgeben.")
+    assert first_meaning(ding_db, sentence, "Besitzer") == "owner"
+
+
+def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, db, write_ding,
+                                                                                    lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(PARTS))
+    text = ("Imker erwarten in diesem Jahr eine magere Honigernte, weil das nasse Frühjahr die Bienen am "
+            "Ausfliegen gehindert hat.")
+    article_id = articles.create_article(db, text)
+    at = text.index("Honigernte")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={at}&end={at + 10}").get_data(as_text=True)
+    assert 'class="word-split"' in page  # still shown part by part
+    assert '<input name="gloss" value="honey harvest"' in page  # English sets one noun before the other
+
+
+@pytest.mark.parametrize("parts, noun, meaning", [
+    (["computer", "failure"], True, "computer failure"),
+    (["fight", "jet aircraft"], True, "fight + jet aircraft"),  # a phrase: where would the parts meet?
+    (["three", "for…days"], False, "three + for…days"),  # "dreitägig" is no noun
+    (["honey", ""], True, "honey + ?"),
+])
+def test_a_split_compounds_meaning_is_an_english_compound_only_of_one_word_nouns(parts, noun, meaning):
+    assert senses.split_meaning(parts, noun) == meaning
