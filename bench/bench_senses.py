@@ -12,7 +12,7 @@ script measures any version of the code:
     translation in the cache;
   - latency: in_context (the lookup in its sentence) and the HTTP popover, p50/p99, beside the yardstick of
     one plain indexed SELECT on dict_forms.
-Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out 2"|"held-out 3"|"held-out 4"|"held-out 5"|"held-out 6"|"held-out 7"]
+Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out 2"|"held-out 3"|"held-out 4"|"held-out 5"|"held-out 6"|"held-out 7"|"held-out 8"]
 """
 import argparse
 import html
@@ -52,15 +52,16 @@ _GLOSS = re.compile(r'<input name="gloss" value="([^"]*)"')
 # "held-out 4" was written before the generalisation work began and is measured once, at its end.
 # "held-out 5" was written blind (no Ding look-ups, no run of the lookup on it) before any
 # ranking change was measured on it; nothing is tuned on it. "held-out 6" was written the same
-# way, blind, on topics none of the others cover, and so was "held-out 7", for a one-time
-# measure of how the pre-filled meaning generalises to unseen words.
+# way, blind, on topics none of the others cover, and so were "held-out 7" and "held-out 8",
+# each for a one-time measure of how the pre-filled meaning generalises to unseen words.
 SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv", "heldout_de.txt"),
         "held-out 2": ("senses_heldout2.tsv", "heldout2_de.txt"),
         "held-out 3": ("senses_heldout3.tsv", "heldout3_de.txt"),
         "held-out 4": ("senses_heldout4.tsv", "heldout4_de.txt"),
         "held-out 5": ("senses_heldout5.tsv", "heldout5_de.txt"),
         "held-out 6": ("senses_heldout6.tsv", "heldout6_de.txt"),
-        "held-out 7": ("senses_heldout7.tsv", "heldout7_de.txt")}
+        "held-out 7": ("senses_heldout7.tsv", "heldout7_de.txt"),
+        "held-out 8": ("senses_heldout8.tsv", "heldout8_de.txt")}
 
 
 def judged(name="senses.tsv"):
