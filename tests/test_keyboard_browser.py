@@ -123,6 +123,7 @@ def test_a_highlight_menu_is_a_dialog_escape_returns_to_the_highlight(page, live
     highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
     page.goto(live_server + "/articles/1")
     page.keyboard.press("j")
+    expect(page.locator("#p-2")).to_be_focused()
     tab_to(page, "#p-2 mark.hl")
     page.keyboard.press("Enter")
     menu = page.get_by_role("dialog", name="Highlight menu")
@@ -134,6 +135,8 @@ def test_a_highlight_menu_is_a_dialog_escape_returns_to_the_highlight(page, live
     # A colour chosen from the menu re-renders the paragraph; focus comes back to the highlight.
     page.keyboard.press("Enter")
     expect(menu.get_by_role("button", name="Make it green")).to_be_visible()
+    # The menu takes focus once it has settled: Tab on from there, as a reader would.
+    expect(menu.locator("button").first).to_be_focused()
     tab_to(page, "#hl-menu [aria-label='Make it green']")
     page.keyboard.press("Enter")
     expect(page.locator("#p-2 mark.hl-green")).to_be_focused()
