@@ -209,12 +209,15 @@ def run_locust(server, users, duration, library, tmp, arrivals=False):
     others = (busy_cpu_seconds() - machine - (own_cpu_seconds() - own) - (server_now - server_all)) / (
         time.monotonic() - t0)
     requests, arrived = [], None
-    for sent, ms, action, failed in csv.reader(open(log), delimiter="\t"):
-        if ms == "arrived":
-            arrived = float(sent)
-        else:
-            requests.append((float(sent), float(ms), action, failed == "1"))
-    acknowledged = json.load(open(acks))
+    with open(log) as f:
+        for sent, ms, action, failed in csv.reader(f, delimiter="\t"):
+            if ms == "arrived":
+                arrived = float(sent)
+            else:
+                requests.append((float(sent), float(ms), action, failed == "1"))
+    if arrived is None:
+        sys.exit(f"locust never reported all {users} readers arrived: see {log}")
+    acknowledged = json.loads(acks.read_text())
     db = connect(tmp / "load.db")
     stored = {r[0] for r in db.execute("SELECT note FROM highlights WHERE note LIKE 'load-%'")}
     db.close()
@@ -245,9 +248,10 @@ def print_locust(users, duration, requests, steady, arrived, acknowledged, missi
               f"{percentile(ms, 50):>6.0f} {percentile(ms, 95):>6.0f} {percentile(ms, 99):>6.0f} {max(ms):>7.0f}")
     if not arrivals:
         # Not hidden: the ramp (a new connection per reader, every page rendered a first time).
-        ramp = [r[1] for r in requests if r[0] < arrived + SETTLE_SECONDS]
-        print(f"while arriving and settling: {len(ramp)} requests, {sum(r[3] for r in requests if r[0] < arrived + SETTLE_SECONDS)} errors, "
-              f"p95 {percentile(ramp, 95):.0f}, p99 {percentile(ramp, 99):.0f}, max {max(ramp):.0f}")
+        ramp = [r for r in requests if r[0] < arrived + SETTLE_SECONDS]
+        ms = [r[1] for r in ramp]
+        print(f"while arriving and settling: {len(ramp)} requests, {sum(r[3] for r in ramp)} errors, "
+              f"p95 {percentile(ms, 95):.0f}, p99 {percentile(ms, 99):.0f}, max {max(ms):.0f}")
     print(f"acknowledged highlights: {acknowledged}, missing from the database: {missing}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"server CPU time per request {cpu_ms:.1f} ms; yardsticks of the machine's noise: other programs kept "
