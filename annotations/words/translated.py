@@ -9,7 +9,7 @@ import re
 from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, stem
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
-_COPULAS = frozenset("be feel become get seem".split())
+_ENGLISH_COPULAS = frozenset("be feel become get seem".split())
 
 
 def _forms(word):
@@ -77,7 +77,7 @@ def _occurrence(gloss, translation_words, adjective=False):
     if n == 1:
         forms = _forms(words[0]) | (_degrees(words[0]) if adjective else set())
         return int(not forms.isdisjoint(translation_words)), 1
-    if n == 2 and words[0] in _COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
+    if n == 2 and words[0] in _ENGLISH_COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
         # "to feel relieved" where the translation says "were relieved": the state is the sense.
         return min(1, occurs_in(words[1], translation_words)), 1
     # A phrase: its first word inflected ("took part"), the rest as written.
@@ -165,9 +165,9 @@ def compound_in_translation(parts, translation):
     A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
     ("three-day" for "drei|tägig").
     """
-    stems = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
+    renderings = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
              for glosses in parts]
-    if len(parts) < 2 or not all(stems):
+    if len(parts) < 2 or not all(renderings):
         return ""
     n = len(parts)
     for word in (r"[\w’'-]+", r"[\w’']+"):
@@ -179,12 +179,12 @@ def compound_in_translation(parts, translation):
                 if size > n and (n != 2 or window[1].lower() != "of"):
                     continue
                 words = [w for w in window if w.lower() != "of"] if size > n else window
-                if _covers(words, stems):
+                if _covers(words, renderings):
                     return translation[spans[i][0]:spans[i + size - 1][1]]
-    return _modifier_and_head(stems, translation)
+    return _modifier_and_head(renderings, translation)
 
 
-def _modifier_and_head(stems, translation):
+def _modifier_and_head(renderings, translation):
     """Return the front parts' rendering and the word after it, where English names the head its own way.
 
     "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
@@ -193,7 +193,7 @@ def _modifier_and_head(stems, translation):
     """
     spans = [m.span() for m in re.finditer(r"[\w’'-]+", translation or "")]
     tokens = [translation[a:b] for a, b in spans]
-    front, head = stems[:-1], stems[-1]
+    front, head = renderings[:-1], renderings[-1]
     if any(_part_matches(t, head) for t in tokens):
         return ""
     n = len(front)
@@ -205,10 +205,10 @@ def _modifier_and_head(stems, translation):
     return ""
 
 
-def _covers(words, stems):
+def _covers(words, renderings):
     """Say whether each word renders a different part (any order)."""
     def assign(i, free):
         if i == len(words):
             return True
-        return any(_part_matches(words[i], stems[j]) and assign(i + 1, free - {j}) for j in free)
-    return len(words) == len(stems) and assign(0, frozenset(range(len(stems))))
+        return any(_part_matches(words[i], renderings[j]) and assign(i + 1, free - {j}) for j in free)
+    return len(words) == len(renderings) and assign(0, frozenset(range(len(renderings))))
