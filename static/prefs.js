@@ -67,15 +67,35 @@
   });
 
   // Text first: the script bundle (named by <meta id="app-bundle">) is fetched and run once the
-  // page has loaded and a frame has been painted since (the second animation frame after "load").
-  // As a deferred script it ran before the first paint and held the text back; even preloaded,
-  // fetching and compiling its 86 KiB beside the first frame delayed it by tens of ms. htmx needs
-  // a complete document (after DOMContentLoaded but before "load" it would wait for that event).
-  window.addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(() => {
+  // page has loaded and its first contentful paint has reached the screen. As a deferred script it
+  // ran before the first paint and held the text back; started two animation frames after "load"
+  // it still often ran beside that frame, whose presentation on a busy machine comes frames later,
+  // and its fetch and compile delayed the text by ~35 ms. htmx needs a complete document, so never
+  // before "load". A tab that paints nothing yet (opened in the background), or a browser without
+  // paint timing, starts it at "load"; a paint that is never reported, one second after it.
+  let painted = !(window.PerformanceObserver &&
+    (PerformanceObserver.supportedEntryTypes || []).includes("paint"));
+  let loaded = false;
+  let started = false;
+  function start() {
     const named = document.getElementById("app-bundle");
-    if (!named) return;
+    if (started || !named) return;
+    started = true;
     const script = document.createElement("script");
     script.src = named.content;
     document.head.append(script);
-  })));
+  }
+  if (!painted) {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      painted = true;
+      if (loaded) start();
+    }).observe({ type: "paint", buffered: true });
+  }
+  window.addEventListener("load", () => {
+    loaded = true;
+    if (painted || document.visibilityState === "hidden") start();
+    else setTimeout(start, 1000);
+  });
 })();
