@@ -8,6 +8,7 @@ Bundles are built once, on the first request that needs them, and kept pre-compr
 """
 import gzip
 import hashlib
+import json
 import threading
 from pathlib import Path
 
@@ -39,11 +40,19 @@ class Bundle:
 
     def __init__(self, ext, parts, stem="app"):
         self.mimetype = "text/css" if ext == "css" else "text/javascript"
-        # A statement boundary between scripts: a file without a final ";" or newline cannot run into the next.
-        sep = "\n" if ext == "css" else "\n;\n"
-        self.body = sep.join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
+        if ext == "js":
+            parts = [(name, _guarded(name, text)) for name, text in parts]
+        self.body = "\n".join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
         self.name = f"{stem}.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
         self.encoded = {"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
+
+
+def _guarded(name, text):
+    """Wrap one script so that an error while it starts is logged and the files after it still run."""
+    # Joined into one script, a file that throws at start (an API an older browser lacks) would
+    # otherwise stop every file after it: no keys, no lookups, a page that never says it is ready.
+    # Each file keeps its own scope (an IIFE; htmx's global is a var), so the block changes nothing else.
+    return f"try {{\n{text.rstrip()}\n}} catch (error) {{ console.error({json.dumps(name + ' failed to start:')}, error); }}"
 
 
 def _build(static_folder):

@@ -38,3 +38,16 @@ def test_the_bundle_runs_after_the_first_paint_and_the_page_works(page, live_ser
     # And the page works once it has run: j moves to the next paragraph.
     page.keyboard.press("j")
     expect(page.locator("#progress-n")).to_have_text("2")
+
+
+def test_a_script_that_fails_to_start_stops_only_itself(page, live_server):
+    # A browser without IntersectionObserver: reader.js throws as it starts. The files after it
+    # in the bundle (keys, words, the ready mark) still run, and the console names the one that failed.
+    page.add_init_script("window.IntersectionObserver = function () { throw new Error('missing'); };")
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    page.keyboard.press("?")
+    expect(page.locator("#keys-dialog")).to_be_visible()
+    assert any("reader.js failed to start" in e for e in errors), errors
