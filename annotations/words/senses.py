@@ -24,7 +24,14 @@ _RARE = {
     "min.": 0.5, "mach.": 0.5, "electr.": 0.5, "constr.": 0.5, "textil.": 0.5, "agr.": 0.5,
     "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
     "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
+    "altertümlich": 1.5, "altertümelnd": 1.0, "derb": 1.5, "Kindersprache": 1.0, "Jugendsprache": 0.5,
+    "euphem.": 0.5, "iron.": 0.5, "Jägersprache": 0.5,
 }
+# Ding names many regions besides those above ("knacken [Westdt.]": to sleep, only in the
+# west): a word said so in one region only is not the sense a reader of standard German
+# meets. "[Dt.]" alone is Germany's standard usage beside Austria's and Switzerland's.
+_REGION = re.compile(r"^(?:\w+(?:dt|ös|schw)\.|Südtirol|Tirol|Vorarlberg|Wien|Sachsen|Berlin|Franken|Pfalz|Baden|"
+                     r"Württemberg|Westfalen)$")
 SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
@@ -83,7 +90,8 @@ def gloss_core(gloss):
 
 def rarity(labels):
     """Return how strongly the labels say "not the everyday sense"."""
-    return min(3.0, sum(_RARE.get(label.strip(), 0.0) for text in labels for label in text.split(", ")))
+    return min(3.0, sum(_RARE.get(label.strip(), 1.0 if _REGION.match(label.strip()) else 0.0)
+                        for text in labels for label in text.split(", ")))
 
 
 def gloss_weight(gloss):

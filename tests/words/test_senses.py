@@ -28,6 +28,8 @@ sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
 anwerfen {vt} :: to start up
 Anden {pl} :: Andes
 werfen {vt} :: to throw
+knacken; krachen; knallen; brechen {vi} | knackend; krachend; knallend; brechend | geknackt; gekracht; geknallt; gebrochen | knackt; kracht; knallt; bricht | knackte; krachte; knallte; brach :: to crack | cracking | cracked | cracks | cracked
+schlafen; pennen [Norddt.] [ugs.]; pofen [Norddt.] [ugs.]; knacken [Westdt.] [ugs.] {vi} | schlafend; pennend; pofend; knackend | geschlafen; gepennt; gepoft; geknackt | er/sie hat/hatte geschlafen | Schlaf gut! | Hast du gut geschlafen? | Versuche zu schlafen! | Komm lass uns schlafen. | zu dritt in einem Raum schlafen | unter freiem Himmel schlafen :: to sleep {slept; slept}; to kip [Br.] [coll.] | sleeping; kipping | slept; kipped | he/she has/had slept | Sleep tight! | Did you sleep well? | Try to sleep! | Let us get some sleep. | to sleep 3 to a room | to sleep in the open
 Rasenmäher {m} :: lawnmower
 lassen {vt} :: to let
 loslassen {vt} :: to let go
@@ -247,6 +249,10 @@ def look(db, sentence, word, nth=0):
      "to render (assistance)"),
     # ... or as the last part of a compound.
     ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+    # "knacken [Westdt.]" is to sleep in the west of Germany only: a regional word is not the
+    # sense a reader of standard German meets, whichever region Ding names.
+    ("Ein Tipper aus Bayern hat den Jackpot geknackt und gewinnt rund 20 Millionen Euro.", "geknackt",
+     "to crack"),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
