@@ -28,6 +28,8 @@ sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
 anwerfen {vt} :: to start up
 Anden {pl} :: Andes
 werfen {vt} :: to throw
+fallen {vi} | fallend | gefallen | du fällst | er/sie fällt | ich/er/sie fiel :: to fall {fell; fallen} | falling | fallen | you fall | he/she falls | I/he/she fell
+fallen; sinken {vi} | fallend; sinkend | gefallen; gesunken | fällt; sinkt | fiel; sank :: to drop | dropping | dropped | drops | dropped
 knacken; krachen; knallen; brechen {vi} | knackend; krachend; knallend; brechend | geknackt; gekracht; geknallt; gebrochen | knackt; kracht; knallt; bricht | knackte; krachte; knallte; brach :: to crack | cracking | cracked | cracks | cracked
 schlafen; pennen [Norddt.] [ugs.]; pofen [Norddt.] [ugs.]; knacken [Westdt.] [ugs.] {vi} | schlafend; pennend; pofend; knackend | geschlafen; gepennt; gepoft; geknackt | er/sie hat/hatte geschlafen | Schlaf gut! | Hast du gut geschlafen? | Versuche zu schlafen! | Komm lass uns schlafen. | zu dritt in einem Raum schlafen | unter freiem Himmel schlafen :: to sleep {slept; slept}; to kip [Br.] [coll.] | sleeping; kipping | slept; kipped | he/she has/had slept | Sleep tight! | Did you sleep well? | Try to sleep! | Let us get some sleep. | to sleep 3 to a room | to sleep in the open
 Rasenmäher {m} :: lawnmower
@@ -322,10 +324,17 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
     # "parking" as written, "parking spaces" inflected: the one covering more of the translation.
     ("Die Stadt will Radwege verbreitern und dafür Parkplätze am Straßenrand opfern.", "Parkplätze",
      "The city wants to widen cycle paths and give up roadside parking spaces to do so.", "parking spaces"),
+    # "drops" (a row of "fallen; sinken") and "he/she falls" (of "fallen") each find a word; the
+    # translation's "drop" renders "sinken" at the sentence's end, "fall" stands where "fällt" does.
+    # Ding's conjugation rows are the verb's forms: the pronouns are no part of the meaning.
+    ("In den Alpen fällt bis Mittwoch oberhalb von 1500 Metern Schnee, die Temperaturen sinken deutlich.", "fällt",
+     "In the Alps, snow will fall above 1,500 metres until Wednesday, and temperatures will drop significantly.",
+     "falls"),
 ])
 def test_the_gloss_the_translation_uses_is_found(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert translated.mark_in_translation(found["entries"], english) == meaning
+    at = sentence.index(word) / len(sentence)  # where the word stands, as the popover says
+    assert translated.mark_in_translation(found["entries"], english, at) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
