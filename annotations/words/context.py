@@ -25,6 +25,9 @@ AUXILIARIES = frozenset("""
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
+# A number after the word, in figures or in words ("rund 3000", "knapp fünf", "fast siebzig").
+_NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                     r"hundert|tausend)\w*(?!\w)|\w+(?:zehn|zig|ßig|hundert|tausend)\b)", re.IGNORECASE)
 COPULAS = frozenset("""
     ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
     wird werden wirst werdet wurde wurden würde würden geworden
@@ -147,7 +150,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
-        want = dataclasses.replace(want, sentence=others)
+        want = dataclasses.replace(want, sentence=others,
+                                   number=first[0].islower() and bool(_NUMBER.match(sentence[at + len(first):])))
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".

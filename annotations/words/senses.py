@@ -78,6 +78,7 @@ class Want:
     prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
     sentence: frozenset = frozenset()  # the sentence's other words, lower case ("landtagswahl")
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
+    number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
 
 
 def gloss_core(gloss):
@@ -214,6 +215,17 @@ def topic_in(comments, sentence):
     return any(w.endswith(n) for n in names for w in sentence)
 
 
+# Ding's note that a sense is the one used with numbers: "(bei Zahlenangaben)", "(vor Zahlen)",
+# "(used with numerical figures)".
+_FIGURES = re.compile(r"Zahl|\bnumber|\bnumerical|\bfigures?\b")
+
+
+def with_figures(entry):
+    """Say whether Ding notes an entry as the sense a word has before or with a number."""
+    notes = _COMMENT.findall(entry["german"]) + [c for g in entry["glosses"] for c in _COMMENT.findall(g)]
+    return entry["pos"] != "noun" and any(_FIGURES.search(n) for n in notes)
+
+
 _IN_COMPOUNDS = re.compile(r"\bin (?:Zusammensetzungen|compounds)\b")
 
 
@@ -278,6 +290,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    if want.number and with_figures(entry):
+        s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
     if entry.get("other_noun"):

@@ -28,6 +28,9 @@ sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
 anwerfen {vt} :: to start up
 Anden {pl} :: Andes
 werfen {vt} :: to throw
+rund; rundlich {adj} :: round
+rund; ringsherum; um…herum :: round
+rund /rd./; ungefähr {adv} (bei Zahlenangaben) :: around; about (used with numerical figures)
 fallen {vi} | fallend | gefallen | du fällst | er/sie fällt | ich/er/sie fiel :: to fall {fell; fallen} | falling | fallen | you fall | he/she falls | I/he/she fell
 fallen; sinken {vi} | fallend; sinkend | gefallen; gesunken | fällt; sinkt | fiel; sank :: to drop | dropping | dropped | drops | dropped
 knacken; krachen; knallen; brechen {vi} | knackend; krachend; knallend; brechend | geknackt; gekracht; geknallt; gebrochen | knackt; kracht; knallt; bricht | knackte; krachte; knallte; brach :: to crack | cracking | cracked | cracks | cracked
@@ -251,6 +254,10 @@ def look(db, sentence, word, nth=0):
      "to render (assistance)"),
     # ... or as the last part of a compound.
     ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+    # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
+    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
+    ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
+    ("Der Tisch ist rund.", "rund", "round"),
     # "knacken [Westdt.]" is to sleep in the west of Germany only: a regional word is not the
     # sense a reader of standard German meets, whichever region Ding names.
     ("Ein Tipper aus Bayern hat den Jackpot geknackt und gewinnt rund 20 Millionen Euro.", "geknackt",
