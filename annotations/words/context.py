@@ -206,7 +206,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     # noun has a sense of its own ("an Wert verlieren": Wert is still value) unless it lives
     # only in the phrase ("Erliegen", a noun here, is one only in "zum Erliegen kommen").
     if (len(words) == 1 and not separable and not contraction
-            and (first[0].islower() or not entries or entries[0]["misfit"])):
+            and (first[0].islower() or not entries or entries[0]["misfit"]
+                 or not any(e["pos"] == "noun" for e in entries))):
         entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
@@ -253,6 +254,8 @@ def collocation_keys(clause_words, i, lemma):
 
     keys = set()
     if word[:1].isupper():
+        # "im Voraus", "im Grünen": a noun Ding has only after its preposition is that phrase.
+        keys |= {" ".join(f"{b} {n}".split()) for n in {low[i], lem[i]} for b in before(i)}
         for j, w in enumerate(clause_words):
             if j != i and w[:1].islower() and low[j] not in FUNCTION_WORDS:
                 keys |= {k.replace(f" {lem[i]} ", f" {lemma.lower()} ") for k in phrases(i, lem[j])}

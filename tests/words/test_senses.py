@@ -28,6 +28,9 @@ sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
 anwerfen {vt} :: to start up
 Anden {pl} :: Andes
 werfen {vt} :: to throw
+Hundekommando {n} | Hundekommandos {pl} | Platz! | Voraus! :: dog command | dog commands | Down! | Go out!
+im Voraus; im voraus [alt]; im Vorhinein :: in advance
+voraus; vorwärts; voran {adv} :: ahead
 rund; rundlich {adj} :: round
 rund; ringsherum; um…herum :: round
 rund /rd./; ungefähr {adv} (bei Zahlenangaben) :: around; about (used with numerical figures)
@@ -254,6 +257,9 @@ def look(db, sentence, word, nth=0):
      "to render (assistance)"),
     # ... or as the last part of a compound.
     ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+    # A noun Ding has only after its preposition ("im Voraus") is that phrase, not a dog's command.
+    ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "Voraus",
+     "in advance"),
     # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
