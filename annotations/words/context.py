@@ -24,6 +24,7 @@ AUXILIARIES = frozenset("""
     hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
+_SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
 # A number after the word, in figures or in words ("rund 3000", "knapp fünf", "fast siebzig").
 _NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
@@ -107,15 +108,19 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     else:
         noun = word[0].isupper()
     lem = (lemma or word).lower()
+    auxiliaries = {w.lower() for w in clause_words if w != word} & AUXILIARIES
     verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
-                and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
+                and auxiliaries)
+    # "Die Säle sind ausgebucht": with "sein" alone (no "haben", no "werden"), a participle
+    # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
+    state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
         (compounds.contraction(w) or (_PRONOMINAL.sub("", w.lower()),))[0] for w in clause_words)
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
-                       prepositions=prepositions)
+                       prepositions=prepositions, state=state)
 
 
 def in_context(db, text, start, end, limit=MAX_RESULTS):

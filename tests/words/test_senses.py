@@ -31,6 +31,8 @@ werfen {vt} :: to throw
 Hundekommando {n} | Hundekommandos {pl} | Platz! | Voraus! :: dog command | dog commands | Down! | Go out!
 im Voraus; im voraus [alt]; im Vorhinein :: in advance
 voraus; vorwärts; voran {adv} :: ahead
+ausgebucht; ausverkauft {adj} | ausgebucht sein; ausverkauft sein | Im Dezember sind wir völlig ausgebucht. :: booked up; sold out; full up | to be booked up; to be sold out | We are full up for December.
+etw. vollständig abschreiben; ausbuchen; abbuchen {vt} [fin.] | vollständig abschreibend; ausbuchend; abbuchend | vollständig abgeschrieben; ausgebucht; abgebucht :: to write off sth. | writing off | written off
 rund; rundlich {adj} :: round
 rund; ringsherum; um…herum :: round
 rund /rd./; ungefähr {adv} (bei Zahlenangaben) :: around; about (used with numerical figures)
@@ -260,6 +262,9 @@ def look(db, sentence, word, nth=0):
     # A noun Ding has only after its preposition ("im Voraus") is that phrase, not a dog's command.
     ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "Voraus",
      "in advance"),
+    # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
+    # state (booked up), not the verb "ausbuchen" (to write off).
+    ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "full up"),
     # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
