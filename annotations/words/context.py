@@ -24,7 +24,11 @@ AUXILIARIES = frozenset("""
     hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
     wird werden wirst werdet wurde wurden worden würde würden sein gewesen
 """.split())
+_SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
+# A number after the word, in figures or in words ("rund 3000", "knapp fünf", "fast siebzig").
+_NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                     r"hundert|tausend)\w*(?!\w)|\w+(?:zehn|zig|ßig|hundert|tausend)\b)", re.IGNORECASE)
 COPULAS = frozenset("""
     ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
     wird werden wirst werdet wurde wurden würde würden geworden
@@ -104,15 +108,19 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     else:
         noun = word[0].isupper()
     lem = (lemma or word).lower()
+    auxiliaries = {w.lower() for w in clause_words if w != word} & AUXILIARIES
     verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
-                and any(w.lower() in AUXILIARIES for w in clause_words if w != word))
+                and auxiliaries)
+    # "Die Säle sind ausgebucht": with "sein" alone (no "haben", no "werden"), a participle
+    # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
+    state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
         (compounds.contraction(w) or (_PRONOMINAL.sub("", w.lower()),))[0] for w in clause_words)
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
-                       prepositions=prepositions)
+                       prepositions=prepositions, state=state)
 
 
 def in_context(db, text, start, end, limit=MAX_RESULTS):
@@ -147,7 +155,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
-        want = dataclasses.replace(want, sentence=others)
+        want = dataclasses.replace(want, sentence=others,
+                                   number=first[0].islower() and bool(_NUMBER.match(sentence[at + len(first):])))
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
@@ -202,7 +211,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     # noun has a sense of its own ("an Wert verlieren": Wert is still value) unless it lives
     # only in the phrase ("Erliegen", a noun here, is one only in "zum Erliegen kommen").
     if (len(words) == 1 and not separable and not contraction
-            and (first[0].islower() or not entries or entries[0]["misfit"])):
+            and (first[0].islower() or not entries or entries[0]["misfit"]
+                 or not any(e["pos"] == "noun" for e in entries))):
         entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
@@ -249,6 +259,8 @@ def collocation_keys(clause_words, i, lemma):
 
     keys = set()
     if word[:1].isupper():
+        # "im Voraus", "im Grünen": a noun Ding has only after its preposition is that phrase.
+        keys |= {" ".join(f"{b} {n}".split()) for n in {low[i], lem[i]} for b in before(i)}
         for j, w in enumerate(clause_words):
             if j != i and w[:1].islower() and low[j] not in FUNCTION_WORDS:
                 keys |= {k.replace(f" {lem[i]} ", f" {lemma.lower()} ") for k in phrases(i, lem[j])}

@@ -24,7 +24,14 @@ _RARE = {
     "min.": 0.5, "mach.": 0.5, "electr.": 0.5, "constr.": 0.5, "textil.": 0.5, "agr.": 0.5,
     "naut.": 0.5, "aviat.": 0.5, "comp.": 0.3, "sport": 0.3, "mus.": 0.5, "art": 0.5,
     "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
+    "altertümlich": 1.5, "altertümelnd": 1.0, "derb": 1.5, "Kindersprache": 1.0, "Jugendsprache": 0.5,
+    "euphem.": 0.5, "iron.": 0.5, "Jägersprache": 0.5,
 }
+# Ding names many regions besides those above ("knacken [Westdt.]": to sleep, only in the
+# west): a word said so in one region only is not the sense a reader of standard German
+# meets. "[Dt.]" alone is Germany's standard usage beside Austria's and Switzerland's.
+_REGION = re.compile(r"^(?:\w+(?:dt|ös|schw)\.|Südtirol|Tirol|Vorarlberg|Wien|Sachsen|Berlin|Franken|Pfalz|Baden|"
+                     r"Württemberg|Westfalen)$")
 SATURATION = 5.0  # Zipf value past which a gloss's frequency says nothing more (see sense_weight)
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^)]*)\)")
@@ -71,6 +78,8 @@ class Want:
     prepositions: frozenset = frozenset()  # the clause's prepositions ("rechnen … mit")
     sentence: frozenset = frozenset()  # the sentence's other words, lower case ("landtagswahl")
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
+    number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
+    state: bool = False           # a participle beside "sein" alone ("sind ausgebucht"): maybe a state
 
 
 def gloss_core(gloss):
@@ -83,7 +92,8 @@ def gloss_core(gloss):
 
 def rarity(labels):
     """Return how strongly the labels say "not the everyday sense"."""
-    return min(3.0, sum(_RARE.get(label.strip(), 0.0) for text in labels for label in text.split(", ")))
+    return min(3.0, sum(_RARE.get(label.strip(), 1.0 if _REGION.match(label.strip()) else 0.0)
+                        for text in labels for label in text.split(", ")))
 
 
 def gloss_weight(gloss):
@@ -206,6 +216,17 @@ def topic_in(comments, sentence):
     return any(w.endswith(n) for n in names for w in sentence)
 
 
+# Ding's note that a sense is the one used with numbers: "(bei Zahlenangaben)", "(vor Zahlen)",
+# "(used with numerical figures)".
+_FIGURES = re.compile(r"Zahl|\bnumber|\bnumerical|\bfigures?\b")
+
+
+def with_figures(entry):
+    """Say whether Ding notes an entry as the sense a word has before or with a number."""
+    notes = _COMMENT.findall(entry["german"]) + [c for g in entry["glosses"] for c in _COMMENT.findall(g)]
+    return entry["pos"] != "noun" and any(_FIGURES.search(n) for n in notes)
+
+
 _IN_COMPOUNDS = re.compile(r"\bin (?:Zusammensetzungen|compounds)\b")
 
 
@@ -247,6 +268,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s += 2.0
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
+        if want.state and pos == "adjective" and entry["sub"] == 0 and head.lower() == entry["key"]:
+            s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if entry["sub"] > 0:
         s += 1.0
     if entry.get("form_in_line"):
@@ -270,6 +293,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    if want.number and with_figures(entry):
+        s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
     if entry.get("other_noun"):

@@ -63,36 +63,58 @@ def occurs_in(gloss, translation_words):
 
 
 def _occurrence(gloss, translation_words, adjective=False):
-    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers).
+    """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers, where).
 
     adjective: the gloss is an adjective's, so its comparative and superlative are its forms
-    too ("low" where the translation says "lowest" for "tiefsten").
+    too ("low" where the translation says "lowest" for "tiefsten"). where: the index of the
+    translation's word it starts at (None where it does not occur).
     """
     words = re.findall(r"[\w’'-]+", gloss_core(gloss))
     if not words or not translation_words:
-        return 0, 0
-    n = len(words)
-    if any(translation_words[i:i + n] == words for i in range(len(translation_words) - n + 1)):
-        return 2, n
+        return 0, 0, None
+    n, text = len(words), translation_words
+    at = next((i for i in range(len(text) - n + 1) if text[i:i + n] == words), None)
+    if at is not None:
+        return 2, n, at
     if n == 1:
         forms = _forms(words[0]) | (_degrees(words[0]) if adjective else set())
-        return int(not forms.isdisjoint(translation_words)), 1
+        at = next((i for i, w in enumerate(text) if w in forms), None)
+        return int(at is not None), 1, at
     if n == 2 and words[0] in _ENGLISH_COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
         # "to feel relieved" where the translation says "were relieved": the state is the sense.
-        return min(1, occurs_in(words[1], translation_words)), 1
+        how, _, at = _occurrence(words[1], text)
+        return min(1, how), 1, at
     # A phrase: its first word inflected ("took part"), the rest as written.
-    n, text = len(words), translation_words
     firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
-    return int(any(" ".join(text[i:i + n]) in firsts for i in range(len(text) - n + 1))), n
+    at = next((i for i in range(len(text) - n + 1) if " ".join(text[i:i + n]) in firsts), None)
+    return int(at is not None), n, at
 
 
-def mark_in_translation(entries, translation):
+def _english(gloss):
+    """Return a gloss without the pronouns of Ding's conjugation rows ("he/she falls": "falls")."""
+    return re.sub(r"^\s*(?:I/)?(?:he/she|you|we|they)(?:/it)?\s+(?:has/had\s+|have/had\s+|would\s+)?", "", gloss)
+
+
+def _far(where, words, at):
+    """Return how far (in thirds of the sentence) a match stands from the German word's place.
+
+    A translation keeps roughly the order of its sentence: where two senses each find a word
+    ("fällt" … "sinken": "snow will fall …, temperatures will drop"), the one standing where
+    the German word stands is its rendering. at: the word's place in its sentence, 0 to 1.
+    """
+    if at is None or where is None or not words:
+        return 0
+    return round(abs(where / len(words) - at) * 3)
+
+
+def mark_in_translation(entries, translation, at=None):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
     A gloss the translation has as written wins over an inflected one, unless the sentence
     rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
-    content words all occur in it, in any form.
+    content words all occur in it, in any form. at: the word's place in the sentence the
+    translation renders (0 at its start, 1 at its end), to tell apart matches of two senses.
     """
     # "the city administration's computers": the possessive is no part of the word.
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
@@ -102,23 +124,25 @@ def mark_in_translation(entries, translation):
     found = []
     for i, entry in enumerate(entries):
         adjective = entry["pos"] in ("adjective", "adverb")
-        hits = [(*_occurrence(g, words, adjective), g) for g in entry["glosses"]] if translation else []
-        entry["in_context"] = [g for how, _, g in hits if how]
-        found.extend((entry.get("misfit", False), -span, -how, i, g) for how, span, g in hits if how)
+        hits = [(*_occurrence(_english(g), words, adjective), g) for g in entry["glosses"]] if translation else []
+        entry["in_context"] = [g for how, _, _, g in hits if how]
+        found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
+                     for how, span, where, g in hits if how)
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
         stems = {stem(w) for w in words}
         for i, entry in enumerate(entries):
             for g in entry["glosses"]:
-                mine = content_stems(g)
+                mine = content_stems(_english(g))
                 if mine and mine <= stems:
                     entry["in_context"].append(g)
-                    found.append((entry.get("misfit", False), 0, 0, i, g))
+                    where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
+                    found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
     if translation and not found:
         found = _partly_in(entries, {stem(w) for w in words})
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return min(found)[-1] if found else ""
+    return _english(min(found)[-1]) if found else ""
 
 
 def _partly_in(entries, stems):

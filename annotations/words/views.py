@@ -108,7 +108,9 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
     entries = result["entries"]
-    best = translated.mark_in_translation(entries, context_translation)
+    # Where the word stands in the text the translation renders (its sentence, else the paragraph).
+    a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
+    best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)

@@ -28,6 +28,18 @@ sich an etw. beteiligen {vr} :: to take part in sth.; to participate in sth.
 anwerfen {vt} :: to start up
 Anden {pl} :: Andes
 werfen {vt} :: to throw
+Hundekommando {n} | Hundekommandos {pl} | Platz! | Voraus! :: dog command | dog commands | Down! | Go out!
+im Voraus; im voraus [alt]; im Vorhinein :: in advance
+voraus; vorwärts; voran {adv} :: ahead
+ausgebucht; ausverkauft {adj} | ausgebucht sein; ausverkauft sein | Im Dezember sind wir völlig ausgebucht. :: booked up; sold out; full up | to be booked up; to be sold out | We are full up for December.
+etw. vollständig abschreiben; ausbuchen; abbuchen {vt} [fin.] | vollständig abschreibend; ausbuchend; abbuchend | vollständig abgeschrieben; ausgebucht; abgebucht :: to write off sth. | writing off | written off
+rund; rundlich {adj} :: round
+rund; ringsherum; um…herum :: round
+rund /rd./; ungefähr {adv} (bei Zahlenangaben) :: around; about (used with numerical figures)
+fallen {vi} | fallend | gefallen | du fällst | er/sie fällt | ich/er/sie fiel :: to fall {fell; fallen} | falling | fallen | you fall | he/she falls | I/he/she fell
+fallen; sinken {vi} | fallend; sinkend | gefallen; gesunken | fällt; sinkt | fiel; sank :: to drop | dropping | dropped | drops | dropped
+knacken; krachen; knallen; brechen {vi} | knackend; krachend; knallend; brechend | geknackt; gekracht; geknallt; gebrochen | knackt; kracht; knallt; bricht | knackte; krachte; knallte; brach :: to crack | cracking | cracked | cracks | cracked
+schlafen; pennen [Norddt.] [ugs.]; pofen [Norddt.] [ugs.]; knacken [Westdt.] [ugs.] {vi} | schlafend; pennend; pofend; knackend | geschlafen; gepennt; gepoft; geknackt | er/sie hat/hatte geschlafen | Schlaf gut! | Hast du gut geschlafen? | Versuche zu schlafen! | Komm lass uns schlafen. | zu dritt in einem Raum schlafen | unter freiem Himmel schlafen :: to sleep {slept; slept}; to kip [Br.] [coll.] | sleeping; kipping | slept; kipped | he/she has/had slept | Sleep tight! | Did you sleep well? | Try to sleep! | Let us get some sleep. | to sleep 3 to a room | to sleep in the open
 Rasenmäher {m} :: lawnmower
 lassen {vt} :: to let
 loslassen {vt} :: to let go
@@ -247,6 +259,20 @@ def look(db, sentence, word, nth=0):
      "to render (assistance)"),
     # ... or as the last part of a compound.
     ("Die Vertragspartei wird unverzüglich Militärhilfe leisten.", "leisten", "to render (assistance)"),
+    # A noun Ding has only after its preposition ("im Voraus") is that phrase, not a dog's command.
+    ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "Voraus",
+     "in advance"),
+    # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
+    # state (booked up), not the verb "ausbuchen" (to write off).
+    ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "full up"),
+    # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
+    ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
+    ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
+    ("Der Tisch ist rund.", "rund", "round"),
+    # "knacken [Westdt.]" is to sleep in the west of Germany only: a regional word is not the
+    # sense a reader of standard German meets, whichever region Ding names.
+    ("Ein Tipper aus Bayern hat den Jackpot geknackt und gewinnt rund 20 Millionen Euro.", "geknackt",
+     "to crack"),
 ])
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
@@ -316,10 +342,17 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
     # "parking" as written, "parking spaces" inflected: the one covering more of the translation.
     ("Die Stadt will Radwege verbreitern und dafür Parkplätze am Straßenrand opfern.", "Parkplätze",
      "The city wants to widen cycle paths and give up roadside parking spaces to do so.", "parking spaces"),
+    # "drops" (a row of "fallen; sinken") and "he/she falls" (of "fallen") each find a word; the
+    # translation's "drop" renders "sinken" at the sentence's end, "fall" stands where "fällt" does.
+    # Ding's conjugation rows are the verb's forms: the pronouns are no part of the meaning.
+    ("In den Alpen fällt bis Mittwoch oberhalb von 1500 Metern Schnee, die Temperaturen sinken deutlich.", "fällt",
+     "In the Alps, snow will fall above 1,500 metres until Wednesday, and temperatures will drop significantly.",
+     "falls"),
 ])
 def test_the_gloss_the_translation_uses_is_found(dictionary_db, sentence, word, english, meaning):
     found = look(dictionary_db, sentence, word)
-    assert translated.mark_in_translation(found["entries"], english) == meaning
+    at = sentence.index(word) / len(sentence)  # where the word stands, as the popover says
+    assert translated.mark_in_translation(found["entries"], english, at) == meaning
 
 
 @pytest.mark.parametrize("sentence, word, english, meaning", [
