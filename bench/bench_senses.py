@@ -61,7 +61,8 @@ SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv
         "held-out 5": ("senses_heldout5.tsv", "heldout5_de.txt"),
         "held-out 6": ("senses_heldout6.tsv", "heldout6_de.txt"),
         "held-out 7": ("senses_heldout7.tsv", "heldout7_de.txt"),
-        "held-out 8": ("senses_heldout8.tsv", "heldout8_de.txt")}
+        "held-out 8": ("senses_heldout8.tsv", "heldout8_de.txt"),
+        "held-out 9": ("senses_heldout9.tsv", "heldout9_de.txt")}
 
 
 def judged(name="senses.tsv"):
