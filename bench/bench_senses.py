@@ -115,8 +115,13 @@ def coverage(client, db, article_id, proper):
     return total, hit, plain, plain_hit, missed
 
 
+# Ding's object placeholders are notation, not meaning: "to win sb. over" says "win over".
+_PLACEHOLDERS = re.compile(r"(?<![\w.])(?:sb|sth|so)\.(?:/(?:sb|sth)\.)?(?![\w])")
+
+
 def _core(gloss):
     g = re.sub(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|/[^/]*/", " ", gloss.lower())
+    g = _PLACEHOLDERS.sub(" ", g)
     g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
     return _unhyphen(g.strip(" .;,"))
 

@@ -21,3 +21,16 @@ _SPEC.loader.exec_module(bench_senses)
 ])
 def test_hyphens_and_spaces_are_the_same_spelling(gloss, accepted, right):
     assert bench_senses.right(gloss, accepted) is right
+
+
+@pytest.mark.parametrize("gloss, accepted, right", [
+    # Ding's object placeholders are notation: "to win sb. over" is "win over".
+    ("to win sb. over (with sth.)", {"win over"}, True),
+    ("to put sth. down to sth.", {"put down to"}, True),
+    ("to put sth./sb. off", {"put off"}, True),
+    # Words that merely begin with the letters stay words; another meaning stays wrong.
+    ("to sob", {"sob"}, True),
+    ("to win sb. over", {"put off"}, False),
+])
+def test_placeholders_are_not_part_of_the_meaning(gloss, accepted, right):
+    assert bench_senses.right(gloss, accepted) is right
