@@ -10,6 +10,8 @@ from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core,
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
+# What may stand between the words of one English name: a space, or the hyphen of "three-day".
+_GAP = re.compile(r"\s+|-")
 
 
 def _forms(word):
@@ -203,8 +205,8 @@ def compound_in_translation(parts, translation):
                 if size > n and (n != 2 or window[1].lower() != "of"):
                     continue
                 words = [w for w in window if w.lower() != "of"] if size > n else window
-                if _covers(words, renderings):
-                    return translation[spans[i][0]:spans[i + size - 1][1]]
+                if _covers(words, renderings) and (found := _phrase(translation, spans, i, i + size - 1)):
+                    return found
     return _modifier_and_head(renderings, translation)
 
 
@@ -225,8 +227,15 @@ def _modifier_and_head(renderings, translation):
         nxt = tokens[i + n]
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
                 and not any(_part_matches(nxt, f) for f in front)):
-            return translation[spans[i][0]:spans[i + n][1]]
+            return _phrase(translation, spans, i, i + n)
     return ""
+
+
+def _phrase(translation, spans, first, last):
+    """Return the translation's words first..last as written, or "" where punctuation parts them."""
+    # "poor German, but also": "German" and "but" are neighbours, not one name for one thing.
+    gaps = (translation[spans[k][1]:spans[k + 1][0]] for k in range(first, last))
+    return translation[spans[first][0]:spans[last][1]] if all(_GAP.fullmatch(g) for g in gaps) else ""
 
 
 def _covers(words, renderings):

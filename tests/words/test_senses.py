@@ -490,6 +490,9 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
     # The head named in English's own word ("retailer", not "dealer"), after the modifier's.
     ("Ein Modehändler hat Insolvenz angemeldet.", "Modehändler", ["fashion", "dealer"],
      "A fashion retailer has filed for insolvency.", "fashion retailer"),
+    # Only neighbouring words name the whole: "fashion, but" is no "fashion retailer".
+    ("Der Modehändler schließt.", "Modehändler", ["fashion", "dealer"],
+     "The shop sold fashion, but it is closing.", ""),
     # Parts the translation does not render together: no whole, the parts stay.
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "An elephant was born at the park; the baby is well.", ""),
