@@ -52,7 +52,7 @@ _GLOSS = re.compile(r'<input name="gloss" value="([^"]*)"')
 # "held-out 4" was written before the generalisation work began and is measured once, at its end.
 # "held-out 5" was written blind (no Ding look-ups, no run of the lookup on it) before any
 # ranking change was measured on it; nothing is tuned on it. "held-out 6" was written the same
-# way, blind, on topics none of the others cover, and so were "held-out 7" and "held-out 8",
+# way, blind, on topics none of the others cover, and so were "held-out 7" to "held-out 10",
 # each for a one-time measure of how the pre-filled meaning generalises to unseen words.
 SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv", "heldout_de.txt"),
         "held-out 2": ("senses_heldout2.tsv", "heldout2_de.txt"),
@@ -62,7 +62,8 @@ SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv
         "held-out 6": ("senses_heldout6.tsv", "heldout6_de.txt"),
         "held-out 7": ("senses_heldout7.tsv", "heldout7_de.txt"),
         "held-out 8": ("senses_heldout8.tsv", "heldout8_de.txt"),
-        "held-out 9": ("senses_heldout9.tsv", "heldout9_de.txt")}
+        "held-out 9": ("senses_heldout9.tsv", "heldout9_de.txt"),
+        "held-out 10": ("senses_heldout10.tsv", "heldout10_de.txt")}
 
 
 def judged(name="senses.tsv"):
