@@ -29,6 +29,42 @@ _SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 # A number after the word, in figures or in words ("rund 3000", "knapp fünf", "fast siebzig").
 _NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
                      r"hundert|tausend)\w*(?!\w)|\w+(?:zehn|zig|ßig|hundert|tausend)\b)", re.IGNORECASE)
+# The genders (and "pl") a determiner allows its noun, by its ending; "der" is also feminine
+# (dative, genitive) and plural (genitive), so it rules out only the neuter.
+_ARTICLES = {"der": "m f pl", "die": "f pl", "das": "n", "den": "m pl", "dem": "m n", "des": "m n",
+             "ein": "m n", "eine": "f", "einen": "m", "einem": "m n", "einer": "f", "eines": "m n"}
+_EIN_WORD = re.compile(r"(?:kein|mein|dein|sein|ihr|unser|eur|euer)(e[mnrs]?)?")
+_EIN_ENDINGS = {None: "m n", "e": "f pl", "en": "m pl", "em": "m n", "er": "f pl", "es": "m n"}
+_DER_WORD = re.compile(r"(?:dies|jen|jed|welch|manch)(e[mnrs]?)")
+_DER_ENDINGS = {"er": "m f pl", "e": "f pl", "es": "m n", "en": "m pl", "em": "m n"}
+_ADJECTIVE_FORM = re.compile(r"[a-zäöüß]+e[mnrs]?")
+
+
+def determiner_genders(before):
+    """Return the genders ("m", "f", "n", "pl") allowed by the determiner just before a noun.
+
+    Up to three inflected adjectives may stand between ("die alte Plane"); punctuation may not.
+    """
+    words = before.split()
+    for word in reversed(words[-4:]):
+        found = _genders_of(word.lower())
+        if found:
+            return found
+        if not _ADJECTIVE_FORM.fullmatch(word):
+            break
+    return frozenset()
+
+
+def _genders_of(word):
+    """Return the genders a determiner allows, or nothing for another word."""
+    if word in _ARTICLES:
+        return frozenset(_ARTICLES[word].split())
+    for pattern, endings in ((_EIN_WORD, _EIN_ENDINGS), (_DER_WORD, _DER_ENDINGS)):
+        if found := pattern.fullmatch(word):
+            return frozenset(endings[found.group(1)].split())
+    return frozenset()
+
+
 COPULAS = frozenset("""
     ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
     wird werden wirst werdet wurde wurden würde würden geworden
@@ -156,7 +192,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         want = _want(first, lemma, initial, clause_words, adjective)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others,
-                                   number=first[0].islower() and bool(_NUMBER.match(sentence[at + len(first):])))
+                                   number=first[0].islower() and bool(_NUMBER.match(sentence[at + len(first):])),
+                                   genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".

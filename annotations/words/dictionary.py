@@ -136,6 +136,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
         e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
         e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
     _mark_other_nouns(found, raw[0], keys[0])
+    _mark_disagreeing(found, raw[0], want.genders)
     reflexive_line = any(e["pos"] == "verb" and e["sub"] == 0 and re.search(r"\bsich\b", e["headword"])
                          for e in found)
     best = {}
@@ -164,6 +165,21 @@ def _mark_other_nouns(found, written, key):
     for e in found:
         e["other_noun"] = (own_noun and e["pos"] == "noun" and e["headword"] != written and e["key"] != key
                            and e["plural"] != written)
+
+
+def _mark_disagreeing(found, written, genders):
+    """Flag nouns (e["disagrees"]) whose gender the determiner rules out, where another agrees.
+
+    "die Plane": die is feminine or plural, so "der Plan" (plural "Pläne") is not the word,
+    and "die Plane" {f} is. Nothing is flagged where no noun agrees (the determiner misread).
+    """
+    def agrees(e):
+        return (e["gender"] in genders or e["gender"] == "pl" and "pl" in genders
+                or "pl" in genders and e["plural"] == written)
+    nouns = {id(e): e for e in found if e["pos"] == "noun" and e["gender"] in ("m", "f", "n", "pl")}
+    ok = bool(genders) and any(agrees(e) for e in nouns.values())
+    for e in found:
+        e["disagrees"] = ok and id(e) in nouns and not agrees(e)
 
 
 def has_key(db, key, pos=None):

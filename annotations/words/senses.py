@@ -80,6 +80,7 @@ class Want:
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
     number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
     state: bool = False           # a participle beside "sein" alone ("sind ausgebucht"): maybe a state
+    genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
 
 
 def gloss_core(gloss):
@@ -299,6 +300,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s -= 1.5
     if entry.get("other_noun"):
         s += 1.5
+    if entry.get("disagrees"):
+        s += 3.0  # "die Plane" is the tarpaulin, not "der Plan" the simplemma lemma points to
     if in_compounds(entry):
         s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])

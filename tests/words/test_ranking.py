@@ -84,3 +84,38 @@ def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compou
 ])
 def test_a_split_compounds_meaning_is_an_english_compound_only_of_one_word_nouns(parts, noun, meaning):
     assert senses.split_meaning(parts, noun) == meaning
+
+
+# Two nouns one lemma apart: simplemma takes "Plane" (tarpaulin) for a form of "Plan".
+GENDERS = """\
+Plan {m}; Entwurf {m} | Pläne {pl}; Entwürfe {pl} | Montageplan {m} | technischer Plan :: plan | plans | assembly plan | engineering plan
+Plan {m} (Vorhaben) | Pläne {pl} :: plan (project) | plans
+Abdeckplane {f}; Plane {f}; Blache {f} [Ös.]; Blahe {f} [Schw.] [Süddt.] | Abdeckplanen {pl}; Planen {pl}; Blachen {pl}; Blahen {pl} | LKW-Plane {f} | Zeltplane {f} :: tarpaulin; awning | tarpaulins; awnings | lorry tarpaulin [Br.]; lorry tilt [Br.]; truck tarpaulin [Am.] | canvas tarpaulin
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "die" is feminine or plural: not "der Plan", whose plural is "Pläne".
+    ("Der Fahrer hatte die Plane offenbar nicht richtig befestigt.", "Plane", "tarpaulin"),
+    ("Der Regen lief über die alte Plane.", "Plane", "tarpaulin"),
+    # The determiner agrees with the lemma's noun: its sense stays.
+    ("Der Bürgermeister stellte den Plan am Montag vor.", "Plan", "plan"),
+])
+def test_the_determiners_gender_picks_the_noun(db, write_ding, lemmatiser, sentence, word, meaning):
+    importer.import_dictionary(db, "ding", write_ding(GENDERS))
+    assert first_meaning(db, sentence, word) == meaning
+
+
+@pytest.mark.parametrize("before, genders", [
+    ("Der Fahrer hatte die ", {"f", "pl"}),
+    ("mit einer ", {"f"}),
+    ("hatte die alte große ", {"f", "pl"}),  # adjectives between
+    ("in der ", {"m", "f", "pl"}),  # "der" is feminine and plural too
+    ("seine ", {"f", "pl"}),
+    ("unseren ", {"m", "pl"}),
+    ("Das ", {"n"}),
+    ("seine Ladung ", set()),  # another noun first: no determiner of this one
+    ("sagte, die, ", set()),  # punctuation between
+])
+def test_what_a_determiner_allows(before, genders):
+    assert context.determiner_genders(before) == genders
