@@ -273,7 +273,9 @@
     e.stopPropagation();
     menuPoint = { x: e.clientX, y: e.clientY };
     const url = `/articles/${reader.dataset.articleId}/highlights/menu?ids=${encodeURIComponent(mark.dataset.hl)}`;
-    htmx.ajax("GET", url, { source: mark, target: menu, swap: "innerHTML" }).then(() => {
+    // settle:0ms: htmx wires the new buttons' hx-post when the swap settles (20 ms later by
+    // default); focus moves to them below, and an Enter before that did nothing.
+    htmx.ajax("GET", url, { source: mark, target: menu, swap: "innerHTML settle:0ms" }).then(() => {
       if (!menu.firstElementChild) return;
       menu.querySelector("[data-hl-action=lookup-at]").hidden = typeof api().lookupAt !== "function";
       menu.hidden = false;

@@ -125,7 +125,8 @@
     body.innerHTML = '<p class="word-loading" role="status">Looking up “' +
       escapeHtml(text.slice(start, end)) + "”…</p>";
     place(openRange);
-    htmx.ajax("GET", popover.dataset.lookupUrl + "?" + params, { target: body, swap: "innerHTML" })
+    // settle:0ms: the entry's forms are wired before focus moves into the popover (see highlights.js).
+    htmx.ajax("GET", popover.dataset.lookupUrl + "?" + params, { target: body, swap: "innerHTML settle:0ms" })
       .then(() => { place(openRange); popover.focus({ preventScroll: true }); });
     return true;
   }

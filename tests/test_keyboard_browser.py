@@ -118,6 +118,23 @@ def test_question_mark_lists_every_key_and_escape_returns(page, live_server):
     expect(page.locator("#p-2")).to_be_focused()
 
 
+def test_the_highlight_menu_works_the_moment_it_takes_focus(page, live_server, db):
+    # htmx wires a swapped button's hx-post when the swap settles (20 ms later by default); the
+    # menu took focus before that, and an Enter pressed at once did nothing.
+    text = articles.get_block(db, 1, 2)["text"]
+    highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
+    page.add_init_script("""
+      document.addEventListener("focusin", (e) => {
+        if (e.target.closest && e.target.closest("#hl-menu") && window.__menuWired === undefined) {
+          window.__menuWired = Boolean(e.target["htmx-internal-data"]);
+        }
+      });""")
+    page.goto(live_server + "/articles/1")
+    page.locator("#p-2 mark.hl").click()
+    expect(page.get_by_role("dialog", name="Highlight menu").locator("button").first).to_be_focused()
+    assert page.evaluate("window.__menuWired") is True
+
+
 def test_a_highlight_menu_is_a_dialog_escape_returns_to_the_highlight(page, live_server, db):
     text = articles.get_block(db, 1, 2)["text"]
     highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
