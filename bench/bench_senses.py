@@ -63,7 +63,8 @@ SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv
         "held-out 7": ("senses_heldout7.tsv", "heldout7_de.txt"),
         "held-out 8": ("senses_heldout8.tsv", "heldout8_de.txt"),
         "held-out 9": ("senses_heldout9.tsv", "heldout9_de.txt"),
-        "held-out 10": ("senses_heldout10.tsv", "heldout10_de.txt")}
+        "held-out 10": ("senses_heldout10.tsv", "heldout10_de.txt"),
+        "held-out 11": ("senses_heldout11.tsv", "heldout11_de.txt")}
 
 
 def judged(name="senses.tsv"):
