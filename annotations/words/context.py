@@ -32,7 +32,10 @@ _NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|ne
 # The genders (and "pl") a determiner allows its noun, by its ending; "der" is also feminine
 # (dative, genitive) and plural (genitive), so it rules out only the neuter.
 _ARTICLES = {"der": "m f pl", "die": "f pl", "das": "n", "den": "m pl", "dem": "m n", "des": "m n",
-             "ein": "m n", "eine": "f", "einen": "m", "einem": "m n", "einer": "f", "eines": "m n"}
+             "ein": "m n", "eine": "f", "einen": "m", "einem": "m n", "einer": "f", "eines": "m n",
+             # A preposition with its article: "am See" is "an dem See" (the lake, not the sea).
+             "am": "m n", "im": "m n", "vom": "m n", "zum": "m n", "beim": "m n", "zur": "f",
+             "ins": "n", "ans": "n", "aufs": "n", "durchs": "n", "fürs": "n", "ums": "n"}
 _EIN_WORD = re.compile(r"(?:kein|mein|dein|sein|ihr|unser|eur|euer)(e[mnrs]?)?")
 _EIN_ENDINGS = {None: "m n", "e": "f pl", "en": "m pl", "em": "m n", "er": "f pl", "es": "m n"}
 _DER_WORD = re.compile(r"(?:dies|jen|jed|welch|manch)(e[mnrs]?)")

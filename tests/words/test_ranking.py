@@ -114,6 +114,8 @@ def test_the_determiners_gender_picks_the_noun(db, write_ding, lemmatiser, sente
     ("seine ", {"f", "pl"}),
     ("unseren ", {"m", "pl"}),
     ("Das ", {"n"}),
+    ("Die Boote lagen am ", {"m", "n"}),  # "am" is "an dem": der See (the lake), not die See
+    ("auf dem Weg zur ", {"f"}),
     ("seine Ladung ", set()),  # another noun first: no determiner of this one
     ("sagte, die, ", set()),  # punctuation between
 ])
