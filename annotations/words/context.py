@@ -27,8 +27,11 @@ AUXILIARIES = frozenset("""
 _SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
 # A number after the word, in figures or in words ("rund 3000", "knapp fünf", "fast siebzig").
-_NUMBER = re.compile(r"\s*(?:\d|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
-                     r"hundert|tausend)\w*(?!\w)|\w+(?:zehn|zig|ßig|hundert|tausend)\b)", re.IGNORECASE)
+# Whole number words only: "gut eingelebt" and "rund eingefasst" have none.
+_UNIT = "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_NUMBER = re.compile(r"\s*(?:\d|(?:eine[nmr]?|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn"
+                     rf"|(?:{_UNIT}und)?(?:(?:zwan|vier|fünf|sech|sieb|acht|neun)zig|dreißig)"
+                     rf"|{_UNIT}?(?:hundert|tausend)\w*|{_UNIT})(?!\w))", re.IGNORECASE)
 # The genders (and "pl") a determiner allows its noun, by its ending; "der" is also feminine
 # (dative, genitive) and plural (genitive), so it rules out only the neuter.
 _ARTICLES = {"der": "m f pl", "die": "f pl", "das": "n", "den": "m pl", "dem": "m n", "des": "m n",
@@ -41,6 +44,11 @@ _EIN_ENDINGS = {None: "m n", "e": "f pl", "en": "m pl", "em": "m n", "er": "f pl
 _DER_WORD = re.compile(r"(?:dies|jen|jed|welch|manch)(e[mnrs]?)")
 _DER_ENDINGS = {"er": "m f pl", "e": "f pl", "es": "m n", "en": "m pl", "em": "m n"}
 _ADJECTIVE_FORM = re.compile(r"[a-zäöüß]+e[mnrs]?")
+
+
+def number_follows(text):
+    """Say whether text begins with a number, in figures or in words ("3000", "zwölf", "eine Million")."""
+    return bool(_NUMBER.match(text))
 
 
 def determiner_genders(before):
@@ -195,7 +203,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         want = _want(first, lemma, initial, clause_words, adjective)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others,
-                                   number=first[0].islower() and bool(_NUMBER.match(sentence[at + len(first):])),
+                                   number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:

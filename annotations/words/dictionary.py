@@ -171,13 +171,26 @@ def _mark_disagreeing(found, written, genders):
     """Flag nouns (e["disagrees"]) whose gender the determiner rules out, where another agrees.
 
     "die Plane": die is feminine or plural, so "der Plan" (plural "Pläne") is not the word,
-    and "die Plane" {f} is. Nothing is flagged where no noun agrees (the determiner misread).
+    and "die Plane" {f} is. A written plural ("den Gehältern", a dative in -n) agrees only as
+    the plural of a noun. Nothing is flagged where no noun agrees, nor where a plural follows a
+    determiner that allows none ("das Programm, das Bands fördert": a pronoun, misread).
     """
-    def agrees(e):
-        return (e["gender"] in genders or e["gender"] == "pl" and "pl" in genders
-                or "pl" in genders and e["plural"] == written)
     nouns = {id(e): e for e in found if e["pos"] == "noun" and e["gender"] in ("m", "f", "n", "pl")}
-    ok = bool(genders) and any(agrees(e) for e in nouns.values())
+
+    def plural_of(e):
+        # Its plural as Ding gives it, with a dative -n, or its line's rows hold the written form.
+        return (e["gender"] == "pl" or bool(e["plural"]) and written in (e["plural"], e["plural"] + "n")
+                or e["form_in_line"])
+
+    plural = any(plural_of(e) for e in nouns.values()) and not any(
+        e["headword"] == written and e["gender"] != "pl" for e in nouns.values())
+
+    def agrees(e):
+        if plural:
+            return "pl" in genders and plural_of(e)
+        return e["gender"] in genders or "pl" in genders and plural_of(e)
+
+    ok = bool(genders) and not (plural and "pl" not in genders) and any(agrees(e) for e in nouns.values())
     for e in found:
         e["disagrees"] = ok and id(e) in nouns and not agrees(e)
 

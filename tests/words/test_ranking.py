@@ -91,6 +91,10 @@ GENDERS = """\
 Plan {m}; Entwurf {m} | Pläne {pl}; Entwürfe {pl} | Montageplan {m} | technischer Plan :: plan | plans | assembly plan | engineering plan
 Plan {m} (Vorhaben) | Pläne {pl} :: plan (project) | plans
 Abdeckplane {f}; Plane {f}; Blache {f} [Ös.]; Blahe {f} [Schw.] [Süddt.] | Abdeckplanen {pl}; Planen {pl}; Blachen {pl}; Blahen {pl} | LKW-Plane {f} | Zeltplane {f} :: tarpaulin; awning | tarpaulins; awnings | lorry tarpaulin [Br.]; lorry tilt [Br.]; truck tarpaulin [Am.] | canvas tarpaulin
+Inhalt {m} /Inh./; Anteil {m}; Gehalt {m} | Inhalte {pl}; Anteile {pl}; Gehalte {pl} :: content | contents
+Gehalt {n}; Besoldung {f}; Bezug {m} [Ös.]; Salär {n} [Schw.] | Gehälter {pl}; Besoldungen {pl}; Bezüge {pl}; Saläre {pl} :: salary; pay | salaries
+Band {n} | Bänder {pl} :: ribbon | ribbons
+Band {f}; Musikgruppe {f}; Musikkapelle {f}; Kapelle {f} [mus.] | Bands {pl}; Musikgruppen {pl}; Musikkapellen {pl}; Kapellen {pl} :: band | bands
 """
 
 
@@ -121,3 +125,33 @@ def test_the_determiners_gender_picks_the_noun(db, write_ding, lemmatiser, sente
 ])
 def test_what_a_determiner_allows(before, genders):
     assert context.determiner_genders(before) == genders
+
+
+def test_a_dative_plural_agrees_as_the_plural_it_is(db, write_ding, lemmatiser):
+    # "den" is masculine or plural; "Gehältern" is the plural of "das Gehalt" (salary) with its
+    # dative -n, not a form of "der Gehalt" (content).
+    importer.import_dictionary(db, "ding", write_ding(GENDERS))
+    sentence = "Die Gewerkschaft ist mit den Gehältern zufrieden."
+    at = sentence.index("Gehältern")
+    first = context.in_context(db, sentence, at, at + 9)["entries"][0]
+    assert (first["headword"], first["gender"]) == ("Gehalt", "n")
+
+
+def test_a_plural_after_a_pronoun_demotes_no_noun(db, write_ding, lemmatiser):
+    # The second "das" is a relative pronoun: read as an article, it ruled out the plural "Bands"
+    # (the music groups) and left "das Band" (ribbon) first.
+    importer.import_dictionary(db, "ding", write_ding(GENDERS))
+    sentence = "Das Programm, das Bands aus der Region fördert, endet."
+    at = sentence.index("Bands")
+    entries = context.in_context(db, sentence, at, at + 5)["entries"]
+    assert entries and not any(e["disagrees"] for e in entries)
+
+
+@pytest.mark.parametrize("text, number", [
+    (" 3000 Einwohner", True), (" zwölf Milliarden", True), (" eine Million", True), (" dreiundzwanzig", True),
+    (" Hunderttausende", True), (" sechzig", True),
+    # Words that only begin like one.
+    (" eingelebt", False), (" einzig", False), (" witzig", False), (" Achtung", False), (" Jahrhundert", False),
+])
+def test_what_counts_as_a_number_after_the_word(text, number):
+    assert context.number_follows(text) is number

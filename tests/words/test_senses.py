@@ -269,6 +269,7 @@ def look(db, sentence, word, nth=0):
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
     ("Der Tisch ist rund.", "rund", "round"),
+    ("Rund 3000 Menschen demonstrierten am Samstag.", "Rund", "around"),  # first in the sentence
     # "knacken [Westdt.]" is to sleep in the west of Germany only: a regional word is not the
     # sense a reader of standard German meets, whichever region Ding names.
     ("Ein Tipper aus Bayern hat den Jackpot geknackt und gewinnt rund 20 Millionen Euro.", "geknackt",
