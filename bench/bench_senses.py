@@ -118,7 +118,7 @@ def coverage(client, db, article_id, proper):
 
 
 # Ding's object placeholders are notation, not meaning: "to win sb. over" says "win over".
-_PLACEHOLDERS = re.compile(r"(?<![\w.])(?:sb|sth|so)\.(?:/(?:sb|sth)\.)?(?![\w])")
+_PLACEHOLDERS = re.compile(r"(?<![\w.])(?:sb|sth)\.(?:/(?:sb|sth)\.)?(?![\w])")
 
 
 def _core(gloss):
@@ -140,7 +140,7 @@ def right(gloss, accepted):
         return False
     padded = f" {core} "
     # A hyphen or a space between the same words is a spelling variant, not another meaning.
-    accepted = {_unhyphen(a) for a in accepted} - {""}
+    accepted = {_unhyphen(" ".join(_PLACEHOLDERS.sub(" ", a).split())) for a in accepted} - {""}
     return core in accepted or any(f" {a} " in padded for a in accepted)
 
 

@@ -22,7 +22,8 @@ _SPEC.loader.exec_module(bench_senses)
     ("to win sb. over (with sth.)", {"win over"}, True),
     ("to put sth. down to sth.", {"put down to"}, True),
     ("to put sth./sb. off", {"put off"}, True),
-    ("to sob", {"sob"}, True),  # a word that merely begins with the letters stays a word
+    ("to win sb. over", {"win sb. over"}, True),  # the same notation on the judged side
+    ("to do so.", {"do so"}, True),  # "so." is English, not a placeholder
     ("to win sb. over", {"put off"}, False),
 ])
 def test_a_gloss_spelled_another_way_is_the_same_meaning(gloss, accepted, right):
