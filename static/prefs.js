@@ -85,17 +85,21 @@
     script.src = named.content;
     document.head.append(script);
   }
-  if (!painted) {
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName("first-contentful-paint").length) return;
-      observer.disconnect();
-      painted = true;
-      if (loaded) start();
-    }).observe({ type: "paint", buffered: true });
-  }
   window.addEventListener("load", () => {
     loaded = true;
     if (painted || document.visibilityState === "hidden") start();
     else setTimeout(start, 1000);
   });
+  if (!painted) {
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        painted = true;
+        if (loaded) start();
+      }).observe({ type: "paint", buffered: true });
+    } catch (e) {
+      painted = true; // an observer that refuses {type, buffered}: start at "load" as before
+    }
+  }
 })();

@@ -51,3 +51,12 @@ def test_a_script_that_fails_to_start_stops_only_itself(page, live_server):
     page.keyboard.press("?")
     expect(page.locator("#keys-dialog")).to_be_visible()
     assert any("reader.js failed to start" in e for e in errors), errors
+
+
+def test_the_bundle_starts_where_paint_timing_cannot_be_observed(page, live_server):
+    # An older browser that lists "paint" but refuses observe({type, buffered}): the bundle still runs.
+    page.add_init_script("PerformanceObserver.prototype.observe = function () { throw new TypeError('no'); };")
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    page.keyboard.press("j")
+    expect(page.locator("#progress-n")).to_have_text("2")
