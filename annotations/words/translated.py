@@ -10,6 +10,9 @@ from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core,
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
+# A word of a translation, hyphenated ones whole ("large-scale"); then its parts ("three", "day").
+_WORD = r"[\w’'-]+"
+_WORD_PART = r"[\w’']+"
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -59,11 +62,6 @@ def _adverb_forms(word):
     return {word + "ly"}
 
 
-def occurs_in(gloss, translation_words):
-    """Return 2 when a gloss occurs in the words of a translation as written, 1 inflected, else 0."""
-    return _occurrence(gloss, translation_words)[0]
-
-
 def _occurrence(gloss, translation_words, adjective=False):
     """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers, where).
 
@@ -71,7 +69,7 @@ def _occurrence(gloss, translation_words, adjective=False):
     too ("low" where the translation says "lowest" for "tiefsten"). where: the index of the
     translation's word it starts at (None where it does not occur).
     """
-    words = re.findall(r"[\w’'-]+", gloss_core(gloss))
+    words = re.findall(_WORD, gloss_core(gloss))
     if not words or not translation_words:
         return 0, 0, None
     n, text = len(words), translation_words
@@ -119,7 +117,7 @@ def mark_in_translation(entries, translation, at=None):
     translation renders (0 at its start, 1 at its end), to tell apart matches of two senses.
     """
     # "the city administration's computers": the possessive is no part of the word.
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w’'-]+", (translation or "").lower())]
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(_WORD, (translation or "").lower())]
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
@@ -192,13 +190,12 @@ def compound_in_translation(parts, translation):
     ("three-day" for "drei|tägig").
     """
     renderings = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
-             for glosses in parts]
+                  for glosses in parts]
     if len(parts) < 2 or not all(renderings):
         return ""
     n = len(parts)
-    for word in (r"[\w’'-]+", r"[\w’']+"):
-        spans = [m.span() for m in re.finditer(word, translation or "")]
-        tokens = [translation[a:b] for a, b in spans]
+    for word in (_WORD, _WORD_PART):
+        spans, tokens = _tokens(translation, word)
         for size in (n, n + 1):
             for i in range(len(tokens) - size + 1):
                 window = tokens[i:i + size]
@@ -217,8 +214,7 @@ def _modifier_and_head(renderings, translation):
     words, then the head noun English uses, which the head part's glosses do not list. Only
     where no word of the translation renders the head part.
     """
-    spans = [m.span() for m in re.finditer(r"[\w’'-]+", translation or "")]
-    tokens = [translation[a:b] for a, b in spans]
+    spans, tokens = _tokens(translation, _WORD)
     front, head = renderings[:-1], renderings[-1]
     if any(_part_matches(t, head) for t in tokens):
         return ""
@@ -226,9 +222,16 @@ def _modifier_and_head(renderings, translation):
     for i in range(len(tokens) - n):
         nxt = tokens[i + n]
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
-                and not any(_part_matches(nxt, f) for f in front)):
-            return _phrase(translation, spans, i, i + n)
+                and not any(_part_matches(nxt, f) for f in front)
+                and (found := _phrase(translation, spans, i, i + n))):
+            return found
     return ""
+
+
+def _tokens(translation, word):
+    """Return the spans of a translation's words (by the pattern word) and the words themselves."""
+    spans = [m.span() for m in re.finditer(word, translation or "")]
+    return spans, [translation[a:b] for a, b in spans]
 
 
 def _phrase(translation, spans, first, last):

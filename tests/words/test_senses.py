@@ -494,6 +494,9 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
     # Only neighbouring words name the whole: "fashion, but" is no "fashion retailer".
     ("Der Modehändler schließt.", "Modehändler", ["fashion", "dealer"],
      "The shop sold fashion, but it is closing.", ""),
+    # ... and a later pair of neighbours is still found after one parted by punctuation.
+    ("Ein Modehändler hat Insolvenz angemeldet.", "Modehändler", ["fashion", "dealer"],
+     "Fashion, shoes and more: a fashion retailer has filed for insolvency.", "fashion retailer"),
     # Parts the translation does not render together: no whole, the parts stay.
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "An elephant was born at the park; the baby is well.", ""),
