@@ -21,7 +21,6 @@ import csv
 import http.client
 import json
 import logging
-import math
 import os
 import signal
 import statistics
@@ -43,6 +42,7 @@ from fake_providers import FakeProvider  # noqa: E402
 from annotations import schema  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
+from timing import percentile  # noqa: E402
 
 SENTENCES = [
     "Russland und der Iran rücken noch näher zusammen.",
@@ -226,12 +226,6 @@ def run_locust(server, users, duration, library, tmp, arrivals=False):
     window = (min(r[0] for r in steady), max(r[0] for r in steady))
     cpu_ms = cpu.between(*window) * 1000 / len(steady)
     return requests, steady, arrived, len(acknowledged), len(missing), cpu_ms, late, max(0.0, others)
-
-
-def percentile(values, q):
-    """Return the nearest-rank q-th percentile (0 < q ≤ 100) of values."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
 
 
 def print_locust(users, duration, requests, steady, arrived, acknowledged, missing, cpu_ms, late, others,

@@ -1,4 +1,5 @@
 """Wall-clock timing shared by the benches: run a function n times, report in milliseconds."""
+import math
 import statistics
 import time
 
@@ -17,3 +18,9 @@ def median_p90(fn, n):
     """Return the median and the 90th percentile of fn's wall time over n runs, in milliseconds."""
     out = samples(fn, n)
     return statistics.median(out), out[max(int(len(out) * 0.9) - 1, 0)]
+
+
+def percentile(values, q):
+    """Return the nearest-rank q-th percentile (0 < q ≤ 100) of values."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
