@@ -72,7 +72,7 @@
   // it still often ran beside that frame, whose presentation on a busy machine comes frames later,
   // and its fetch and compile delayed the text by ~35 ms. htmx needs a complete document, so never
   // before "load". A tab that paints nothing yet (opened in the background), or a browser without
-  // paint timing, starts it at "load"; a paint that is never reported, one second after it.
+  // paint timing (or refusing to observe it), starts it at "load"; a paint never reported, 1 s after.
   let painted = !(window.PerformanceObserver &&
     (PerformanceObserver.supportedEntryTypes || []).includes("paint"));
   let loaded = false;

@@ -60,3 +60,25 @@ def test_the_bundle_starts_where_paint_timing_cannot_be_observed(page, live_serv
     expect(page.locator("html")).to_have_attribute("data-ready", "")
     page.keyboard.press("j")
     expect(page.locator("#progress-n")).to_have_text("2")
+
+
+def test_a_paint_never_reported_still_starts_the_bundle(page, live_server):
+    # An observer that never calls back: the loader's fallback starts the bundle after "load".
+    page.add_init_script("PerformanceObserver.prototype.observe = function () {};")
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+
+
+def test_a_background_tab_starts_the_bundle_at_load(page, live_server):
+    # A tab opened in the background paints nothing until shown: its bundle starts in "load"
+    # itself, not after a paint that has not come.
+    page.add_init_script("""
+      Object.defineProperty(document, "visibilityState", { get: () => "hidden" });
+      PerformanceObserver.prototype.observe = function () {};""")
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    fetched, load_end = page.evaluate("""() => [
+      performance.getEntriesByType("resource").find((e) => /\\/assets\\/app\\.[0-9a-f]+\\.js$/.test(e.name)).startTime,
+      performance.getEntriesByType("navigation")[0].loadEventEnd,
+    ]""")
+    assert fetched <= load_end

@@ -97,3 +97,20 @@ def test_shift_arrow_selection_then_l_looks_up_phrase(page, live_server, article
     expect(page.locator("#word-popover-title")).to_have_text("Das Abkommen")
     page.keyboard.press("Escape")
     expect(page.locator("#p-1")).to_be_focused()
+
+
+def test_the_popover_works_the_moment_it_takes_focus(page, live_server, article, word_box):
+    # htmx wires a swapped form's hx-post when the swap settles; the popover took focus before
+    # that, and Save pressed at once posted the form as a plain page, leaving the text.
+    page.add_init_script("""
+      document.addEventListener("focusin", (e) => {
+        if (e.target.id === "word-popover" && window.__saveWired === undefined) {
+          const form = e.target.querySelector("form.word-save");
+          window.__saveWired = Boolean(form && form["htmx-internal-data"]);
+        }
+      });""")
+    page.goto(f"{live_server}/articles/{article}")
+    point = word_box(page, 1, "Partnerschaft")
+    page.mouse.click(point["x"], point["y"])
+    expect(page.locator("#word-popover")).to_be_focused()
+    assert page.evaluate("window.__saveWired") is True
