@@ -5,7 +5,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 import pytest
 
 from annotations.reading import articles
-from annotations.words import context, importer, senses
+from annotations.words import context, grammar, importer, senses
 
 DING = """\
 sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
@@ -124,7 +124,7 @@ def test_the_determiners_gender_picks_the_noun(db, write_ding, lemmatiser, sente
     ("sagte, die, ", set()),  # punctuation between
 ])
 def test_what_a_determiner_allows(before, genders):
-    assert context.determiner_genders(before) == genders
+    assert grammar.determiner_genders(before) == genders
 
 
 def test_a_dative_plural_agrees_as_the_plural_it_is(db, write_ding, lemmatiser):
@@ -154,4 +154,4 @@ def test_a_plural_after_a_pronoun_demotes_no_noun(db, write_ding, lemmatiser):
     (" eingelebt", False), (" einzig", False), (" witzig", False), (" Achtung", False), (" Jahrhundert", False),
 ])
 def test_what_counts_as_a_number_after_the_word(text, number):
-    assert context.number_follows(text) is number
+    assert grammar.number_follows(text) is number
