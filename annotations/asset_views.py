@@ -1,11 +1,14 @@
 """One stylesheet and one script for every page: static/ files joined in a fixed order, fingerprinted.
 
-Two small files stay apart where loading differs (prefs.js, synchronous in <head>; print.css, for
-print only). A page costs four requests the first time and none after: the bundles' names carry a
-hash of their bytes, so they are cached for a year as immutable; a changed file gives a new name. The sources
+print.css stays apart (for print only), and loader.js, a few lines that start the script bundle
+once the text is painted, is inlined at the end of each page (its hash allowed by the CSP). A page
+costs three requests the first time (the script after its text is on screen) and none after: the
+bundles' names carry a hash of their bytes, so they are cached for a year as immutable; a changed
+file gives a new name. The sources
 stay separate files in static/ (edit them there); a new file only needs adding to a list below.
 Bundles are built once, on the first request that needs them, and kept pre-compressed.
 """
+import base64
 import gzip
 import hashlib
 import json
@@ -14,21 +17,29 @@ from pathlib import Path
 
 import brotli
 from flask import Blueprint, Response, abort, current_app, request, url_for
+from markupsafe import Markup
 
 # Order matters: later files may use what earlier ones define (prefs.js defines window.Randnotiz,
 # focus.js its announce()); themes.css comes last, its colour variables override the defaults.
 STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css"]
-SCRIPTS = ["htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
+SCRIPTS = ["prefs.js", "htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
            "find.js", "learning.js", "focus.js", "keys.js", "ready.js"]
-# Kept apart, fingerprinted the same way: prefs.js runs synchronously in <head> so the reader's
-# theme applies before the first paint (the bundle runs after it), and it starts the bundle once
-# the text is painted; print.css is media=print.
-HEAD_SCRIPTS = ["prefs.js"]
+# Kept apart, fingerprinted the same way: print.css is media=print.
 PRINT_STYLES = ["print.css"]
 # kind -> (its files, its extension, its name's stem)
-KINDS = {"css": (STYLES, "css", "app"), "js": (SCRIPTS, "js", "app"),
-         "head": (HEAD_SCRIPTS, "js", "head"), "print": (PRINT_STYLES, "css", "print")}
+KINDS = {"css": (STYLES, "css", "app"), "js": (SCRIPTS, "js", "app"), "print": (PRINT_STYLES, "css", "print")}
 YEAR = 365 * 24 * 3600
+
+
+def _loader_text():
+    # Its comments stay in static/loader.js: every page carries these bytes.
+    source = (Path(__file__).resolve().parent.parent / "static" / "loader.js").read_text(encoding="utf-8")
+    return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
+
+
+LOADER = _loader_text()
+# For the CSP's script-src: the one inline script allowed, by the hash of its exact text.
+LOADER_SOURCE = "'sha256-%s'" % base64.b64encode(hashlib.sha256(LOADER.encode()).digest()).decode()
 
 bp = Blueprint("assets", __name__)
 _lock = threading.Lock()
@@ -73,8 +84,13 @@ def bundles():
 
 
 def asset_url(kind):
-    """Return the fingerprinted URL of a bundle: 'css', 'js', 'head' (prefs.js) or 'print'."""
+    """Return the fingerprinted URL of a bundle: 'css', 'js' or 'print'."""
     return url_for("assets.bundle", name=bundles()[kind].name)
+
+
+def loader_script():
+    """Return the inline <script> that starts the bundle once the text is painted."""
+    return Markup("<script>%s</script>") % Markup(LOADER)
 
 
 @bp.get("/assets/<name>")
@@ -95,6 +111,7 @@ def bundle(name):
 
 
 def init_app(app):
-    """Serve the bundles and give templates asset_url()."""
+    """Serve the bundles and give templates asset_url() and loader_script()."""
     app.register_blueprint(bp)
     app.add_template_global(asset_url)
+    app.add_template_global(loader_script)

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, SecurityError
 from werkzeug.routing import IntegerConverter
 
-from . import activity, paragraphs, validation
+from . import activity, asset_views, display, paragraphs, validation
 from .common import SizedCache
 from .db import get_db
 from .paragraph_html import Links
@@ -135,10 +135,15 @@ def _http_error(e):
 # --- cross-site guard and headers ----------------------------------------------------
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# No inline script anywhere in the templates, so script-src 'self' costs nothing and turns a
-# missed escape into a blocked script. Styles stay open: htmx adds its indicator style inline.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# One inline script (the bundle's loader), allowed by its hash alone: a missed escape still makes
+# only a blocked script. Styles stay open: htmx adds its indicator style inline.
+CSP = (f"default-src 'self'; script-src 'self' {asset_views.LOADER_SOURCE}; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def display_attributes():
+    """Return the <html> attributes of this reader's display choices, from their cookies."""
+    return display.html_attributes(request.cookies)
 
 
 def _cross_site():
@@ -256,3 +261,5 @@ def init_app(app, app_settings):
     app.before_request(_refuse_cross_site_writes)
     app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)
+    # Every page's <html> carries the reader's theme, size and width: painted in them, no script first.
+    app.context_processor(lambda: {"display": display_attributes()})

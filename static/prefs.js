@@ -1,10 +1,12 @@
 // Display preferences (theme, text size, column width, translation options), remembered per
-// browser. Loaded synchronously in <head>: it sets <html data-*> before the first paint, so a
-// dark reader never sees a cream flash. Controls marked data-pref="name" read and write them.
-// It also starts the script bundle once the text is on screen (below).
+// browser. Controls marked data-pref="name" read and write them. Theme, size and width live in
+// cookies: the server sets <html data-*> from them, so the page is painted in the reader's theme
+// with no script before it (the bundle, this file first, runs after the first paint). Other
+// preferences live in localStorage; so did these three before, and are moved over once.
 (function () {
   "use strict";
   const PREFIX = "randnotiz.pref.";
+  const PREFIX_COOKIE = "randnotiz.";
   // name -> the values allowed; the first is the default (no attribute: the stylesheet's own).
   const CHOICES = {
     theme: ["system", "light", "dark", "sepia"],
@@ -20,11 +22,23 @@
   function write(key, value) {
     try { localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
+  function forget(key) {
+    try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+  }
+
+  // The cookie the server reads (annotations/display.py): "randnotiz.theme=dark", for a year.
+  function readCookie(name) {
+    const pair = document.cookie.split("; ").find((c) => c.startsWith(PREFIX_COOKIE + name + "="));
+    return pair ? decodeURIComponent(pair.slice(PREFIX_COOKIE.length + name.length + 1)) : null;
+  }
+  function writeCookie(name, value) {
+    document.cookie = `${PREFIX_COOKIE}${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; SameSite=Lax`;
+  }
 
   function get(name) {
-    const value = read(PREFIX + name);
     const allowed = CHOICES[name];
-    if (!allowed) return value;
+    if (!allowed) return read(PREFIX + name);
+    const value = readCookie(name);
     return allowed.includes(value) ? value : allowed[0];
   }
 
@@ -35,12 +49,20 @@
   }
 
   function set(name, value) {
-    write(PREFIX + name, value);
+    if (CHOICES[name]) writeCookie(name, value);
+    else write(PREFIX + name, value);
     apply(name, value);
     document.dispatchEvent(new CustomEvent("randnotiz:pref", { detail: { name, value } }));
   }
 
-  Object.keys(CHOICES).forEach((name) => apply(name, get(name)));
+  // Once, for a reader from before the cookies: their choice moves over (this first page after the
+  // upgrade shows it only now; every page after is served in it).
+  Object.keys(CHOICES).forEach((name) => {
+    const old = read(PREFIX + name);
+    if (old !== null && readCookie(name) === null && CHOICES[name].includes(old)) writeCookie(name, old);
+    if (old !== null && readCookie(name) !== null) forget(PREFIX + name); // kept where cookies are refused
+    apply(name, get(name));
+  });
 
   // Controls: a select or radio group sets its value; a checkbox stores "1" or "0".
   function bind(control) {
@@ -54,10 +76,10 @@
       else if (control.type !== "radio" || control.checked) set(name, control.value);
     });
   }
-  document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("[data-pref]").forEach(bind));
+  document.querySelectorAll("[data-pref]").forEach(bind); // the bundle runs after "load"
 
   // Is the reader typing into a field? Then single-letter keys are text, not commands.
-  // Here because this is the one script every page loads first; every other script uses it.
+  // Here because this is the bundle's first file; every other script uses it.
   function typing(el) {
     return Boolean(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
   }
@@ -65,41 +87,4 @@
   window.Randnotiz = Object.assign(window.Randnotiz || {}, {
     pref: get, setPref: set, store: { read, write }, typing,
   });
-
-  // Text first: the script bundle (named by <meta id="app-bundle">) is fetched and run once the
-  // page has loaded and its first contentful paint has reached the screen. As a deferred script it
-  // ran before the first paint and held the text back; started two animation frames after "load"
-  // it still often ran beside that frame, whose presentation on a busy machine comes frames later,
-  // and its fetch and compile delayed the text by ~35 ms. htmx needs a complete document, so never
-  // before "load". A tab that paints nothing yet (opened in the background), or a browser without
-  // paint timing (or refusing to observe it), starts it at "load"; a paint never reported, 1 s after.
-  let painted = !(window.PerformanceObserver &&
-    (PerformanceObserver.supportedEntryTypes || []).includes("paint"));
-  let loaded = false;
-  let started = false;
-  function start() {
-    const named = document.getElementById("app-bundle");
-    if (started || !named) return;
-    started = true;
-    const script = document.createElement("script");
-    script.src = named.content;
-    document.head.append(script);
-  }
-  window.addEventListener("load", () => {
-    loaded = true;
-    if (painted || document.visibilityState === "hidden") start();
-    else setTimeout(start, 1000);
-  });
-  if (!painted) {
-    try {
-      new PerformanceObserver((list, observer) => {
-        if (!list.getEntriesByName("first-contentful-paint").length) return;
-        observer.disconnect();
-        painted = true;
-        if (loaded) start();
-      }).observe({ type: "paint", buffered: true });
-    } catch (e) {
-      painted = true; // an observer that refuses {type, buffered}: start at "load" as before
-    }
-  }
 })();

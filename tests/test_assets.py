@@ -1,5 +1,7 @@
 """One fingerprinted stylesheet and script per page, cached for good; pages revalidate; responses compressed."""
+import base64
 import gzip
+import hashlib
 import re
 
 import brotli
@@ -19,29 +21,35 @@ def test_every_page_links_one_stylesheet_and_names_one_script_bundle(client):
         html = client.get(path).get_data(as_text=True)
         head = html[:html.index("</head>")]
         # For the screen: one stylesheet and one script bundle, named but not loaded by the HTML
-        # (prefs.js fetches and runs it after the text is painted: as a deferred or preloaded
-        # script it held the first paint back).
+        # (the inline loader fetches and runs it after the text is painted: as a deferred or
+        # preloaded script it held the first paint back).
         assert len(re.findall(r'<link rel="stylesheet" href="[^"]+">', html)) == 1, path
         assert len(re.findall(r'rel="stylesheet"', html)) == 2, path
         css, js = bundle_urls(html)
         assert css.endswith(".css") and js.endswith(".js")
         assert re.search(r'<meta name="app-bundle" content="/assets/app\.[0-9a-f]{12}\.js" id="app-bundle">', head), path
-        # The two kept apart: the print sheet only for print, and prefs.js run before the styles
-        # (the reader's theme before the first paint), synchronously: no defer, no async.
+        # The print sheet only for print; and nothing to fetch or run before the text is painted:
+        # no script in <head>, one inline script, the loader, last in <body>.
         assert re.search(r'<link rel="stylesheet" href="/assets/print\.[0-9a-f]{12}\.css" media="print">', head), path
-        prefs = re.search(r'<script src="(/assets/head\.[0-9a-f]{12}\.js)"></script>', head)
-        assert prefs and head.index(prefs.group(0)) < head.index(css), path
-        assert len(re.findall(r"<script ", html)) == 1, path
+        assert "<script" not in head, path
+        assert re.findall(r"<script\b[^>]*>", html) == ["<script>"], path
+        assert html.rstrip().endswith("</script>\n</body>\n</html>"), path
         assert "/static/" not in html.replace("/static/favicon.svg", ""), path
 
 
-def test_the_theme_sheet_comes_last_and_prefs_stays_out_of_the_deferred_bundle(client):
+def test_the_inline_loader_is_the_one_script_the_policy_allows_by_hash(client):
+    response = client.get("/articles/1")
+    loader = re.search(r"<script>(.*?)</script>", response.get_data(as_text=True), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(loader.encode()).digest()).decode()
+    script_src = re.search(r"script-src ([^;]+);", response.headers["Content-Security-Policy"]).group(1)
+    assert script_src.split() == ["'self'", f"'sha256-{digest}'"]  # no 'unsafe-inline'
+    assert "app-bundle" in loader and "//" not in loader  # its comments stay in the file
+
+
+def test_the_theme_sheet_comes_last_and_prefs_runs_first_in_the_bundle(client):
     assert assets.STYLES[-1] == "themes.css"  # its variables override every default colour
-    html = client.get("/articles/1").get_data(as_text=True)
-    prefs = re.search(r'src="(/assets/head\.[0-9a-f]{12}\.js)"', html).group(1)
-    with open(client.application.static_folder + "/prefs.js", encoding="utf-8") as f:
-        assert f.read().strip() in client.get(prefs).get_data(as_text=True)
-    assert "prefs.js" not in assets.SCRIPTS and "print.css" not in assets.STYLES
+    assert assets.SCRIPTS[0] == "prefs.js"  # it defines window.Randnotiz for the others
+    assert "print.css" not in assets.STYLES
 
 
 def test_bundles_hold_every_source_file_in_order_and_are_cached_for_good(client, app):

@@ -47,6 +47,23 @@ def test_settings_survive_a_reload_and_apply_before_first_paint(page, live_serve
     assert page.evaluate("document.documentElement.dataset.theme") == "sepia"
 
 
+def test_a_choice_kept_by_an_older_version_moves_over_once(browser, live_server):
+    # Before the cookies, the choices lived in localStorage: an upgrade must not lose them.
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(live_server + "/articles")
+    page.evaluate("localStorage.setItem('randnotiz.pref.theme', 'dark'); localStorage.setItem('randnotiz.pref.width', 'wide')")
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")  # this page: once the bundle runs
+    expect(page.locator("html")).to_have_attribute("data-width", "wide")
+    page.add_init_script(AT_BODY)
+    page.reload()  # every page after: served in it
+    assert page.evaluate("window.atBody") == {"theme": "dark", "size": None, "width": "wide"}
+    assert page.evaluate("localStorage.getItem('randnotiz.pref.theme')") is None
+    expect(page.locator("#pref-theme")).to_have_value("dark")
+    context.close()
+
+
 def test_dark_follows_the_system_until_the_reader_chooses(browser, live_server):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()

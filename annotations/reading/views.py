@@ -13,7 +13,7 @@ from ..learning import marking, status
 from ..notes import highlights, webanno
 from ..translation import jobs
 from ..words import lemmas, vocab
-from ..web import article_markup, load_article, load_block, paragraph_sections, settings, whole_number
+from ..web import article_markup, display_attributes, load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
@@ -74,7 +74,9 @@ def read(article_id):
     # Read before anything the page shows: a change made while the page renders moves it on,
     # so a page is never kept under a stamp older than what it shows.
     stamp = paragraphs.page_stamp(db, article_id)
-    key = (current_app.config["DATABASE"], article_id, request.script_root, settings(), lemmas.ready())
+    # The display choices are in the page (<html data-theme>): two readers' themes are two pages.
+    key = (current_app.config["DATABASE"], article_id, request.script_root, settings(), lemmas.ready(),
+           tuple(display_attributes().items()))
     page = paragraphs.cached_page(key, stamp)
     if page is None:
         response, keep = _render(db, article_id, key)
