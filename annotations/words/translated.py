@@ -121,13 +121,11 @@ def mark_in_translation(entries, translation, at=None):
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
-    found = []
-    for i, entry in enumerate(entries):
-        adjective = entry["pos"] in ("adjective", "adverb")
-        hits = [(*_occurrence(_english(g), words, adjective), g) for g in entry["glosses"]] if translation else []
-        entry["in_context"] = [g for how, _, _, g in hits if how]
-        found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
-                     for how, span, where, g in hits if how)
+    found = _as_written(entries, words, at)
+    if translation and not found:
+        # "the sold-out arena": English joins a compound with a hyphen where the dictionary
+        # writes a space ("sold out"), and the other way round.
+        found = _as_written(entries, [p for w in words for p in w.split("-") if p], at, hyphens=False)
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -143,6 +141,22 @@ def mark_in_translation(entries, translation, at=None):
         found = _partly_in(entries, {stem(w) for w in words})
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return _english(min(found)[-1]) if found else ""
+
+
+def _as_written(entries, words, at, hyphens=True):
+    """Mark the glosses occurring in a translation's words (as written or inflected); return [(…, gloss)].
+
+    hyphens: a gloss's hyphenated word is one word ("large-scale"); else its parts.
+    """
+    found = []
+    for i, entry in enumerate(entries):
+        adjective = entry["pos"] in ("adjective", "adverb")
+        hits = [(*_occurrence(_english(g) if hyphens else _english(g).replace("-", " "), words, adjective), g)
+                for g in entry["glosses"]]
+        entry["in_context"] = [g for how, _, _, g in hits if how]
+        found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
+                     for how, span, where, g in hits if how)
+    return found
 
 
 def _partly_in(entries, stems):
