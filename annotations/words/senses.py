@@ -123,6 +123,12 @@ def sense_weight(gloss):
 
 def matched_alternative(alternatives, headword):
     """Return the German alternative whose headword matched (labels belong to it alone)."""
+    if headword:
+        # As a whole word: "Bagger" is not the "Baggerschiff" that opens its line.
+        whole = re.compile(r"(?<!\w)" + re.escape(headword) + r"(?!\w)")
+        for alt in alternatives:
+            if whole.search(alt):
+                return alt
     for alt in alternatives:
         if headword and headword in alt:
             return alt
