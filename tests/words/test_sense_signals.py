@@ -1,7 +1,7 @@
 """Signals the ranking and the translation match use, from short copies of real Ding lines."""
 import pytest
 
-from annotations.words import context, importer, senses, translated
+from annotations.words import context, importer, synonyms, translated
 
 DING = """\
 Baggerschiff {n}; Baggerboot {n}; Schwimmbagger {m}; Nassbagger {m}; Bagger {m} [constr.] | Baggerschiffe {pl}; Baggerboote {pl}; Schwimmbagger {pl}; Nassbagger {pl}; Bagger {pl} :: dredger | dredgers
@@ -41,3 +41,61 @@ def test_a_gloss_is_found_in_a_translation_that_hyphenates_it(ding_db, english):
     found = look(ding_db, sentence, "ausverkauften")
     at = sentence.index("ausverkauften") / len(sentence)
     assert translated.mark_in_translation(found["entries"], english, at) == "sold out"
+
+
+def write_wordnet(root, synsets):
+    """Write a small WordNet database: synsets is {pos: [[word, …], …]}, each list one synset."""
+    header = "  1 A small WordNet for tests, in the format of Princeton's database files.\n"
+    for pos in ("noun", "verb", "adj", "adv"):
+        data, index = header.encode(), {}
+        for words in synsets.get(pos, []):
+            offset = len(data)
+            names = " ".join(f"{w.replace(' ', '_')} 0" for w in words)
+            data += f"{offset:08d} 00 {pos[0]} {len(words):02x} {names} 000 | a sense\n".encode()
+            for w in words:
+                index.setdefault(w.replace(" ", "_"), []).append(offset)
+        (root / f"data.{pos}").write_bytes(data)
+        lines = [f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 {' '.join(f'{x:08d}' for x in o)}\n" for w, o in sorted(index.items())]
+        (root / f"index.{pos}").write_text(header + "".join(lines), encoding="utf-8")
+    return synonyms.WordNet(str(root))
+
+
+def test_wordnet_gives_the_words_of_a_words_commonest_senses(tmp_path):
+    wordnet = write_wordnet(tmp_path, {"verb": [["abide", "bear"], ["bear", "carry"], ["bear", "give birth"],
+                                                ["bear", "behave"], ["zap", "nuke"]]})
+    assert wordnet.synonyms("bear", senses=3) == {"abide", "carry", "give birth"}  # not its 4th sense
+    assert wordnet.synonyms("Give  Birth") == {"bear"}  # phrases as WordNet writes them, any case
+    assert wordnet.synonyms("abide") == {"bear"}  # the index's first entry, right after its header
+    assert wordnet.synonyms("zap") == {"nuke"} and wordnet.synonyms("unknown") == frozenset()
+    assert synonyms.WordNet(str(tmp_path / "none")).synonyms("bear") == frozenset()  # not installed: none
+
+
+SYNONYM_DING = """\
+etw. überziehen {vt} | überziehend | überzogen :: to cover sth. | covering | covered
+überzogen {adj} :: extravagant (exceeding what is reasonable or appropriate)
+Grundmauer {f} | Grundmauern {pl} :: foundation wall | foundation walls
+Unterbau {m}; Grundmauern {pl} :: substructure
+beheben {vt} | behebend | behoben :: to relieve sth. | relieving | relieved
+"""
+SYNSETS = {"adj": [["extravagant", "excessive", "exorbitant"]], "noun": [["substructure", "foundation"]],
+           "verb": [["relieve", "free"]]}
+
+
+@pytest.mark.parametrize("sentence, word, english, meaning", [
+    # The translation words the sense with a synonym Ding does not list for the word.
+    ("Die Arbeitgeber nannten die Forderungen überzogen.", "überzogen",
+     "The employers described the demands as excessive.",
+     "extravagant (exceeding what is reasonable or appropriate)"),
+    # A word as common as "free" has too many senses to say which one is meant.
+    ("Die Werkstatt kann den Fehler kostenlos beheben.", "beheben",
+     "The garage can fix the fault free of charge.", ""),
+    # The sense ranked first already shares a word with the translation: it stays.
+    ("Archäologen stießen auf die Grundmauern eines römischen Gutshofs.", "Grundmauern",
+     "Archaeologists came across the foundations of a Roman estate.", ""),
+])
+def test_a_sense_the_translation_words_by_a_synonym_is_found(db, write_ding, lemmatiser, tmp_path, sentence,
+                                                             word, english, meaning):
+    importer.import_dictionary(db, "ding", write_ding(SYNONYM_DING))
+    wordnet = write_wordnet(tmp_path, SYNSETS)
+    found = look(db, sentence, word)
+    assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == meaning
