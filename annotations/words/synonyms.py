@@ -11,6 +11,7 @@ import os
 
 WORDNET_DIR = "/usr/share/wordnet"
 _POS = ("noun", "verb", "adj", "adv")
+_WORDNET_POS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj",), "adverb": ("adv",)}
 
 
 class WordNet:
@@ -21,21 +22,23 @@ class WordNet:
         self.available = all(os.path.exists(os.path.join(root, f"{kind}.{pos}"))
                              for pos in _POS for kind in ("index", "data"))
 
-    def synonyms(self, word, senses=3):
+    def synonyms(self, word, senses=3, pos=None):
         """Return the other words of word's commonest senses (at most senses per part of speech).
 
         WordNet lists a word's senses commonest first: a rare sense ("utilize" as a
         "consumer's utility") does not make its words synonyms of the everyday one.
+        pos: a dictionary's part of speech ("noun", "verb", "adjective", "adverb") to keep to
+        its senses ("land" the noun is "ground", not "set down"); None or another: all.
         """
         if not self.available:
             return frozenset()
-        return self._synonyms(" ".join(word.lower().split()), senses)
+        return self._synonyms(" ".join(word.lower().split()), senses, _WORDNET_POS.get(pos, _POS))
 
     @functools.lru_cache(maxsize=20_000)
-    def _synonyms(self, word, senses):
+    def _synonyms(self, word, senses, parts):
         key = word.replace(" ", "_")
         found = set()
-        for pos in _POS:
+        for pos in parts:
             for offset in self._offsets(pos, key)[:senses]:
                 found.update(self._words(pos, offset))
         found.discard(word)

@@ -184,6 +184,8 @@ def _synonym_in(entries, words, at, wordnet):
     translation names the dictionary's sense in another word of the same WordNet synset.
     """
     found = []
+    if not lemmas.ready():
+        return found  # without frequencies, "just" or "free" would count as synonyms
     for i, entry in enumerate(entries):
         adjective = entry["pos"] in ("adjective", "adverb")
         for j, g in enumerate(entry["glosses"]):

@@ -99,3 +99,23 @@ def test_a_sense_the_translation_words_by_a_synonym_is_found(db, write_ding, lem
     wordnet = write_wordnet(tmp_path, SYNSETS)
     found = look(db, sentence, word)
     assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == meaning
+
+
+DAME = """\
+Dame {f} | Damen {pl} :: lady | ladies
+Dame {f} (Adelsprädikat) | Damen {pl} :: dame | dames
+Dame {f} | Damen {pl} :: madam | madams
+Dame {f} (Schachfigur) | Damen {pl} :: queen (chessman) | queens
+Dame {f} (Spielkarte) | Damen {pl} :: queen (playing card) | queens
+"""
+
+
+def test_lines_naming_one_sense_in_other_words_make_it_the_core_sense(db, write_ding, lemmatiser, tmp_path,
+                                                                      monkeypatch):
+    # Two lines say "queen"; "lady", "dame" and "madam" say one sense in three words.
+    importer.import_dictionary(db, "ding", write_ding(DAME))
+    wordnet = write_wordnet(tmp_path, {"noun": [["dame", "madam", "ma'am", "lady", "gentlewoman"],
+                                                ["queen", "queen regnant", "female monarch"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    found = look(db, "Die Damen stricken Mützen und Schals für Obdachlose.", "Damen")
+    assert found["entries"][0]["glosses"][0] == "lady"
