@@ -208,23 +208,24 @@ def synonym_consensus(entries, wordnet=None):
     "lady" has no word in common with "dame" or "madam", but WordNet puts the three in one
     synset: three lines agree on the sense, where "queen (chessman)" and "queen (playing
     card)" are two. Only a line's first three glosses and words of Zipf 5 or less count (past
-    that a word has too many senses to say which one two lines share).
+    that a word has too many senses to say which one two lines share). Verbs get none.
     """
     wordnet = wordnet or synonyms.system()
+    support = {e["id"]: 0 for e in entries}
     if not wordnet.available or not lemmas.ready():
-        return {e["id"]: 0 for e in entries}  # no synonyms, or no frequencies yet to keep rare ones
+        return support  # no synonyms, or no frequencies yet to keep rare ones out
     lines = {}
     for e in entries:
-        if e["sub"] == 0:
+        # WordNet's verb synsets are fine-grained and loose ("to grow", "to develop", "to
+        # expand"): shared verb synonyms say little about which sense is the core one.
+        if e["sub"] == 0 and e["pos"] != "verb":
             lines.setdefault(e["id"], set()).update(
                 w for g in e["glosses"][:3] for w in _words_of_sense(g, e["pos"], wordnet))
     stems = {}
     for e in entries:
         stems.setdefault(e["id"] - e["sub"], set()).update(st for g in e["glosses"] for st in content_stems(g))
-    support = {}
     for e in entries:
-        if not e["glosses"]:
-            support[e["id"]] = 0
+        if not e["glosses"] or e["pos"] == "verb":
             continue
         mine = _words_of_sense(e["glosses"][0], e["pos"], wordnet) - {gloss_core(e["glosses"][0])}
         own = content_stems(e["glosses"][0])
@@ -363,10 +364,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if weight is not None:
         s -= 0.5 * weight
     s -= 0.5 * math.log2(1 + support)
-    if pos != "verb":
-        # WordNet's verb synsets are fine-grained and loose ("to grow", "to develop", "to
-        # expand"): shared verb synonyms say little about which sense is the core one.
-        s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
+    s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
     return s
 
 
