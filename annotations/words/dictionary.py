@@ -120,7 +120,11 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
         }
         found.append(entry)
-    support = senses.consensus({e["id"]: e for e in found}.values())
+    unique = {e["id"]: e for e in found}.values()
+    support = senses.consensus(unique)
+    synonym_support = senses.synonym_consensus(unique)
+    for e in found:
+        e["synonym_support"] = synonym_support[e["id"]]
     # Lines whose own inflection rows hold the word as written ("Hinweise {pl}" in the line of
     # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form,
     # and the English of that row says how common the sense is in it: "health insurance funds"

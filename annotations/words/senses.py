@@ -6,11 +6,12 @@ phrase around it, the labels of the very alternative that matched (not of the wh
 and how common the English gloss is (wordfreq), so "government" comes before "regimen" — in
 the form the text uses where the line has it ("crippled" for "lahmgelegt").
 """
+import functools
 import math
 import re
 from dataclasses import dataclass
 
-from . import lemmas
+from . import lemmas, synonyms
 
 # Labels that mark a sense a reader of today's news rarely means: weight per label.
 _RARE = {
@@ -123,6 +124,12 @@ def sense_weight(gloss):
 
 def matched_alternative(alternatives, headword):
     """Return the German alternative whose headword matched (labels belong to it alone)."""
+    if headword:
+        # As a whole word: "Bagger" is not the "Baggerschiff" that opens its line.
+        whole = re.compile(r"(?<!\w)" + re.escape(headword) + r"(?!\w)")
+        for alt in alternatives:
+            if whole.search(alt):
+                return alt
     for alt in alternatives:
         if headword and headword in alt:
             return alt
@@ -193,6 +200,48 @@ def consensus(entries):
             count[st] = count.get(st, 0) + 1
     return {e["id"]: max((count[st] - 1 for st in content_stems(e["glosses"][0])), default=0)
             if e["glosses"] else 0 for e in entries}
+
+
+def synonym_consensus(entries, wordnet=None):
+    """Return {entry id: support}: how many other Ding lines for the word name its sense in other English words.
+
+    "lady" has no word in common with "dame" or "madam", but WordNet puts the three in one
+    synset: three lines agree on the sense, where "queen (chessman)" and "queen (playing
+    card)" are two. Only a line's first three glosses and words of Zipf 5 or less count (past
+    that a word has too many senses to say which one two lines share). Verbs get none.
+    """
+    wordnet = wordnet or synonyms.system()
+    support = {e["id"]: 0 for e in entries}
+    if not wordnet.available or not lemmas.ready():
+        return support  # no synonyms, or no frequencies yet to keep rare ones out
+    lines = {}
+    for e in entries:
+        # WordNet's verb synsets are fine-grained and loose ("to grow", "to develop", "to
+        # expand"): shared verb synonyms say little about which sense is the core one.
+        if e["sub"] == 0 and e["pos"] != "verb":
+            lines.setdefault(e["id"], set()).update(
+                w for g in e["glosses"][:3] for w in _words_of_sense(g, e["pos"], wordnet))
+    stems = {}
+    for e in entries:
+        stems.setdefault(e["id"] - e["sub"], set()).update(st for g in e["glosses"] for st in content_stems(g))
+    for e in entries:
+        if not e["glosses"] or e["pos"] == "verb":
+            continue
+        mine = _words_of_sense(e["glosses"][0], e["pos"], wordnet) - {gloss_core(e["glosses"][0])}
+        own = content_stems(e["glosses"][0])
+        # Lines sharing a word with it already count in consensus(): these agree in other words.
+        support[e["id"]] = sum(1 for line, words in lines.items()
+                               if line != e["id"] - e["sub"] and mine & words and not own & stems.get(line, set()))
+    return support
+
+
+@functools.lru_cache(maxsize=50_000)
+def _words_of_sense(gloss, pos, wordnet):
+    """Return a gloss's bare English and its WordNet synonyms (in its part of speech) of Zipf 5 or less."""
+    core = gloss_core(gloss)
+    if not core:
+        return frozenset()
+    return frozenset({core} | {w for w in wordnet.synonyms(core, pos=pos) if lemmas.zipf(w) <= SATURATION})
 
 
 def participle(gloss):
@@ -315,6 +364,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if weight is not None:
         s -= 0.5 * weight
     s -= 0.5 * math.log2(1 + support)
+    s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
     return s
 
 

@@ -1,12 +1,14 @@
 """Find the meaning a cached English translation uses among a word's dictionary senses.
 
 A translation of the sentence says which sense is meant: the gloss it has as written or
-inflected ("sent" for "to send"), else the one sharing its words; a split compound's parts
-rendered together ("fighter jets" for "Kampf|jets").
+inflected ("sent" for "to send"), else one it names by an English synonym ("uses" for "to
+utilize"), else the one sharing its words; a split compound's parts rendered together
+("fighter jets" for "Kampf|jets").
 """
 import re
 
-from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, stem
+from . import lemmas, synonyms
+from .senses import IRREGULAR, SATURATION, STOPWORDS, best_gloss, content_stems, gloss_core, stem
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
@@ -107,27 +109,26 @@ def _far(where, words, at):
     return round(abs(where / len(words) - at) * 3)
 
 
-def mark_in_translation(entries, translation, at=None):
+def mark_in_translation(entries, translation, at=None, wordnet=None):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
     A gloss the translation has as written wins over an inflected one, unless the sentence
     rules its entry out (entry["misfit"], set by the lookup); failing both, a gloss whose
-    content words all occur in it, in any form. at: the word's place in the sentence the
-    translation renders (0 at its start, 1 at its end), to tell apart matches of two senses.
+    content words all occur in it, in any form, then one it renders by a synonym. at: the
+    word's place in the sentence the translation renders (0 at its start, 1 at its end), to
+    tell apart matches of two senses. wordnet: a synonyms.WordNet (the system's by default).
     """
     # "the city administration's computers": the possessive is no part of the word.
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(_WORD, (translation or "").lower())]
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
-    found = []
-    for i, entry in enumerate(entries):
-        adjective = entry["pos"] in ("adjective", "adverb")
-        hits = [(*_occurrence(_english(g), words, adjective), g) for g in entry["glosses"]] if translation else []
-        entry["in_context"] = [g for how, _, _, g in hits if how]
-        found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
-                     for how, span, where, g in hits if how)
+    found = _as_written(entries, words, at)
+    if translation and not found:
+        # "the sold-out arena": English joins a compound with a hyphen where the dictionary
+        # writes a space ("sold out"), and the other way round.
+        found = _as_written(entries, [p for w in words for p in w.split("-") if p], at, hyphens=False)
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -139,10 +140,67 @@ def mark_in_translation(entries, translation, at=None):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
+    if translation and not found and not _first_shares(entries, {stem(w) for w in words}):
+        found = _synonym_in(entries, words, at, wordnet or synonyms.system())
     if translation and not found:
         found = _partly_in(entries, {stem(w) for w in words})
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return _english(min(found)[-1]) if found else ""
+
+
+def _as_written(entries, words, at, hyphens=True):
+    """Mark the glosses occurring in a translation's words (as written or inflected); return [(…, gloss)].
+
+    hyphens: a gloss's hyphenated word is one word ("large-scale"); else its parts.
+    """
+    found = []
+    for i, entry in enumerate(entries):
+        adjective = entry["pos"] in ("adjective", "adverb")
+        hits = [(*_occurrence(_english(g) if hyphens else _english(g).replace("-", " "), words, adjective), g)
+                for g in entry["glosses"]]
+        entry["in_context"] = [g for how, _, _, g in hits if how]
+        found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
+                     for how, span, where, g in hits if how)
+    return found
+
+
+def _shared(gloss, stems):
+    """Return the content words (3 letters or more) a gloss shares with a translation's stems."""
+    return {st for st in content_stems(gloss) & stems if len(st) >= 3}
+
+
+def _first_shares(entries, stems):
+    """Say whether the sense ranked first shares a word with the translation.
+
+    "tax on land and buildings" for "property tax": it is already the one meant, in other words.
+    """
+    return bool(entries and entries[0]["glosses"] and _shared(best_gloss(entries[0]), stems))
+
+
+def _synonym_in(entries, words, at, wordnet):
+    """Mark the glosses a translation renders by an English synonym; return [(…, gloss)].
+
+    "uses" for "to utilize", "former" for "erstwhile", "excessive" for "extravagant": the
+    translation names the dictionary's sense in another word of the same WordNet synset.
+    """
+    found = []
+    if not lemmas.ready():
+        return found  # without frequencies, "just" or "free" would count as synonyms
+    for i, entry in enumerate(entries):
+        adjective = entry["pos"] in ("adjective", "adverb")
+        for j, g in enumerate(entry["glosses"]):
+            core = gloss_core(_english(g))
+            for synonym in sorted(wordnet.synonyms(core)) if core else ():
+                # Past Zipf 5 a word has too many senses to say which one is meant ("just", "free").
+                if synonym in STOPWORDS or len(synonym) < 3 or lemmas.zipf(synonym) > SATURATION:
+                    continue
+                how, span, where = _occurrence(synonym, words, adjective)
+                if how:
+                    if g not in entry["in_context"]:
+                        entry["in_context"].append(g)
+                    # Of one entry's glosses, Ding's order: "car manufacturer" before "auto maker".
+                    found.append((entry.get("misfit", False), -span, -how, _far(where, words, at), i, j, g))
+    return found
 
 
 def _partly_in(entries, stems):
@@ -153,11 +211,9 @@ def _partly_in(entries, stems):
     other is the dictionary's, and that sense is meant. Short words say too little.
     """
     def shared(gloss):
-        return {st for st in content_stems(gloss) & stems if len(st) >= 3}
+        return _shared(gloss, stems)
 
-    # Where the sense ranked first shares a word with the translation ("tax on land and
-    # buildings" for "property tax"), it is already the one meant, in other words.
-    if entries and entries[0]["glosses"] and shared(best_gloss(entries[0])):
+    if _first_shares(entries, stems):
         return []
     best = None
     for i, entry in enumerate(entries):

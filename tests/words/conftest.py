@@ -1,6 +1,8 @@
 """Fixtures the word tests share: small Ding files of their own."""
 import pytest
 
+from annotations.words import synonyms
+
 
 @pytest.fixture
 def write_ding(tmp_path):
@@ -12,3 +14,10 @@ def write_ding(tmp_path):
         return str(path)
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def no_system_wordnet(monkeypatch, tmp_path_factory):
+    """Rank without the machine's WordNet, installed or not: a test that needs synonyms writes its own."""
+    empty = synonyms.WordNet(str(tmp_path_factory.mktemp("no-wordnet")))
+    monkeypatch.setattr(synonyms, "system", lambda: empty)

@@ -1,0 +1,97 @@
+"""English synonyms from WordNet, to see a dictionary sense in a translation that words it otherwise.
+
+A translation says "uses" where Ding has "to utilize", "former" where it has "erstwhile":
+the same sense in another English word. WordNet (Debian's wordnet-base, read from the system
+at run time, never copied into the repository) groups such words into synsets. Its index
+files are sorted, so a word is found by binary search on the file: nothing is loaded up front,
+and a lookup costs a few reads.
+"""
+import functools
+import os
+
+WORDNET_DIR = "/usr/share/wordnet"
+_POS = ("noun", "verb", "adj", "adv")
+_WORDNET_POS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj",), "adverb": ("adv",)}
+
+
+class WordNet:
+    """The WordNet database files in one folder (index.noun, data.noun, …)."""
+
+    def __init__(self, root=WORDNET_DIR):
+        self.root = root
+        self.available = all(os.path.exists(os.path.join(root, f"{kind}.{pos}"))
+                             for pos in _POS for kind in ("index", "data"))
+
+    def synonyms(self, word, senses=3, pos=None):
+        """Return the other words of word's commonest senses (at most senses per part of speech).
+
+        WordNet lists a word's senses commonest first: a rare sense ("utilize" as a
+        "consumer's utility") does not make its words synonyms of the everyday one.
+        pos: a dictionary's part of speech ("noun", "verb", "adjective", "adverb") to keep to
+        its senses ("land" the noun is "ground", not "set down"); None or another: all.
+        """
+        if not self.available:
+            return frozenset()
+        return self._synonyms(" ".join(word.lower().split()), senses, _WORDNET_POS.get(pos, _POS))
+
+    @functools.lru_cache(maxsize=20_000)
+    def _synonyms(self, word, senses, parts):
+        key = word.replace(" ", "_")
+        found = set()
+        for pos in parts:
+            for offset in self._offsets(pos, key)[:senses]:
+                found.update(self._words(pos, offset))
+        found.discard(word)
+        return frozenset(found)
+
+    def _offsets(self, pos, key):
+        line = _find(os.path.join(self.root, f"index.{pos}"), key)
+        if not line:
+            return []
+        # lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+        fields = line.split()
+        pointers = int(fields[3])
+        return [int(o) for o in fields[6 + pointers:]]
+
+    def _words(self, pos, offset):
+        with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
+            f.seek(offset)
+            fields = f.readline().decode("utf-8", "replace").split()
+        # synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id]…
+        count = int(fields[3], 16)
+        words = fields[4:4 + 2 * count:2]
+        # An adjective's position marker ("galore(ip)") is no part of the word.
+        return {w.split("(")[0].replace("_", " ").lower() for w in words}
+
+
+def _find(path, key):
+    """Return the line of a sorted WordNet index file that starts with key, or None."""
+    target = key.encode("utf-8")
+    # Small reads: each step of the search reads one line or two, not a whole buffer.
+    with open(path, "rb", buffering=1024) as f:
+        lo, hi = 0, os.fstat(f.fileno()).st_size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            f.seek(mid)
+            if mid:
+                f.readline()  # the rest of the line mid fell into
+            line = f.readline()
+            head = line.split(b" ", 1)[0] if line and not line.startswith(b" ") else b""
+            if not line or head > target:
+                hi = mid
+            elif head == target:
+                return line.decode("utf-8", "replace")
+            else:
+                lo = mid + 1
+    # The first line after the licence header is never found after a readline: read it.
+    with open(path, "rb") as f:
+        for line in f:
+            if not line.startswith(b" "):
+                return line.decode("utf-8", "replace") if line.split(b" ", 1)[0] == target else None
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def system():
+    """Return the system's WordNet (unavailable where wordnet-base is not installed)."""
+    return WordNet()
