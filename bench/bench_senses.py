@@ -12,7 +12,7 @@ script measures any version of the code:
     translation in the cache;
   - latency: in_context (the lookup in its sentence) and the HTTP popover, p50/p99, beside the yardstick of
     one plain indexed SELECT on dict_forms.
-Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 12)]
+Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 13)]
 """
 import argparse
 import html
@@ -55,10 +55,12 @@ _GLOSS = re.compile(r'<input name="gloss" value="([^"]*)"')
 # "held-out 5" was written blind (no Ding look-ups, no run of the lookup on it) before any
 # ranking change was measured on it; nothing is tuned on it. "held-out 6" was written the same
 # way, blind, on topics none of the others cover, and so were "held-out 7" to "held-out 11",
-# each for a one-time measure of how the pre-filled meaning generalises to unseen words; so was
-# "held-out 12", on nature, weather, farming, research, animals and traffic.
+# each for a one-time measure of how the pre-filled meaning generalises to unseen words;
+# "held-out 12" (nature, weather, farming, research, animals, traffic) and "held-out 13" (sport,
+# shops, culture, health, schools, municipal life) were written the same way at the same time,
+# on topics and words disjoint from each other's.
 SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv", "heldout_de.txt"),
-        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 13)}}
+        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 14)}}
 
 
 def judged(name="senses.tsv"):
