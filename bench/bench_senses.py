@@ -154,19 +154,25 @@ def locate(db, article_ids, sentence, word):
 
 
 def prefilled(client, db, article_ids, rows, show_wrong, label):
-    good, wrong = 0, []
+    good, wrong, empty = 0, [], []
     for sentence, _en, word, accepted in rows:
         article_id, n, s, e = locate(db, article_ids, sentence, word)
-        m = _GLOSS.search(popover(client, article_id, n, s, e))
+        page = popover(client, article_id, n, s, e)
+        m = _GLOSS.search(page)
         gloss = html.unescape(m.group(1)) if m else ""
         if right(gloss, accepted):
             good += 1
         else:
             wrong.append(f"{word} -> {gloss!r} (want {' | '.join(sorted(accepted))})")
-    print(f"pre-filled meaning right, {label}: {good}/{len(rows)} = {good / len(rows):.1%}")
+        if not has_entry(page):
+            empty.append(word)
+    print(f"pre-filled meaning right, {label}: {good}/{len(rows)} = {good / len(rows):.1%}; "
+          f"no entry at all: {len(empty)}")
     if show_wrong:
         for w in wrong:
             print("     wrong:", w)
+        if empty:
+            print("     no entry:", ", ".join(empty))
 
 
 def cache_translations(db, ts, article_ids, rows):
