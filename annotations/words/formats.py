@@ -12,7 +12,7 @@ from .dictionary import alternatives_of, normalize, split_top
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
 # and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 6
+KEYS_VERSION = 7
 
 
 class DictFormatError(ValueError):
@@ -82,6 +82,30 @@ def ding_keys(alt):
     if before_gap and " " not in before_gap:
         keys.append(before_gap)
     return [k for k in dict.fromkeys(keys) if k]
+
+
+# An inflected adjective before a noun ("großer Friedhof"), an adverb before a verb ("genau absuchen").
+_ADJECTIVE = re.compile(r"^[a-zäöüß]+(?:e|em|en|er|es)$")
+_MODIFIER = re.compile(r"^[a-zäöüß]+(?:/[a-zäöüß]+)*$")
+_INFINITIVE = re.compile(r"(?:en|ern|eln)$")
+
+
+def head_key(key, headword, pos):
+    """Return the word a qualified phrase is about ("großer Friedhof" → "friedhof"), or None.
+
+    Ding sometimes lists a word only inside such phrases, one per sense ("großer Friedhof {m}
+    (als eigenes Gelände)", "kleiner Friedhof {m} (neben einer Kirche)"; "etw. genau
+    absuchen"): the importer files them under the word itself where it has no entry of its own.
+    """
+    words = [w for w in headword.split() if w.rstrip(".").lower() not in _PLACEHOLDER_WORDS]
+    if len(words) != 2 or len(key.split()) != 2:
+        return None
+    modifier, word = words
+    if pos == "noun" and _ADJECTIVE.match(modifier) and word[:1].isupper():
+        return normalize(word)
+    if pos == "verb" and _MODIFIER.match(modifier) and _INFINITIVE.search(word) and word.islower():
+        return normalize(word)
+    return None
 
 
 def _ding_forms(alt):

@@ -12,7 +12,7 @@ import threading
 from .. import activity
 from ..common import now
 from ..sqlite import connect
-from .formats import KEYS_VERSION, DictFormatError, parse_ding, parse_freedict
+from .formats import KEYS_VERSION, DictFormatError, head_key, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,8 @@ def import_dictionary(db, source, path):
         forms += len(batch_f)
         if not entries:
             raise DictFormatError(f"{path}: no dictionary entries found")
+        if source == "ding":
+            forms += _file_heads(db, generation)
         old = _active_generation(db, source)
         with db.atomic():  # the switch: one small transaction
             db["dict_sources"].upsert({
@@ -133,6 +135,25 @@ def _flush(db, batch_e, batch_f, run, state):
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
             state["dirty"] = False
+
+
+def _file_heads(db, generation):
+    """File qualified phrases under the word they qualify where it has no entry of its own; return how many."""
+    # After the whole file is in: only then is it known that "friedhof" has no line of its own.
+    rows = db.execute(
+        """SELECT f.entry_id, f.key, f.headword, f.gender, f.pos, f.plural, f.subs FROM dict_forms f
+           JOIN dict_entries e ON e.id = f.entry_id
+           WHERE e.generation = ? AND f.key LIKE '% %' AND f.pos IN ('noun', 'verb')""", [generation]).fetchall()
+    heads = [(entry_id, head, *rest) for entry_id, key, *rest in rows
+             if (head := head_key(key, rest[0], rest[2]))]
+    known = {head for _, head, *_ in heads if db.execute(
+        """SELECT 1 FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
+           WHERE f.key = ? AND e.generation = ? LIMIT 1""", [head, generation]).fetchone()}
+    new = [row for row in heads if row[1] not in known]
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs) VALUES (?, ?, ?, ?, ?, ?, ?)", new)
+    return len(new)
 
 
 def _active_generation(db, source):

@@ -78,6 +78,28 @@ def test_a_word_reached_only_through_a_hint_comes_after_its_own_headword(db, wri
     assert dictionary.lookup(db, ["kein"])[0]["english"] == "no; not any"
 
 
+QUALIFIED = ("großer Friedhof {m} (als eigenes Gelände) | große Friedhöfe {pl} :: cemetery | cemeteries\n"
+             "kleiner Friedhof {m} (neben einer Kirche) :: graveyard; churchyard\n"
+             "etw. durchkämmen; etw. genau absuchen {vt} (nach jdm./etw.) :: to comb sth. (for sb./sth.)\n"
+             "öffentliche Hand {f} :: public sector\n"
+             "Hand {f} | Hände {pl} :: hand | hands\n")
+
+
+@pytest.mark.parametrize("word, headwords", [
+    # Ding lists these words only inside phrases that qualify them, one per sense.
+    ("Friedhof", {"großer Friedhof", "kleiner Friedhof"}),
+    ("absuchen", {"etw. genau absuchen"}),
+])
+def test_a_word_listed_only_inside_qualified_phrases_is_found_under_itself(db, write_ding, word, headwords):
+    importer.import_dictionary(db, "ding", write_ding(QUALIFIED))
+    assert {e["headword"] for e in dictionary.lookup(db, [word])} == headwords
+
+
+def test_a_word_with_its_own_line_is_not_given_the_phrases_that_qualify_it(db, write_ding):
+    importer.import_dictionary(db, "ding", write_ding(QUALIFIED))
+    assert [e["headword"] for e in dictionary.lookup(db, ["Hand"])] == ["Hand"]  # not "öffentliche Hand"
+
+
 def test_a_noun_keeps_its_plural_from_the_next_sub_entry():
     rows = list(formats.parse_ding(["Soldat {m}; Kriegsknecht {m} [obs.] | Soldaten {pl}; Kriegsknechte {pl} :: soldier | soldiers"]))
     assert [(f[1], f[4]) for f in rows[0][3]] == [("Soldat", "Soldaten"), ("Kriegsknecht", "Kriegsknechte")]
