@@ -2,7 +2,7 @@
 
 A compound is split into headwords the dictionary itself knows, the last part (which gives the
 compound its meaning and gender) as long as possible, with the linking elements German puts
-between parts (Beistand-s-klausel, Klasse-n-erhalt).
+between parts (Beistand-s-klausel, Klasse-n-erhalt); a front part may be a verb's stem (Kletter-turm).
 """
 # Preposition + article in one word: "im" is "in dem".
 CONTRACTIONS = {
@@ -54,6 +54,10 @@ def _head(text, known, parts):
             continue
         if known(stem):
             return [(text, stem)]
+    # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive.
+    infinitive = low + ("n" if low.endswith(("er", "el")) else "en")
+    if len(low) >= MIN_PART and known(infinitive):
+        return [(text, infinitive)]
     if parts >= 2:
         for link in LINKS:
             if link and not low.endswith(link):

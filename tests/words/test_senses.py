@@ -168,6 +168,9 @@ Händler {m} | Händler {pl} :: dealer /dlr/ | dealers
 (Hilfe) leisten {vt} | leistend | geleistet | leistet | leistete :: to render (assistance) | rendering | rendered | renders | rendered
 etw. verrichten; etw. leisten; etw. tätigen; etw. ausführen {vt} | verrichtend; leistend; tätigend; ausführend | verrichtet; geleistet; getätigt; ausgeführt | verrichtet; leistet; tätigt; führt aus | verrichtete; leistete; tätigte; führte aus | niedere Arbeiten verrichten | auszuführen :: to perform sth. | performing | performed | performs | performed | to perform servile work | to be performed
 an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | gemangelt; gefehlt | Es fehlt an etw. :: to lack sth.; to want sth. (of a person or thing) | lacking; wanting | lacked; wanted | There is a lack of sth.
+das Klettern {n}; die Kletterei {f} [sport] :: climbing
+klettern {vi} | kletternd | geklettert :: to climb | climbing | climbed
+Turm {m} | Türme {pl} :: tower | towers
 """
 
 
@@ -515,6 +518,13 @@ def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionar
 def test_linking_elements(dictionary_db, word, parts):
     found = look(dictionary_db, f"Die {word} gilt.", word)
     assert [p["written"] for p in found["split"]] == parts
+
+
+def test_a_compound_may_begin_with_a_verb_s_stem(dictionary_db):
+    # "Kletter-" is no headword: it is klettern's stem, and the front of a compound is its noun.
+    found = look(dictionary_db, "Der Kletterturm im Park ist neu.", "Kletterturm")
+    assert [(p["written"], p["headword"], p["gloss"]) for p in found["split"]] == [
+        ("Kletter", "klettern", "climbing"), ("turm", "turm", "tower")]
 
 
 @pytest.mark.parametrize("sentence, word, headword", [
