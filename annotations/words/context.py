@@ -41,9 +41,15 @@ _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len,
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
 
 
+# "und"/"oder" between two nouns joins them, not two clauses: "lenken sie von Spritzen und
+# Schmerzen ab" keeps its particle.
+_NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*\s(?:und|oder)\s[A-ZÄÖÜ]")
+
+
 def _clause(sentence, at, end):
     """Return the (start, end) of the clause of sentence around [at, end)."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    pairs = {m.start() + m.group().index(" ") for m in _NOUN_PAIR.finditer(sentence)}
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() not in pairs]
     a = max([b + 1 for b in breaks if b < at], default=0)
     b = min([b for b in breaks if b >= end], default=len(sentence))
     return a, b

@@ -171,6 +171,8 @@ an etw. mangeln; an etw. fehlen {vi} (Person, Sache) | mangelnd; fehlend | geman
 das Klettern {n}; die Kletterei {f} [sport] :: climbing
 klettern {vi} | kletternd | geklettert :: to climb | climbing | climbed
 Turm {m} | Türme {pl} :: tower | towers
+jdn. von etw. ablenken {vt} :: to distract sb. from sth.
+lenken {vt} :: to steer
 """
 
 
@@ -439,6 +441,9 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
     ("Sie bleiben nicht, sondern bauen die Zelte ab.", "sondern", 0, None),  # never "absondern"
     ("Sie bleiben nicht, sondern bauen die Zelte ab.", "bauen", 0, "abbauen"),
     ("Es gibt kein Zurück.", "gibt", 0, None),  # a noun, not a particle: never "zurückgeben"
+    # "und" between two nouns joins the nouns, not two clauses: the particle still belongs.
+    ("Sie lenken die Kinder von Spritzen und Schmerzen ab.", "lenken", 0, "ablenken"),
+    ("Sie lenken den Wagen und wir steigen ab.", "lenken", 0, None),  # "und" before a new clause
 ])
 def test_separable_verbs_only_where_a_verb_and_its_particle_stand(dictionary_db, sentence, word, nth, separable):
     assert look(dictionary_db, sentence, word, nth)["separable"] == separable
