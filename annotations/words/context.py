@@ -42,14 +42,27 @@ _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len,
 
 
 # "und"/"oder" between two nouns joins them, not two clauses: "lenken sie von Spritzen und
-# Schmerzen ab" keeps its particle.
-_NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*\s(?:und|oder)\s[A-ZÄÖÜ]")
+# Schmerzen ab" keeps its particle. Not where a verb follows the second noun: "lenken den
+# Wagen und Peter steigt ab" is two clauses (a name or "Sie" begins the second).
+_NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
+_TOKEN = re.compile(r"[\w-]+")
+
+
+def _joins_nouns(sentence, pair, next_break):
+    """Say whether the und/oder of pair joins two nouns: no verb follows before the clause ends."""
+    after = _TOKEN.findall(sentence[pair.end():next_break])[1:]  # the words after the second noun
+    return all(w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES for w in after)
 
 
 def _clause(sentence, at, end):
     """Return the (start, end) of the clause of sentence around [at, end)."""
-    pairs = {m.start() + m.group().index(" ") for m in _NOUN_PAIR.finditer(sentence)}
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() not in pairs]
+    found = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    pairs = set()
+    for pair in _NOUN_PAIR.finditer(sentence):
+        later = [b for b in found if b > pair.end()]
+        if _joins_nouns(sentence, pair, min(later, default=len(sentence))):
+            pairs.add(pair.start(1))
+    breaks = [b for b in found if b not in pairs]
     a = max([b + 1 for b in breaks if b < at], default=0)
     b = min([b for b in breaks if b >= end], default=len(sentence))
     return a, b

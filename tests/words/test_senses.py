@@ -443,7 +443,11 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
     ("Es gibt kein Zurück.", "gibt", 0, None),  # a noun, not a particle: never "zurückgeben"
     # "und" between two nouns joins the nouns, not two clauses: the particle still belongs.
     ("Sie lenken die Kinder von Spritzen und Schmerzen ab.", "lenken", 0, "ablenken"),
+    ("Sie lenken die Kinder von Spritzen und Schmerzen und Ängsten ab.", "lenken", 0, "ablenken"),
     ("Sie lenken den Wagen und wir steigen ab.", "lenken", 0, None),  # "und" before a new clause
+    ("Sie lenken den Wagen und Peter steigt ab.", "lenken", 0, None),  # … whose subject is a name
+    ("Sie lenken den Wagen und Sie steigen ab.", "lenken", 0, None),
+    ("Sie lenken das Auto oder Anna steigt ab.", "lenken", 0, None),
 ])
 def test_separable_verbs_only_where_a_verb_and_its_particle_stand(dictionary_db, sentence, word, nth, separable):
     assert look(dictionary_db, sentence, word, nth)["separable"] == separable
@@ -525,11 +529,13 @@ def test_linking_elements(dictionary_db, word, parts):
     assert [p["written"] for p in found["split"]] == parts
 
 
-def test_a_compound_may_begin_with_a_verb_s_stem(dictionary_db):
+@pytest.mark.parametrize("sentence, word, parts", [
     # "Kletter-" is no headword: it is klettern's stem, and the front of a compound is its noun.
-    found = look(dictionary_db, "Der Kletterturm im Park ist neu.", "Kletterturm")
-    assert [(p["written"], p["headword"], p["gloss"]) for p in found["split"]] == [
-        ("Kletter", "klettern", "climbing"), ("turm", "turm", "tower")]
+    ("Der Kletterturm im Park ist neu.", "Kletterturm", [("Kletter", "klettern", "climbing"), ("turm", "turm", "tower")]),
+])
+def test_a_compound_may_begin_with_a_verb_s_stem(dictionary_db, sentence, word, parts):
+    found = look(dictionary_db, sentence, word)
+    assert [(p["written"], p["headword"], p["gloss"]) for p in found["split"]] == parts
 
 
 @pytest.mark.parametrize("sentence, word, headword", [
