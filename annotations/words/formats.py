@@ -12,7 +12,7 @@ from .dictionary import alternatives_of, normalize, split_top
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
 # and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 7
+KEYS_VERSION = 8
 
 
 class DictFormatError(ValueError):
@@ -88,6 +88,7 @@ def ding_keys(alt):
 _ADJECTIVE = re.compile(r"^[a-zäöüß]+(?:e|em|en|er|es)$")
 _MODIFIER = re.compile(r"^[a-zäöüß]+(?:/[a-zäöüß]+)*$")
 _INFINITIVE = re.compile(r"(?:en|ern|eln)$")
+_NOT_QUALIFIERS = frozenset("kein keine keinen keinem keiner keines nicht nie niemals".split()) | _PREPOSITIONS
 
 
 def head_key(key, headword, pos):
@@ -101,6 +102,8 @@ def head_key(key, headword, pos):
     if len(words) != 2 or len(key.split()) != 2:
         return None
     modifier, word = words
+    if modifier.lower() in _NOT_QUALIFIERS:
+        return None  # "keine Halsvenenstauung", "nicht lockerlassen": the opposite, not a sense
     if pos == "noun" and _ADJECTIVE.match(modifier) and word[:1].isupper():
         return normalize(word)
     if pos == "verb" and _MODIFIER.match(modifier) and _INFINITIVE.search(word) and word.islower():

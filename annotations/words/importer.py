@@ -146,7 +146,7 @@ def _file_heads(db, generation):
            WHERE e.generation = ? AND f.key LIKE '% %' AND f.pos IN ('noun', 'verb')""", [generation]).fetchall()
     heads = [(entry_id, head, *rest) for entry_id, key, *rest in rows
              if (head := head_key(key, rest[0], rest[2]))]
-    known = {head for _, head, *_ in heads if db.execute(
+    known = {head for head in {row[1] for row in heads} if db.execute(
         """SELECT 1 FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
            WHERE f.key = ? AND e.generation = ? LIMIT 1""", [head, generation]).fetchone()}
     new = [row for row in heads if row[1] not in known]

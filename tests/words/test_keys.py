@@ -82,7 +82,9 @@ QUALIFIED = ("großer Friedhof {m} (als eigenes Gelände) | große Friedhöfe {p
              "kleiner Friedhof {m} (neben einer Kirche) :: graveyard; churchyard\n"
              "etw. durchkämmen; etw. genau absuchen {vt} (nach jdm./etw.) :: to comb sth. (for sb./sth.)\n"
              "öffentliche Hand {f} :: public sector\n"
-             "Hand {f} | Hände {pl} :: hand | hands\n")
+             "Hand {f} | Hände {pl} :: hand | hands\n"
+             "keine Halsvenenstauung {f} [med.] :: no raised jugular venous pressure\n"
+             "nicht lockerlassen {vi} :: not to let up\n")
 
 
 @pytest.mark.parametrize("word, headwords", [
@@ -93,6 +95,12 @@ QUALIFIED = ("großer Friedhof {m} (als eigenes Gelände) | große Friedhöfe {p
 def test_a_word_listed_only_inside_qualified_phrases_is_found_under_itself(db, write_ding, word, headwords):
     importer.import_dictionary(db, "ding", write_ding(QUALIFIED))
     assert {e["headword"] for e in dictionary.lookup(db, [word])} == headwords
+
+
+@pytest.mark.parametrize("word", ["Halsvenenstauung", "lockerlassen"])
+def test_a_negated_phrase_is_not_filed_under_the_word_it_negates(db, write_ding, word):
+    importer.import_dictionary(db, "ding", write_ding(QUALIFIED))
+    assert dictionary.lookup(db, [word]) == []  # "no …" is the opposite of the word, not a sense
 
 
 def test_a_word_with_its_own_line_is_not_given_the_phrases_that_qualify_it(db, write_ding):
