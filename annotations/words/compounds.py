@@ -54,7 +54,8 @@ def _head(text, known, parts):
             continue
         if known(stem):
             return [(text, stem)]
-    # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive.
+    # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive. ("Sterbe|hilfe"
+    # is found already: the lemmatiser knows "sterbe" as a form of sterben.)
     infinitive = low + ("n" if low.endswith(("er", "el")) else "en")
     if len(low) >= MIN_PART and known(infinitive):
         return [(text, infinitive)]

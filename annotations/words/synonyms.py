@@ -30,9 +30,10 @@ class WordNet:
         pos: a dictionary's part of speech ("noun", "verb", "adjective", "adverb") to keep to
         its senses ("land" the noun is "ground", not "set down"); None or another: all.
         """
-        if not self.available:
-            return frozenset()
-        return self._synonyms(" ".join(word.lower().split()), senses, _WORDNET_POS.get(pos, _POS))
+        word = " ".join(word.lower().split())
+        if not self.available or not word:
+            return frozenset()  # "" would find the licence header at the top of each index
+        return self._synonyms(word, senses, _WORDNET_POS.get(pos, _POS))
 
     @functools.lru_cache(maxsize=20_000)
     def _synonyms(self, word, senses, parts):

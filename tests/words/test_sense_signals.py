@@ -68,6 +68,15 @@ def test_wordnet_gives_the_words_of_a_words_commonest_senses(tmp_path):
     assert wordnet.synonyms("abide") == {"bear"}  # the index's first entry, right after its header
     assert wordnet.synonyms("zap") == {"nuke"} and wordnet.synonyms("unknown") == frozenset()
     assert synonyms.WordNet(str(tmp_path / "none")).synonyms("bear") == frozenset()  # not installed: none
+    assert wordnet.synonyms("") == wordnet.synonyms("  ") == frozenset()  # not the licence header line
+
+
+@pytest.mark.skipif(not synonyms.WordNet().available, reason="Debian's wordnet-base is not installed")
+def test_the_system_wordnet_is_read_in_its_real_format():
+    # Real index lines carry pointer counts, and adjectives a position marker ("galore(ip)").
+    wordnet = synonyms.WordNet()
+    assert {"extravagant", "inordinate"} <= wordnet.synonyms("excessive", pos="adjective")
+    assert wordnet.synonyms("abounding", pos="adjective") == {"galore"}  # "galore(ip)" in the file
 
 
 SYNONYM_DING = """\
