@@ -205,6 +205,9 @@ def _revalidate_pages(response):
     if (request.method in ("GET", "HEAD") and response.status_code == 200 and response.mimetype == "text/html"
             and not response.is_streamed):
         response.headers.setdefault("Cache-Control", "no-cache")
+        # The reader's display cookies are in the page (<html data-theme>): Back after a change
+        # must not reuse the page as it was cached under the old theme.
+        response.vary.add("Cookie")
         response.add_etag()  # a hash of the bytes (the reading view sets the same hash itself)
         g.setdefault(_PAGE_ETAG, response.get_etag()[0])
         response.make_conditional(request)
@@ -262,4 +265,4 @@ def init_app(app, app_settings):
     app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)
     # Every page's <html> carries the reader's theme, size and width: painted in them, no script first.
-    app.context_processor(lambda: {"display": display_attributes()})
+    app.context_processor(lambda: {"display_attrs": display_attributes()})

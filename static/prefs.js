@@ -26,10 +26,15 @@
     try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
   }
 
-  // The cookie the server reads (annotations/display.py): "randnotiz.theme=dark", for a year.
+  // The cookie the server reads (annotations/display.py): "randnotiz.theme=dark", for a year
+  // after the last visit. Any page on 127.0.0.1 (any port) may set one: a malformed value is none.
   function readCookie(name) {
     const pair = document.cookie.split("; ").find((c) => c.startsWith(PREFIX_COOKIE + name + "="));
-    return pair ? decodeURIComponent(pair.slice(PREFIX_COOKIE.length + name.length + 1)) : null;
+    try {
+      return pair ? decodeURIComponent(pair.slice(PREFIX_COOKIE.length + name.length + 1)) : null;
+    } catch (e) {
+      return null;
+    }
   }
   function writeCookie(name, value) {
     document.cookie = `${PREFIX_COOKIE}${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; SameSite=Lax`;
@@ -61,7 +66,12 @@
     const old = read(PREFIX + name);
     if (old !== null && readCookie(name) === null && CHOICES[name].includes(old)) writeCookie(name, old);
     if (old !== null && readCookie(name) !== null) forget(PREFIX + name); // kept where cookies are refused
+    if (readCookie(name) !== null) writeCookie(name, get(name)); // a year from this visit, as localStorage kept it
     apply(name, get(name));
+  });
+  // A page from the back/forward cache was rendered with the choices of its day.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) Object.keys(CHOICES).forEach((name) => apply(name, get(name)));
   });
 
   // Controls: a select or radio group sets its value; a checkbox stores "1" or "0".

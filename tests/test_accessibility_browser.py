@@ -58,12 +58,12 @@ def themed(browser, live_server, annotated):
     contexts = []
 
     def open_page(path, theme):
-        # bypass_csp: only so the test can inject axe; the app's own scripts are all external.
+        # bypass_csp: only so the test can inject axe (the app's one inline script is allowed by its hash).
         context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
         contexts.append(context)
-        context.add_init_script(f"""
-            localStorage.setItem('randnotiz.pref.theme', {json.dumps(theme)});
-            localStorage.setItem('randnotiz.shown.1', '["1"]');""")
+        # The theme as a reader's choice reaches the server: a cookie, rendered into <html>.
+        context.add_cookies([{"name": "randnotiz.theme", "value": theme, "url": live_server}])
+        context.add_init_script("""localStorage.setItem('randnotiz.shown.1', '["1"]');""")
         page = context.new_page()
         page.goto(live_server + path)
         page.add_script_tag(path=str(AXE))

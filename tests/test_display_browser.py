@@ -1,5 +1,7 @@
 """Display settings: themes, text size and column width, remembered and applied before first paint;
 and the printed study sheet."""
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -61,6 +63,45 @@ def test_a_choice_kept_by_an_older_version_moves_over_once(browser, live_server)
     assert page.evaluate("window.atBody") == {"theme": "dark", "size": None, "width": "wide"}
     assert page.evaluate("localStorage.getItem('randnotiz.pref.theme')") is None
     expect(page.locator("#pref-theme")).to_have_value("dark")
+    context.close()
+
+
+def test_back_after_a_change_shows_the_new_choice_before_first_paint(page, live_server):
+    page.goto(live_server + "/articles/1")
+    page.goto(live_server + "/articles")
+    page.locator("#prefs summary").click()
+    page.locator("#pref-theme").select_option("dark")
+    page.add_init_script(AT_BODY)
+    page.go_back()  # not the page as cached under the old theme
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    assert page.evaluate("window.atBody")["theme"] == "dark"
+
+
+def test_a_malformed_cookie_from_another_local_app_breaks_nothing(browser, live_server):
+    # Cookies are not kept apart by port: any app on 127.0.0.1 can set one under our name.
+    context = browser.new_context()
+    context.add_cookies([{"name": "randnotiz.theme", "value": "%E0", "url": live_server}])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    page.locator("#prefs summary").click()
+    page.locator("#pref-theme").select_option("sepia")
+    expect(page.locator("html")).to_have_attribute("data-theme", "sepia")
+    assert errors == []
+    context.close()
+
+
+def test_a_choice_is_kept_a_year_from_the_last_visit(browser, live_server):
+    context = browser.new_context()
+    soon = time.time() + 3600
+    context.add_cookies([{"name": "randnotiz.size", "value": "l", "url": live_server, "expires": soon}])
+    page = context.new_page()
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-ready", "")
+    kept, = [c for c in context.cookies() if c["name"] == "randnotiz.size"]
+    assert kept["value"] == "l" and kept["expires"] > soon + 300 * 24 * 3600
     context.close()
 
 
