@@ -131,15 +131,27 @@ def _unhyphen(text):
     return " ".join(text.replace("-", " ").split())
 
 
+def _readings(core):
+    """Return the readings of Ding's slashed alternatives: "building land/ground" is two."""
+    readings = [""]
+    for word in core.split():
+        options = [w for w in word.split("/") if w] or [word]
+        readings = [f"{r} {w}".strip() for r in readings for w in options][:64]
+    return readings
+
+
 def right(gloss, accepted):
     """Say whether a pre-filled gloss is one of the accepted meanings (or holds one whole)."""
     core = _core(gloss)
     if not core:
         return False
-    padded = f" {core} "
     # A hyphen or a space between the same words is a spelling variant, not another meaning.
     accepted = {_unhyphen(" ".join(_PLACEHOLDERS.sub(" ", a).split())) for a in accepted} - {""}
-    return core in accepted or any(f" {a} " in padded for a in accepted)
+    for reading in _readings(core):
+        padded = f" {reading} "
+        if reading in accepted or any(f" {a} " in padded for a in accepted):
+            return True
+    return False
 
 
 def locate(db, article_ids, sentence, word):

@@ -25,6 +25,10 @@ _SPEC.loader.exec_module(bench_senses)
     ("to win sb. over", {"win sb. over"}, True),  # the same notation on the judged side
     ("to do so.", {"do so"}, True),  # "so." is English, not a placeholder
     ("to win sb. over", {"put off"}, False),
+    # Ding's slash offers alternatives for one word: "building land/ground" says "building land".
+    ("building land/ground [Br.]", {"building land"}, True),
+    ("to root / rifle through sth.", {"rifle through"}, True),
+    ("additional/supplementary demand", {"additional charge"}, False),
 ])
 def test_a_gloss_spelled_another_way_is_the_same_meaning(gloss, accepted, right):
     assert bench_senses.right(gloss, accepted) is right
