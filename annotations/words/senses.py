@@ -235,13 +235,19 @@ def synonym_consensus(entries, wordnet=None):
     return support
 
 
+def telling_synonyms(word, wordnet, pos=None):
+    """Return word's WordNet synonyms that say which sense is meant: those of Zipf 5 or less."""
+    # Past Zipf 5 a word has too many senses to say which one two words share ("just", "free").
+    return frozenset(w for w in wordnet.synonyms(word, pos=pos) if lemmas.zipf(w) <= SATURATION)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _words_of_sense(gloss, pos, wordnet):
-    """Return a gloss's bare English and its WordNet synonyms (in its part of speech) of Zipf 5 or less."""
+    """Return a gloss's bare English and its telling WordNet synonyms (in its part of speech)."""
     core = gloss_core(gloss)
     if not core:
         return frozenset()
-    return frozenset({core} | {w for w in wordnet.synonyms(core, pos=pos) if lemmas.zipf(w) <= SATURATION})
+    return frozenset({core}) | telling_synonyms(core, wordnet, pos)
 
 
 def participle(gloss):

@@ -8,7 +8,7 @@ utilize"), else the one sharing its words; a split compound's parts rendered tog
 import re
 
 from . import lemmas, synonyms
-from .senses import IRREGULAR, SATURATION, STOPWORDS, best_gloss, content_stems, gloss_core, stem
+from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, stem, telling_synonyms
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
@@ -190,9 +190,8 @@ def _synonym_in(entries, words, at, wordnet):
         adjective = entry["pos"] in ("adjective", "adverb")
         for j, g in enumerate(entry["glosses"]):
             core = gloss_core(_english(g))
-            for synonym in sorted(wordnet.synonyms(core)) if core else ():
-                # Past Zipf 5 a word has too many senses to say which one is meant ("just", "free").
-                if synonym in STOPWORDS or len(synonym) < 3 or lemmas.zipf(synonym) > SATURATION:
+            for synonym in sorted(telling_synonyms(core, wordnet)) if core else ():
+                if synonym in STOPWORDS or len(synonym) < 3:
                     continue
                 how, span, where = _occurrence(synonym, words, adjective)
                 if how:
