@@ -1,7 +1,7 @@
 """Fixtures the word tests share: small Ding files of their own."""
 import pytest
 
-from annotations.words import synonyms
+from annotations.words import importer, synonyms
 
 
 @pytest.fixture
@@ -14,6 +14,17 @@ def write_ding(tmp_path):
         return str(path)
 
     return write
+
+
+@pytest.fixture
+def load_ding(db, write_ding, lemmatiser):
+    """Return a function importing Ding lines into the test's database; it returns the database."""
+
+    def load(text):
+        importer.import_dictionary(db, "ding", write_ding(text))
+        return db
+
+    return load
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,10 @@
 Each case is a real sentence; the Ding lines are copied from the dictionary behind it.
 """
 import pytest
+from words_lookup import look
 
 from annotations.reading import articles
-from annotations.words import context, grammar, importer, senses
+from annotations.words import grammar, senses
 
 DING = """\
 sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
@@ -30,15 +31,12 @@ Ernten {n}; Ernte {f} [agr.] :: harvesting
 
 
 @pytest.fixture
-def ding_db(db, write_ding, lemmatiser):
-    importer.import_dictionary(db, "ding", write_ding(DING))
-    return db
+def ding_db(load_ding):
+    return load_ding(DING)
 
 
 def first_meaning(db, sentence, word):
-    at = sentence.index(word)
-    found = context.in_context(db, sentence, at, at + len(word))
-    return senses.best_gloss(found["entries"][0])
+    return senses.best_gloss(look(db, sentence, word)["entries"][0])
 
 
 @pytest.mark.parametrize("sentence, word, meaning", [
@@ -64,9 +62,8 @@ def test_a_noun_ding_lists_as_written_takes_no_other_nouns_sense(ding_db):
     assert first_meaning(ding_db, sentence, "Besitzer") == "owner"
 
 
-def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, db, write_ding,
-                                                                                    lemmatiser):
-    importer.import_dictionary(db, "ding", write_ding(PARTS))
+def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, load_ding):
+    db = load_ding(PARTS)
     text = ("Imker erwarten in diesem Jahr eine magere Honigernte, weil das nasse Frühjahr die Bienen am "
             "Ausfliegen gehindert hat.")
     article_id = articles.create_article(db, text)
@@ -105,9 +102,8 @@ Band {f}; Musikgruppe {f}; Musikkapelle {f}; Kapelle {f} [mus.] | Bands {pl}; Mu
     # The determiner agrees with the lemma's noun: its sense stays.
     ("Der Bürgermeister stellte den Plan am Montag vor.", "Plan", "plan"),
 ])
-def test_the_determiners_gender_picks_the_noun(db, write_ding, lemmatiser, sentence, word, meaning):
-    importer.import_dictionary(db, "ding", write_ding(GENDERS))
-    assert first_meaning(db, sentence, word) == meaning
+def test_the_determiners_gender_picks_the_noun(load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(GENDERS), sentence, word) == meaning
 
 
 @pytest.mark.parametrize("before, genders", [
@@ -127,23 +123,17 @@ def test_what_a_determiner_allows(before, genders):
     assert grammar.determiner_genders(before) == genders
 
 
-def test_a_dative_plural_agrees_as_the_plural_it_is(db, write_ding, lemmatiser):
+def test_a_dative_plural_agrees_as_the_plural_it_is(load_ding):
     # "den" is masculine or plural; "Gehältern" is the plural of "das Gehalt" (salary) with its
     # dative -n, not a form of "der Gehalt" (content).
-    importer.import_dictionary(db, "ding", write_ding(GENDERS))
-    sentence = "Die Gewerkschaft ist mit den Gehältern zufrieden."
-    at = sentence.index("Gehältern")
-    first = context.in_context(db, sentence, at, at + 9)["entries"][0]
+    first = look(load_ding(GENDERS), "Die Gewerkschaft ist mit den Gehältern zufrieden.", "Gehältern")["entries"][0]
     assert (first["headword"], first["gender"]) == ("Gehalt", "n")
 
 
-def test_a_plural_after_a_pronoun_demotes_no_noun(db, write_ding, lemmatiser):
+def test_a_plural_after_a_pronoun_demotes_no_noun(load_ding):
     # The second "das" is a relative pronoun: read as an article, it ruled out the plural "Bands"
     # (the music groups) and left "das Band" (ribbon) first.
-    importer.import_dictionary(db, "ding", write_ding(GENDERS))
-    sentence = "Das Programm, das Bands aus der Region fördert, endet."
-    at = sentence.index("Bands")
-    entries = context.in_context(db, sentence, at, at + 5)["entries"]
+    entries = look(load_ding(GENDERS), "Das Programm, das Bands aus der Region fördert, endet.", "Bands")["entries"]
     assert entries and not any(e["disagrees"] for e in entries)
 
 

@@ -1,7 +1,8 @@
 """Signals the ranking and the translation match use, from short copies of real Ding lines."""
 import pytest
+from words_lookup import look
 
-from annotations.words import context, importer, synonyms, translated
+from annotations.words import synonyms, translated
 
 DING = """\
 Baggerschiff {n}; Baggerboot {n}; Schwimmbagger {m}; Nassbagger {m}; Bagger {m} [constr.] | Baggerschiffe {pl}; Baggerboote {pl}; Schwimmbagger {pl}; Nassbagger {pl}; Bagger {pl} :: dredger | dredgers
@@ -13,14 +14,8 @@ ausgebucht; ausverkauft {adj} | ausgebucht sein; ausverkauft sein :: booked up; 
 
 
 @pytest.fixture
-def ding_db(db, write_ding, lemmatiser):
-    importer.import_dictionary(db, "ding", write_ding(DING))
-    return db
-
-
-def look(db, sentence, word):
-    at = sentence.index(word)
-    return context.in_context(db, sentence, at, at + len(word))
+def ding_db(load_ding):
+    return load_ding(DING)
 
 
 def test_labels_belong_to_the_alternative_that_is_the_word_not_one_containing_it(ding_db):
@@ -102,9 +97,8 @@ SYNSETS = {"adj": [["extravagant", "excessive", "exorbitant"]], "noun": [["subst
     ("Archäologen stießen auf die Grundmauern eines römischen Gutshofs.", "Grundmauern",
      "Archaeologists came across the foundations of a Roman estate.", ""),
 ])
-def test_a_sense_the_translation_words_by_a_synonym_is_found(db, write_ding, lemmatiser, tmp_path, sentence,
-                                                             word, english, meaning):
-    importer.import_dictionary(db, "ding", write_ding(SYNONYM_DING))
+def test_a_sense_the_translation_words_by_a_synonym_is_found(load_ding, tmp_path, sentence, word, english, meaning):
+    db = load_ding(SYNONYM_DING)
     wordnet = write_wordnet(tmp_path, SYNSETS)
     found = look(db, sentence, word)
     assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == meaning
@@ -119,10 +113,9 @@ Dame {f} (Spielkarte) | Damen {pl} :: queen (playing card) | queens
 """
 
 
-def test_lines_naming_one_sense_in_other_words_make_it_the_core_sense(db, write_ding, lemmatiser, tmp_path,
-                                                                      monkeypatch):
+def test_lines_naming_one_sense_in_other_words_make_it_the_core_sense(load_ding, tmp_path, monkeypatch):
     # Two lines say "queen"; "lady", "dame" and "madam" say one sense in three words.
-    importer.import_dictionary(db, "ding", write_ding(DAME))
+    db = load_ding(DAME)
     wordnet = write_wordnet(tmp_path, {"noun": [["dame", "madam", "ma'am", "lady", "gentlewoman"],
                                                 ["queen", "queen regnant", "female monarch"]]})
     monkeypatch.setattr(synonyms, "system", lambda: wordnet)

@@ -3,8 +3,9 @@
 The Ding lines are shortened copies of the real ones behind each case the issue reported.
 """
 import pytest
+from words_lookup import look
 
-from annotations.words import context, importer, senses, translated
+from annotations.words import context, senses, translated
 
 DING = """\
 Hauptstadt {f}; Kapitale {f} [veraltet] [pol.] | Hauptstädte {pl} :: capital; capital city | capitals; capital cities
@@ -177,16 +178,8 @@ lenken {vt} :: to steer
 
 
 @pytest.fixture
-def dictionary_db(db, write_ding, lemmatiser):
-    importer.import_dictionary(db, "ding", write_ding(DING))
-    return db
-
-
-def look(db, sentence, word, nth=0):
-    at = -1
-    for _ in range(nth + 1):
-        at = sentence.index(word, at + 1)
-    return context.in_context(db, sentence, at, at + len(word))
+def dictionary_db(load_ding):
+    return load_ding(DING)
 
 
 @pytest.mark.parametrize("sentence, word, meaning", [
