@@ -21,15 +21,12 @@ FUNCTION_WORDS = frozenset("""
     jener jene alle allem allen aller alles viel viele mehr etwas nichts
     in im am um ins vom zum zur beim unter über gegen ohne für von bei seit bis
 """.split())
-AUXILIARIES = frozenset("""
-    hat habe hast haben hatte hatten hattest hattet habt ist sind bin bist seid war waren warst
-    wird werden wirst werdet wurde wurden worden würde würden sein gewesen
-""".split())
 _SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
+_WERDEN = frozenset("wird werden wirst werdet wurde wurden würde würden".split())
+AUXILIARIES = _SEIN | _WERDEN | frozenset("hat habe hast haben hatte hatten hattest hattet habt worden".split())
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
-COPULAS = frozenset("""
-    ist sind bin bist seid war waren warst wart sei seien wäre wären gewesen sein
-    wird werden wirst werdet wurde wurden würde würden geworden
+COPULAS = _SEIN | _WERDEN | frozenset("""
+    wart sei seien wäre wären geworden
     bleibt bleiben bleibe bleibst blieb blieben geblieben scheint scheinen schien schienen
 """.split())
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
@@ -45,12 +42,11 @@ _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len,
 # Schmerzen ab" keeps its particle. Not where a verb follows the second noun: "lenken den
 # Wagen und Peter steigt ab" is two clauses (a name or "Sie" begins the second).
 _NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
-_TOKEN = re.compile(r"[\w-]+")
 
 
 def _joins_nouns(sentence, pair, next_break):
     """Say whether the und/oder of pair joins two nouns: no verb follows before the clause ends."""
-    after = _TOKEN.findall(sentence[pair.end():next_break])[1:]  # the words after the second noun
+    after = [w for _, _, w in word_tokens(sentence[pair.end():next_break])][1:]  # after the second noun
     return all(w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES for w in after)
 
 
