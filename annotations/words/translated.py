@@ -129,10 +129,10 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
         # "the sold-out arena": English joins a compound with a hyphen where the dictionary
         # writes a space ("sold out"), and the other way round.
         found = _as_written(entries, [p for w in words for p in w.split("-") if p], at, hyphens=False)
+    stems = {stem(w) for w in words}
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
-        stems = {stem(w) for w in words}
         for i, entry in enumerate(entries):
             for g in entry["glosses"]:
                 mine = content_stems(_english(g))
@@ -140,10 +140,10 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
-    if translation and not found and not _first_shares(entries, {stem(w) for w in words}):
+    if translation and not found and not _first_shares(entries, stems):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
     if translation and not found:
-        found = _partly_in(entries, {stem(w) for w in words})
+        found = _partly_in(entries, stems)
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return _english(min(found)[-1]) if found else ""
 
@@ -209,15 +209,12 @@ def _partly_in(entries, stems):
     says "container handling": English renders one word of the compound another way, the
     other is the dictionary's, and that sense is meant. Short words say too little.
     """
-    def shared(gloss):
-        return _shared(gloss, stems)
-
     if _first_shares(entries, stems):
         return []
     best = None
     for i, entry in enumerate(entries):
         for g in entry["glosses"]:
-            mine, common = content_stems(g), shared(g)
+            mine, common = content_stems(g), _shared(g, stems)
             key = (entry.get("misfit", False), -len(common), len(mine) - len(common), i)
             if common and (best is None or key < best[0]):
                 best = key, entry, g
