@@ -146,9 +146,12 @@ def _file_heads(db, generation):
            WHERE e.generation = ? AND f.key LIKE '% %' AND f.pos IN ('noun', 'verb')""", [generation]).fetchall()
     heads = [(entry_id, head, *rest) for entry_id, key, *rest in rows
              if (head := head_key(key, rest[0], rest[2]))]
-    known = {head for head in {row[1] for row in heads} if db.execute(
-        """SELECT 1 FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
-           WHERE f.key = ? AND e.generation = ? LIMIT 1""", [head, generation]).fetchone()}
+    wanted, known = sorted({row[1] for row in heads}), set()
+    for i in range(0, len(wanted), 500):  # SQLite's limit on bound values, with room to spare
+        chunk = wanted[i:i + 500]
+        known.update(key for key, in db.execute(
+            f"""SELECT DISTINCT f.key FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
+                WHERE e.generation = ? AND f.key IN ({", ".join("?" * len(chunk))})""", [generation, *chunk]))
     new = [row for row in heads if row[1] not in known]
     with db.atomic():
         db.conn.executemany(
