@@ -43,7 +43,8 @@
   function get(name) {
     const allowed = CHOICES[name];
     if (!allowed) return read(PREFIX + name);
-    const value = readCookie(name);
+    // localStorage: where an older version kept it, and where the browser refuses cookies.
+    const value = readCookie(name) ?? read(PREFIX + name);
     return allowed.includes(value) ? value : allowed[0];
   }
 
@@ -60,13 +61,12 @@
     document.dispatchEvent(new CustomEvent("randnotiz:pref", { detail: { name, value } }));
   }
 
-  // Once, for a reader from before the cookies: their choice moves over (this first page after the
-  // upgrade shows it only now; every page after is served in it).
+  // A chosen value's cookie runs a year from this visit. A choice an older version kept in
+  // localStorage moves into it (this first page after the upgrade shows it only now; every page
+  // after is served in it) and leaves localStorage, unless the browser refuses the cookie.
   Object.keys(CHOICES).forEach((name) => {
-    const old = read(PREFIX + name);
-    if (old !== null && readCookie(name) === null && CHOICES[name].includes(old)) writeCookie(name, old);
-    if (old !== null && readCookie(name) !== null) forget(PREFIX + name); // kept where cookies are refused
-    if (readCookie(name) !== null) writeCookie(name, get(name)); // a year from this visit, as localStorage kept it
+    if (readCookie(name) !== null || read(PREFIX + name) !== null) writeCookie(name, get(name));
+    if (readCookie(name) !== null) forget(PREFIX + name);
     apply(name, get(name));
   });
   // A page from the back/forward cache was rendered with the choices of its day.

@@ -77,6 +77,18 @@ def test_back_after_a_change_shows_the_new_choice_before_first_paint(page, live_
     assert page.evaluate("window.atBody")["theme"] == "dark"
 
 
+def test_where_cookies_are_refused_the_choice_stays_in_local_storage(browser, live_server):
+    context = browser.new_context()
+    context.add_init_script("""
+        Object.defineProperty(Document.prototype, "cookie", {get: () => "", set: () => {}, configurable: true});
+        localStorage.setItem("randnotiz.pref.theme", "dark");""")
+    page = context.new_page()
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")  # once the bundle runs
+    assert page.evaluate("localStorage.getItem('randnotiz.pref.theme')") == "dark"  # not lost
+    context.close()
+
+
 def test_a_malformed_cookie_from_another_local_app_breaks_nothing(browser, live_server):
     # Cookies are not kept apart by port: any app on 127.0.0.1 can set one under our name.
     context = browser.new_context()
