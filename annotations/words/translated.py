@@ -19,7 +19,7 @@ _WORD_PART = r"[\w’']+"
 _GAP = re.compile(r"\s+|-")
 
 
-def _forms(word):
+def english_forms(word):
     """Return English forms of word a translation may use (sanctions, supplied, supplying)."""
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
     if word.endswith("e"):
@@ -79,7 +79,7 @@ def _occurrence(gloss, translation_words, adjective=False):
     if at is not None:
         return 2, n, at
     if n == 1:
-        forms = _forms(words[0]) | (_degrees(words[0]) if adjective else set())
+        forms = english_forms(words[0]) | (_degrees(words[0]) if adjective else set())
         at = next((i for i, w in enumerate(text) if w in forms), None)
         return int(at is not None), 1, at
     if n == 2 and words[0] in _ENGLISH_COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
@@ -87,7 +87,7 @@ def _occurrence(gloss, translation_words, adjective=False):
         how, _, at = _occurrence(words[1], text)
         return min(1, how), 1, at
     # A phrase: its first word inflected ("took part"), the rest as written.
-    firsts = _forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in _forms(words[0])}
+    firsts = english_forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in english_forms(words[0])}
     at = next((i for i in range(len(text) - n + 1) if " ".join(text[i:i + n]) in firsts), None)
     return int(at is not None), n, at
 
@@ -228,7 +228,7 @@ def _part_matches(word, renderings):
     """Say whether a translation's word renders a part, given the content words of its glosses."""
     low, st = word.lower(), stem(word)
     # "fighter" is made from "fight", as the German part "Kampf" is from the verb "kämpfen".
-    return any(low in _forms(r) or r in _forms(low) or st == stem(r) or (len(r) >= 4 and low.startswith(r))
+    return any(low in english_forms(r) or r in english_forms(low) or st == stem(r) or (len(r) >= 4 and low.startswith(r))
                for r in renderings)
 
 

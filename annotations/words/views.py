@@ -12,7 +12,7 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import anki, context, dictionary, importer, senses, translated, vocab
+from . import align, anki, context, dictionary, importer, senses, translated, vocab
 
 bp = Blueprint("words_views", __name__)
 
@@ -111,6 +111,11 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
+    aligned = ""
+    if not best and translation and not result["split"]:
+        # No sense of the dictionary's is in the sentence's translation: its own word for this one.
+        aligned = best = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
+                                         translation, [g for e in entries for g in e["glosses"]])
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
@@ -135,7 +140,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "u16_end": anchoring.cp_to_utf16(text, result["end"]),
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
-        "best": best, "installed": installed, "machine": machine, "machine_error": machine_error,
+        "best": best, "aligned": bool(aligned), "installed": installed, "machine": machine, "machine_error": machine_error,
         "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
         "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),
         "shown": top, "more": [e for e in entries if e not in top],

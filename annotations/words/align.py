@@ -1,0 +1,126 @@
+"""Find a translation's own words for a word none of whose dictionary senses it uses.
+
+By elimination, as a reader would: every other word of the German sentence claims the English
+words its dictionary entries give (a long word also its parts': "Stadtverwaltung" is "city
+administration"), and names and numbers claim themselves. What the translation has left is a
+run of content words; the one standing where the word stands, and nearer to it than to any
+other German word whose English is missing, renders it ("Vlies" is "fleece" in "wrapped the
+trees in fleece" where Ding lists only "nonwoven"). Where that is not one clear run, or where
+the translation has any of the dictionary's own words for it, nothing is said.
+"""
+import re
+
+from ..common import word_tokens
+from . import compounds, lemmas
+from .dictionary import has_key, normalize, split_glosses
+from .senses import STOPWORDS, gloss_core, stem
+from .translated import english_forms
+
+# English words that render grammar, not a content word of the German ("will", "their", "three").
+ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom whose what when where
+    why how there here he she they them their theirs his her hers we us our you your i me my mine will
+    would can could shall should may might must also even only just than then so but if because while
+    after before since until all any some each every both either neither other another such own same
+    many much few now still yet again already however therefore thus around across through during
+    between among against without within under above below behind near next per via like unlike am
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    hundreds thousand thousands million millions billion billions percent cent several various number
+    numbers half""".split())
+# German words that carry grammar: with no English word of their own, they leave none missing.
+GERMAN_FUNCTION = frozenset("""der die das den dem des ein eine einen einem einer eines und oder aber
+    doch sondern denn weil dass ob wenn als wie so auch noch schon nur sehr nicht kein keine keinen ich du
+    er sie es wir ihr man sich mich dich uns euch ihn ihm ihnen sein seine seinen seinem seiner ihre ihren
+    ihrem ihrer mein meine dein unser euer dieser diese dieses diesen diesem jener welche welcher welches
+    was wer wo in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben
+    zwischen durch gegen ohne um bis seit während wegen trotz ist sind war waren wird werden wurde wurden
+    worden hat haben hatte hatten habe sei kann können konnte konnten muss müssen musste soll sollen
+    sollte sollten will wollen wollte darf dürfen mag möchte dort hier da dann nun jetzt dabei dazu damit
+    davon daher deshalb etwa rund mehr viel viele einige alle allem allen jeder jede jedes""".split())
+# How far (a share of the sentence) the run may stand from the word's own place.
+WINDOW = 0.3
+# Longer runs are the words around it too ("the repairing dilapidated").
+MAX_RUN = 3
+_ENGLISH_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_JOINED = re.compile(r"[ -]+")
+_GLOSSES_SQL = """
+SELECT e.english FROM dict_forms f
+JOIN dict_entries e ON e.id = f.entry_id
+JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
+WHERE f.key IN ({marks})
+LIMIT 300
+"""
+
+
+def rendering(db, sentence, at, translation, glosses):
+    """Return the words of translation that render the word at sentence[at:], or "".
+
+    glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
+    """
+    tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
+    if not tokens or _uses_any(tokens, _content(glosses)):
+        return ""  # the dictionary's own words are there: its sense, however it is ranked
+    german = [(s, w) for s, e, w in word_tokens(sentence) if not s <= at < e]
+    written = {w.lower() for _, w in german}
+    claimed, missing = set(), []
+    for s, word in german:
+        words = _renderings(db, word)
+        claimed |= words
+        if words and word.lower() not in GERMAN_FUNCTION and not _uses_any(tokens, words):
+            missing.append(s / max(1, len(sentence)))
+    forms, stems = _expanded(claimed)
+    runs, run = [], []
+    for i, (start, _end, low) in enumerate(tokens):
+        free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
+                and low not in forms and stem(low) not in stems)
+        if run and (not free or not _JOINED.fullmatch(translation[tokens[run[-1]][1]:start])):
+            runs.append(run)
+            run = []
+        if free:
+            run.append(i)
+    runs += [run] if run else []
+    place = at / max(1, len(sentence))
+    near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
+    if len(near) != 1:
+        return ""
+    run = near[0][:MAX_RUN]
+    where = run[0] / len(tokens)
+    if any(abs(where - other) <= abs(where - place) for other in missing):
+        return ""  # as near another German word whose English is missing: it may be that word's
+    return translation[tokens[run[0]][0]:tokens[run[-1]][1]]
+
+
+def _bare(word):
+    """Return a translation's word in lower case without a possessive ("city's": "city")."""
+    return re.sub(r"['’]s$", "", word.lower())
+
+
+def _content(glosses):
+    """Return the content words of English glosses."""
+    return {w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g).lower())
+            if w not in ENGLISH_FUNCTION}
+
+
+def _expanded(words):
+    """Return the forms and stems English words may take in a translation."""
+    forms = set()
+    for w in words:
+        forms |= english_forms(w)
+    return forms, {stem(w) for w in words}
+
+
+def _uses_any(tokens, words):
+    """Say whether a translation's tokens hold any of the words, in any form."""
+    forms, stems = _expanded(words)
+    return any(low not in ENGLISH_FUNCTION and (low in forms or stem(low) in stems) for _, _, low in tokens)
+
+
+def _renderings(db, word):
+    """Return the English content words the dictionary gives for a German word (and its parts)."""
+    keys = [k for k in dict.fromkeys(normalize(k) for k in (word, lemmas.lemma(word, timeout=0)) if k) if k]
+    if len(word) >= 8:
+        parts = compounds.split(word, lambda part: has_key(db, part)) or []
+        keys += [normalize(head) for _, head in parts]
+    if not keys:
+        return set()
+    rows = db.execute(_GLOSSES_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
+    return _content(g for (english,) in rows for g in split_glosses(english))

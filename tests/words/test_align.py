@@ -1,0 +1,73 @@
+"""The translation's own word for a word none of whose dictionary senses it uses."""
+import pytest
+
+from annotations.reading import articles
+from annotations.words import align
+
+DING = """\
+Gärtner {m} | Gärtner {pl} :: gardener | gardeners
+Baum {m} | Bäume {pl} :: tree | trees
+jung {adj} :: young
+Vlies {n} :: nonwoven
+umwickeln {vt} | umwickelnd | umwickelt :: to wrap | wrapping | wrapped
+Meteorit {m} | Meteoriten {pl} :: meteorite | meteorites
+Hacker {m} | Hacker {pl} :: hacker | hackers
+lähmen {vt} :: to cripple
+Stadt {f} | Städte {pl} :: town; city | towns; cities
+Verwaltung {f} | Verwaltungen {pl} :: administration | administrations
+"""
+SENTENCE = "Die Gärtner haben die jungen Bäume mit Vlies umwickelt."
+
+
+@pytest.fixture
+def ding_db(load_ding):
+    return load_ding(DING)
+
+
+def render(db, sentence, word, english, glosses):
+    return align.rendering(db, sentence, sentence.index(word), english, glosses)
+
+
+def test_the_translations_word_is_found_where_the_dictionary_has_none_of_it(ding_db):
+    # Every other word of the sentence has its English in the translation: "fleece" is left.
+    english = "The gardeners have wrapped the young trees in fleece."
+    assert render(ding_db, SENTENCE, "Vlies", english, ["nonwoven"]) == "fleece"
+
+
+@pytest.mark.parametrize("english, glosses, why", [
+    ("The gardeners have wrapped the young trees in nonwoven cloth.", ["nonwoven"],
+     "the dictionary's own word is there: its sense leads, not the words around it"),
+    ("The gardeners have bound the young trees in fleece.", ["nonwoven"],
+     "umwickelt's English (wrapped) is missing too, and its place is nearer"),
+    ("The gardeners have wrapped the young trees in fleece, sadly.", ["nonwoven"],
+     "two runs of words are left near the word: either may be its"),
+])
+def test_nothing_is_said_where_the_translation_is_not_clear(ding_db, english, glosses, why):
+    assert render(ding_db, SENTENCE, "Vlies", english, glosses) == "", why
+
+
+def test_a_name_is_its_own_word_in_the_translation(ding_db):
+    # "Schleswig-Holstein" stands in both: of the two runs near "schlugen", only "struck" is left.
+    sentence = "Meteoriten schlugen gestern in Schleswig-Holstein ein."
+    english = "Meteorites struck Schleswig-Holstein yesterday."
+    assert render(ding_db, sentence, "schlugen", english, ["to impact"]) == "struck"
+
+
+def test_a_compound_the_dictionary_lacks_claims_its_parts_words(ding_db):
+    # "Stadtverwaltungen" is not in the dictionary; its parts are "city" and "administrations".
+    sentence = "Hacker lähmen Stadtverwaltungen."
+    english = "Hackers paralyse city administrations."
+    assert render(ding_db, sentence, "lähmen", english, ["to cripple"]) == "paralyse"
+
+
+def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from(
+        client, db, load_ding, monkeypatch):
+    load_ding(DING)
+    article_id = articles.create_article(db, SENTENCE)
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {SENTENCE: "The gardeners have wrapped the young trees in fleece."})
+    start = SENTENCE.index("Vlies")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={start + 5}").get_data(as_text=True)
+    assert '<input name="gloss" value="fleece"' in page
+    assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
+    assert "nonwoven" in page  # the dictionary's entry is still shown
