@@ -12,6 +12,7 @@ import re
 
 from ..common import word_tokens
 from . import compounds, lemmas
+from .context import AUXILIARIES, FUNCTION_WORDS
 from .dictionary import has_key, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, stem
 from .translated import english_forms
@@ -26,16 +27,13 @@ ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom
     one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
     hundreds thousand thousands million millions billion billions percent cent several various number
     numbers half""".split())
+# German verbs that carry another's meaning ("muss … umwickelt werden").
+MODALS = frozenset("""kann kannst können konnte konnten muss musst müssen musste mussten soll sollen sollte
+    sollten will willst wollen wollte wollten darf dürfen durfte durften mag möchte möchten""".split())
 # German words that carry grammar: with no English word of their own, they leave none missing.
-GERMAN_FUNCTION = frozenset("""der die das den dem des ein eine einen einem einer eines und oder aber
-    doch sondern denn weil dass ob wenn als wie so auch noch schon nur sehr nicht kein keine keinen ich du
-    er sie es wir ihr man sich mich dich uns euch ihn ihm ihnen sein seine seinen seinem seiner ihre ihren
-    ihrem ihrer mein meine dein unser euer dieser diese dieses diesen diesem jener welche welcher welches
-    was wer wo in im an am auf aus bei beim mit nach von vom zu zum zur für über unter vor hinter neben
-    zwischen durch gegen ohne um bis seit während wegen trotz ist sind war waren wird werden wurde wurden
-    worden hat haben hatte hatten habe sei kann können konnte konnten muss müssen musste soll sollen
-    sollte sollten will wollen wollte darf dürfen mag möchte dort hier da dann nun jetzt dabei dazu damit
-    davon daher deshalb etwa rund mehr viel viele einige alle allem allen jeder jede jedes""".split())
+GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf aus mit nach zu durch
+    zwischen während wegen trotz sei dabei dazu damit davon daher deshalb etwa rund einige jeder jede
+    jedes""".split())
 # How far (a share of the sentence) the run may stand from the word's own place.
 WINDOW = 0.3
 # Longer runs are the words around it too ("the repairing dilapidated").
