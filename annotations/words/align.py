@@ -50,13 +50,13 @@ LIMIT 300
 
 
 def rendering(db, sentence, at, translation, glosses):
-    """Return the words of translation that render the word at sentence[at:], or "".
+    """Return the (start, end) of the words of translation that render the word at sentence[at:], or None.
 
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
     """
     tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
     if not tokens or _uses_any(tokens, _content(glosses)):
-        return ""  # the dictionary's own words are there: its sense, however it is ranked
+        return None  # the dictionary's own words are there: its sense, however it is ranked
     german = [(s, w) for s, e, w in word_tokens(sentence) if not s <= at < e]
     written = {w.lower() for _, w in german}
     claimed, missing = set(), []
@@ -79,12 +79,12 @@ def rendering(db, sentence, at, translation, glosses):
     place = at / max(1, len(sentence))
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
     if len(near) != 1:
-        return ""
+        return None
     run = near[0][:MAX_RUN]
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
-        return ""  # as near another German word whose English is missing: it may be that word's
-    return translation[tokens[run[0]][0]:tokens[run[-1]][1]]
+        return None  # as near another German word whose English is missing: it may be that word's
+    return tokens[run[0]][0], tokens[run[-1]][1]
 
 
 def _bare(word):

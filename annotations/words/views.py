@@ -111,11 +111,12 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
-    aligned = ""
+    aligned = None
     if not best and translation and not result["split"]:
         # No sense of the dictionary's is in the sentence's translation: its own word for this one.
-        aligned = best = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                                         translation, [g for e in entries for g in e["glosses"]])
+        aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
+                                  translation, [g for e in entries for g in e["glosses"]])
+        best = translation[slice(*aligned)] if aligned else ""
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
@@ -140,7 +141,10 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "u16_end": anchoring.cp_to_utf16(text, result["end"]),
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
-        "best": best, "aligned": bool(aligned), "installed": installed, "machine": machine, "machine_error": machine_error,
+        "best": best, "installed": installed,
+        # The translation around the words it renders the word by, to mark them where it is shown.
+        "aligned": (translation[:aligned[0]], best, translation[aligned[1]:]) if aligned else None,
+        "machine": machine, "machine_error": machine_error,
         "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
         "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),
         "shown": top, "more": [e for e in entries if e not in top],

@@ -25,7 +25,9 @@ def ding_db(load_ding):
 
 
 def render(db, sentence, word, english, glosses):
-    return align.rendering(db, sentence, sentence.index(word), english, glosses)
+    """Return the words of english that align.rendering says render word, or "" where it abstains."""
+    span = align.rendering(db, sentence, sentence.index(word), english, glosses)
+    return english[slice(*span)] if span else ""
 
 
 def test_the_translations_word_is_found_where_the_dictionary_has_none_of_it(ding_db):
@@ -70,4 +72,5 @@ def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from
     page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={start + 5}").get_data(as_text=True)
     assert '<input name="gloss" value="fleece"' in page
     assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
+    assert "in <mark class=\"word-aligned\">fleece</mark>.</p>" in page  # marked where the translation is shown
     assert "nonwoven" in page  # the dictionary's entry is still shown
