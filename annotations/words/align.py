@@ -31,9 +31,11 @@ ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom
 MODALS = frozenset("""kann kannst können konnte konnten muss musst müssen musste mussten soll sollen sollte
     sollten will willst wollen wollte wollten darf dürfen durfte durften mag möchte möchten""".split())
 # German words that carry grammar: with no English word of their own, they leave none missing.
-GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf aus mit nach zu durch
-    zwischen während wegen trotz sei dabei dazu damit davon daher deshalb etwa rund einige jeder jede
-    jedes""".split())
+GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf aus mit nach zu durch vor
+    hinter neben ab außer statt laut gemäß je zwischen während wegen trotz sei dabei dazu damit davon daher
+    deshalb etwa rund einige jeder jede jedes ihre ihren ihrem ihrer ihres seines unsere unseren eigen
+    eigene eigenen eigener eigenes gibt gab geben null eins zwei drei vier fünf sechs sieben acht neun zehn
+    hundert tausend""".split())
 # How far (a share of the sentence) the run may stand from the word's own place.
 WINDOW = 0.3
 # Longer runs are the words around it too ("the repairing dilapidated").
@@ -55,8 +57,9 @@ def rendering(db, sentence, at, translation, glosses):
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
     """
     tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
-    if not tokens or _uses_any(tokens, _content(glosses)):
-        return None  # the dictionary's own words are there: its sense, however it is ranked
+    if not tokens:
+        return None
+    own = _content(glosses)
     german = [(s, w) for s, e, w in word_tokens(sentence) if not s <= at < e]
     written = {w.lower() for _, w in german}
     claimed, missing = set(), []
@@ -77,6 +80,13 @@ def rendering(db, sentence, at, translation, glosses):
             run.append(i)
     runs += [run] if run else []
     place = at / max(1, len(sentence))
+    if _uses_any(tokens, own):
+        # The dictionary's own word is there, as part of the translation's longer name for it
+        # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
+        hit = [r for r in runs if _uses_any([tokens[i] for i in r], own)]
+        if len(hit) == 1 and len(hit[0]) > 1 and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
+            return tokens[hit[0][0]][0], tokens[hit[0][:MAX_RUN][-1]][1]
+        return None
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
     if len(near) != 1:
         return None

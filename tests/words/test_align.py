@@ -10,6 +10,10 @@ Baum {m} | Bäume {pl} :: tree | trees
 jung {adj} :: young
 Vlies {n} :: nonwoven
 umwickeln {vt} | umwickelnd | umwickelt :: to wrap | wrapping | wrapped
+Stolperstein {m} [fig.] | Stolpersteine {pl} :: stumbling block | stumbling blocks
+Künstler {m} | Künstler {pl} :: artist | artists
+verlegen {vt} | verlegend | verlegt :: to lay | laying | laid
+neu {adj} :: new
 Meteorit {m} | Meteoriten {pl} :: meteorite | meteorites
 Hacker {m} | Hacker {pl} :: hacker | hackers
 lähmen {vt} :: to cripple
@@ -37,7 +41,7 @@ def test_the_translations_word_is_found_where_the_dictionary_has_none_of_it(ding
 
 
 @pytest.mark.parametrize("english, glosses, why", [
-    ("The gardeners have wrapped the young trees in nonwoven cloth.", ["nonwoven"],
+    ("The gardeners have wrapped the young trees in nonwoven.", ["nonwoven"],
      "the dictionary's own word is there: its sense leads, not the words around it"),
     ("The gardeners have bound the young trees in fleece.", ["nonwoven"],
      "umwickelt's English (wrapped) is missing too, and its place is nearer"),
@@ -46,6 +50,13 @@ def test_the_translations_word_is_found_where_the_dictionary_has_none_of_it(ding
 ])
 def test_nothing_is_said_where_the_translation_is_not_clear(ding_db, english, glosses, why):
     assert render(ding_db, SENTENCE, "Vlies", english, glosses) == "", why
+
+
+def test_the_translations_longer_name_holding_a_dictionary_word_is_taken_whole(ding_db):
+    # Ding has "stumbling block" only; the translation names the memorials "stumbling stones".
+    sentence = "Ein Künstler hat neue Stolpersteine verlegt."
+    english = "An artist has laid new stumbling stones."
+    assert render(ding_db, sentence, "Stolpersteine", english, ["stumbling block", "stumbling blocks"]) == "stumbling stones"
 
 
 def test_a_name_is_its_own_word_in_the_translation(ding_db):
