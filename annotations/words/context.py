@@ -356,9 +356,12 @@ def _fallback(db, word, want):
     split = []
     for i, (written, headword) in enumerate(parts):
         last = i == len(parts) - 1
-        part_want = senses.Want(noun=True) if (last and want.noun) or headword[:1].isupper() else senses.Want()
+        # The last part of a compound decides its part of speech: that of a noun (capitalised,
+        # also at the start of a sentence) is a noun, "preisen" in "Papierpreisen" is "Preis".
+        noun = word[:1].isupper() or bool(want.noun)
+        part_want = senses.Want(noun=True) if (last and noun) or headword[:1].isupper() else senses.Want()
         keys = [headword, lemmas.lemma(headword, timeout=0)]
-        if not last:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
+        if not last or noun:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
             keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
         found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
         split.append({"written": written, "headword": headword, "entries": found[:3],

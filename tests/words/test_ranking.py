@@ -145,3 +145,26 @@ def test_a_plural_after_a_pronoun_demotes_no_noun(load_ding):
 ])
 def test_what_counts_as_a_number_after_the_word(text, number):
     assert grammar.number_follows(text) is number
+
+
+# A compound's last part Ding has as a verb and as a noun's inflected form ("preisen", "Preisen").
+HEADS = """\
+Papier {n} | Papiere {pl} :: paper | papers
+Schaumstoff {m} :: foam
+jdn. preisen; rühmen {vt} | preisend; rühmend | gepriesen; gerühmt :: to praise sb. | praising | praised
+Preis {m} (für etw.) [econ.] | Preise {pl} :: price (for sth.) | prices
+Matt {n} (Schach) | direktes Matt :: mate | directmate
+Matte {f} | Matten {pl} | Turnmatte {f} :: mat | mats | gymnastics mat
+"""
+
+
+@pytest.mark.parametrize("sentence, word, head", [
+    # The last part of a noun compound is a noun: "Preisen" (prices), not "preisen" (to praise).
+    ("Die kleinen Verlage leiden unter den hohen Papierpreisen.", "Papierpreisen", "price"),
+    ("Papierpreisen wie diesen hält kein kleiner Verlag stand.", "Papierpreisen", "price"),  # at the start too
+    # "Matten" is the plural of "Matte" (mat), not a form of "Matt" (checkmate).
+    ("Die Kinder turnen auf weichen Schaumstoffmatten.", "Schaumstoffmatten", "mat"),
+])
+def test_the_last_part_of_a_noun_compound_is_read_as_a_noun(load_ding, sentence, word, head):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert split and split[-1]["gloss"] == head
