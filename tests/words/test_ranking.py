@@ -155,6 +155,12 @@ jdn. preisen; rühmen {vt} | preisend; rühmend | gepriesen; gerühmt :: to prai
 Preis {m} (für etw.) [econ.] | Preise {pl} :: price (for sth.) | prices
 Matt {n} (Schach) | direktes Matt :: mate | directmate
 Matte {f} | Matten {pl} | Turnmatte {f} :: mat | mats | gymnastics mat
+Tomatenfrucht {f}; Tomate {f}; Paradeiser {m} [Ös.] | Tomatenfrüchte {pl}; Tomaten {pl}; Paradeiser {pl} :: tomato fruit; tomato | tomato fruits; tomatoes
+Samen {m}; Saat {f} | Samen {pl} :: seed | seeds
+Spielkarte {f}; Karte {f} | Spielkarten {pl}; Karten {pl} :: playing card; card | playing cards; cards
+Zahlung {f} | Zahlungen {pl} :: payment | payments
+Bankkonto {n}; Konto {n} /Kto./ [fin.] | Bankkonten {pl}; Konten {pl} :: bank account; account with/at a bank /acct; a/c/ | accounts
+Kind {n} | Kinder {pl} :: child | children
 """
 
 
@@ -168,3 +174,15 @@ Matte {f} | Matten {pl} | Turnmatte {f} :: mat | mats | gymnastics mat
 def test_the_last_part_of_a_noun_compound_is_read_as_a_noun(load_ding, sentence, word, head):
     split = look(load_ding(HEADS), sentence, word)["split"]
     assert split and split[-1]["gloss"] == head
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # English names a compound's parts by their bare nouns: "tomato seed", not "tomato fruit seed".
+    ("Im Februar werden die Tomatensamen auf der Fensterbank ausgesät.", "Tomatensamen", "tomato seed"),
+    ("Immer mehr Bäckereien akzeptieren inzwischen auch Kartenzahlung.", "Kartenzahlung", "card payment"),
+    # An abbreviation ("a/c") is no bare noun: the part keeps its gloss.
+    ("Die Bank bietet ein kostenloses Kinderkonto an.", "Kinderkonto", "child + bank account"),
+])
+def test_a_split_part_is_named_by_its_one_word_gloss(load_ding, sentence, word, meaning):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert senses.split_meaning([p["gloss"] for p in split], True) == meaning
