@@ -45,9 +45,23 @@ _NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
 
 
 def _joins_nouns(sentence, pair, next_break):
-    """Say whether the und/oder of pair joins two nouns: no verb follows before the clause ends."""
+    """Say whether the und/oder of pair joins two nouns: no finite verb follows before the clause ends."""
     after = [w for _, _, w in word_tokens(sentence[pair.end():next_break])][1:]  # after the second noun
-    return all(w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES for w in after)
+    return not any(_finite(w) for w in after
+                   if not (w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES))
+
+
+def _finite(word):
+    """Say whether a lower-case word may be a finite verb, which a clause of its own needs.
+
+    "sind Säle und Fotografen oft schon ausgebucht": an adverb ("oft", its own lemma) or a
+    participle closing the clause ("ausgebucht") belongs to the verb before "und". A form in
+    -en may be finite ("und wir steigen ab"); not knowing the lemma yet, count any as one.
+    """
+    if _participle_infinitive(word):
+        return False
+    lemma = lemmas.lemma(word, timeout=0)
+    return not lemma or lemma.lower() != word.lower() or word.endswith("en")
 
 
 def _clause(sentence, at, end):

@@ -263,6 +263,9 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "full up"),
+    # "und" joins two nouns where no finite verb follows: the clause, with its "sind", goes on.
+    ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "ausgebucht",
+     "full up"),
     # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
@@ -437,6 +440,7 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
     # "und" between two nouns joins the nouns, not two clauses: the particle still belongs.
     ("Sie lenken die Kinder von Spritzen und Schmerzen ab.", "lenken", 0, "ablenken"),
     ("Sie lenken die Kinder von Spritzen und Schmerzen und Ängsten ab.", "lenken", 0, "ablenken"),
+    ("Sie lenken die Kinder von Spritzen und Schmerzen oft ab.", "lenken", 0, "ablenken"),  # an adverb, no verb
     ("Sie lenken den Wagen und wir steigen ab.", "lenken", 0, None),  # "und" before a new clause
     ("Sie lenken den Wagen und Peter steigt ab.", "lenken", 0, None),  # … whose subject is a name
     ("Sie lenken den Wagen und Sie steigen ab.", "lenken", 0, None),
