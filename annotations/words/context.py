@@ -128,6 +128,13 @@ def _comparative_forms(word):
     return frozenset(s for s in stems if len(s) > 4 and s.endswith("er"))
 
 
+def _superlative_forms(word):
+    """Return the row Ding gives a superlative under ("größte", "tiefsten" → "am größten", "am tiefsten")."""
+    low = word.lower()
+    stems = {low[:-len(s)] for s in ("", *_ADJ_SUFFIXES) if low.endswith(s)}
+    return frozenset(f"am {s}en" for s in stems if len(s) > 4 and s.endswith("st"))
+
+
 def _want(word, lemma, sentence_initial, clause_words, adjective):
     """Return the senses.Want a word's form and place say."""
     if sentence_initial or not word[:1].isalpha():
@@ -166,7 +173,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     first = words[0][2]
     ready = lemmas.wait(3.0)
     separable = contraction = split = None
-    comparatives = frozenset()
+    comparatives = superlatives = frozenset()
     want = senses.Want()
     if len(words) == 1:
         c_start, c_end = _clause(sentence, at, at + len(first))
@@ -186,6 +193,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
+        superlatives = _superlative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
         # A present participle ("überraschend", "zunehmende") is used as an adjective or,
@@ -198,7 +206,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
@@ -245,10 +253,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
-    elif comparatives:
-        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high).
-        entries.sort(key=lambda e: not (e["sub"] > 0 and e["key"] in comparatives
-                                        and senses.comparative(e["glosses"])))
+    elif comparatives or superlatives:
+        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high);
+        # "größte" is that of "am größten" (biggest), the superlative row of "groß".
+        entries.sort(key=lambda e: not (e["sub"] > 0 and (
+            e["key"] in comparatives and senses.comparative(e["glosses"])
+            or e["key"] in superlatives and senses.superlative(e["glosses"]))))
     feminine = None
     if not entries and len(words) == 1:
         feminine = _feminine_base(db, first)

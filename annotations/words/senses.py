@@ -262,6 +262,12 @@ def comparative(glosses):
     return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
 
 
+def superlative(glosses):
+    """Say whether the first English gloss is a superlative ("biggest", "most punctual")."""
+    words = gloss_core(glosses[0]).split() if glosses else []
+    return len(words) == 1 and words[0].endswith("est") or len(words) == 2 and words[0] in ("most", "least")
+
+
 def topic_in(comments, sentence):
     """Say whether a noun of a comment telling the senses apart ("Hilfe leisten (Hilfe)") stands in the sentence.
 

@@ -186,3 +186,24 @@ def test_the_last_part_of_a_noun_compound_is_read_as_a_noun(load_ding, sentence,
 def test_a_split_part_is_named_by_its_one_word_gloss(load_ding, sentence, word, meaning):
     split = look(load_ding(HEADS), sentence, word)["split"]
     assert senses.split_meaning([p["gloss"] for p in split], True) == meaning
+
+
+# Adjectives whose lines give the superlative a row of its own ("am nächsten :: nearest").
+DEGREES = """\
+nahe; nah; eng; knapp {adj} | eine enge Verbindung zwischen Mutter und Kind | nahe dran [übtr.] :: close | a close bond between mother and child | close, but no cigar [Am.] [fig.]
+nahe; nah {adj} | näher | am nächsten; nächst | von nah und fern :: near; proximate [formal]; nigh [archaic] | nearer | nearest | from near and far
+tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
+niedrig; tief {adj} | niedriger; tiefer | am niedrigsten; am tiefsten | so niedrig wie :: low | lower | lowest; lowermost | as low as
+"""
+
+
+@pytest.mark.parametrize("sentence, word, row", [
+    # A superlative means the superlative row of its adjective's line (nearest), not the plain
+    # adjective (close, deep).
+    ("Ältere Menschen fürchten, künftig weit bis zum nächsten Geldautomaten fahren zu müssen.", "nächsten",
+     "am nächsten"),
+    ("Der Pegel des Rheins ist auf den tiefsten Stand seit Jahren gefallen.", "tiefsten", "am tiefsten"),
+])
+def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word, row):
+    first = look(load_ding(DEGREES), sentence, word)["entries"][0]
+    assert first["key"] == row and senses.superlative(first["glosses"])

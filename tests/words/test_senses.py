@@ -334,9 +334,9 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
      "Energy prices rose considerably last year.", "considerable"),
     ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
      "The minister is said to have secretly met lobbyists.", "secret"),
-    # A superlative in German and in English: "low" is the sense where the translation says "lowest".
+    # A superlative in German and in English: the superlative row of the "low" line, as written.
     ("Die Erzeugerpreise für Schweinefleisch sind auf den tiefsten Stand seit Jahren gerutscht.", "tiefsten",
-     "Producer prices for pork have slid to their lowest level in years.", "low"),
+     "Producer prices for pork have slid to their lowest level in years.", "lowest"),
     # "return" and "tax return" both stand in the translation: the longer is its word for the
     # German one, the shorter only a part of it.
     ("Wer seine Steuererklärung elektronisch einreicht, bekommt die Erstattung früher.", "Steuererklärung",
