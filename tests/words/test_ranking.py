@@ -6,7 +6,7 @@ import pytest
 from words_lookup import look
 
 from annotations.reading import articles
-from annotations.words import grammar, senses
+from annotations.words import grammar, senses, translated
 
 DING = """\
 sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
@@ -161,6 +161,10 @@ Spielkarte {f}; Karte {f} | Spielkarten {pl}; Karten {pl} :: playing card; card 
 Zahlung {f} | Zahlungen {pl} :: payment | payments
 Bankkonto {n}; Konto {n} /Kto./ [fin.] | Bankkonten {pl}; Konten {pl} :: bank account; account with/at a bank /acct; a/c/ | accounts
 Kind {n} | Kinder {pl} :: child | children
+Tisch {m} | Tische {pl} :: table | tables
+Tennisspieler {m}; Tennisspielerin {f} | Tennisspieler {pl}; Tennisspielerinnen {pl} :: tennis player | tennis players
+Hobby {n} | Hobbys {pl} :: hobby | hobbies
+Schatzsucher {m} | Schatzsucher {pl} :: treasure hunter | treasure hunters
 """
 
 
@@ -207,3 +211,17 @@ niedrig; tief {adj} | niedriger; tiefer | am niedrigsten; am tiefsten | so niedr
 def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word, row):
     first = look(load_ding(DEGREES), sentence, word)["entries"][0]
     assert first["key"] == row and senses.superlative(first["glosses"])
+
+
+@pytest.mark.parametrize("sentence, word, english, whole", [
+    # The head part is named in two English words: the rendering runs to the last of them.
+    ("Eine 86-jährige Tischtennisspielerin aus Bremen hat das Einzel gewonnen.", "Tischtennisspielerin",
+     "An 86-year-old table tennis player from Bremen has won the singles.", "table tennis player"),
+    ("Ein Hobbyschatzsucher hat auf einem Feld einen Ehering gefunden.", "Hobbyschatzsucher",
+     "A hobby treasure hunter has discovered a lost wedding ring in a field.", "hobby treasure hunter"),
+    ("Zwei Hobbyschatzsucher haben einen Ehering gefunden.", "Hobbyschatzsucher",
+     "Two hobby treasure hunters have found a wedding ring.", "hobby treasure hunters"),
+])
+def test_a_compounds_rendering_takes_the_head_parts_whole_english_name(load_ding, sentence, word, english, whole):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
