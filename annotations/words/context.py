@@ -131,8 +131,8 @@ def _comparative_forms(word):
 def _superlative_forms(word):
     """Return the row Ding gives a superlative under ("größte", "tiefsten" → "am größten", "am tiefsten")."""
     low = word.lower()
-    stems = {low[:-len(s)] for s in ("", *_ADJ_SUFFIXES) if low.endswith(s)}
-    return frozenset(f"am {s}en" for s in stems if len(s) > 4 and s.endswith("st"))
+    stems = {low} | {low[:-len(s)] for s in _ADJ_SUFFIXES if low.endswith(s)}
+    return frozenset(f"am {s}en" for s in stems if len(s) >= 4 and s.endswith(("st", "ßt")))
 
 
 def _want(word, lemma, sentence_initial, clause_words, adjective):
@@ -255,10 +255,13 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         entries.sort(key=lambda e: e["key"] != separable)
     elif comparatives or superlatives:
         # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high);
-        # "größte" is that of "am größten" (biggest), the superlative row of "groß".
-        entries.sort(key=lambda e: not (e["sub"] > 0 and (
+        # "größte" is that of "am größten" (biggest), the superlative row of "groß". Looked up
+        # on their own: a word of many lines ("groß") would push the rows past the limit.
+        rows = [e for e in lookup(db, sorted(comparatives | superlatives), limit=limit, want=want) if e["sub"] > 0 and (
             e["key"] in comparatives and senses.comparative(e["glosses"])
-            or e["key"] in superlatives and senses.superlative(e["glosses"]))))
+            or e["key"] in superlatives and senses.superlative(e["glosses"]))]
+        ids = {e["id"] for e in rows}
+        entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
     feminine = None
     if not entries and len(words) == 1:
         feminine = _feminine_base(db, first)

@@ -198,6 +198,8 @@ nahe; nah; eng; knapp {adj} | eine enge Verbindung zwischen Mutter und Kind | na
 nahe; nah {adj} | näher | am nächsten; nächst | von nah und fern :: near; proximate [formal]; nigh [archaic] | nearer | nearest | from near and far
 tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
 niedrig; tief {adj} | niedriger; tiefer | am niedrigsten; am tiefsten | so niedrig wie :: low | lower | lowest; lowermost | as low as
+groß; schwer; wichtig {adj} | größer; schwerer; wichtiger | am größten; am schwersten; am wichtigsten | so groß wie :: big | bigger | biggest | as big as
+groß; breit; etabliert; vorherrschend {adj} [soc.] | die großen Parteien :: mainstream | the mainstream parties
 """
 
 
@@ -207,6 +209,7 @@ niedrig; tief {adj} | niedriger; tiefer | am niedrigsten; am tiefsten | so niedr
     ("Ältere Menschen fürchten, künftig weit bis zum nächsten Geldautomaten fahren zu müssen.", "nächsten",
      "am nächsten"),
     ("Der Pegel des Rheins ist auf den tiefsten Stand seit Jahren gefallen.", "tiefsten", "am tiefsten"),
+    ("Die größte Buchmesse der Welt öffnet am Mittwoch.", "größte", "am größten"),  # "größt": ß before the t
 ])
 def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word, row):
     first = look(load_ding(DEGREES), sentence, word)["entries"][0]
