@@ -45,9 +45,23 @@ _NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
 
 
 def _joins_nouns(sentence, pair, next_break):
-    """Say whether the und/oder of pair joins two nouns: no verb follows before the clause ends."""
+    """Say whether the und/oder of pair joins two nouns: no finite verb follows before the clause ends."""
     after = [w for _, _, w in word_tokens(sentence[pair.end():next_break])][1:]  # after the second noun
-    return all(w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES for w in after)
+    return not any(_finite(w) for w in after
+                   if not (w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in PARTICLES))
+
+
+def _finite(word):
+    """Say whether a lower-case word may be a finite verb, which a clause of its own needs.
+
+    "sind Säle und Fotografen oft schon ausgebucht": an adverb ("oft", its own lemma) or a
+    participle closing the clause ("ausgebucht") belongs to the verb before "und". A form in
+    -en may be finite ("und wir steigen ab"); not knowing the lemma yet, count any as one.
+    """
+    if _participle_infinitive(word):
+        return False
+    lemma = lemmas.lemma(word, timeout=0)
+    return not lemma or lemma.lower() != word.lower() or word.endswith("en")
 
 
 def _clause(sentence, at, end):
@@ -114,6 +128,13 @@ def _comparative_forms(word):
     return frozenset(s for s in stems if len(s) > 4 and s.endswith("er"))
 
 
+def _superlative_forms(word):
+    """Return the row Ding gives a superlative under ("größte", "tiefsten" → "am größten", "am tiefsten")."""
+    low = word.lower()
+    stems = {low} | {low[:-len(s)] for s in _ADJ_SUFFIXES if low.endswith(s)}
+    return frozenset(f"am {s}en" for s in stems if len(s) >= 4 and s.endswith(("st", "ßt")))
+
+
 def _want(word, lemma, sentence_initial, clause_words, adjective):
     """Return the senses.Want a word's form and place say."""
     if sentence_initial or not word[:1].isalpha():
@@ -152,7 +173,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     first = words[0][2]
     ready = lemmas.wait(3.0)
     separable = contraction = split = None
-    comparatives = frozenset()
+    comparatives = superlatives = frozenset()
     want = senses.Want()
     if len(words) == 1:
         c_start, c_end = _clause(sentence, at, at + len(first))
@@ -172,6 +193,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
+        superlatives = _superlative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:
         # "kritisierte den Plan scharf" (sharply), but "der Plan ist scharf".
         # A present participle ("überraschend", "zunehmende") is used as an adjective or,
@@ -184,7 +206,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives)]
+        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
@@ -231,10 +253,15 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
-    elif comparatives:
-        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high).
-        entries.sort(key=lambda e: not (e["sub"] > 0 and e["key"] in comparatives
-                                        and senses.comparative(e["glosses"])))
+    elif comparatives or superlatives:
+        # "höheren" is "höher" (higher), the comparative row of "hoch"'s line, not "hoch" (high);
+        # "größte" is that of "am größten" (biggest), the superlative row of "groß". Looked up
+        # on their own: a word of many lines ("groß") would push the rows past the limit.
+        rows = [e for e in lookup(db, sorted(comparatives | superlatives), limit=limit, want=want) if e["sub"] > 0 and (
+            e["key"] in comparatives and senses.comparative(e["glosses"])
+            or e["key"] in superlatives and senses.superlative(e["glosses"]))]
+        ids = {e["id"] for e in rows}
+        entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
     feminine = None
     if not entries and len(words) == 1:
         feminine = _feminine_base(db, first)
@@ -356,9 +383,12 @@ def _fallback(db, word, want):
     split = []
     for i, (written, headword) in enumerate(parts):
         last = i == len(parts) - 1
-        part_want = senses.Want(noun=True) if (last and want.noun) or headword[:1].isupper() else senses.Want()
+        # The last part of a compound decides its part of speech: that of a noun (capitalised,
+        # also at the start of a sentence) is a noun, "preisen" in "Papierpreisen" is "Preis".
+        noun = word[:1].isupper() or bool(want.noun)
+        part_want = senses.Want(noun=True) if (last and noun) or headword[:1].isupper() else senses.Want()
         keys = [headword, lemmas.lemma(headword, timeout=0)]
-        if not last:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
+        if not last or noun:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
             keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
         found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
         split.append({"written": written, "headword": headword, "entries": found[:3],

@@ -262,6 +262,12 @@ def comparative(glosses):
     return len(words) == 1 and words[0].endswith("er") or len(words) == 2 and words[0] in ("more", "less")
 
 
+def superlative(glosses):
+    """Say whether the first English gloss is a superlative ("biggest", "most punctual")."""
+    words = gloss_core(glosses[0]).split() if glosses else []
+    return len(words) == 1 and words[0].endswith("est") or len(words) == 2 and words[0] in ("most", "least")
+
+
 def topic_in(comments, sentence):
     """Say whether a noun of a comment telling the senses apart ("Hilfe leisten (Hilfe)") stands in the sentence.
 
@@ -423,10 +429,17 @@ def plain_gloss(entries):
     plain, common sense, so a gloss labelled figurative, dated or colloquial gives way to the
     next entry's.
     """
-    glosses = [best_gloss(e) for e in entries if e["glosses"]]
-    if not glosses:
+    with_glosses = [e for e in entries if e["glosses"]]
+    if not with_glosses:
         return ""
-    gloss = next((g for g in glosses if not _register(_LABEL.findall(g))), glosses[0])
+    entry = next((e for e in with_glosses if not _register(_LABEL.findall(best_gloss(e)))), with_glosses[0])
+    gloss = best_gloss(entry)
+    # An English compound names its parts by their bare nouns ("card payment", "tomato seed"):
+    # of the sense's glosses, a one-word one ("card", not "playing card") says the part.
+    single = [g for g in entry["glosses"][:4]
+              if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", gloss_core(g)) and not _register(_LABEL.findall(g))]
+    if single and len(gloss_core(gloss).split()) > 1:
+        gloss = max(single, key=gloss_weight)
     g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))
     return " ".join(g.split()).strip(" .;,") or gloss
 

@@ -254,9 +254,25 @@ def compound_in_translation(parts, translation):
                 if size > n and (n != 2 or window[1].lower() != "of"):
                     continue
                 words = [w for w in window if w.lower() != "of"] if size > n else window
-                if _covers(words, renderings) and (found := _phrase(translation, spans, i, i + size - 1)):
-                    return found
+                if _covers(words, renderings):
+                    end = _whole_name(parts[-1], tokens, i + size - 1)
+                    if found := _phrase(translation, spans, i, end):
+                        return found
     return _modifier_and_head(renderings, translation)
+
+
+def _whole_name(glosses, tokens, last):
+    """Return where the head part's English name ends, from its first word at tokens[last].
+
+    "Tisch|tennisspielerin" (table + tennis player) is "table tennis player": where English
+    names the head part in several words, the compound's rendering runs to the last of them.
+    """
+    for g in glosses:
+        words = gloss_core(g).split()
+        n = len(words)
+        if n > 1 and [t.lower() for t in tokens[last:last + n]] in (words, words[:-1] + [w + "s" for w in words[-1:]]):
+            return last + n - 1
+    return last
 
 
 def _modifier_and_head(renderings, translation):

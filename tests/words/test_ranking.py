@@ -6,7 +6,7 @@ import pytest
 from words_lookup import look
 
 from annotations.reading import articles
-from annotations.words import grammar, senses
+from annotations.words import grammar, senses, translated
 
 DING = """\
 sich an etw. beteiligen; an etw. (aktiv) teilnehmen; bei etw. mitmachen {vi} [soc.] | sich beteiligend; teilnehmend; mitmachend | sich beteiligt; teilgenommen; mitgemacht | beteiligt sich; nimmt teil; macht mit | beteiligte sich; nahm teil; machte mit | mitkämpfen [mil.] | mitreden; sich am Gespräch beteiligen | etw. mitsprechen (Gebet usw.) | mitspielen | jdn. mitkochen lassen | Die Eltern müssen sich sportlich engagieren und ihre Kinder zum Mitmachen animieren. :: to take part in sth.; to (actively) participate in sth.; to join in sth. | taking part; participating; joining | taken part; participated; joined | takes part; participates; joins | took part; participated; joined | to take part in the combat | to join in the conversation | to join in speaking sth. (prayer etc.) | to join in the game | to let sb. join in with the cooking | Parents need to engage with sport and encourage their children to participate/join in.
@@ -145,3 +145,86 @@ def test_a_plural_after_a_pronoun_demotes_no_noun(load_ding):
 ])
 def test_what_counts_as_a_number_after_the_word(text, number):
     assert grammar.number_follows(text) is number
+
+
+# A compound's last part Ding has as a verb and as a noun's inflected form ("preisen", "Preisen").
+HEADS = """\
+Papier {n} | Papiere {pl} :: paper | papers
+Schaumstoff {m} :: foam
+jdn. preisen; rühmen {vt} | preisend; rühmend | gepriesen; gerühmt :: to praise sb. | praising | praised
+Preis {m} (für etw.) [econ.] | Preise {pl} :: price (for sth.) | prices
+Matt {n} (Schach) | direktes Matt :: mate | directmate
+Matte {f} | Matten {pl} | Turnmatte {f} :: mat | mats | gymnastics mat
+Tomatenfrucht {f}; Tomate {f}; Paradeiser {m} [Ös.] | Tomatenfrüchte {pl}; Tomaten {pl}; Paradeiser {pl} :: tomato fruit; tomato | tomato fruits; tomatoes
+Samen {m}; Saat {f} | Samen {pl} :: seed | seeds
+Spielkarte {f}; Karte {f} | Spielkarten {pl}; Karten {pl} :: playing card; card | playing cards; cards
+Zahlung {f} | Zahlungen {pl} :: payment | payments
+Bankkonto {n}; Konto {n} /Kto./ [fin.] | Bankkonten {pl}; Konten {pl} :: bank account; account with/at a bank /acct; a/c/ | accounts
+Kind {n} | Kinder {pl} :: child | children
+Tisch {m} | Tische {pl} :: table | tables
+Tennisspieler {m}; Tennisspielerin {f} | Tennisspieler {pl}; Tennisspielerinnen {pl} :: tennis player | tennis players
+Hobby {n} | Hobbys {pl} :: hobby | hobbies
+Schatzsucher {m} | Schatzsucher {pl} :: treasure hunter | treasure hunters
+"""
+
+
+@pytest.mark.parametrize("sentence, word, head", [
+    # The last part of a noun compound is a noun: "Preisen" (prices), not "preisen" (to praise).
+    ("Die kleinen Verlage leiden unter den hohen Papierpreisen.", "Papierpreisen", "price"),
+    ("Papierpreisen wie diesen hält kein kleiner Verlag stand.", "Papierpreisen", "price"),  # at the start too
+    # "Matten" is the plural of "Matte" (mat), not a form of "Matt" (checkmate).
+    ("Die Kinder turnen auf weichen Schaumstoffmatten.", "Schaumstoffmatten", "mat"),
+])
+def test_the_last_part_of_a_noun_compound_is_read_as_a_noun(load_ding, sentence, word, head):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert split and split[-1]["gloss"] == head
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # English names a compound's parts by their bare nouns: "tomato seed", not "tomato fruit seed".
+    ("Im Februar werden die Tomatensamen auf der Fensterbank ausgesät.", "Tomatensamen", "tomato seed"),
+    ("Immer mehr Bäckereien akzeptieren inzwischen auch Kartenzahlung.", "Kartenzahlung", "card payment"),
+    # An abbreviation ("a/c") is no bare noun: the part keeps its gloss.
+    ("Die Bank bietet ein kostenloses Kinderkonto an.", "Kinderkonto", "child + bank account"),
+])
+def test_a_split_part_is_named_by_its_one_word_gloss(load_ding, sentence, word, meaning):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert senses.split_meaning([p["gloss"] for p in split], True) == meaning
+
+
+# Adjectives whose lines give the superlative a row of its own ("am nächsten :: nearest").
+DEGREES = """\
+nahe; nah; eng; knapp {adj} | eine enge Verbindung zwischen Mutter und Kind | nahe dran [übtr.] :: close | a close bond between mother and child | close, but no cigar [Am.] [fig.]
+nahe; nah {adj} | näher | am nächsten; nächst | von nah und fern :: near; proximate [formal]; nigh [archaic] | nearer | nearest | from near and far
+tief {adj} | tiefer | am tiefsten | tief durchatmen :: deep | deeper | deepest | to take a deep breath
+niedrig; tief {adj} | niedriger; tiefer | am niedrigsten; am tiefsten | so niedrig wie :: low | lower | lowest; lowermost | as low as
+groß; schwer; wichtig {adj} | größer; schwerer; wichtiger | am größten; am schwersten; am wichtigsten | so groß wie :: big | bigger | biggest | as big as
+groß; breit; etabliert; vorherrschend {adj} [soc.] | die großen Parteien :: mainstream | the mainstream parties
+"""
+
+
+@pytest.mark.parametrize("sentence, word, row", [
+    # A superlative means the superlative row of its adjective's line (nearest), not the plain
+    # adjective (close, deep).
+    ("Ältere Menschen fürchten, künftig weit bis zum nächsten Geldautomaten fahren zu müssen.", "nächsten",
+     "am nächsten"),
+    ("Der Pegel des Rheins ist auf den tiefsten Stand seit Jahren gefallen.", "tiefsten", "am tiefsten"),
+    ("Die größte Buchmesse der Welt öffnet am Mittwoch.", "größte", "am größten"),  # "größt": ß before the t
+])
+def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word, row):
+    first = look(load_ding(DEGREES), sentence, word)["entries"][0]
+    assert first["key"] == row and senses.superlative(first["glosses"])
+
+
+@pytest.mark.parametrize("sentence, word, english, whole", [
+    # The head part is named in two English words: the rendering runs to the last of them.
+    ("Eine 86-jährige Tischtennisspielerin aus Bremen hat das Einzel gewonnen.", "Tischtennisspielerin",
+     "An 86-year-old table tennis player from Bremen has won the singles.", "table tennis player"),
+    ("Ein Hobbyschatzsucher hat auf einem Feld einen Ehering gefunden.", "Hobbyschatzsucher",
+     "A hobby treasure hunter has discovered a lost wedding ring in a field.", "hobby treasure hunter"),
+    ("Zwei Hobbyschatzsucher haben einen Ehering gefunden.", "Hobbyschatzsucher",
+     "Two hobby treasure hunters have found a wedding ring.", "hobby treasure hunters"),
+])
+def test_a_compounds_rendering_takes_the_head_parts_whole_english_name(load_ding, sentence, word, english, whole):
+    split = look(load_ding(HEADS), sentence, word)["split"]
+    assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole

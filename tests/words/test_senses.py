@@ -263,6 +263,9 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "full up"),
+    # "und" joins two nouns where no finite verb follows: the clause, with its "sind", goes on.
+    ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "ausgebucht",
+     "full up"),
     # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
@@ -331,9 +334,9 @@ def test_a_gloss_whose_words_the_translation_has_in_another_form_is_found(dictio
      "Energy prices rose considerably last year.", "considerable"),
     ("Der Minister soll sich heimlich mit Lobbyisten getroffen haben.", "heimlich",
      "The minister is said to have secretly met lobbyists.", "secret"),
-    # A superlative in German and in English: "low" is the sense where the translation says "lowest".
+    # A superlative in German and in English: the superlative row of the "low" line, as written.
     ("Die Erzeugerpreise für Schweinefleisch sind auf den tiefsten Stand seit Jahren gerutscht.", "tiefsten",
-     "Producer prices for pork have slid to their lowest level in years.", "low"),
+     "Producer prices for pork have slid to their lowest level in years.", "lowest"),
     # "return" and "tax return" both stand in the translation: the longer is its word for the
     # German one, the shorter only a part of it.
     ("Wer seine Steuererklärung elektronisch einreicht, bekommt die Erstattung früher.", "Steuererklärung",
@@ -437,6 +440,7 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
     # "und" between two nouns joins the nouns, not two clauses: the particle still belongs.
     ("Sie lenken die Kinder von Spritzen und Schmerzen ab.", "lenken", 0, "ablenken"),
     ("Sie lenken die Kinder von Spritzen und Schmerzen und Ängsten ab.", "lenken", 0, "ablenken"),
+    ("Sie lenken die Kinder von Spritzen und Schmerzen oft ab.", "lenken", 0, "ablenken"),  # an adverb, no verb
     ("Sie lenken den Wagen und wir steigen ab.", "lenken", 0, None),  # "und" before a new clause
     ("Sie lenken den Wagen und Peter steigt ab.", "lenken", 0, None),  # … whose subject is a name
     ("Sie lenken den Wagen und Sie steigen ab.", "lenken", 0, None),
@@ -484,9 +488,10 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
     # words for the whole compound, in whatever order English puts them.
     ("Die Luftwaffe hat zwei Kampfjets in die Region verlegt.", "Kampfjets", ["fight", "jet aircraft"],
      "The air force has moved two fighter jets to the region.", "fighter jets"),
-    ("Das Bistum hat neue Missbrauchsfälle gemeldet.", "Missbrauchsfälle", ["abuse", "cases"],
+    # The head part in its noun's own sense ("Fall": case), as a whole word's lemma gives it.
+    ("Das Bistum hat neue Missbrauchsfälle gemeldet.", "Missbrauchsfälle", ["abuse", "case"],
      "The diocese has reported new abuse cases.", "abuse cases"),
-    ("Die Kommission untersucht Missbrauchsfälle in Heimen.", "Missbrauchsfälle", ["abuse", "cases"],
+    ("Die Kommission untersucht Missbrauchsfälle in Heimen.", "Missbrauchsfälle", ["abuse", "case"],
      "The commission is investigating cases of abuse in care homes.", "cases of abuse"),
     ("Im Tierpark wurde ein Elefantenbaby geboren.", "Elefantenbaby", ["elephant", "baby"],
      "A baby elephant was born at the wildlife park.", "baby elephant"),
