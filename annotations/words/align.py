@@ -10,7 +10,9 @@ the translation has any of the dictionary's own words for it, nothing is said.
 """
 import re
 
-from ..common import word_tokens
+import regex
+
+from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas
 from .context import AUXILIARIES, FUNCTION_WORDS
 from .dictionary import has_key, normalize, split_glosses
@@ -40,7 +42,9 @@ GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf au
 WINDOW = 0.3
 # Longer runs are the words around it too ("the repairing dilapidated").
 MAX_RUN = 3
-_ENGLISH_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Whole words in any script ("Özdemir", not "zdemir"; not "th" of "19th"), joined by apostrophes
+# and hyphens ("city's", "x-ray") but not ending in one: a closing quote is not the word's ("‘fleece’").
+_ENGLISH_WORD = regex.compile(rf"(?<!\w){WORD_PATTERN}(?:[’'-]{WORD_PATTERN})*")
 _JOINED = re.compile(r"[ -]+")
 _GLOSSES_SQL = """
 SELECT e.english FROM dict_forms f

@@ -59,6 +59,20 @@ def test_the_translations_longer_name_holding_a_dictionary_word_is_taken_whole(d
     assert render(ding_db, sentence, "Stolpersteine", english, ["stumbling block", "stumbling blocks"]) == "stumbling stones"
 
 
+@pytest.mark.parametrize("english", [
+    "The gardeners have wrapped the young trees in ‘fleece’.",
+    "The gardeners have wrapped the young trees in 'fleece'.",
+])
+def test_quotes_around_the_translations_word_are_not_part_of_it(ding_db, english):
+    assert render(ding_db, SENTENCE, "Vlies", english, ["nonwoven"]) == "fleece"
+
+
+def test_a_name_outside_ascii_is_marked_whole(ding_db):
+    # A name is its own word in the translation, whatever its first letter.
+    sentence = "Özdemir hat die jungen Bäume umwickelt."
+    assert render(ding_db, sentence, "Özdemir", "Özdemir has wrapped the young trees.", []) == "Özdemir"
+
+
 def test_a_name_is_its_own_word_in_the_translation(ding_db):
     # "Schleswig-Holstein" stands in both: of the two runs near "schlugen", only "struck" is left.
     sentence = "Meteoriten schlugen gestern in Schleswig-Holstein ein."
