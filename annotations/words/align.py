@@ -55,8 +55,8 @@ LIMIT 300
 """
 
 
-def rendering(db, sentence, at, translation, glosses):
-    """Return the (start, end) of the words of translation that render the word at sentence[at:], or None.
+def rendering(db, sentence, at, end, translation, glosses):
+    """Return the (start, end) of the words of translation that render sentence[at:end], or None.
 
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
     """
@@ -64,7 +64,8 @@ def rendering(db, sentence, at, translation, glosses):
     if not tokens:
         return None
     own = _content(glosses)
-    german = [(s, w) for s, e, w in word_tokens(sentence) if not s <= at < e]
+    # A phrase looked up is one word here: its other words claim nothing ("jungen Bäume").
+    german = [(s, w) for s, e, w in word_tokens(sentence) if e <= at or s >= max(end, at + 1)]
     written = {w.lower() for _, w in german}
     claimed, missing = set(), []
     for s, word in german:

@@ -115,7 +115,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if not best and translation and not result["split"]:
         # No sense of the dictionary's is in the sentence's translation: its own word for this one.
         aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                                  translation, [g for e in entries for g in e["glosses"]])
+                                  result["end"] - result["sentence_start"], translation,
+                                  [g for e in entries for g in e["glosses"]])
         best = translation[slice(*aligned)] if aligned else ""
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     installed = dictionary.is_installed(db)

@@ -30,7 +30,8 @@ def ding_db(load_ding):
 
 def render(db, sentence, word, english, glosses):
     """Return the words of english that align.rendering says render word, or "" where it abstains."""
-    span = align.rendering(db, sentence, sentence.index(word), english, glosses)
+    at = sentence.index(word)
+    span = align.rendering(db, sentence, at, at + len(word), english, glosses)
     return english[slice(*span)] if span else ""
 
 
@@ -71,6 +72,12 @@ def test_a_name_outside_ascii_is_marked_whole(ding_db):
     # A name is its own word in the translation, whatever its first letter.
     sentence = "Özdemir hat die jungen Bäume umwickelt."
     assert render(ding_db, sentence, "Özdemir", "Özdemir has wrapped the young trees.", []) == "Özdemir"
+
+
+def test_a_phrase_looked_up_is_rendered_whole(ding_db):
+    # Neither "jungen" nor "Bäume" claims its English: both are the phrase's.
+    english = "The gardeners have wrapped the young trees in nonwoven."
+    assert render(ding_db, SENTENCE, "jungen Bäume", english, []) == "young trees"
 
 
 def test_a_name_is_its_own_word_in_the_translation(ding_db):
