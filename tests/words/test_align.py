@@ -106,3 +106,15 @@ def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from
     assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
     assert "in <mark class=\"word-aligned\">fleece</mark>.</p>" in page  # marked where the translation is shown
     assert "nonwoven" in page  # the dictionary's entry is still shown
+
+
+def test_a_sentence_of_thousands_of_words_costs_the_popover_no_dictionary_queries(ding_db):
+    # An unpunctuated list is one "sentence": each of its words would cost the request SQL queries.
+    sentence = "Gärtner umwickelt Bäume mit Vlies " * 400
+    queries = []
+    ding_db.conn.set_trace_callback(queries.append)
+    span = align.rendering(ding_db, sentence, sentence.index("Vlies"), sentence.index("Vlies") + 5,
+                           "gardeners wrapped trees in fleece " * 400, ["nonwoven"])
+    ding_db.conn.set_trace_callback(None)
+    assert span is None  # where every word is thousands of times, no place is anyone's
+    assert not [q for q in queries if "dict_" in q]
