@@ -73,8 +73,9 @@ def rendering(db, sentence, at, end, translation, glosses):
     own = _content(glosses)
     written = {w.lower() for _, w in german}
     claimed, missing = set(), []
+    known = {w: _renderings(db, w) for w in dict.fromkeys(w for _, w in german)}  # "die" asks once
     for s, word in german:
-        words = _renderings(db, word)
+        words = known[word]
         claimed |= words
         if words and word.lower() not in GERMAN_FUNCTION and not _uses_any(seen, words):
             missing.append(s / max(1, len(sentence)))

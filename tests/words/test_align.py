@@ -108,13 +108,28 @@ def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from
     assert "nonwoven" in page  # the dictionary's entry is still shown
 
 
+def dictionary_queries(db, sentence, english):
+    """Return the dictionary queries align.rendering makes to find Vlies's rendering in english."""
+    queries = []
+    db.conn.set_trace_callback(queries.append)
+    try:
+        at = sentence.index("Vlies")
+        align.rendering(db, sentence, at, at + 5, english, ["nonwoven"])
+    finally:
+        db.conn.set_trace_callback(None)
+    return [q for q in queries if "dict_" in q]
+
+
 def test_a_sentence_of_thousands_of_words_costs_the_popover_no_dictionary_queries(ding_db):
     # An unpunctuated list is one "sentence": each of its words would cost the request SQL queries.
     sentence = "Gärtner umwickelt Bäume mit Vlies " * 400
-    queries = []
-    ding_db.conn.set_trace_callback(queries.append)
-    span = align.rendering(ding_db, sentence, sentence.index("Vlies"), sentence.index("Vlies") + 5,
-                           "gardeners wrapped trees in fleece " * 400, ["nonwoven"])
-    ding_db.conn.set_trace_callback(None)
-    assert span is None  # where every word is thousands of times, no place is anyone's
-    assert not [q for q in queries if "dict_" in q]
+    assert dictionary_queries(ding_db, sentence, "gardeners wrapped trees in fleece " * 400) == []
+
+
+@pytest.mark.parametrize("other, most", [
+    ("Stadtverwaltung" * 1000, 20),  # a run of letters no compound is as long as: no cut tried
+    (" ".join(["Stadtverwaltungen"] * 100), 60),  # a word the sentence repeats is looked up once
+])
+def test_the_sentences_other_words_cost_few_dictionary_queries(ding_db, other, most):
+    sentence = f"Die Gärtner haben {other} mit Vlies umwickelt."
+    assert len(dictionary_queries(ding_db, sentence, "The gardeners have wrapped it in fleece.")) <= most
