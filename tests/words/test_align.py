@@ -2,6 +2,7 @@
 import pytest
 
 from annotations.reading import articles
+from annotations.translation import translate
 from annotations.words import align
 
 DING = """\
@@ -94,18 +95,39 @@ def test_a_compound_the_dictionary_lacks_claims_its_parts_words(ding_db):
     assert render(ding_db, sentence, "lähmen", english, ["to cripple"]) == "paralyse"
 
 
-def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from(
-        client, db, load_ding, monkeypatch):
+def cache_translation(db, fake, german, english):
+    """Have the loopback provider translate german as english, through the app's real cache."""
+    fake.translations[german] = english
+    assert translate.translate(db, german, fake.settings("google")) == english
+
+
+def lookup(client, article_id, text, word):
+    """Return the popover for word in the article's first paragraph, text (offsets in UTF-16)."""
+    start = len(text[:text.index(word)].encode("utf-16-le")) // 2
+    end = start + len(word.encode("utf-16-le")) // 2
+    return client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+
+
+def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from(client, db, load_ding, fake):
     load_ding(DING)
     article_id = articles.create_article(db, SENTENCE)
-    monkeypatch.setattr("annotations.translation.translate.cached_translations",
-                        lambda db, texts, ts: {SENTENCE: "The gardeners have wrapped the young trees in fleece."})
-    start = SENTENCE.index("Vlies")
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={start + 5}").get_data(as_text=True)
+    cache_translation(db, fake, SENTENCE, "The gardeners have wrapped the young trees in fleece.")
+    page = lookup(client, article_id, SENTENCE, "Vlies")
     assert '<input name="gloss" value="fleece"' in page
     assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
     assert "in <mark class=\"word-aligned\">fleece</mark>.</p>" in page  # marked where the translation is shown
     assert "nonwoven" in page  # the dictionary's entry is still shown
+
+
+def test_the_translation_around_the_marked_word_is_escaped(client, db, load_ding, fake):
+    # The provider's text is a third party's: markup in it is shown as text on either side of the mark.
+    load_ding(DING)
+    article_id = articles.create_article(db, SENTENCE)
+    cache_translation(db, fake, SENTENCE, "<i>The gardeners have wrapped the young trees in fleece.</i>")
+    page = lookup(client, article_id, SENTENCE, "Vlies")
+    assert ('&lt;i&gt;The gardeners have wrapped the young trees in '
+            '<mark class="word-aligned">fleece</mark>.&lt;/i&gt;</p>') in page
+    assert "<i>" not in page
 
 
 def dictionary_queries(db, sentence, english):
