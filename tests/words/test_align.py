@@ -155,3 +155,13 @@ def test_a_sentence_of_thousands_of_words_costs_the_popover_no_dictionary_querie
 def test_the_sentences_other_words_cost_few_dictionary_queries(ding_db, other, most):
     sentence = f"Die Gärtner haben {other} mit Vlies umwickelt."
     assert len(dictionary_queries(ding_db, sentence, "The gardeners have wrapped it in fleece.")) <= most
+
+
+def test_without_a_dictionary_nothing_is_eliminated_and_nothing_is_marked(client, db, fake):
+    # No German word can claim its English: a run of the translation's words is no one's in particular.
+    sentence = "Vlies umwickelt Bäume."
+    article_id = articles.create_article(db, sentence)
+    cache_translation(db, fake, sentence, "Fleece wraps trees.")
+    page = lookup(client, article_id, sentence, "Vlies")
+    assert "<mark" not in page
+    assert '<input name="gloss" value="Fleece' not in page
