@@ -10,7 +10,9 @@ the translation has any of the dictionary's own words for it, nothing is said.
 """
 import re
 
-from ..common import word_tokens
+import regex
+
+from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas
 from .context import AUXILIARIES, FUNCTION_WORDS
 from .dictionary import has_key, normalize, split_glosses
@@ -40,7 +42,12 @@ GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf au
 WINDOW = 0.3
 # Longer runs are the words around it too ("the repairing dilapidated").
 MAX_RUN = 3
-_ENGLISH_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Longer "sentences" are lists or unpunctuated text, where shares of it place nothing; and each
+# German word costs dictionary queries on the popover's request (2,000 words: seconds).
+MAX_WORDS = 150
+# Whole words in any script ("Özdemir", not "zdemir"; not "th" of "19th"), joined by apostrophes
+# and hyphens ("city's", "x-ray") but not ending in one: a closing quote is not the word's ("‘fleece’").
+_ENGLISH_WORD = regex.compile(rf"(?<!\w){WORD_PATTERN}(?:[’'-]{WORD_PATTERN})*")
 _JOINED = re.compile(r"[ -]+")
 _GLOSSES_SQL = """
 SELECT e.english FROM dict_forms f
@@ -51,28 +58,32 @@ LIMIT 300
 """
 
 
-def rendering(db, sentence, at, translation, glosses):
-    """Return the (start, end) of the words of translation that render the word at sentence[at:], or None.
+def rendering(db, sentence, at, end, translation, glosses):
+    """Return the (start, end) of the words of translation that render sentence[at:end], or None.
 
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
     """
     tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
-    if not tokens:
+    # A phrase looked up is one word here: its other words claim nothing ("jungen Bäume").
+    german = [(s, w) for s, e, w in word_tokens(sentence) if e <= at or s >= max(end, at + 1)]
+    if not tokens or len(german) > MAX_WORDS or len(tokens) > 2 * MAX_WORDS:
         return None
+    tokens = [(start, stop, low, stem(low)) for start, stop, low in tokens]  # stemmed once, not per German word
+    seen = _seen(tokens)
     own = _content(glosses)
-    german = [(s, w) for s, e, w in word_tokens(sentence) if not s <= at < e]
     written = {w.lower() for _, w in german}
     claimed, missing = set(), []
+    known = {w: _renderings(db, w) for w in dict.fromkeys(w for _, w in german)}  # "die" asks once
     for s, word in german:
-        words = _renderings(db, word)
+        words = known[word]
         claimed |= words
-        if words and word.lower() not in GERMAN_FUNCTION and not _uses_any(tokens, words):
+        if words and word.lower() not in GERMAN_FUNCTION and not _uses_any(seen, words):
             missing.append(s / max(1, len(sentence)))
     forms, stems = _expanded(claimed)
     runs, run = [], []
-    for i, (start, _end, low) in enumerate(tokens):
+    for i, (start, _end, low, st) in enumerate(tokens):
         free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
-                and low not in forms and stem(low) not in stems)
+                and low not in forms and st not in stems)
         if run and (not free or not _JOINED.fullmatch(translation[tokens[run[-1]][1]:start])):
             runs.append(run)
             run = []
@@ -80,10 +91,10 @@ def rendering(db, sentence, at, translation, glosses):
             run.append(i)
     runs += [run] if run else []
     place = at / max(1, len(sentence))
-    if _uses_any(tokens, own):
+    if _uses_any(seen, own):
         # The dictionary's own word is there, as part of the translation's longer name for it
         # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
-        hit = [r for r in runs if _uses_any([tokens[i] for i in r], own)]
+        hit = [r for r in runs if _uses_any(_seen([tokens[i] for i in r]), own)]
         if len(hit) == 1 and len(hit[0]) > 1 and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
             return tokens[hit[0][0]][0], tokens[hit[0][:MAX_RUN][-1]][1]
         return None
@@ -116,10 +127,16 @@ def _expanded(words):
     return forms, {stem(w) for w in words}
 
 
-def _uses_any(tokens, words):
-    """Say whether a translation's tokens hold any of the words, in any form."""
+def _seen(tokens):
+    """Return the content words of a translation's tokens, and their stems."""
+    content = [(low, st) for _, _, low, st in tokens if low not in ENGLISH_FUNCTION]
+    return {low for low, _ in content}, {st for _, st in content}
+
+
+def _uses_any(seen, words):
+    """Say whether a translation's content words (as _seen gives them) hold any of the words, in any form."""
     forms, stems = _expanded(words)
-    return any(low not in ENGLISH_FUNCTION and (low in forms or stem(low) in stems) for _, _, low in tokens)
+    return bool(seen[0] & forms or seen[1] & stems)
 
 
 def _renderings(db, word):

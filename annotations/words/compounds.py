@@ -17,6 +17,9 @@ LINKS = ("", "s", "es", "n", "en", "er", "e")
 MIN_PART = 3
 MIN_LAST = 4
 MAX_PARTS = 3
+# Letters: the longest compounds in print have about 80; a longer run of letters is no word, and
+# splitting it costs a query for each cut (a 20,000-letter one took a popover 23 s).
+MAX_LENGTH = 80
 
 
 def contraction(word):
@@ -31,7 +34,7 @@ def split(word, known, parts=MAX_PARTS):
     part is tried longest first, the parts before it may be compounds themselves.
     """
     low = word.lower()
-    if parts < 2 or len(low) < MIN_PART + MIN_LAST:
+    if parts < 2 or not MIN_PART + MIN_LAST <= len(low) <= MAX_LENGTH:
         return None
     for cut in range(MIN_PART, len(low) - MIN_LAST + 1):
         last = low[cut:]

@@ -111,14 +111,16 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
+    installed = dictionary.is_installed(db)
     aligned = None
-    if not best and translation and not result["split"]:
+    if not best and translation and not result["split"] and installed:
         # No sense of the dictionary's is in the sentence's translation: its own word for this one.
+        # (Found by elimination, it needs the dictionary's English for the sentence's other words.)
         aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                                  translation, [g for e in entries for g in e["glosses"]])
+                                  result["end"] - result["sentence_start"], translation,
+                                  [g for e in entries for g in e["glosses"]])
         best = translation[slice(*aligned)] if aligned else ""
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
-    installed = dictionary.is_installed(db)
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.
     ask = ask or not (installed or running)

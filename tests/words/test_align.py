@@ -2,6 +2,7 @@
 import pytest
 
 from annotations.reading import articles
+from annotations.translation import translate
 from annotations.words import align
 
 DING = """\
@@ -30,7 +31,8 @@ def ding_db(load_ding):
 
 def render(db, sentence, word, english, glosses):
     """Return the words of english that align.rendering says render word, or "" where it abstains."""
-    span = align.rendering(db, sentence, sentence.index(word), english, glosses)
+    at = sentence.index(word)
+    span = align.rendering(db, sentence, at, at + len(word), english, glosses)
     return english[slice(*span)] if span else ""
 
 
@@ -59,6 +61,26 @@ def test_the_translations_longer_name_holding_a_dictionary_word_is_taken_whole(d
     assert render(ding_db, sentence, "Stolpersteine", english, ["stumbling block", "stumbling blocks"]) == "stumbling stones"
 
 
+@pytest.mark.parametrize("english", [
+    "The gardeners have wrapped the young trees in ‘fleece’.",
+    "The gardeners have wrapped the young trees in 'fleece'.",
+])
+def test_quotes_around_the_translations_word_are_not_part_of_it(ding_db, english):
+    assert render(ding_db, SENTENCE, "Vlies", english, ["nonwoven"]) == "fleece"
+
+
+def test_a_name_outside_ascii_is_marked_whole(ding_db):
+    # A name is its own word in the translation, whatever its first letter.
+    sentence = "Özdemir hat die jungen Bäume umwickelt."
+    assert render(ding_db, sentence, "Özdemir", "Özdemir has wrapped the young trees.", []) == "Özdemir"
+
+
+def test_a_phrase_looked_up_is_rendered_whole(ding_db):
+    # Neither "jungen" nor "Bäume" claims its English: both are the phrase's.
+    english = "The gardeners have wrapped the young trees in nonwoven."
+    assert render(ding_db, SENTENCE, "jungen Bäume", english, []) == "young trees"
+
+
 def test_a_name_is_its_own_word_in_the_translation(ding_db):
     # "Schleswig-Holstein" stands in both: of the two runs near "schlugen", only "struck" is left.
     sentence = "Meteoriten schlugen gestern in Schleswig-Holstein ein."
@@ -73,15 +95,73 @@ def test_a_compound_the_dictionary_lacks_claims_its_parts_words(ding_db):
     assert render(ding_db, sentence, "lähmen", english, ["to cripple"]) == "paralyse"
 
 
-def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from(
-        client, db, load_ding, monkeypatch):
+def cache_translation(db, fake, german, english):
+    """Have the loopback provider translate german as english, through the app's real cache."""
+    fake.translations[german] = english
+    assert translate.translate(db, german, fake.settings("google")) == english
+
+
+def lookup(client, article_id, text, word):
+    """Return the popover for word in the article's first paragraph, text (offsets in UTF-16)."""
+    start = len(text[:text.index(word)].encode("utf-16-le")) // 2
+    end = start + len(word.encode("utf-16-le")) // 2
+    return client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+
+
+def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from(client, db, load_ding, fake):
     load_ding(DING)
     article_id = articles.create_article(db, SENTENCE)
-    monkeypatch.setattr("annotations.translation.translate.cached_translations",
-                        lambda db, texts, ts: {SENTENCE: "The gardeners have wrapped the young trees in fleece."})
-    start = SENTENCE.index("Vlies")
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={start + 5}").get_data(as_text=True)
+    cache_translation(db, fake, SENTENCE, "The gardeners have wrapped the young trees in fleece.")
+    page = lookup(client, article_id, SENTENCE, "Vlies")
     assert '<input name="gloss" value="fleece"' in page
     assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
     assert "in <mark class=\"word-aligned\">fleece</mark>.</p>" in page  # marked where the translation is shown
     assert "nonwoven" in page  # the dictionary's entry is still shown
+
+
+def test_the_translation_around_the_marked_word_is_escaped(client, db, load_ding, fake):
+    # The provider's text is a third party's: markup in it is shown as text on either side of the mark.
+    load_ding(DING)
+    article_id = articles.create_article(db, SENTENCE)
+    cache_translation(db, fake, SENTENCE, "<i>The gardeners have wrapped the young trees in fleece.</i>")
+    page = lookup(client, article_id, SENTENCE, "Vlies")
+    assert ('&lt;i&gt;The gardeners have wrapped the young trees in '
+            '<mark class="word-aligned">fleece</mark>.&lt;/i&gt;</p>') in page
+    assert "<i>" not in page
+
+
+def dictionary_queries(db, sentence, english):
+    """Return the dictionary queries align.rendering makes to find Vlies's rendering in english."""
+    queries = []
+    db.conn.set_trace_callback(queries.append)
+    try:
+        at = sentence.index("Vlies")
+        align.rendering(db, sentence, at, at + 5, english, ["nonwoven"])
+    finally:
+        db.conn.set_trace_callback(None)
+    return [q for q in queries if "dict_" in q]
+
+
+def test_a_sentence_of_thousands_of_words_costs_the_popover_no_dictionary_queries(ding_db):
+    # An unpunctuated list is one "sentence": each of its words would cost the request SQL queries.
+    sentence = "Gärtner umwickelt Bäume mit Vlies " * 400
+    assert dictionary_queries(ding_db, sentence, "gardeners wrapped trees in fleece " * 400) == []
+
+
+@pytest.mark.parametrize("other, most", [
+    ("Stadtverwaltung" * 1000, 20),  # a run of letters no compound is as long as: no cut tried
+    (" ".join(["Stadtverwaltungen"] * 100), 60),  # a word the sentence repeats is looked up once
+])
+def test_the_sentences_other_words_cost_few_dictionary_queries(ding_db, other, most):
+    sentence = f"Die Gärtner haben {other} mit Vlies umwickelt."
+    assert len(dictionary_queries(ding_db, sentence, "The gardeners have wrapped it in fleece.")) <= most
+
+
+def test_without_a_dictionary_nothing_is_eliminated_and_nothing_is_marked(client, db, fake):
+    # No German word can claim its English: a run of the translation's words is no one's in particular.
+    sentence = "Vlies umwickelt Bäume."
+    article_id = articles.create_article(db, sentence)
+    cache_translation(db, fake, sentence, "Fleece wraps trees.")
+    page = lookup(client, article_id, sentence, "Vlies")
+    assert "<mark" not in page
+    assert '<input name="gloss" value="Fleece' not in page

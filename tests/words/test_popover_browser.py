@@ -3,7 +3,9 @@ import pytest
 from playwright.sync_api import expect
 
 from annotations.reading import articles
+from annotations.translation import translate
 from annotations.words import importer
+from tests.words import test_align
 
 pytestmark = pytest.mark.browser
 
@@ -103,3 +105,26 @@ def test_a_number_is_clickable_and_explained(page, live_server, article, word_bo
     expect(popover).to_contain_text("2.4")
     page.keyboard.press("Escape")
     expect(popover).to_be_hidden()
+
+
+def test_the_translations_own_word_is_marked_and_fits(screen, live_server, app, db, write_ding, lemmatiser,
+                                                       fake, word_box):
+    importer.import_dictionary(db, "ding", write_ding(test_align.DING))
+    article = articles.create_article(db, test_align.SENTENCE)
+    fake.translations[test_align.SENTENCE] = "The gardeners have wrapped the young trees in fleece."
+    translate.translate(db, test_align.SENTENCE, fake.settings("google"))
+    page, width, height = screen
+    page.goto(f"{live_server}/articles/{article}")
+    point = word_box(page, 1, "Vlies")
+    if width < 700:
+        page.touchscreen.tap(point["x"], point["y"])
+    else:
+        page.mouse.click(point["x"], point["y"])
+    popover = page.locator("#word-popover")
+    mark = popover.locator("mark.word-aligned")
+    expect(mark).to_have_text("fleece")
+    expect(popover.locator("input[name=gloss]")).to_have_value("fleece")
+    page.wait_for_function(FITS)
+    mark.scroll_into_view_if_needed()  # inside the popover, not off the screen
+    assert inside(mark.bounding_box(), width, height)
+    assert inside(popover.bounding_box(), width, height)
