@@ -13,7 +13,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas
+from . import compounds, lemmas, synonyms
 from .context import AUXILIARIES, FUNCTION_WORDS
 from .dictionary import has_key, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, stem
@@ -48,6 +48,9 @@ MAX_WORDS = 150
 # Whole words in any script ("Özdemir", not "zdemir"; not "th" of "19th"), joined by apostrophes
 # and hyphens ("city's", "x-ray") but not ending in one: a closing quote is not the word's ("‘fleece’").
 _ENGLISH_WORD = regex.compile(rf"(?<!\w){WORD_PATTERN}(?:[’'-]{WORD_PATTERN})*")
+# What English may render each German part of speech by: an adjective also by a participle.
+_WORDNET_PARTS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj", "adv", "verb"),
+                  "adverb": ("adv", "adj")}
 _JOINED = re.compile(r"[ -]+")
 _GLOSSES_SQL = """
 SELECT e.english FROM dict_forms f
@@ -58,10 +61,12 @@ LIMIT 300
 """
 
 
-def rendering(db, sentence, at, end, translation, glosses):
+def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None):
     """Return the (start, end) of the words of translation that render sentence[at:end], or None.
 
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
+    pos: the word's part of speech ("noun", "verb", "adjective", "adverb"), where known: the
+    words found must be able to be one in English (WordNet's, the system's by default).
     """
     tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
     # A phrase looked up is one word here: its other words claim nothing ("jungen Bäume").
@@ -105,7 +110,22 @@ def rendering(db, sentence, at, end, translation, glosses):
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
         return None  # as near another German word whose English is missing: it may be that word's
+    if not _can_be(pos, [tokens[i][2] for i in run], wordnet or synonyms.system()):
+        return None  # "job" is no rendering of "direkt", nor "beforehand" of "übermitteln"
     return tokens[run[0]][0], tokens[run[-1]][1]
+
+
+def _can_be(pos, words, wordnet):
+    """Say whether English words can render a German word of part of speech pos.
+
+    A noun's English names it last ("municipal gardeners"); a verb's or an adjective's may
+    be any of its words ("snapped", "high in sugar"). Unknown where WordNet is not installed.
+    """
+    parts = _WORDNET_PARTS.get(pos)
+    if not parts or not wordnet.available:
+        return True
+    candidates = words[-1:] if pos == "noun" else words
+    return any(wordnet.knows(w, parts) for w in candidates)
 
 
 def _bare(word):

@@ -45,6 +45,23 @@ class WordNet:
         found.discard(word)
         return frozenset(found)
 
+    @functools.lru_cache(maxsize=20_000)
+    def knows(self, word, parts):
+        """Say whether WordNet has word, or the base form of it as inflected, as one of parts ("noun", "adj" …).
+
+        "keepers" is the noun "keeper", "wrapped" the verb "wrap", "ran" the verb "run" (its exceptions file).
+        """
+        word = word.lower()
+        if not self.available or not word:
+            return False
+        for pos in parts:
+            exceptions = os.path.join(self.root, f"{pos}.exc")
+            exception = _find(exceptions, word) if os.path.exists(exceptions) else None
+            bases = {word, *_BASES.get(pos, lambda w: ())(word), *(exception.split()[1:] if exception else ())}
+            if any(_find(os.path.join(self.root, f"index.{pos}"), b.replace(" ", "_")) for b in bases if b):
+                return True
+        return False
+
     def _offsets(self, pos, key):
         line = _find(os.path.join(self.root, f"index.{pos}"), key)
         if not line:
@@ -63,6 +80,35 @@ class WordNet:
         words = fields[4:4 + 2 * count:2]
         # An adjective's position marker ("galore(ip)") is no part of the word.
         return {w.split("(")[0].replace("_", " ").lower() for w in words}
+
+
+def _noun_bases(word):
+    """Return what an English plural may be the plural of ("cities": "city", "boxes": "box")."""
+    return [word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
+            word[:-1] if word.endswith("s") else ""]
+
+
+def _verb_bases(word):
+    """Return what an inflected English verb may be the base of ("wrapped", "making", "tries")."""
+    bases = _noun_bases(word)
+    for ending in ("ed", "ing"):
+        if word.endswith(ending):
+            stem = word[:-len(ending)]
+            bases += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return bases + ([word[:-1]] if word.endswith("d") else [])
+
+
+def _adjective_bases(word):
+    """Return what an English comparative or superlative may grade ("larger", "biggest")."""
+    bases = []
+    for ending in ("er", "est"):
+        if word.endswith(ending):
+            stem = word[:-len(ending)]
+            bases += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return bases
+
+
+_BASES = {"noun": _noun_bases, "verb": _verb_bases, "adj": _adjective_bases}
 
 
 def _find(path, key):

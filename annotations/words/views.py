@@ -118,7 +118,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         # (Found by elimination, it needs the dictionary's English for the sentence's other words.)
         aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                                   result["end"] - result["sentence_start"], translation,
-                                  [g for e in entries for g in e["glosses"]])
+                                  [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None)
         best = translation[slice(*aligned)] if aligned else ""
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     running = dictionary.running_import(db)

@@ -1,5 +1,6 @@
 """The translation's own word for a word none of whose dictionary senses it uses."""
 import pytest
+from words_lookup import write_wordnet
 
 from annotations.reading import articles
 from annotations.translation import translate
@@ -79,6 +80,18 @@ def test_a_phrase_looked_up_is_rendered_whole(ding_db):
     # Neither "jungen" nor "Bäume" claims its English: both are the phrase's.
     english = "The gardeners have wrapped the young trees in nonwoven."
     assert render(ding_db, SENTENCE, "jungen Bäume", english, []) == "young trees"
+
+
+def test_the_words_found_must_be_able_to_be_the_words_part_of_speech(ding_db, tmp_path):
+    # "fleece" names a thing: the noun Vlies. Where English knew it only as a verb, it could not be.
+    english = "The gardeners have wrapped the young trees in fleece."
+    at = SENTENCE.index("Vlies")
+    (tmp_path / "noun").mkdir(); (tmp_path / "verb").mkdir()
+    as_noun = write_wordnet(tmp_path / "noun", {"noun": [["fleece"]]})
+    as_verb = write_wordnet(tmp_path / "verb", {"verb": [["fleece"]]})
+    assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "noun", as_noun) is not None
+    assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "noun", as_verb) is None
+    assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "verb", as_verb) is not None
 
 
 def test_a_name_is_its_own_word_in_the_translation(ding_db):

@@ -1,6 +1,6 @@
 """Signals the ranking and the translation match use, from short copies of real Ding lines."""
 import pytest
-from words_lookup import look
+from words_lookup import look, write_wordnet
 
 from annotations.words import synonyms, translated
 
@@ -38,23 +38,6 @@ def test_a_gloss_is_found_in_a_translation_that_hyphenates_it(ding_db, english):
     assert translated.mark_in_translation(found["entries"], english, at) == "sold out"
 
 
-def write_wordnet(root, synsets):
-    """Write a small WordNet database: synsets is {pos: [[word, …], …]}, each list one synset."""
-    header = "  1 A small WordNet for tests, in the format of Princeton's database files.\n"
-    for pos in ("noun", "verb", "adj", "adv"):
-        data, index = header.encode(), {}
-        for words in synsets.get(pos, []):
-            offset = len(data)
-            names = " ".join(f"{w.replace(' ', '_')} 0" for w in words)
-            data += f"{offset:08d} 00 {pos[0]} {len(words):02x} {names} 000 | a sense\n".encode()
-            for w in words:
-                index.setdefault(w.replace(" ", "_"), []).append(offset)
-        (root / f"data.{pos}").write_bytes(data)
-        lines = [f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 {' '.join(f'{x:08d}' for x in o)}\n" for w, o in sorted(index.items())]
-        (root / f"index.{pos}").write_text(header + "".join(lines), encoding="utf-8")
-    return synonyms.WordNet(str(root))
-
-
 def test_wordnet_gives_the_words_of_a_words_commonest_senses(tmp_path):
     wordnet = write_wordnet(tmp_path, {"verb": [["abide", "bear"], ["bear", "carry"], ["bear", "give birth"],
                                                 ["bear", "behave"], ["zap", "nuke"]]})
@@ -66,12 +49,24 @@ def test_wordnet_gives_the_words_of_a_words_commonest_senses(tmp_path):
     assert wordnet.synonyms("") == wordnet.synonyms("  ") == frozenset()  # not the licence header line
 
 
+def test_wordnet_knows_a_words_inflected_forms_by_part_of_speech(tmp_path):
+    wordnet = write_wordnet(tmp_path, {"noun": [["keeper"], ["city"]], "verb": [["wrap"], ["make"], ["run"]],
+                                       "adj": [["big"]]})
+    (tmp_path / "verb.exc").write_text("ran run\nwove weave\n", encoding="utf-8")  # irregular forms
+    for word, parts in [("keepers", ("noun",)), ("cities", ("noun",)), ("wrapped", ("verb",)),
+                        ("making", ("verb",)), ("ran", ("verb",)), ("biggest", ("adj",)), ("Keeper", ("noun",))]:
+        assert wordnet.knows(word, parts), word
+    assert not wordnet.knows("keepers", ("verb",)) and not wordnet.knows("beforehand", ("noun", "verb"))
+    assert not synonyms.WordNet(str(tmp_path / "none")).knows("keeper", ("noun",))  # not installed
+
+
 @pytest.mark.skipif(not synonyms.WordNet().available, reason="Debian's wordnet-base is not installed")
 def test_the_system_wordnet_is_read_in_its_real_format():
     # Real index lines carry pointer counts, and adjectives a position marker ("galore(ip)").
     wordnet = synonyms.WordNet()
     assert {"extravagant", "inordinate"} <= wordnet.synonyms("excessive", pos="adjective")
     assert wordnet.synonyms("abounding", pos="adjective") == {"galore"}  # "galore(ip)" in the file
+    assert wordnet.knows("ran", ("verb",)) and wordnet.knows("keepers", ("noun",))  # its exceptions file, -s
 
 
 SYNONYM_DING = """\

@@ -1,5 +1,5 @@
-"""Look a word up where it stands in a sentence, as the popover does (for the word tests)."""
-from annotations.words import context
+"""Helpers the word tests share: a word looked up where it stands, a small WordNet of their own."""
+from annotations.words import context, synonyms
 
 
 def look(db, sentence, word, nth=0):
@@ -8,3 +8,20 @@ def look(db, sentence, word, nth=0):
     for _ in range(nth + 1):
         at = sentence.index(word, at + 1)
     return context.in_context(db, sentence, at, at + len(word))
+
+
+def write_wordnet(root, synsets):
+    """Write a small WordNet database: synsets is {pos: [[word, …], …]}, each list one synset."""
+    header = "  1 A small WordNet for tests, in the format of Princeton's database files.\n"
+    for pos in ("noun", "verb", "adj", "adv"):
+        data, index = header.encode(), {}
+        for words in synsets.get(pos, []):
+            offset = len(data)
+            names = " ".join(f"{w.replace(' ', '_')} 0" for w in words)
+            data += f"{offset:08d} 00 {pos[0]} {len(words):02x} {names} 000 | a sense\n".encode()
+            for w in words:
+                index.setdefault(w.replace(" ", "_"), []).append(offset)
+        (root / f"data.{pos}").write_bytes(data)
+        lines = [f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 {' '.join(f'{x:08d}' for x in o)}\n" for w, o in sorted(index.items())]
+        (root / f"index.{pos}").write_text(header + "".join(lines), encoding="utf-8")
+    return synonyms.WordNet(str(root))
