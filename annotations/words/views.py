@@ -111,14 +111,19 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
+    split = result["split"]
+    if split:
+        # The translation's own words for the whole compound ("fighter jets"), else its parts'.
+        best = translated.compound_in_translation([p["glosses"] for p in split], context_translation)
     installed = dictionary.is_installed(db)
     aligned = None
-    if not best and translation and not result["split"] and installed:
+    if not best and translation and installed:
         # No sense of the dictionary's is in the sentence's translation: its own word for this one.
         # (Found by elimination, it needs the dictionary's English for the sentence's other words.)
+        own = [g for p in split for g in p["glosses"]] if split else [g for e in entries for g in e["glosses"]]
+        pos = ("noun" if result["surface"][:1].isupper() else None) if split else entries[0]["pos"] if entries else None
         aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                                  result["end"] - result["sentence_start"], translation,
-                                  [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None)
+                                  result["end"] - result["sentence_start"], translation, own, pos)
         best = translation[slice(*aligned)] if aligned else ""
     entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
     running = dictionary.running_import(db)
@@ -128,10 +133,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if not entries and not result["split"] and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
     grammar = context.grammar(result, entries)
-    if result["split"]:
-        # The translation's own words for the whole compound ("fighter jets"), else its parts'.
-        best = translated.compound_in_translation([p["glosses"] for p in result["split"]], context_translation)
-        gloss = best or senses.split_meaning([p["gloss"] for p in result["split"]], result["surface"][:1].isupper())
+    if split:
+        gloss = best or senses.split_meaning([p["gloss"] for p in split], result["surface"][:1].isupper())
     else:
         gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])

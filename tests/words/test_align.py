@@ -16,6 +16,11 @@ Stolperstein {m} [fig.] | Stolpersteine {pl} :: stumbling block | stumbling bloc
 Künstler {m} | Künstler {pl} :: artist | artists
 verlegen {vt} | verlegend | verlegt :: to lay | laying | laid
 neu {adj} :: new
+Heimat {f} :: home; homeland
+Forscher {m} | Forscher {pl} :: researcher; explorer | researchers; explorers
+Dachboden {m} :: attic
+Brief {m} | Briefe {pl} :: letter | letters
+entdecken {vt} | entdeckend | entdeckt :: to discover | discovering | discovered
 Meteorit {m} | Meteoriten {pl} :: meteorite | meteorites
 Hacker {m} | Hacker {pl} :: hacker | hackers
 lähmen {vt} :: to cripple
@@ -130,6 +135,18 @@ def test_the_popover_prefills_the_translations_word_and_says_where_it_comes_from
     assert "<strong>fleece</strong> <span class=\"word-note\">(the translation's word for it" in page
     assert "in <mark class=\"word-aligned\">fleece</mark>.</p>" in page  # marked where the translation is shown
     assert "nonwoven" in page  # the dictionary's entry is still shown
+
+
+def test_a_split_compound_whose_parts_the_translation_does_not_use_gets_its_words(client, db, load_ding, fake):
+    # Ding lacks "Heimatforscher"; its parts say "home + researcher", the translation "local historian".
+    load_ding(DING)
+    sentence = "Ein Heimatforscher hat auf einem Dachboden Briefe entdeckt."
+    article_id = articles.create_article(db, sentence)
+    cache_translation(db, fake, sentence, "A local historian has discovered letters in an attic.")
+    page = lookup(client, article_id, sentence, "Heimatforscher")
+    assert 'class="word-split"' in page  # still shown part by part
+    assert '<input name="gloss" value="local historian"' in page
+    assert '<mark class="word-aligned">local historian</mark>' in page
 
 
 def test_the_translation_around_the_marked_word_is_escaped(client, db, load_ding, fake):
