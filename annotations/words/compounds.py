@@ -27,11 +27,14 @@ def contraction(word):
     return CONTRACTIONS.get(word.lower())
 
 
-def split(word, known, parts=MAX_PARTS):
+def split(word, known, parts=MAX_PARTS, common=None):
     """Return the parts of a compound as [(as written, headword)], or None.
 
     known(text) says whether the dictionary has text (lower case) as a headword; the last
     part is tried longest first, the parts before it may be compounds themselves.
+    common(text), where given, says how common a German word is: where a linking element may
+    open the longest last part, the reading whose rarer part is commoner wins ("Straßen|ecken",
+    street corners, not "Straße|necken", street + to tease; but "Grund|steuer", not "Grunds|teuer").
     """
     low = word.lower()
     if parts < 2 or not MIN_PART + MIN_LAST <= len(low) <= MAX_LENGTH:
@@ -40,6 +43,13 @@ def split(word, known, parts=MAX_PARTS):
         last = low[cut:]
         if not known(last):
             continue
+        for link in LINKS[1:] if common else ():
+            shorter = last[len(link):]
+            front = low[:cut + len(link)]
+            if (last.startswith(link) and len(shorter) >= MIN_LAST and known(shorter)
+                    and min(common(front), common(shorter)) > min(common(low[:cut]), common(last))
+                    and (head := _head(word[:cut + len(link)], known, parts - 1))):
+                return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1)
         if head:
             return [*head, (word[cut:], last)]

@@ -372,12 +372,12 @@ def _fallback(db, word, want):
         if entries:
             return entries, None
     known = _known(db)
-    parts = compounds.split(word, known)
+    parts = compounds.split(word, known, common=lemmas.german_zipf)
     lemma = lemmas.lemma(word, timeout=0)
     if not parts and lemma and lemma != word:
         # An inflected compound whose last part Ding has only in its base form: "dreitägige" is
         # "drei" + "tägig", found through its lemma "dreitägig".
-        parts = compounds.split(lemma, known)
+        parts = compounds.split(lemma, known, common=lemmas.german_zipf)
     if not parts:
         return [], None
     split = []
