@@ -12,7 +12,7 @@ script measures any version of the code:
     translation in the cache;
   - latency: in_context (the lookup in its sentence) and the HTTP popover, p50/p99, beside the yardstick of
     one plain indexed SELECT on dict_forms.
-Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 18)]
+Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 20)]
 """
 import argparse
 import html
@@ -64,7 +64,7 @@ _GLOSS = re.compile(r'<input name="gloss" value="([^"]*)"')
 # 16" (weather and seasons, pets and vets, gardening, libraries and reading, public transport
 # staff, emergency services, charity and volunteering, science museums) was written the same way.
 SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv", "heldout_de.txt"),
-        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 19)}}
+        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 21)}}
 
 
 def judged(name="senses.tsv"):
