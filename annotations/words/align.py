@@ -51,6 +51,8 @@ _ENGLISH_WORD = regex.compile(rf"(?<!\w){WORD_PATTERN}(?:[’'-]{WORD_PATTERN})*
 # What English may render each German part of speech by: an adjective also by a participle.
 _WORDNET_PARTS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj", "adv", "verb"),
                   "adverb": ("adv", "adj")}
+# A preposition that joins an English name's words ("high in sugar", "dispute between neighbours").
+_PREPOSITION_GAP = re.compile(r"\s+(?:of|in|on|for|between|with|from)\s+", re.IGNORECASE)
 _JOINED = re.compile(r"[ -]+")
 _GLOSSES_SQL = """
 SELECT e.english FROM dict_forms f
@@ -99,7 +101,7 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     if _uses_any(seen, own):
         # The dictionary's own word is there, as part of the translation's longer name for it
         # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
-        hit = [r for r in runs if _uses_any(_seen([tokens[i] for i in r]), own)]
+        hit = [r for r in _joined(runs, tokens, translation) if _uses_any(_seen([tokens[i] for i in r]), own)]
         if len(hit) == 1 and len(hit[0]) > 1 and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
             return tokens[hit[0][0]][0], tokens[hit[0][:MAX_RUN][-1]][1]
         return None
@@ -126,6 +128,18 @@ def _can_be(pos, words, wordnet):
         return True
     candidates = words[-1:] if pos == "noun" else words
     return any(wordnet.knows(w, parts) for w in candidates)
+
+
+def _joined(runs, tokens, translation):
+    """Return runs, those one preposition apart joined ("high in sugar", "freeze on admissions")."""
+    out = []
+    for run in runs:
+        if out and run[0] - out[-1][-1] == 2 and _PREPOSITION_GAP.fullmatch(
+                translation[tokens[out[-1][-1]][1]:tokens[run[0]][0]]):
+            out[-1] = out[-1] + [run[0] - 1] + run
+        else:
+            out.append(list(run))
+    return out
 
 
 def _bare(word):

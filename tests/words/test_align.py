@@ -21,6 +21,7 @@ Forscher {m} | Forscher {pl} :: researcher; explorer | researchers; explorers
 Dachboden {m} :: attic
 Brief {m} | Briefe {pl} :: letter | letters
 entdecken {vt} | entdeckend | entdeckt :: to discover | discovering | discovered
+Beere {f} | Beeren {pl} :: berry | berries
 Meteorit {m} | Meteoriten {pl} :: meteorite | meteorites
 Hacker {m} | Hacker {pl} :: hacker | hackers
 lähmen {vt} :: to cripple
@@ -97,6 +98,13 @@ def test_the_words_found_must_be_able_to_be_the_words_part_of_speech(ding_db, tm
     assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "noun", as_noun) is not None
     assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "noun", as_verb) is None
     assert align.rendering(ding_db, SENTENCE, at, at + 5, english, ["nonwoven"], "verb", as_verb) is not None
+
+
+def test_a_longer_name_may_join_its_words_by_a_preposition(ding_db):
+    # "zucker|reich" (sugar + rich) is "high in sugar": the dictionary's word, one preposition away.
+    sentence = "Die Beeren sind sehr zuckerreich."
+    english = "The berries are very high in sugar."
+    assert render(ding_db, sentence, "zuckerreich", english, ["sugar", "rich"]) == "high in sugar"
 
 
 def test_a_name_is_its_own_word_in_the_translation(ding_db):
