@@ -12,7 +12,7 @@ script measures any version of the code:
     translation in the cache;
   - latency: in_context (the lookup in its sentence) and the HTTP popover, p50/p99, beside the yardstick of
     one plain indexed SELECT on dict_forms.
-Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 20)]
+Run: python bench/bench_senses.py --db /tmp/x.db [--show-wrong] [--data tuned|held-out|"held-out N" (N = 2 … 22)]
 """
 import argparse
 import html
