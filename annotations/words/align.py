@@ -1,6 +1,7 @@
-"""Find a translation's own words for a word none of whose dictionary senses it uses.
+"""Find the meaning a cached translation gives a looked-up word: a dictionary sense it uses
+(translated.py), else its own words for the word.
 
-By elimination, as a reader would: every other word of the German sentence claims the English
+Its own words are found by elimination, as a reader would: every other word of the German sentence claims the English
 words its dictionary entries give (a long word also its parts': "Stadtverwaltung" is "city
 administration"), and names and numbers claim themselves. What the translation has left is a
 run of content words; the one standing where the word stands, and nearer to it than to any
@@ -13,11 +14,10 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, synonyms
+from . import compounds, lemmas, synonyms, translated
 from .context import AUXILIARIES, FUNCTION_WORDS
 from .dictionary import has_key, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, stem
-from .translated import english_forms
 
 # English words that render grammar, not a content word of the German ("will", "their", "three").
 ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom whose what when where
@@ -61,6 +61,33 @@ JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
 WHERE f.key IN ({marks})
 LIMIT 300
 """
+
+
+def meaning_in(db, result, text, translation, context_translation, installed=True):
+    """Return the meaning a cached translation gives a looked-up word ("" if none), and the span of
+    the translation's own words for it (None where they are a dictionary sense's).
+
+    result: context.in_context's for text; translation: its sentence's, context_translation:
+    that or the paragraph's. The entries' glosses the translation uses are flagged, and lead.
+    """
+    # Where the word stands in the text the translation renders (its sentence, else the paragraph).
+    a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
+    entries, split = result["entries"], result["split"]
+    best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
+    if split:
+        # The translation's own words for the whole compound ("fighter jets"), else its parts'.
+        best = translated.compound_in_translation([p["glosses"] for p in split], context_translation)
+    if best or not translation or not installed:
+        # Elimination needs the dictionary's English for the sentence's other words.
+        return best, None
+    # No sense of the dictionary's is in the sentence's translation: its own word for this one.
+    if split:
+        own, pos = [g for p in split for g in p["glosses"]], "noun" if result["surface"][:1].isupper() else None
+    else:
+        own, pos = [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None
+    span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
+                     result["end"] - result["sentence_start"], translation, own, pos)
+    return (translation[slice(*span)], span) if span else ("", None)
 
 
 def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None):
@@ -157,7 +184,7 @@ def _expanded(words):
     """Return the forms and stems English words may take in a translation."""
     forms = set()
     for w in words:
-        forms |= english_forms(w)
+        forms |= translated.english_forms(w)
     return forms, {stem(w) for w in words}
 
 

@@ -12,7 +12,7 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import align, anki, context, dictionary, importer, senses, translated, vocab
+from . import align, anki, context, dictionary, importer, senses, vocab
 
 bp = Blueprint("words_views", __name__)
 
@@ -107,30 +107,15 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     translation = cached.get(result["sentence"]) or _sentence_of(
         text, cached.get(text), result["sentence_start"], result["sentence_end"])
     context_translation = translation or cached.get(text)
-    entries = result["entries"]
-    # Where the word stands in the text the translation renders (its sentence, else the paragraph).
-    a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
-    best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
-    split = result["split"]
-    if split:
-        # The translation's own words for the whole compound ("fighter jets"), else its parts'.
-        best = translated.compound_in_translation([p["glosses"] for p in split], context_translation)
     installed = dictionary.is_installed(db)
-    aligned = None
-    if not best and translation and installed:
-        # No sense of the dictionary's is in the sentence's translation: its own word for this one.
-        # (Found by elimination, it needs the dictionary's English for the sentence's other words.)
-        own = [g for p in split for g in p["glosses"]] if split else [g for e in entries for g in e["glosses"]]
-        pos = ("noun" if result["surface"][:1].isupper() else None) if split else entries[0]["pos"] if entries else None
-        aligned = align.rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                                  result["end"] - result["sentence_start"], translation, own, pos)
-        best = translation[slice(*aligned)] if aligned else ""
-    entries = result["entries"] = entries[:dictionary.MAX_RESULTS]
+    best, aligned = align.meaning_in(db, result, text, translation, context_translation, installed)
+    split = result["split"]
+    entries = result["entries"] = result["entries"][:dictionary.MAX_RESULTS]
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.
     ask = ask or not (installed or running)
     machine = machine_error = None
-    if not entries and not result["split"] and ask:
+    if not entries and not split and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
     grammar = context.grammar(result, entries)
     if split:
