@@ -1,22 +1,23 @@
 """Find the meaning a cached translation gives a looked-up word: a dictionary sense it uses
 (translated.py), else its own words for the word.
 
-Its own words are found by elimination, as a reader would: every other word of the German sentence claims the English
-words its dictionary entries give (a long word also its parts': "Stadtverwaltung" is "city
-administration"), and names and numbers claim themselves. What the translation has left is a
-run of content words; the one standing where the word stands, and nearer to it than to any
-other German word whose English is missing, renders it ("Vlies" is "fleece" in "wrapped the
-trees in fleece" where Ding lists only "nonwoven"). Where that is not one clear run, or where
-the translation has any of the dictionary's own words for it, nothing is said.
+Its own words are found by elimination, as a reader would: every other word of the German
+sentence claims the English words its dictionary entries give (a long word also its parts':
+"Stadtverwaltung" is "city administration"), and names and numbers claim themselves. What the
+translation has left is a run of content words; the one standing where the word stands, and
+nearer to it than to any other German word whose English is missing, renders it ("Vlies" is
+"fleece" in "wrapped the trees in fleece" where Ding lists only "nonwoven"). Where that is not
+one clear run, or where the translation has any of the dictionary's own words for it, nothing
+is said.
 """
 import re
 
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, synonyms, translated
-from .context import AUXILIARIES, FUNCTION_WORDS
-from .dictionary import has_key, normalize, split_glosses
+from . import lemmas, synonyms, translated
+from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
+from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, stem
 
 # English words that render grammar, not a content word of the German ("will", "their", "three").
@@ -54,13 +55,6 @@ _WORDNET_PARTS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj", "ad
 # A preposition that joins an English name's words ("high in sugar", "dispute between neighbours").
 _PREPOSITION_GAP = re.compile(r"\s+(?:of|in|on|for|between|with|from)\s+", re.IGNORECASE)
 _JOINED = re.compile(r"[ -]+")
-_GLOSSES_SQL = """
-SELECT e.english FROM dict_forms f
-JOIN dict_entries e ON e.id = f.entry_id
-JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
-WHERE f.key IN ({marks})
-LIMIT 300
-"""
 
 
 def meaning_in(db, result, text, translation, context_translation, installed=True):
@@ -204,9 +198,6 @@ def _renderings(db, word):
     """Return the English content words the dictionary gives for a German word (and its parts)."""
     keys = [k for k in dict.fromkeys(normalize(k) for k in (word, lemmas.lemma(word, timeout=0)) if k) if k]
     if len(word) >= 8:
-        parts = compounds.split(word, lambda part: has_key(db, part)) or []
-        keys += [normalize(head) for _, head in parts]
-    if not keys:
-        return set()
-    rows = db.execute(_GLOSSES_SQL.format(marks=", ".join("?" * len(keys))), keys).fetchall()
-    return _content(g for (english,) in rows for g in split_glosses(english))
+        # Cut as the lookup cuts it: "Straßen|ecken" claims "corners", not "Straße|necken" "tease".
+        keys += [normalize(head) for _, head in compound_parts(db, word) or []]
+    return _content(g for english in english_of(db, keys) for g in split_glosses(english))

@@ -364,6 +364,11 @@ def _known(db):
     return known
 
 
+def compound_parts(db, word):
+    """Return the parts of a compound, cut where the dictionary and word frequencies say, or None."""
+    return compounds.split(word, _known(db), common=lemmas.german_zipf)
+
+
 def _fallback(db, word, want):
     """Return (entries, split) for a word the dictionary lacks: old spelling, else its parts."""
     if "ß" in word:
@@ -371,13 +376,12 @@ def _fallback(db, word, want):
                          want=want)
         if entries:
             return entries, None
-    known = _known(db)
-    parts = compounds.split(word, known, common=lemmas.german_zipf)
+    parts = compound_parts(db, word)
     lemma = lemmas.lemma(word, timeout=0)
     if not parts and lemma and lemma != word:
         # An inflected compound whose last part Ding has only in its base form: "dreitägige" is
         # "drei" + "tägig", found through its lemma "dreitägig".
-        parts = compounds.split(lemma, known, common=lemmas.german_zipf)
+        parts = compound_parts(db, lemma)
     if not parts:
         return [], None
     split = []

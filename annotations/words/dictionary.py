@@ -79,15 +79,20 @@ def normalize(text):
 
 # --- lookup ------------------------------------------------------------------
 
-_LOOKUP_SQL = """
-SELECT f.key, f.headword, f.gender, f.pos, f.plural, f.subs, e.id, e.source, e.sub, e.german, e.english
+# The entries filed under some keys, of each dictionary's current import only.
+_FILED_UNDER = """
 FROM dict_forms f
 JOIN dict_entries e ON e.id = f.entry_id
 JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
 WHERE f.key IN ({marks})
+"""
+_LOOKUP_SQL = """
+SELECT f.key, f.headword, f.gender, f.pos, f.plural, f.subs, e.id, e.source, e.sub, e.german, e.english
+""" + _FILED_UNDER + """
 ORDER BY e.sub > 0, e.id
 LIMIT 400
 """
+_ENGLISH_SQL = "SELECT e.english" + _FILED_UNDER + "LIMIT 300"
 _TAGS = re.compile(r"\{[^}]*\}")
 
 
@@ -197,6 +202,13 @@ def _mark_disagreeing(found, written, genders):
     ok = bool(genders) and not (plural and "pl" not in genders) and any(agrees(e) for e in nouns.values())
     for e in found:
         e["disagrees"] = ok and id(e) in nouns and not agrees(e)
+
+
+def english_of(db, keys):
+    """Return the English sides of the entries filed under keys (normalised), unranked."""
+    if not keys:
+        return []
+    return [english for (english,) in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)]
 
 
 def has_key(db, key, pos=None):
