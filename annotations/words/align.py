@@ -91,23 +91,24 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     pos: the word's part of speech ("noun", "verb", "adjective", "adverb"), where known: the
     words found must be able to be one in English (WordNet's, the system's by default).
     """
-    tokens = [(m.start(), m.end(), _bare(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
+    tokens = [(m.start(), m.end(), translated.bare_word(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
     # A phrase looked up is one word here: its other words claim nothing ("jungen Bäume").
     german = [(s, w) for s, e, w in word_tokens(sentence) if e <= at or s >= max(end, at + 1)]
     if not tokens or len(german) > MAX_WORDS or len(tokens) > 2 * MAX_WORDS:
         return None
     tokens = [(start, stop, low, stem(low)) for start, stop, low in tokens]  # stemmed once, not per German word
     seen = _seen(tokens)
-    own = _content(glosses)
+    own = _expanded(_content(glosses))
     written = {w.lower() for _, w in german}
-    claimed, missing = set(), []
-    known = {w: _renderings(db, w) for w in dict.fromkeys(w for _, w in german)}  # "die" asks once
+    forms, stems, missing = set(), set(), []
+    # Each word's English, in the forms a translation may use: "die" asks once.
+    known = {w: _expanded(_renderings(db, w)) for w in dict.fromkeys(w for _, w in german)}
     for s, word in german:
-        words = known[word]
-        claimed |= words
-        if words and word.lower() not in GERMAN_FUNCTION and not _uses_any(seen, words):
+        english = known[word]
+        forms |= english[0]
+        stems |= english[1]
+        if english[0] and word.lower() not in GERMAN_FUNCTION and not _uses_any(seen, english):
             missing.append(s / max(1, len(sentence)))
-    forms, stems = _expanded(claimed)
     runs, run = [], []
     for i, (start, _end, low, st) in enumerate(tokens):
         free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
@@ -163,11 +164,6 @@ def _joined(runs, tokens, translation):
     return out
 
 
-def _bare(word):
-    """Return a translation's word in lower case without a possessive ("city's": "city")."""
-    return re.sub(r"['’]s$", "", word.lower())
-
-
 def _content(glosses):
     """Return the content words of English glosses."""
     return {w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g).lower())
@@ -188,10 +184,9 @@ def _seen(tokens):
     return {low for low, _ in content}, {st for _, st in content}
 
 
-def _uses_any(seen, words):
-    """Say whether a translation's content words (as _seen gives them) hold any of the words, in any form."""
-    forms, stems = _expanded(words)
-    return bool(seen[0] & forms or seen[1] & stems)
+def _uses_any(seen, english):
+    """Say whether a translation's content words (as _seen gives them) hold any English words (as _expanded gives them)."""
+    return bool(seen[0] & english[0] or seen[1] & english[1])
 
 
 def _renderings(db, word):

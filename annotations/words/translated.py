@@ -19,6 +19,11 @@ _WORD_PART = r"[\w’']+"
 _GAP = re.compile(r"\s+|-")
 
 
+def bare_word(word):
+    """Return a translation's word in lower case without a possessive ("city's": "city")."""
+    return re.sub(r"['’]s$", "", word.lower())
+
+
 def english_forms(word):
     """Return English forms of word a translation may use (sanctions, supplied, supplying)."""
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
@@ -120,7 +125,7 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
     tell apart matches of two senses. wordnet: a synonyms.WordNet (the system's by default).
     """
     # "the city administration's computers": the possessive is no part of the word.
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(_WORD, (translation or "").lower())]
+    words = [bare_word(w) for w in re.findall(_WORD, (translation or "").lower())]
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
