@@ -4,9 +4,8 @@ import unicodedata
 
 from sqlite_utils import Migrations
 
-from ..common import word_tokens
 from ..translation import sentences
-from . import compounds, lemmas, senses
+from . import senses
 
 migrations = Migrations("randnotiz.dictionary")
 

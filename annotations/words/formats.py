@@ -7,7 +7,7 @@ import gzip
 import re
 
 from . import senses
-from .dictionary import alternatives_of, normalize, split_top
+from .dictionary import alternatives_of, normalize
 
 
 # The version of the rules that turn headwords into lookup keys: raise it when they change,
