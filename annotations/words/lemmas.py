@@ -94,15 +94,13 @@ def _zipf(text, lang):
     return wordfreq.zipf_frequency(text, lang)
 
 
+def zipf(text, lang="en"):
+    """Return how common text is in lang (Zipf scale, 0 = unknown to 8), 0 until the data loads."""
+    if not ready() or not text:
+        return 0.0
+    return _zipf(text, lang)
+
+
 def german_zipf(text):
-    """Return how common German text is (Zipf scale, 0 = unknown to 8), 0 until the data loads."""
-    if not ready() or not text:
-        return 0.0
-    return _zipf(text, "de")
-
-
-def zipf(text):
-    """Return how common English text is (Zipf scale, 0 = unknown to 8), 0 until the data loads."""
-    if not ready() or not text:
-        return 0.0
-    return _zipf(text, "en")
+    """Return how common German text is (Zipf scale), for compounds.split's common()."""
+    return zipf(text, "de")
