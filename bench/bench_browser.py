@@ -68,15 +68,20 @@ function whenReady(done) {
     done();
   }).observe(document.documentElement, { attributes: true });
 }
+// The first contentful paint, once Chromium reports it: the entry is queued when the frame is
+// presented, which can be several frames after "load" on a small static file, so wait for it
+// rather than reading it after a fixed number of frames.
+const painted = new Promise((done) => new PerformanceObserver((list, observer) => {
+  const entry = list.getEntriesByName("first-contentful-paint")[0];
+  if (!entry) return;
+  observer.disconnect();
+  done(entry.startTime);
+}).observe({ type: "paint", buffered: true }));
 window.addEventListener("load", () => whenReady(() => requestAnimationFrame(() => {
   const ps = document.querySelectorAll("p");
   if (ps.length) ps[ps.length - 1].getBoundingClientRect();
   const ready = performance.now();
-  // Two more frames: the paint of that frame has been reported.
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    const paint = performance.getEntriesByName("first-contentful-paint")[0];
-    window.__laidOut = [paint ? paint.startTime : ready, ready];
-  }));
+  painted.then((paint) => { window.__laidOut = [paint, ready]; });
 })));
 """
 
