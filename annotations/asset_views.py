@@ -1,8 +1,9 @@
 """One stylesheet and one script for every page: static/ files joined in a fixed order, fingerprinted.
 
-print.css stays apart (for print only), and loader.js, a few lines that start the script bundle
-once the text is painted, is inlined at the end of each page (its hash allowed by the CSP). A page
-costs three requests the first time (the script after its text is on screen) and none after: the
+print.css joins the stylesheet inside `@media print`, and loader.js, a few lines that start the
+script bundle once the text is painted, is inlined at the end of each page (its hash allowed by the
+CSP). A page costs two requests the first time (the script after its text is on screen) and none
+after: the
 bundles' names carry a hash of their bytes, so they are cached for a year as immutable; a changed
 file gives a new name. The sources
 stay separate files in static/ (edit them there); a new file only needs adding to a list below.
@@ -21,13 +22,15 @@ from markupsafe import Markup
 
 # Order matters: later files may use what earlier ones define (prefs.js defines window.Randnotiz,
 # focus.js its announce()); themes.css comes last, its colour variables override the defaults.
-STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css"]
+# print.css last: its rules override the screen's, themes included.
+STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css", "print.css"]
+# Files that apply to one medium only. As a separate media="print" sheet, print.css arrived while the
+# first frame was being prepared and forced a second style and layout pass before it (traced).
+MEDIA = {"print.css": "print"}
 SCRIPTS = ["prefs.js", "htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
            "find.js", "learning.js", "focus.js", "keys.js", "ready.js"]
-# Kept apart, fingerprinted the same way: print.css is media=print.
-PRINT_STYLES = ["print.css"]
-# kind -> (its files, its extension, its name's stem)
-KINDS = {"css": (STYLES, "css", "app"), "js": (SCRIPTS, "js", "app"), "print": (PRINT_STYLES, "css", "print")}
+# kind -> (its files, its extension)
+KINDS = {"css": (STYLES, "css"), "js": (SCRIPTS, "js")}
 YEAR = 365 * 24 * 3600
 
 
@@ -49,12 +52,15 @@ KEY = "randnotiz.assets"
 class Bundle:
     """One joined file, its fingerprinted name and its compressed forms."""
 
-    def __init__(self, ext, parts, stem="app"):
+    def __init__(self, ext, parts):
         self.mimetype = "text/css" if ext == "css" else "text/javascript"
         if ext == "js":
             parts = [(name, _guarded(name, text)) for name, text in parts]
+        else:
+            parts = [(name, f"@media {MEDIA[name]} {{\n{text.rstrip()}\n}}" if name in MEDIA else text)
+                     for name, text in parts]
         self.body = "\n".join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
-        self.name = f"{stem}.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
+        self.name = f"app.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
         self.encoded = {"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
 
 
@@ -69,7 +75,7 @@ def _guarded(name, text):
 def _build(static_folder):
     def read(names):
         return [(name, (static_folder / name).read_text(encoding="utf-8")) for name in names]
-    return {kind: Bundle(ext, read(names), stem) for kind, (names, ext, stem) in KINDS.items()}
+    return {kind: Bundle(ext, read(names)) for kind, (names, ext) in KINDS.items()}
 
 
 def bundles():
@@ -84,7 +90,7 @@ def bundles():
 
 
 def asset_url(kind):
-    """Return the fingerprinted URL of a bundle: 'css', 'js' or 'print'."""
+    """Return the fingerprinted URL of a bundle: 'css' or 'js'."""
     return url_for("assets.bundle", name=bundles()[kind].name)
 
 

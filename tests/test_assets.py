@@ -23,14 +23,12 @@ def test_every_page_links_one_stylesheet_and_names_one_script_bundle(client):
         # For the screen: one stylesheet and one script bundle, named but not loaded by the HTML
         # (the inline loader fetches and runs it after the text is painted: as a deferred or
         # preloaded script it held the first paint back).
-        assert len(re.findall(r'<link rel="stylesheet" href="[^"]+">', html)) == 1, path
-        assert len(re.findall(r'rel="stylesheet"', html)) == 2, path
+        assert len(re.findall(r'rel="stylesheet"', html)) == 1, path  # print's rules are inside it
         css, js = bundle_urls(html)
         assert css.endswith(".css") and js.endswith(".js")
         assert re.search(r'<meta name="app-bundle" content="/assets/app\.[0-9a-f]{12}\.js" id="app-bundle">', head), path
-        # The print sheet only for print; and nothing to fetch or run before the text is painted:
-        # no script in <head>, one inline script, the loader, last in <body>.
-        assert re.search(r'<link rel="stylesheet" href="/assets/print\.[0-9a-f]{12}\.css" media="print">', head), path
+        # Nothing to fetch or run before the text is painted: no script in <head>, one inline
+        # script, the loader, last in <body>.
         assert "<script" not in head, path
         assert re.findall(r"<script\b[^>]*>", html) == ["<script>"], path
         assert html.rstrip().endswith("</script>\n</body>\n</html>"), path
@@ -46,10 +44,18 @@ def test_the_inline_loader_is_the_one_script_the_policy_allows_by_hash(client):
     assert "app-bundle" in loader and "//" not in loader  # its comments stay in the file
 
 
-def test_the_theme_sheet_comes_last_and_prefs_runs_first_in_the_bundle(client):
-    assert assets.STYLES[-1] == "themes.css"  # its variables override every default colour
+def test_the_theme_sheet_comes_last_for_the_screen_and_prefs_runs_first_in_the_bundle(client):
+    assert assets.STYLES[-2:] == ["themes.css", "print.css"]  # theme variables override every default colour
     assert assets.SCRIPTS[0] == "prefs.js"  # it defines window.Randnotiz for the others
-    assert "print.css" not in assets.STYLES
+
+
+def test_the_print_rules_apply_to_print_only(client, app):
+    css, _ = bundle_urls(client.get("/articles/1").get_data(as_text=True))
+    body = client.get(css).get_data(as_text=True)
+    with open(app.static_folder + "/print.css", encoding="utf-8") as f:
+        source = f.read().strip()
+    # A screen reader of the page must not get the study sheet's rules (e.g. its hidden controls).
+    assert f"/* print.css */\n@media print {{\n{source}\n}}" in body
 
 
 def test_bundles_hold_every_source_file_in_order_and_are_cached_for_good(client, app):
