@@ -265,4 +265,4 @@ def init_app(app, app_settings):
     app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)
     # Every page's <html> carries the reader's theme, size and width: painted in them, no script first.
-    app.context_processor(lambda: {"display_attrs": display_attributes()})
+    app.context_processor(lambda: {"display_attrs": display_attributes(), "display_choices": display.CHOICES})

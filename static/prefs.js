@@ -7,12 +7,14 @@
   "use strict";
   const PREFIX = "randnotiz.pref.";
   const PREFIX_COOKIE = "randnotiz.";
-  // name -> the values allowed; the first is the default (no attribute: the stylesheet's own).
-  const CHOICES = {
-    theme: ["system", "light", "dark", "sepia"],
-    size: ["m", "s", "l", "xl"],
-    width: ["normal", "narrow", "wide"],
-  };
+  // name -> the values allowed, the default first. The Display menu's selects carry them (the
+  // server renders that menu from annotations/display.py, the one table of them).
+  const CHOICES = {};
+  document.querySelectorAll("#prefs select[data-pref][data-default]").forEach((select) => {
+    const fallback = select.dataset.default;
+    const values = Array.from(select.options, (option) => option.value).filter((v) => v !== fallback);
+    CHOICES[select.dataset.pref] = [fallback, ...values];
+  });
   const root = document.documentElement;
 
   // localStorage, or nothing remembered when the browser refuses storage.

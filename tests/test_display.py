@@ -40,11 +40,18 @@ def test_a_kept_reading_page_follows_a_changed_choice(client):
     assert html_tag(client) == '<html lang="en">'
 
 
-def test_the_script_writing_the_cookies_knows_the_same_choices():
-    # prefs.js writes what display.py reads: a value one allows and the other not would be lost.
+@pytest.mark.parametrize("path", ["/articles/1", "/articles", "/vocabulary", "/no-such-page"])
+def test_the_display_menu_offers_what_the_server_reads(client, path):
+    # prefs.js takes the allowed values and defaults from this menu and writes the cookies that
+    # display.py reads: a value one allows and the other not would be lost.
+    html = client.get(path).get_data(as_text=True)
+    for name, choice in display.CHOICES.items():
+        select = re.search(rf'<select data-pref="{name}" id="pref-{name}" data-default="([^"]+)">(.*?)</select>', html, re.S)
+        assert select.group(1) == choice.default
+        assert re.findall(r'<option value="([^"]+)">([^<]+)</option>', select.group(2)) == list(choice.options)
+
+
+def test_the_script_writing_the_cookies_reads_the_menu():
     source = PREFS_JS.read_text(encoding="utf-8")
-    table = re.search(r"const CHOICES = \{(.*?)\};", source, re.S).group(1)
-    in_js = {name: tuple(re.findall(r'"([^"]+)"', values))
-             for name, values in re.findall(r"(\w+): \[([^\]]*)\]", table)}
-    assert in_js == display.CHOICES
+    assert "#prefs select[data-pref][data-default]" in source
     assert f'const PREFIX_COOKIE = "{display.COOKIE_PREFIX}";' in source
