@@ -41,7 +41,11 @@ _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len,
 # "und"/"oder" between two nouns joins them, not two clauses: "lenken sie von Spritzen und
 # Schmerzen ab" keeps its particle. Not where a verb follows the second noun: "lenken den
 # Wagen und Peter steigt ab" is two clauses (a name or "Sie" begins the second).
-_NOUN_PAIR = re.compile(r"[A-ZÄÖÜ][\w-]*(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
+# A word, then und/oder, then a capital: two nouns if the word has a capital ("eBay" too). Matched
+# from a word's start only and its capital checked after: a pattern free to start at any capital
+# was retried from each capital of a long word ("AbAbAb…", 20,000 letters: 4 s), quadratic.
+_NOUN_PAIR = re.compile(r"(?<![\w-])([\w-]+)(\s+)(?:und|oder)\s+(?=[A-ZÄÖÜ])")
+_CAPITAL = re.compile(r"[A-ZÄÖÜ]")
 
 
 def _joins_nouns(sentence, pair, next_break):
@@ -69,9 +73,11 @@ def _clause(sentence, at, end):
     found = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     pairs = set()
     for pair in _NOUN_PAIR.finditer(sentence):
+        if not _CAPITAL.search(pair.group(1)):
+            continue
         later = [b for b in found if b > pair.end()]
         if _joins_nouns(sentence, pair, min(later, default=len(sentence))):
-            pairs.add(pair.start(1))
+            pairs.add(pair.start(2))
     breaks = [b for b in found if b not in pairs]
     a = max([b + 1 for b in breaks if b < at], default=0)
     b = min([b for b in breaks if b >= end], default=len(sentence))

@@ -441,6 +441,7 @@ def test_a_separable_verb_comes_before_its_bare_verb(dictionary_db, sentence, wo
     ("Sie lenken die Kinder von Spritzen und Schmerzen ab.", "lenken", 0, "ablenken"),
     ("Sie lenken die Kinder von Spritzen und Schmerzen und Ängsten ab.", "lenken", 0, "ablenken"),
     ("Sie lenken die Kinder von Spritzen und Schmerzen oft ab.", "lenken", 0, "ablenken"),  # an adverb, no verb
+    ("Sie lenken die Kinder mit iPads und Handys ab.", "lenken", 0, "ablenken"),  # a capital inside the word
     ("Sie lenken den Wagen und wir steigen ab.", "lenken", 0, None),  # "und" before a new clause
     ("Sie lenken den Wagen und Peter steigt ab.", "lenken", 0, None),  # … whose subject is a name
     ("Sie lenken den Wagen und Sie steigen ab.", "lenken", 0, None),
