@@ -228,3 +228,24 @@ def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word
 def test_a_compounds_rendering_takes_the_head_parts_whole_english_name(load_ding, sentence, word, english, whole):
     split = look(load_ding(HEADS), sentence, word)["split"]
     assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
+
+
+# Senses Ding labels with a subject field, and words that bring that field into a sentence.
+FIELDS = """\
+Kantine {f} [cook.] | Kantinen {pl} | Schulkantine {f} :: staff restaurant; canteen [Br.]; cafeteria [Am.]; lunchroom [Am.]; buttery [Br.] | staff restaurants; canteens; cafeterias; lunchrooms; butteries | school canteen; school cafeteria
+Kantine {f} [mil.] :: mess
+Gericht {n}; Speise {f} [cook.] | Gerichte {pl}; Speisen {pl} :: dish | dishes
+Gericht {n} [jur.] | Gerichte {pl} :: court | courts
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "Gerichte" is a dish [cook.]: the canteen's [cook.] sense is no specialist's corner here.
+    ("Die Kantine eines großen Versicherungskonzerns serviert montags nur noch vegetarische Gerichte.", "Kantine",
+     "staff restaurant"),
+    # Without a word of cooking the army's mess ("mil." counts for nothing) leads.
+    ("Die Kantine ist seit Montag geschlossen.", "Kantine", "mess"),
+])
+def test_a_field_label_does_not_count_against_a_sense_where_the_sentence_is_in_that_field(
+        load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(FIELDS), sentence, word) == meaning
