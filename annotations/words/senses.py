@@ -415,7 +415,10 @@ def best_gloss(entry):
     # common English word, not the common word's sense: it does not outrank the first.
     plain = [g for g in glosses[1:] if not _COMMENT.search(g)]
     best = max(plain, key=gloss_weight, default=glosses[0])
-    return best if gloss_weight(best) > first + 1.0 else glosses[0]
+    # Two steps of the Zipf scale (a hundred times commoner): a short English word's frequency
+    # counts all its senses and names ("trump", "dip"), so ten times commoner than "trumpet" or
+    # "pickpocket" says little about the sense; "guinea pig" over "cavy" still leads.
+    return best if gloss_weight(best) > first + 2.0 else glosses[0]
 
 
 # Irregular English forms (a translation's "sent" where the dictionary has "to send").

@@ -249,3 +249,24 @@ Gericht {n} [jur.] | Gerichte {pl} :: court | courts
 def test_a_field_label_does_not_count_against_a_sense_where_the_sentence_is_in_that_field(
         load_ding, sentence, word, meaning):
     assert first_meaning(load_ding(FIELDS), sentence, word) == meaning
+
+
+# Lines whose first gloss is Ding's main translation and whose later ones are synonyms.
+SYNONYMS = """\
+Trompete {f} [mus.] | Trompeten {pl} :: trumpet; trump | trumpets
+Taschendieb {m}; Trickdieb {m}; Taschenkrebs {m} [humor.]; Beutelschneider {m} [veraltet]; Sackgreifer {m} [obs.]; Kiesler {m} [obs.] | Taschendiebe {pl}; Trickdiebe {pl}; Taschenkrebse {pl}; Beutelschneider {pl}; Sackgreifer {pl}; Kiesler {pl} :: pickpocket; dip; mobsman [Br.]; fingersmith [archaic]; cutpurse [obs.] | pickpockets; dips; mobsmen; fingersmiths; cutpurses
+Meerschweinchen {n} [zool.] | Meerschweinchen {pl} :: cavy; guinea pig | cavies; guinea pigs
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "trump" and "dip" are common English words for other things (a name, a swim): a short
+    # word's frequency counts all its senses, so ten times commoner is not enough to lead.
+    ("Die Trompeten, Posaunen und Tuben wurden mit Spenden aus dem Ort neu angeschafft.", "Trompeten", "trumpet"),
+    ("Die Bundespolizei warnt vor Taschendieben an Bahnhöfen.", "Taschendieben", "pickpocket"),
+    # A hundred times commoner still leads: "guinea pig", not the zoologist's "cavy".
+    ("Meerschweinchen sollten nie allein gehalten werden, mahnt der Tierschutzbund.", "Meerschweinchen",
+     "guinea pig"),
+])
+def test_a_later_gloss_leads_only_when_a_hundred_times_commoner(load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(SYNONYMS), sentence, word) == meaning
