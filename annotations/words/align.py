@@ -134,9 +134,33 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
         return None  # as near another German word whose English is missing: it may be that word's
-    if not _can_be(pos, [tokens[i][2] for i in run], wordnet or synonyms.system()):
+    wordnet = wordnet or synonyms.system()
+    if not _can_be(pos, [tokens[i][2] for i in run], wordnet):
         return None  # "job" is no rendering of "direkt", nor "beforehand" of "übermitteln"
-    return tokens[run[0]][0], tokens[run[-1]][1]
+    last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
+    return tokens[run[0]][0], tokens[last][1]
+
+
+# English phrasal verbs' particles ("sealed off", "left behind", "put up"): part of the verb's meaning.
+_PARTICLES = frozenset("up off out down away back behind".split())
+# What opens a noun phrase: after one of these the "particle" is a preposition ("ran down the street").
+_NOUN_PHRASE = frozenset("""the a an his her their its our my your this that these those some any every each
+    all no of""".split())
+
+
+def _particle_after(tokens, i, translation, wordnet):
+    """Return 1 where tokens[i] is an English verb whose particle follows it ("sealed off"), else 0.
+
+    A German particle verb ("abriegeln", "unterkommen") is often an English phrasal verb, and the
+    particle, a function word, ends the run of content words found for it: "sealed" alone is
+    another meaning than "sealed off". Not where a noun phrase follows ("crept away behind the wood").
+    """
+    if i + 1 >= len(tokens) or tokens[i + 1][2] not in _PARTICLES or translation[tokens[i][1]:tokens[i + 1][0]] != " ":
+        return 0
+    if i + 2 < len(tokens) and tokens[i + 2][2] in _NOUN_PHRASE and not re.search(
+            r"[,.;:!?]", translation[tokens[i + 1][1]:tokens[i + 2][0]]):
+        return 0
+    return 1 if wordnet.available and wordnet.knows(tokens[i][2], ("verb",)) else 0
 
 
 def _can_be(pos, words, wordnet):

@@ -9,7 +9,7 @@ import re
 from ..common import word_tokens
 from . import compounds, lemmas, senses
 from .grammar import determiner_genders, number_follows
-from .dictionary import MAX_RESULTS, PARTICLES, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -195,7 +195,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
                      else None)
         want = _want(first, lemma, initial, clause_words, adjective)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
-        want = dataclasses.replace(want, sentence=others,
+        want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
@@ -285,6 +285,14 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+def _sentence_fields(db, sentence, word):
+    """Return the subject fields ("cook.", "pol.") Ding labels the sentence's other words with."""
+    others = {w: [w, lemmas.lemma(w, timeout=0)] for _, _, w in word_tokens(sentence)
+              if w.lower() != word.lower() and len(w) > 2 and w.lower() not in FUNCTION_WORDS
+              and not w.isdigit()}
+    return frozenset(f for found in fields_of(db, others).values() for f in found)
 
 
 def collocation_keys(clause_words, i, lemma):

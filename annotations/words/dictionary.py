@@ -210,6 +210,23 @@ def english_of(db, keys):
     return [english for (english,) in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)]
 
 
+_FIELDS_SQL = "SELECT f.key, e.german" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"
+
+
+def fields_of(db, words):
+    """Return {word: the subject fields ("pol.", "sport") Ding labels any of its lines with}.
+
+    words: {word: [its keys]} (the word as written, its lemma).
+    """
+    keys = {normalize(k): w for w, ks in words.items() for k in ks if k and normalize(k)}
+    found = {w: set() for w in words}
+    if not keys:
+        return found
+    for key, german in db.execute(_FIELDS_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
+        found[keys[key]].update(senses.fields(senses.labels_in(german)))
+    return found
+
+
 def has_key(db, key, pos=None):
     """Say whether any imported dictionary has an entry for key (of part of speech pos)."""
     row = db.execute(

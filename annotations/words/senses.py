@@ -82,6 +82,7 @@ class Want:
     number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
     state: bool = False           # a participle beside "sein" alone ("sind ausgebucht"): maybe a state
     genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
+    fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
 
 
 def gloss_core(gloss):
@@ -90,6 +91,18 @@ def gloss_core(gloss):
     g = _ALTERNATIVES.sub(r"\1", g)  # "to be / become / get annoyed": "to be annoyed"
     g = re.sub(r"^\s*to\s+", "", " ".join(g.split()))
     return g.strip(" .;,").lower()
+
+
+def fields(labels):
+    """Return the subject fields among Ding labels ("pol.", "mus."), not registers, regions or spellings."""
+    out = set()
+    for text in labels:
+        for label in text.split(", "):
+            label = label.strip()
+            if (label and label not in _REGISTER and label not in _NOT_FIELDS and not _REGION.match(label)
+                    and _RARE.get(label, 0.5) <= 0.5):
+                out.add(label)
+    return out
 
 
 def rarity(labels):
@@ -134,6 +147,11 @@ def matched_alternative(alternatives, headword):
         if headword and headword in alt:
             return alt
     return alternatives[0] if alternatives else ""
+
+
+def labels_in(text):
+    """Return the [labels] of a text (a Ding line's German side, say)."""
+    return _LABEL.findall(text)
 
 
 def labels_of(alternative):
@@ -355,6 +373,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # than "jdn. ärgern" (to annoy sb.), as much as it is not meant without the pronoun.
         s += 1.5
     s += rarity(entry["labels"])
+    # A field label says "a specialist's sense": not where the sentence is in that field
+    # ("Kantine [cook.]": staff restaurant, beside "Gerichte [cook.]", not the army's mess).
+    s -= rarity(fields(entry["labels"]) & want.fields)
     if want.number and with_figures(entry):
         s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
     if topic_in(entry["comments"], want.sentence):
@@ -394,7 +415,10 @@ def best_gloss(entry):
     # common English word, not the common word's sense: it does not outrank the first.
     plain = [g for g in glosses[1:] if not _COMMENT.search(g)]
     best = max(plain, key=gloss_weight, default=glosses[0])
-    return best if gloss_weight(best) > first + 1.0 else glosses[0]
+    # Two steps of the Zipf scale (a hundred times commoner): a short English word's frequency
+    # counts all its senses and names ("trump", "dip"), so ten times commoner than "trumpet" or
+    # "pickpocket" says little about the sense; "guinea pig" over "cavy" still leads.
+    return best if gloss_weight(best) > first + 2.0 else glosses[0]
 
 
 # Irregular English forms (a translation's "sent" where the dictionary has "to send").
@@ -460,6 +484,11 @@ def split_meaning(glosses, noun):
 # Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").
 _REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare poet. vulg. slang ugs.
     coll. humor. pej. Jargon geh. formal dialect regional Sprw.""".split())
+
+
+# Labels that say where or how a word is used, not what it is about.
+_NOT_FIELDS = frozenset("""Br. Am. Dt. Schw. Ös. Süddt. Norddt. Mittelwestdt. Bayr. BW Lie. Lux. Kindersprache
+    Jugendsprache euphem. iron. humor. pej. derb altertümlich altertümelnd veraltend""".split())
 
 
 def _register(labels):

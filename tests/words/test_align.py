@@ -203,3 +203,33 @@ def test_without_a_dictionary_nothing_is_eliminated_and_nothing_is_marked(client
     page = lookup(client, article_id, sentence, "Vlies")
     assert "<mark" not in page
     assert '<input name="gloss" value="Fleece' not in page
+
+
+PARTICLE_DING = """\
+Marktplatz {m} | Marktplätze {pl} :: market square | market squares
+Woche {f} | Wochen {pl} :: week | weeks
+etw. abriegeln {vt} | abriegelnd | abgeriegelt :: to bolt sth. | bolting | bolted
+Leser {m} | Leser {pl} :: reader | readers
+fühlen {vt} :: to feel
+abhängen {vt} :: to depend
+Katze {f} | Katzen {pl} :: cat | cats
+Holz {n} :: wood
+sich verkriechen {vr} | verkrochen :: to hide | hidden
+"""
+
+
+@pytest.mark.parametrize("sentence, word, glosses, english, found", [
+    # A German particle verb is often an English phrasal verb: "sealed" alone means another thing.
+    ("Der Marktplatz wird zwei Wochen abgeriegelt.", "abgeriegelt", ["to bolt sth."],
+     "The market square will be sealed off for two weeks.", "sealed off"),
+    ("Die Leser fühlen sich abgehängt.", "abgehängt", ["to depend"], "The readers feel left behind.", "left behind"),
+    # Before a noun phrase the word is a preposition, not the verb's particle.
+    ("Die Katze verkroch sich hinter dem Holz.", "verkroch", ["to hide"], "The cat crept behind the wood.", "crept"),
+])
+def test_an_english_verbs_particle_is_part_of_the_translations_word(load_ding, tmp_path, sentence, word, glosses,
+                                                                     english, found):
+    db = load_ding(PARTICLE_DING)
+    wordnet = write_wordnet(tmp_path, {"verb": [["seal"], ["left"], ["crept"]]})
+    at = sentence.index(word)
+    span = align.rendering(db, sentence, at, at + len(word), english, glosses, None, wordnet)
+    assert span and english[slice(*span)] == found

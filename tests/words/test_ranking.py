@@ -228,3 +228,45 @@ def test_a_superlative_takes_its_lines_superlative_row(load_ding, sentence, word
 def test_a_compounds_rendering_takes_the_head_parts_whole_english_name(load_ding, sentence, word, english, whole):
     split = look(load_ding(HEADS), sentence, word)["split"]
     assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
+
+
+# Senses Ding labels with a subject field, and words that bring that field into a sentence.
+FIELDS = """\
+Kantine {f} [cook.] | Kantinen {pl} | Schulkantine {f} :: staff restaurant; canteen [Br.]; cafeteria [Am.]; lunchroom [Am.]; buttery [Br.] | staff restaurants; canteens; cafeterias; lunchrooms; butteries | school canteen; school cafeteria
+Kantine {f} [mil.] :: mess
+Gericht {n}; Speise {f} [cook.] | Gerichte {pl}; Speisen {pl} :: dish | dishes
+Gericht {n} [jur.] | Gerichte {pl} :: court | courts
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "Gerichte" is a dish [cook.]: the canteen's [cook.] sense is no specialist's corner here.
+    ("Die Kantine eines großen Versicherungskonzerns serviert montags nur noch vegetarische Gerichte.", "Kantine",
+     "staff restaurant"),
+    # Without a word of cooking the army's mess ("mil." counts for nothing) leads.
+    ("Die Kantine ist seit Montag geschlossen.", "Kantine", "mess"),
+])
+def test_a_field_label_does_not_count_against_a_sense_where_the_sentence_is_in_that_field(
+        load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(FIELDS), sentence, word) == meaning
+
+
+# Lines whose first gloss is Ding's main translation and whose later ones are synonyms.
+SYNONYMS = """\
+Trompete {f} [mus.] | Trompeten {pl} :: trumpet; trump | trumpets
+Taschendieb {m}; Trickdieb {m}; Taschenkrebs {m} [humor.]; Beutelschneider {m} [veraltet]; Sackgreifer {m} [obs.]; Kiesler {m} [obs.] | Taschendiebe {pl}; Trickdiebe {pl}; Taschenkrebse {pl}; Beutelschneider {pl}; Sackgreifer {pl}; Kiesler {pl} :: pickpocket; dip; mobsman [Br.]; fingersmith [archaic]; cutpurse [obs.] | pickpockets; dips; mobsmen; fingersmiths; cutpurses
+Meerschweinchen {n} [zool.] | Meerschweinchen {pl} :: cavy; guinea pig | cavies; guinea pigs
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "trump" and "dip" are common English words for other things (a name, a swim): a short
+    # word's frequency counts all its senses, so ten times commoner is not enough to lead.
+    ("Die Trompeten, Posaunen und Tuben wurden mit Spenden aus dem Ort neu angeschafft.", "Trompeten", "trumpet"),
+    ("Die Bundespolizei warnt vor Taschendieben an Bahnhöfen.", "Taschendieben", "pickpocket"),
+    # A hundred times commoner still leads: "guinea pig", not the zoologist's "cavy".
+    ("Meerschweinchen sollten nie allein gehalten werden, mahnt der Tierschutzbund.", "Meerschweinchen",
+     "guinea pig"),
+])
+def test_a_later_gloss_leads_only_when_a_hundred_times_commoner(load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(SYNONYMS), sentence, word) == meaning

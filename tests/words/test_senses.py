@@ -262,10 +262,10 @@ def dictionary_db(load_ding):
      "in advance"),
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
-    ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "full up"),
+    ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "booked up"),
     # "und" joins two nouns where no finite verb follows: the clause, with its "sind", goes on.
     ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "ausgebucht",
-     "full up"),
+     "booked up"),
     # Before a number, the sense Ding notes "(bei Zahlenangaben)": about, not round.
     ("Nach Angaben des Ministeriums fehlen im Haushalt rund zwölf Milliarden Euro.", "rund", "around"),
     ("Die Gemeinde hat rund 3000 Einwohner.", "rund", "around"),
