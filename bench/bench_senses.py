@@ -129,8 +129,8 @@ def _core(gloss):
 
 
 def _unhyphen(text):
-    """Return text with hyphens as spaces: "animal-rights activist" is "animal rights activist"."""
-    return " ".join(text.replace("-", " ").split())
+    """Return text with hyphens as spaces and plain apostrophes: "citizens’ initiative" is "citizens' initiative"."""
+    return " ".join(text.replace("-", " ").replace("’", "'").split())
 
 
 def _readings(core):
