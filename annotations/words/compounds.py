@@ -14,6 +14,9 @@ CONTRACTIONS = {
     "zum": ("zu", "dem"), "zur": ("zu", "der"),
 }
 LINKS = ("", "s", "es", "n", "en", "er", "e")
+# Inseparable verb prefixes: a word that opens with one is that verb's form or its noun, not a
+# compound whose front is the prefix read as a word ("ent|wurmt" is entwurmen, not Ente + wurmen).
+INSEPARABLE = ("emp", "ent", "ver", "zer")
 MIN_PART = 3
 MIN_LAST = 4
 MAX_PARTS = 3
@@ -59,6 +62,8 @@ def split(word, known, parts=MAX_PARTS, common=None):
 def _head(text, known, parts):
     """Return the parts of the front of a compound, its linking element dropped."""
     low = text.lower()
+    if low in INSEPARABLE:
+        return None
     for link in LINKS:
         if link and not low.endswith(link):
             continue

@@ -21,3 +21,20 @@ def test_of_two_readings_the_one_whose_rarer_part_is_commoner_wins(lemmatiser, w
 
 def test_without_word_frequencies_the_longest_last_part_wins():
     assert [w for w, _ in compounds.split("Straßenecken", KNOWN.__contains__)] == ["Straße", "necken"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Der Hund wird zweimal im Jahr entwurmt.", "entwurmt"),  # not "Enten" (ducks) + wurmen (to annoy)
+    ("Der Staat hat die Bauern enteignet.", "enteignet"),  # not ducks + eignen
+    ("Die neue Umgehungsstraße entlastet die Innenstadt.", "entlastet"),  # not ducks + lasten
+])
+def test_an_inseparable_prefix_is_no_front_part(sentence, word):
+    known = {"enten", "ente", "wurmt", "eignet", "lastet"}.__contains__
+    assert word in sentence
+    assert compounds.split(word, known) is None
+
+
+def test_a_word_that_only_looks_like_the_prefix_still_is_a_front_part():
+    # "Enten|braten": roast duck, in "Zum Fest gab es Entenbraten."
+    known = {"enten", "ente", "braten"}.__contains__
+    assert [w for w, _ in compounds.split("Entenbraten", known)] == ["Enten", "braten"]
