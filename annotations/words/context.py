@@ -9,7 +9,7 @@ import re
 from ..common import word_tokens
 from . import compounds, lemmas, senses
 from .grammar import determiner_genders, number_follows
-from .dictionary import MAX_RESULTS, PARTICLES, fields_of, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -411,7 +411,9 @@ def _fallback(db, word, want):
         found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
         split.append({"written": written, "headword": headword, "entries": found[:3],
                       "glosses": [g for e in found for g in e["glosses"]],
-                      "gloss": senses.plain_gloss(found)})
+                      # A front part means what it means in front of other nouns ("Kampf|jets": combat).
+                      "gloss": (not last and senses.modifier_sense(english_of_prefixed(db, written)))
+                      or senses.plain_gloss(found)})
     return [], split
 
 

@@ -210,6 +210,29 @@ def english_of(db, keys):
     return [english for (english,) in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)]
 
 
+_PREFIXED_SQL = """
+SELECT DISTINCT f.key, e.english
+FROM dict_forms f
+JOIN dict_entries e ON e.id = f.entry_id
+JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
+WHERE f.key > ? AND f.key < ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
+  AND EXISTS (SELECT 1 FROM dict_forms g WHERE g.key = substr(f.key, ?))
+LIMIT 1000
+"""
+
+
+def english_of_prefixed(db, front):
+    """Return the English sides of the one-word nouns that are front + another headword.
+
+    Its rest must be a headword: "Mais" opens "Maisfeld" (field) but not "Maische" (mash).
+    """
+    low = normalize(front)
+    if not low:
+        return []
+    # A range on the key index ("stamm" < key < "stamn"), not LIKE, which cannot use it.
+    return [english for _key, english in db.execute(_PREFIXED_SQL, [low, low[:-1] + chr(ord(low[-1]) + 1), len(low) + 1])]
+
+
 _FIELDS_SQL = "SELECT f.key, e.german" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"
 
 

@@ -468,6 +468,37 @@ def plain_gloss(entries):
     return " ".join(g.split()).strip(" .;,") or gloss
 
 
+# How many of the dictionary's own compounds must open their English with one word, and how far
+# ahead of the next word, for that word to be what the front part means in a compound.
+MODIFIER_MIN = 4
+MODIFIER_LEAD = 2
+
+
+def modifier_sense(english_sides):
+    """Return what a compound's front part means, from the dictionary's compounds that begin with it.
+
+    A part's commonest sense alone is not its sense in front of another noun: "Kampf" is "fight",
+    but Ding's "Kampf…" nouns are "combat aircraft", "combat troops": an English name of two
+    words opens with the front part's word. The word that opens most of them (counting
+    "pack", "packing" as one) wins, where clearly ahead; else "" (Ding's "Stamm…" nouns are as
+    often "stem cell" as "regular customer").
+    """
+    counts, forms = {}, {}
+    for english in english_sides:
+        first = re.split(r";\s*", english, maxsplit=1)[0]
+        words = re.sub(r"\[[^]]*\]|\([^)]*\)|\{[^}]*\}", " ", first).split()
+        if len(words) < 2 or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) or words[0] in STOPWORDS:
+            continue
+        key = stem(words[0])
+        counts[key] = counts.get(key, 0) + 1
+        forms.setdefault(key, {}).setdefault(words[0], 0)
+        forms[key][words[0]] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MODIFIER_MIN or (len(ranked) > 1 and ranked[0][1] < MODIFIER_LEAD * ranked[1][1]):
+        return ""
+    return max(forms[ranked[0][0]].items(), key=lambda kv: kv[1])[0]
+
+
 def split_meaning(glosses, noun):
     """Return the meaning to pre-fill for a split compound from its parts' ("Honig|ernte": honey harvest).
 

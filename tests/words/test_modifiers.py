@@ -1,0 +1,43 @@
+"""What a compound's front part means: its sense in the dictionary's own compounds that begin with it."""
+import pytest
+from words_lookup import look
+
+DING = """\
+Kreislauf {m} | Kreisläufe {pl} :: loop; cycle | loops; cycles
+Kreislauf {m} [med.] :: circulation
+Kreislaufstörung {f} :: circulatory disorder
+Kreislaufversagen {n} :: circulatory failure
+Kreislaufkollaps {m} :: circulatory collapse
+Kreislaufmittel {n} :: circulatory stimulant
+Störung {f} :: disorder
+Versagen {n} :: failure
+Kollaps {m} :: collapse
+Mittel {n} :: means
+Problem {n} | Probleme {pl} :: problem | problems
+Mais {m} :: maize; corn
+Maische {f} :: mash
+Maischebottich {m} :: mash tun
+Maischepumpe {f} :: mash pump
+Maischefilter {m} :: mash filter
+Maischekessel {m} :: mash copper
+Bottich {m} :: tun
+Pumpe {f} :: pump
+Filter {m} :: filter
+Kessel {m} :: copper
+Feld {n} | Felder {pl} :: field | fields
+"""
+
+
+@pytest.fixture
+def dictionary_db(load_ding):
+    return load_ding(DING)
+
+
+@pytest.mark.parametrize("sentence, word, parts", [
+    # Ding's "Kreislauf…" nouns are all "circulatory …": not "loop problems".
+    ("Bei der Hitze klagten viele Besucher über Kreislaufprobleme.", "Kreislaufprobleme", ["circulatory", "problem"]),
+    # "Maische" (mash) begins with "Mais" but its rest is no word: it says nothing of "Mais…".
+    ("Hinter dem Dorf liegt ein großes Maisfeld.", "Maisfeld", ["maize", "field"]),
+])
+def test_a_front_part_means_what_it_means_in_the_dictionary_s_compounds(dictionary_db, sentence, word, parts):
+    assert [p["gloss"] for p in look(dictionary_db, sentence, word)["split"]] == parts
