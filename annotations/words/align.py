@@ -134,11 +134,23 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
         return None  # as near another German word whose English is missing: it may be that word's
+    if run[0] == 0 and any(w.lower() not in _GERMAN_ARTICLES for s, w in german if s < at):
+        # The translation opens with its subject; a German sentence may open with an object or a
+        # place ("Auf eine Laube warten Bewerber": "Applicants wait for a hut"): the word standing
+        # after others is not the one English puts first.
+        return None
     wordnet = wordnet or synonyms.system()
     if not _can_be(pos, [tokens[i][2] for i in run], wordnet):
         return None  # "job" is no rendering of "direkt", nor "beforehand" of "übermitteln"
+    if (pos == "verb" and run[0] > 0 and tokens[run[0] - 1][2] in _ARTICLES and wordnet.available
+            and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
+        return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
     return tokens[run[0]][0], tokens[last][1]
+
+
+_GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_ARTICLES = frozenset("the a an".split())
 
 
 # English phrasal verbs' particles ("sealed off", "left behind", "put up"): part of the verb's meaning.

@@ -233,3 +233,32 @@ def test_an_english_verbs_particle_is_part_of_the_translations_word(load_ding, t
     at = sentence.index(word)
     span = align.rendering(db, sentence, at, at + len(word), english, glosses, None, wordnet)
     assert span and english[slice(*span)] == found
+
+
+ORDER_DING = """\
+Laube {f} | Lauben {pl} :: arbour [Br.]; arbor [Am.] | arbours; arbors
+warten {vi} :: to wait
+Jahr {n} | Jahre {pl} :: year | years
+Verbraucherschützer {m} | Verbraucherschützer {pl} :: consumer advocate | consumer advocates
+Schokoriegel {m} | Schokoriegel {pl} :: chocolate bar | chocolate bars
+küren {vt} | kürend | gekürt :: to choose | choosing | chosen
+"""
+
+
+@pytest.mark.parametrize("sentence, word, glosses, pos, english, found", [
+    # English opens with the subject; German may open with an object: "Applicants" are Bewerber.
+    ("Auf eine Laube warten Bewerber bis zu sechs Jahre.", "Laube", ["arbour"], "noun",
+     "Applicants wait up to six years for a hut.", ""),
+    ("Bewerber warten bis zu sechs Jahre auf eine Laube.", "Bewerber", [], "noun",
+     "Applicants wait up to six years for a hut.", "Applicants"),
+    # After "the" a verb's English would be a participle: "the con pack" is Mogelpackung's.
+    ("Verbraucherschützer haben einen Schokoriegel zur Mogelpackung des Jahres gekürt.", "gekürt",
+     ["to choose"], "verb", "Consumer advocates have named a chocolate bar the con pack of the year.", ""),
+])
+def test_a_run_standing_where_english_puts_another_part_of_the_sentence_says_nothing(
+        load_ding, tmp_path, sentence, word, glosses, pos, english, found):
+    db = load_ding(ORDER_DING)
+    wordnet = write_wordnet(tmp_path, {"noun": [["applicant"], ["con"], ["pack"]], "verb": [["con"], ["pack"]]})
+    at = sentence.index(word)
+    span = align.rendering(db, sentence, at, at + len(word), english, glosses, pos, wordnet)
+    assert (english[slice(*span)] if span else "") == found
