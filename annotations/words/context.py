@@ -409,6 +409,11 @@ def _fallback(db, word, want):
         if not last or noun:  # a front part is a noun's stem: "Fichten" in "Fichtenwälder" is "Fichte"
             keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
         found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
+        singular = [e for e in found if e["gender"] != "pl"]
+        if not last and singular and singular[0]["pos"] == "noun":
+            # A front part names a kind, in the singular: a plural row of the same spelling
+            # ("Hupen {pl}": horns) gives way to a singular noun ("Hupen {n}": honking concert).
+            found = singular
         split.append({"written": written, "headword": headword, "entries": found[:3],
                       "glosses": [g for e in found for g in e["glosses"]],
                       # A front part means what it means in front of other nouns ("Kampf|jets": combat).

@@ -25,6 +25,12 @@ Pumpe {f} :: pump
 Filter {m} :: filter
 Kessel {m} :: copper
 Feld {n} | Felder {pl} :: field | fields
+Hupe {f} [auto] | Hupen {pl} | elektronische Hupe :: horn; hooter [Br.] | horns; hooters | electronic horn
+die Hupe betätigen; hupen {vi} [auto] | die Hupe betätigend; hupend | die Hupe betätigt; gehupt | hupt | hupte :: to sound/honk/hoot [Br.] the horn; to honk; to hoot [Br.] | sounding the horn; honking; hooting | sounded the horn; honked; hooted | sounds the horn; honks; hoots | sounded the horn; honked; hooted
+Hupen {n} :: honking; hooting; parp [coll.]
+Hupen {n} :: toot
+Signalhupe {f}; Signalhorn {n} [auto] <Hupe> | Signalhupen {pl}; Signalhörner {pl} :: signalling horn; signal horn; klaxon [tm] | signalling horns; signal horns; klaxons
+Konzert {n} | Konzerte {pl} :: concert | concerts
 """
 
 
@@ -38,6 +44,8 @@ def dictionary_db(load_ding):
     ("Bei der Hitze klagten viele Besucher über Kreislaufprobleme.", "Kreislaufprobleme", ["circulatory", "problem"]),
     # "Maische" (mash) begins with "Mais" but its rest is no word: it says nothing of "Mais…".
     ("Hinter dem Dorf liegt ein großes Maisfeld.", "Maisfeld", ["maize", "field"]),
+    # "Hup|" is hupen's stem: not the plural of Hupe ("horns concert") but the honking.
+    ("Nach dem Sieg gab es ein lautes Hupkonzert in der Innenstadt.", "Hupkonzert", ["honking", "concert"]),
 ])
 def test_a_front_part_means_what_it_means_in_the_dictionary_s_compounds(dictionary_db, sentence, word, parts):
     assert [p["gloss"] for p in look(dictionary_db, sentence, word)["split"]] == parts
