@@ -202,7 +202,8 @@ def _joined(runs, tokens, translation):
 
 def _content(glosses):
     """Return the content words of English glosses."""
-    return {w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g).lower())
+    # Letters of any script: "façade" is one word, not "fa" and "ade".
+    return {w for g in glosses for w in regex.findall(r"\p{L}[\p{L}’'-]*", gloss_core(g).lower())
             if w not in ENGLISH_FUNCTION}
 
 

@@ -27,6 +27,7 @@ Hacker {m} | Hacker {pl} :: hacker | hackers
 lähmen {vt} :: to cripple
 Stadt {f} | Städte {pl} :: town; city | towns; cities
 Verwaltung {f} | Verwaltungen {pl} :: administration | administrations
+Fassade {f} | Fassaden {pl} :: façade | façades
 """
 SENTENCE = "Die Gärtner haben die jungen Bäume mit Vlies umwickelt."
 
@@ -47,6 +48,13 @@ def test_the_translations_word_is_found_where_the_dictionary_has_none_of_it(ding
     # Every other word of the sentence has its English in the translation: "fleece" is left.
     english = "The gardeners have wrapped the young trees in fleece."
     assert render(ding_db, SENTENCE, "Vlies", english, ["nonwoven"]) == "fleece"
+
+
+def test_a_gloss_with_an_accent_claims_its_word(ding_db):
+    # "façade" is Fassade's: "fleece" is the one word left for Vlies.
+    sentence = "Die Gärtner haben die Fassade mit Vlies umwickelt."
+    english = "The gardeners have wrapped the façade in fleece."
+    assert render(ding_db, sentence, "Vlies", english, ["nonwoven"]) == "fleece"
 
 
 @pytest.mark.parametrize("english, glosses, why", [
