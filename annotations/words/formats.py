@@ -36,8 +36,8 @@ _POS = {
 _ARTICLE = frozenset("der die das den dem des".split())
 _PLACEHOLDER_WORDS = frozenset("jd jdn jdm jds etw sb sth sich".split())
 # A preposition right before a placeholder belongs to it: "jdn. mit etw. beliefern" is "beliefern".
-_PREPOSITIONS = frozenset("""an auf aus bei durch für gegen gegenüber hinter in mit nach neben ohne
-    über um unter von vor wegen zu zwischen""".split())
+# Those a verb phrase governs (senses.PREPOSITIONS), and those a placeholder may follow besides.
+_PREPOSITIONS = senses.PREPOSITIONS | frozenset("gegenüber hinter neben ohne wegen".split())
 _SLASHED = re.compile(r"\s/([^/\s][^/]*)/")
 _PRONOUNS = re.compile(r"^(?:ich|du|er|sie|es|wir|ihr)(?:/(?:ich|du|er|sie|es|wir|ihr))*\s+")
 # normalize() leaves "jdn./etw." as "jdn /etw": join it back into one placeholder word.
