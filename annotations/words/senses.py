@@ -484,7 +484,9 @@ def modifier_sense(english_sides):
     often "stem cell" as "regular customer").
     """
     counts, forms = {}, {}
-    for english in english_sides:
+    # One English name given to several spellings ("Lebendverbau", "Lebendbauweise": "soil
+    # bioengineering technique") is one piece of evidence, not several.
+    for english in dict.fromkeys(english_sides):
         first = re.split(r";\s*", english, maxsplit=1)[0]
         words = re.sub(r"\[[^]]*\]|\([^)]*\)|\{[^}]*\}", " ", first).split()
         if len(words) < 2 or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) or words[0] in STOPWORDS:

@@ -31,6 +31,20 @@ Hupen {n} :: honking; hooting; parp [coll.]
 Hupen {n} :: toot
 Signalhupe {f}; Signalhorn {n} [auto] <Hupe> | Signalhupen {pl}; Signalhörner {pl} :: signalling horn; signal horn; klaxon [tm] | signalling horns; signal horns; klaxons
 Konzert {n} | Konzerte {pl} :: concert | concerts
+lebend {adj} :: living; live
+Lebendverbau {m} :: soil bioengineering technique
+Lebendbauweise {f} :: soil bioengineering technique
+Lebendverbauung {f} :: soil bioengineering technique
+Lebendbau {m} :: soil bioengineering technique
+Lebendfutter {n} :: live food
+Lebendgeburt {f} :: live birth
+Verbau {m} :: shoring
+Bauweise {f} :: construction method
+Verbauung {f} :: obstruction
+Bau {m} :: construction
+Futter {n} :: feed
+Geburt {f} :: birth
+Falle {f} | Fallen {pl} :: trap | traps
 """
 
 
@@ -46,6 +60,9 @@ def dictionary_db(load_ding):
     ("Hinter dem Dorf liegt ein großes Maisfeld.", "Maisfeld", ["maize", "field"]),
     # "Hup|" is hupen's stem: not the plural of Hupe ("horns concert") but the honking.
     ("Nach dem Sieg gab es ein lautes Hupkonzert in der Innenstadt.", "Hupkonzert", ["honking", "concert"]),
+    # Four spellings of one technique, all "soil bioengineering technique", are one name, not
+    # four: they do not make "Lebend…" mean "soil".
+    ("Der Jäger stellt Lebendfallen für Füchse auf.", "Lebendfallen", ["living", "trap"]),
 ])
 def test_a_front_part_means_what_it_means_in_the_dictionary_s_compounds(dictionary_db, sentence, word, parts):
     assert [p["gloss"] for p in look(dictionary_db, sentence, word)["split"]] == parts
