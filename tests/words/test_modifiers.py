@@ -32,16 +32,10 @@ Hupen {n} :: toot
 Signalhupe {f}; Signalhorn {n} [auto] <Hupe> | Signalhupen {pl}; Signalhörner {pl} :: signalling horn; signal horn; klaxon [tm] | signalling horns; signal horns; klaxons
 Konzert {n} | Konzerte {pl} :: concert | concerts
 lebend {adj} :: living; live
-Lebendverbau {m} :: soil bioengineering technique
-Lebendbauweise {f} :: soil bioengineering technique
-Lebendverbauung {f} :: soil bioengineering technique
-Lebendbau {m} :: soil bioengineering technique
+Lebendverbau {m}; Lebendbauweise {f}; Lebendverbauung {f}; Lebendbau {m} :: soil bioengineering technique
 Lebendfutter {n} :: live food
 Lebendgeburt {f} :: live birth
-Verbau {m} :: shoring
-Bauweise {f} :: construction method
-Verbauung {f} :: obstruction
-Bau {m} :: construction
+Bau {m}; Bauweise {f}; Verbau {m}; Verbauung {f} :: construction
 Futter {n} :: feed
 Geburt {f} :: birth
 Falle {f} | Fallen {pl} :: trap | traps
