@@ -78,13 +78,14 @@ def normalize(text):
 
 # --- lookup ------------------------------------------------------------------
 
-# The entries filed under some keys, of each dictionary's current import only.
-_FILED_UNDER = """
+# Keys and their entries, of each dictionary's current import only.
+_CURRENT = """
 FROM dict_forms f
 JOIN dict_entries e ON e.id = f.entry_id
 JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
-WHERE f.key IN ({marks})
 """
+# The entries filed under some keys.
+_FILED_UNDER = _CURRENT + "WHERE f.key IN ({marks})\n"
 _LOOKUP_SQL = """
 SELECT f.key, f.headword, f.gender, f.pos, f.plural, f.subs, e.id, e.source, e.sub, e.german, e.english
 """ + _FILED_UNDER + """
@@ -210,12 +211,7 @@ def english_of(db, keys):
     return [english for (english,) in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)]
 
 
-_PREFIXED_SQL = """
-SELECT DISTINCT f.key, e.english
-FROM dict_forms f
-JOIN dict_entries e ON e.id = f.entry_id
-JOIN dict_sources s ON s.source = e.source AND s.generation = e.generation
-WHERE f.key > ? AND f.key < ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
+_PREFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key > ? AND f.key < ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
   AND EXISTS (SELECT 1 FROM dict_forms g WHERE g.key = substr(f.key, ?))
 LIMIT 1000
 """
