@@ -6,6 +6,7 @@ phrase around it, the labels of the very alternative that matched (not of the wh
 and how common the English gloss is (wordfreq), so "government" comes before "regimen" — in
 the form the text uses where the line has it ("crippled" for "lahmgelegt").
 """
+import collections
 import functools
 import math
 import re
@@ -483,22 +484,18 @@ def modifier_sense(english_sides):
     "pack", "packing" as one) wins, where clearly ahead; else "" (Ding's "Stamm…" nouns are as
     often "stem cell" as "regular customer").
     """
-    counts, forms = {}, {}
+    forms = collections.defaultdict(collections.Counter)  # stem -> {word as written: how many}
     # One English name given to several spellings ("Lebendverbau", "Lebendbauweise": "soil
     # bioengineering technique") is one piece of evidence, not several.
     for english in dict.fromkeys(english_sides):
         first = re.split(r";\s*", english, maxsplit=1)[0]
         words = re.sub(r"\[[^]]*\]|\([^)]*\)|\{[^}]*\}", " ", first).split()
-        if len(words) < 2 or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) or words[0] in STOPWORDS:
-            continue
-        key = stem(words[0])
-        counts[key] = counts.get(key, 0) + 1
-        forms.setdefault(key, {}).setdefault(words[0], 0)
-        forms[key][words[0]] += 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < MODIFIER_MIN or (len(ranked) > 1 and ranked[0][1] < MODIFIER_LEAD * ranked[1][1]):
+        if len(words) >= 2 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) and words[0] not in STOPWORDS:
+            forms[stem(words[0])][words[0]] += 1
+    ranked = sorted(forms.values(), key=lambda c: -c.total())
+    if not ranked or ranked[0].total() < MODIFIER_MIN or (len(ranked) > 1 and ranked[0].total() < MODIFIER_LEAD * ranked[1].total()):
         return ""
-    return max(forms[ranked[0][0]].items(), key=lambda kv: kv[1])[0]
+    return ranked[0].most_common(1)[0][0]
 
 
 def split_meaning(glosses, noun):
@@ -520,8 +517,9 @@ _REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare
 
 
 # Labels that say where or how a word is used, not what it is about.
+# (Registers, _REGISTER, are left out by fields() already.)
 _NOT_FIELDS = frozenset("""Br. Am. Dt. Schw. Ös. Süddt. Norddt. Mittelwestdt. Bayr. BW Lie. Lux. Kindersprache
-    Jugendsprache euphem. iron. humor. pej. derb altertümlich altertümelnd veraltend""".split())
+    Jugendsprache euphem. iron. derb altertümlich altertümelnd""".split())
 
 
 def _register(labels):
