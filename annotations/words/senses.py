@@ -28,6 +28,11 @@ _RARE = {
     "photo.": 0.5, "print": 0.5, "cook.": 0.5, "hunt.": 0.5, "astron.": 0.5, "anat.": 0.5,
     "altertümlich": 1.5, "altertümelnd": 1.0, "derb": 1.5, "Kindersprache": 1.0, "Jugendsprache": 0.5,
     "euphem.": 0.5, "iron.": 0.5, "Jägersprache": 0.5,
+    # The subject fields Ding uses most besides those above; news speaks of armies and fighting
+    # every day, so "mil." is as light as "sport".
+    "jur.": 0.5, "mil.": 0.3, "ornith.": 0.5, "psych.": 0.5, "telco.": 0.5, "auto": 0.5, "envir.": 0.5,
+    "transp.": 0.5, "pharm.": 0.5, "phil.": 0.5, "lit.": 0.5, "biochem.": 0.5, "geogr.": 0.5, "arch.": 0.5,
+    "meteo.": 0.5, "statist.": 0.5, "stud.": 0.5, "school": 0.5, "sci.": 0.5, "myc.": 0.5, "astrol.": 0.5,
 }
 # Ding names many regions besides those above ("knacken [Westdt.]": to sleep, only in the
 # west): a word said so in one region only is not the sense a reader of standard German
@@ -388,8 +393,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if in_compounds(entry):
         s += 1.5
     s -= 0.8 * math.log2(1 + entry["subs"])
-    bare = _OBJECTS.sub(" ", head).split()
-    if bare and entry["glosses"] and cognate(bare[-1], entry["glosses"][0]):
+    if cognates(entry):
         s -= 1.0
     # How common the sense is: the English of the word's own form where its line has that row.
     weight = entry.get("form_weight")
@@ -402,15 +406,25 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     return s
 
 
+def cognates(entry):
+    """Return the entry's glosses that are the German word's cognates, without a label.
+
+    One further down the line counts too ("Dialyse": … haemodialysis; dialysis), unless a
+    comment narrows it to a corner ("panzer (German military)" in the line of "tank").
+    """
+    german = _OBJECTS.sub(" ", entry["headword"]).split()
+    return [g for i, g in enumerate(entry["glosses"]) if german and cognate(german[-1], g)
+            and not rarity(_LABEL.findall(g)) and (i < 4 or not _COMMENT.search(g))]
+
+
 def best_gloss(entry):
     """Return the gloss to pre-fill from an entry: Ding's first, unless a later one is far commoner."""
     glosses = entry["glosses"][:4]
     if not glosses:
         return ""
-    german = _OBJECTS.sub(" ", entry["headword"]).split()
-    cognates = [g for g in glosses if german and cognate(german[-1], g) and not rarity(_LABEL.findall(g))]
-    if cognates:
-        return cognates[0]
+    same = cognates(entry)
+    if same:
+        return same[0]
     first = gloss_weight(glosses[0])
     # A gloss narrowed by a comment ("to want sth. (of a person or thing)") is a corner of a
     # common English word, not the common word's sense: it does not outrank the first.

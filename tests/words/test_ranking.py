@@ -236,6 +236,7 @@ Kantine {f} [cook.] | Kantinen {pl} | Schulkantine {f} :: staff restaurant; cant
 Kantine {f} [mil.] :: mess
 Gericht {n}; Speise {f} [cook.] | Gerichte {pl}; Speisen {pl} :: dish | dishes
 Gericht {n} [jur.] | Gerichte {pl} :: court | courts
+Kaserne {f}; Kasernenanlage {f} [mil.] | Kasernen {pl}; Kasernenanlagen {pl} :: barracks | barracks
 """
 
 
@@ -243,8 +244,10 @@ Gericht {n} [jur.] | Gerichte {pl} :: court | courts
     # "Gerichte" is a dish [cook.]: the canteen's [cook.] sense is no specialist's corner here.
     ("Die Kantine eines großen Versicherungskonzerns serviert montags nur noch vegetarische Gerichte.", "Kantine",
      "staff restaurant"),
-    # Without a word of cooking the army's mess ("mil." counts for nothing) leads.
-    ("Die Kantine ist seit Montag geschlossen.", "Kantine", "mess"),
+    # "Kaserne" (barracks) is a military word: there the army's mess [mil.] is meant.
+    ("Die Rekruten essen in der Kantine der Kaserne.", "Kantine", "mess"),
+    # Neither field in the sentence: the everyday canteen, not the army's mess.
+    ("Die Kantine ist seit Montag geschlossen.", "Kantine", "staff restaurant"),
 ])
 def test_a_field_label_does_not_count_against_a_sense_where_the_sentence_is_in_that_field(
         load_ding, sentence, word, meaning):
@@ -270,3 +273,21 @@ Meerschweinchen {n} [zool.] | Meerschweinchen {pl} :: cavy; guinea pig | cavies;
 ])
 def test_a_later_gloss_leads_only_when_a_hundred_times_commoner(load_ding, sentence, word, meaning):
     assert first_meaning(load_ding(SYNONYMS), sentence, word) == meaning
+
+
+# Lines whose English has the German word's cognate further down the line.
+COGNATES = """\
+Blutwäsche {f}; Blutreinigung {f}; Dialyse {f} [med.] :: blood lavage; lavage of the blood; haemodialysis [Br.]; hemodialysis [Am.]; dialysis
+Panzerkampfwagen {m}; Kampfpanzer {m}; Panzer {m} [mil.] | Panzerkampfwagen {pl}; Kampfpanzer {pl}; Panzer {pl} :: combat vehicle; combat tank; battle tank; tank; panzer (German military) | combat vehicles; combat tanks; battle tanks; tanks; panzers
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # The fifth gloss is the word itself: "dialysis", not the first gloss, "blood lavage".
+    ("Dreimal pro Woche muss sie zur Dialyse.", "Dialyse", "dialysis"),
+    # A cognate narrowed by a comment is a corner of the sense: "panzer (German military)" is
+    # not what "Panzer" means in a report on Ukraine's army.
+    ("Die Ukraine hat neue Panzer aus Deutschland erhalten.", "Panzer", "combat vehicle"),
+])
+def test_a_cognate_anywhere_in_the_line_is_the_meaning_unless_a_comment_narrows_it(load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(COGNATES), sentence, word) == meaning

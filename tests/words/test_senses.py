@@ -125,7 +125,7 @@ Puter {m} | Puter {pl} :: turkey | turkeys
 Pute {f} | Puten {pl} :: turkey hen | turkey hens
 Kampf {m} | Kämpfe {pl} :: fight (for sth.) [fig.] | fights
 Kampf {m} [mil.] [übtr.] | Kämpfe {pl} :: fight; fighting (against sb./sth. / over/for sth.) | fights
-Kampf {m} | Kämpfe {pl} :: match | matches
+Kampf {m} (Zweikampf) [sport] | Kämpfe {pl} :: bout | bouts
 Jet {m} [ugs.] [aviat.] | Jets {pl} :: jet aircraft; jet plane; jet [coll.] | jet aircrafts; jet planes; jets
 Missbrauch {m} | Missbräuche {pl} :: abuse (of sb./sth.) | abuses
 Fall {m} | Fälle {pl} :: case | cases
