@@ -10,7 +10,8 @@ Two times, in ms since navigation start, read in the page:
   - page ready: the first animation frame after every script has run (the app's bundle starts
     once the text is painted and marks <html data-ready>; htmx has processed the page), after
     forcing layout of the last paragraph; a static file's after its load event.
-Opens alternate between the app and the yardstick; medians of RUNS each.
+Opens alternate between the app and the yardstick; medians of RUNS each, and for the text-painted
+ratio a 90% bootstrap interval over the runs (how far this machine's noise moves it).
 Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
 Then where the bundled article's time goes, from two files cut out of its own reading page:
   - its paragraph blocks (their spans and ids) with its stylesheet and nothing else;
@@ -19,6 +20,7 @@ Run: python bench/bench_browser.py [runs] [--slow-cpu=4]   (4: a mid-range phone
 """
 import html
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -144,6 +146,21 @@ def parts(browser, base, static_dir, static_url):
         print(f"  {label:<48} {'   '.join(cols)}")
 
 
+def interval(app, static, rounds=2000):
+    """Return a 90% bootstrap interval of median(app) / median(static).
+
+    The opens alternate, so run i of each is resampled together: this machine's noise (two
+    cores, other processes) moves a single ratio of medians by a tenth or two, and the interval
+    says how far.
+    """
+    rng = random.Random(0)
+    n = len(app)
+    ratios = sorted(
+        statistics.median(app[j] for j in picks) / statistics.median(static[j] for j in picks)
+        for picks in ([rng.randrange(n) for _ in range(n)] for _ in range(rounds)))
+    return ratios[int(rounds * 0.05)], ratios[int(rounds * 0.95) - 1]
+
+
 def main():
     tmp = Path(tempfile.mkdtemp())
     static_dir = tmp / "static"
@@ -184,7 +201,7 @@ def main():
             print(f"Time to laid-out text in Chromium{slow}, median of {RUNS} fresh contexts each (ms); "
                   f"yardstick: the same words as a static HTML file from the same server")
             print(f"{'text':<44} {'cache':<5} | {'text painted: app':>17} {'static':>7} {'ratio':>6} "
-                  f"| {'page ready: app':>15} {'static':>7} {'ratio':>6}")
+                  f"| {'page ready: app':>15} {'static':>7} {'ratio':>6} | text painted, 90% interval")
             for label, app_url, static_url in texts:
                 app_t, static_t = {"cold": [], "warm": []}, {"cold": [], "warm": []}
                 for _ in range(RUNS):
@@ -198,7 +215,8 @@ def main():
                         a = statistics.median(t[i] for t in app_t[cache])
                         s = statistics.median(t[i] for t in static_t[cache])
                         cols.append(f"{a:17.1f} {s:7.1f} {a / s:5.2f}x")
-                    print(f"{label:<44} {cache:<5} | {cols[0]} | {cols[1][2:]}", flush=True)
+                    low, high = interval([t[0] for t in app_t[cache]], [t[0] for t in static_t[cache]])
+                    print(f"{label:<44} {cache:<5} | {cols[0]} | {cols[1][2:]} | {low:.2f}-{high:.2f}x", flush=True)
             parts(browser, base, static_dir, texts[0][2])
             browser.close()
         page = urllib.request.urlopen(urllib.request.Request(base + texts[1][1], headers={"Accept-Encoding": "gzip, br"}))
