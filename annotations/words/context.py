@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from ..common import word_tokens
-from . import compounds, lemmas, senses
+from . import compounds, lemmas, senses, synonyms
 from .grammar import determiner_genders, number_follows
 from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, fields_of, has_key, lookup, sentence_around
 
@@ -276,12 +276,15 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             entries = lookup(db, [feminine[0]], limit=limit, want=senses.Want(noun=True))
         else:
             entries, split = _fallback(db, first, want)
+    # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two).
+    one_word = len(words) == 1 or re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", surface)
+    loanword = _loanword(surface) if not entries and not split and not feminine and one_word else None
     # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
-    name = bool(not entries and not split and len(words) == 1 and want.noun)
+    name = bool(not entries and not split and not loanword and len(words) == 1 and want.noun)
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name, "feminine": feminine,
+        "name": name, "feminine": feminine, "loanword": loanword,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
@@ -420,6 +423,29 @@ def _fallback(db, word, want):
                       "gloss": (not last and senses.modifier_sense(english_of_prefixed(db, written)))
                       or senses.plain_gloss(found)})
     return [], split
+
+
+# How common an English word must be (Zipf: about once per three million words) to be read as
+# the loanword a German text uses: "caterer" is, "tipper" only just.
+LOANWORD_MIN_ZIPF = 2.5
+
+
+def _loanword(word):
+    """Return the English word a German text borrows ("Website", "Caterer", "Start-up"), or None.
+
+    Only for a word no dictionary has, whole or split. It must be a common English word, not
+    only a name (WordNet has "website" in lower case, "Paris" capitalised), and no rarer in
+    English than in German: "Handy" (a mobile phone) or "Chef" (a boss) are German words.
+    """
+    wordnet = synonyms.system()
+    written = word.lower()
+    for form in dict.fromkeys([written, written.replace("-", "")]):
+        for base in (form, form[:-1] if form.endswith("s") else ""):
+            english = lemmas.zipf(base)
+            if (base and english >= LOANWORD_MIN_ZIPF and english >= lemmas.german_zipf(base) - 0.5
+                    and wordnet.common_word(base)):
+                return base
+    return None
 
 
 def grammar(result, entries):

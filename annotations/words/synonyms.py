@@ -62,6 +62,25 @@ class WordNet:
                 return True
         return False
 
+    @functools.lru_cache(maxsize=2_000)
+    def common_word(self, word):
+        """Say whether word is an English common word (not only a name): "website", not "Paris".
+
+        WordNet writes names capitalised in its synsets ("Paris", "City of Light") and common
+        words in lower case, so a word counts where one of its commonest senses has it so.
+        """
+        key = word.lower().replace(" ", "_")
+        if not self.available or not key:
+            return False
+        for pos in _POS:
+            for offset in self._offsets(pos, key)[:3]:
+                with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
+                    f.seek(offset)
+                    fields = f.readline().decode("utf-8", "replace").split()
+                if key in (w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]):
+                    return True
+        return False
+
     def _offsets(self, pos, key):
         line = _find(os.path.join(self.root, f"index.{pos}"), key)
         if not line:

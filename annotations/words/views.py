@@ -121,7 +121,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if split:
         gloss = best or senses.split_meaning([p["gloss"] for p in split], result["surface"][:1].isupper())
     else:
-        gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or ""))
+        gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or result["loanword"] or ""))
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
     top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
     top = top[:SHOWN]

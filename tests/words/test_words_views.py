@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from fake_providers import closed_port_url
+from words_lookup import write_wordnet
 
 from annotations import create_app
 from annotations.reading import articles
-from annotations.words import dictionary, importer, lemmas, vocab
+from annotations.words import dictionary, importer, lemmas, synonyms, vocab
 
 DING = """Baum {m} [bot.] | Bäume {pl} :: tree | trees
 nach wie vor {adv} :: still; as before
@@ -475,3 +476,39 @@ def test_the_translation_finds_a_meaning_ranked_below_the_first_dozen(client, db
     page = client.get(f"/words/lookup?article={article}&n=1&start={start}&end={end}").get_data(as_text=True)
     assert "In this sentence:</span>\n      <strong>cortege</strong>" in page
     assert page.count('class="word-entry') <= dictionary.MAX_RESULTS  # the popover keeps its dozen
+
+
+@pytest.fixture
+def english(tmp_path, monkeypatch):
+    """A small English WordNet: common words in lower case, a name capitalised as WordNet writes names."""
+    wordnet = write_wordnet(tmp_path, {"noun": [["website", "web site"], ["caterer"], ["Paris", "City of Light"]],
+                                       "adj": [["handy", "convenient"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+
+
+@pytest.mark.parametrize("sentence, word, english_word", [
+    ("Wer auf den Link klickt, gerät auf eine nachgemachte Website.", "Website", "website"),
+    ("Caterer kümmern sich um das Buffet.", "Caterer", "caterer"),
+])
+def test_an_english_loanword_ding_lacks_is_shown_and_prefilled_as_the_english_word(
+        client, db, fallbacks, english, lemmatiser, sentence, word, english_word):
+    article_id = articles.create_article(db, sentence)
+    start, end = u16(sentence, word)
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert f'it looks like the English word\n    <b lang="en">{english_word}</b>' in page
+    assert f'<input name="gloss" value="{english_word}"' in page
+    assert "probably a name" not in page
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # WordNet has "Paris" only as a name (capitalised): a name, not a loanword.
+    ("Der Zug nach Paris fällt aus.", "Paris"),
+    # "handy" is English, but far commoner in German (a mobile phone): a German word.
+    ("Mein Handy ist leer.", "Handy"),
+])
+def test_an_english_name_or_a_german_word_is_no_loanword(client, db, fallbacks, english, lemmatiser, sentence, word):
+    article_id = articles.create_article(db, sentence)
+    start, end = u16(sentence, word)
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert "Not in the dictionary: probably a name." in page
+    assert "English word" not in page and '<input name="gloss" value=""' in page

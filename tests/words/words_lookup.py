@@ -20,7 +20,7 @@ def write_wordnet(root, synsets):
             names = " ".join(f"{w.replace(' ', '_')} 0" for w in words)
             data += f"{offset:08d} 00 {pos[0]} {len(words):02x} {names} 000 | a sense\n".encode()
             for w in words:
-                index.setdefault(w.replace(" ", "_"), []).append(offset)
+                index.setdefault(w.lower().replace(" ", "_"), []).append(offset)  # index keys are lower case
         (root / f"data.{pos}").write_bytes(data)
         lines = [f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 {' '.join(f'{x:08d}' for x in o)}\n" for w, o in sorted(index.items())]
         (root / f"index.{pos}").write_text(header + "".join(lines), encoding="utf-8")
