@@ -41,7 +41,7 @@ GERMAN_FUNCTION = FUNCTION_WORDS | AUXILIARIES | MODALS | frozenset("""an auf au
     hundert tausend""".split())
 # How far (a share of the sentence) the run may stand from the word's own place.
 WINDOW = 0.3
-# Longer runs are the words around it too ("the repairing dilapidated").
+# Longer runs are the words around it too ("the repairing dilapidated"): the alignment abstains.
 MAX_RUN = 3
 # Longer "sentences" are lists or unpunctuated text, where shares of it place nothing; and each
 # German word costs dictionary queries on the popover's request (2,000 words: seconds).
@@ -130,7 +130,9 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
     if len(near) != 1:
         return None
-    run = near[0][:MAX_RUN]
+    run = near[0]
+    if len(run) > MAX_RUN:
+        return None  # the words around it too: which of them are the word's is not clear
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
         return None  # as near another German word whose English is missing: it may be that word's

@@ -69,6 +69,16 @@ def test_nothing_is_said_where_the_translation_is_not_clear(ding_db, english, gl
     assert render(ding_db, SENTENCE, "Vlies", english, glosses) == "", why
 
 
+@pytest.mark.parametrize("english, rendering", [
+    ("The gardeners have wrapped the young trees in soft garden fleece.", "soft garden fleece"),
+    # Four words left: the words around it too, and which of them are Vlies's is not clear
+    # (cut at three, "soft white garden" would lose the one that is).
+    ("The gardeners have wrapped the young trees in soft white garden fleece.", ""),
+])
+def test_a_run_of_more_than_three_words_says_nothing(ding_db, english, rendering):
+    assert render(ding_db, SENTENCE, "Vlies", english, ["nonwoven"]) == rendering
+
+
 def test_the_translations_longer_name_holding_a_dictionary_word_is_taken_whole(ding_db):
     # Ding has "stumbling block" only; the translation names the memorials "stumbling stones".
     sentence = "Ein Künstler hat neue Stolpersteine verlegt."
