@@ -9,7 +9,7 @@ import re
 from ..common import word_tokens
 from . import compounds, lemmas, senses, synonyms
 from .grammar import determiner_genders, number_follows
-from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, fields_of, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, english_of_suffixed, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -386,6 +386,14 @@ def compound_parts(db, word):
     return compounds.split(word, _known(db), common=lemmas.german_zipf)
 
 
+def _head_sense(db, headword, found):
+    """Return what a noun's last part means where the dictionary's compounds ending in it agree, or ""."""
+    words = senses.one_word_senses(g for e in found if e["pos"] == "noun" for g in e["glosses"])
+    if len(words) < 2:
+        return ""  # one sense or none to choose from: no need to scan for compounds
+    return senses.head_sense(english_of_suffixed(db, headword), words)
+
+
 def _fallback(db, word, want):
     """Return (entries, split) for a word the dictionary lacks: old spelling, else its parts."""
     if "ß" in word:
@@ -421,6 +429,7 @@ def _fallback(db, word, want):
                       "glosses": [g for e in found for g in e["glosses"]],
                       # A front part means what it means in front of other nouns ("Kampf|jets": combat).
                       "gloss": (not last and senses.modifier_sense(english_of_prefixed(db, written)))
+                      or (last and noun and _head_sense(db, headword, found))
                       or senses.plain_gloss(found)})
     return [], split
 

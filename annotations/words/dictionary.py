@@ -229,6 +229,19 @@ def english_of_prefixed(db, front):
     return [english for _key, english in db.execute(_PREFIXED_SQL, [low, low[:-1] + chr(ord(low[-1]) + 1), len(low) + 1])]
 
 
+_SUFFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key LIKE ? AND length(f.key) > ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
+LIMIT 1000
+"""
+
+
+def english_of_suffixed(db, last):
+    """Return the English sides of the one-word nouns that end in last ("Glaskuppel" for "Kuppel")."""
+    low = normalize(last)
+    if not low or "%" in low or "_" in low:
+        return []
+    return [english for _key, english in db.execute(_SUFFIXED_SQL, ["%" + low, len(low) + 2])]
+
+
 _FIELDS_SQL = "SELECT f.key, e.german" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"
 
 

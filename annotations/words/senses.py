@@ -512,6 +512,36 @@ def modifier_sense(english_sides):
     return ranked[0].most_common(1)[0][0]
 
 
+def one_word_senses(glosses):
+    """Return the one-word English of glosses ("dome", "bubble"; not "tent pole"), in their order."""
+    cores = (gloss_core(g) for g in glosses)
+    return list(dict.fromkeys(c for c in cores if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", c)))
+
+
+# How many of the dictionary's compounds must end their English in one of a last part's words.
+HEAD_MIN = 3
+
+
+def head_sense(english_sides, words):
+    """Return what a compound's last part means, from the dictionary's compounds that end in it.
+
+    A part's first-ranked sense alone is not its sense at the end of a compound: "Kuppel" is
+    a cupola or a bubble, but Ding's "Glaskuppel", "Reaktorkuppel", "Zirkuskuppel" are domes,
+    so "Zeltkuppel" is a tent dome. Of the part's own one-word senses (words), the one that
+    ends most of those compounds' English names wins, where clearly ahead; else "".
+    """
+    counts = collections.Counter()
+    for english in dict.fromkeys(english_sides):
+        first = re.split(r";\s*", english, maxsplit=1)[0]
+        last = _NOISE.sub(" ", " " + first).lower().split()[-1:]
+        if last and last[0] in words:
+            counts[last[0]] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < HEAD_MIN or (len(ranked) > 1 and ranked[0][1] < MODIFIER_LEAD * ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
 def split_meaning(glosses, noun):
     """Return the meaning to pre-fill for a split compound from its parts' ("Honig|ernte": honey harvest).
 

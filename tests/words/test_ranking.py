@@ -2,6 +2,8 @@
 
 Each case is a real sentence; the Ding lines are copied from the dictionary behind it.
 """
+import re
+
 import pytest
 from words_lookup import look
 
@@ -291,3 +293,39 @@ Panzerkampfwagen {m}; Kampfpanzer {m}; Panzer {m} [mil.] | Panzerkampfwagen {pl}
 ])
 def test_a_cognate_anywhere_in_the_line_is_the_meaning_unless_a_comment_narrows_it(load_ding, sentence, word, meaning):
     assert first_meaning(load_ding(COGNATES), sentence, word) == meaning
+
+
+# A last part's senses, and Ding's compounds that end in it ("Zeltkuppel" itself is not in Ding).
+DOMES = """\
+Glaskuppel {f} | Glaskuppeln {pl} :: glass dome | glass domes
+Kuppel {f} [arch.] [constr.] [techn.] | Kuppeln {pl} | geodätische Kuppel [arch.] | Pendentifkuppel {f} [arch.] :: cupola; dome | cupolas; domes | geodesic dome | pendentive dome
+Kuppel {f}; Kuppeldach {n}; Helmdach {n} [arch.] | Kuppeln {pl}; Kuppeldächer {pl}; Helmdächer {pl} :: cupola; cupola roof; dome-shaped roof | cupolas; cupola roofs; dome-shaped roofs
+(durchsichtige) Kuppel {f}; Haube {f} | Kuppeln {pl}; Hauben {pl} :: bubble (transparent domed cover) | bubbles
+Radarkuppel {f}; Radom {n}; wetterfeste Verkleidung einer Antennenanlage :: radiation dome; radome
+Reaktorkuppel {m} [techn.] | Reaktorkuppeln {pl} :: reactor dome; reactor sphere | reactor domes; reactor spheres
+Zelt {n} | Zelte {pl} | kleines Schutzzelt | Wurfzelt {n} | Wüstenzelt {n} | ein Zelt aufschlagen | mit Zelten belegt :: tent | tents | pup tent | pop-up tent | desert tent | to pitch a tent | tented
+Zirkuskuppel {f} | Zirkuskuppeln {pl} :: circus dome | circus domes
+"""
+
+
+def test_a_split_nouns_last_part_means_what_it_means_at_the_end_of_dings_compounds(client, load_ding):
+    # Glass, reactor and circus "…kuppel"s are domes: the tent's is one too, not the part's
+    # first-ranked sense, "bubble (transparent domed cover)".
+    db = load_ding(DOMES)
+    text = "Der Sturm riss ein Loch in die Zeltkuppel, die Vorstellung des Zirkus fiel aus."
+    article_id = articles.create_article(db, text)
+    at = text.index("Zeltkuppel")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={at}&end={at + 10}").get_data(as_text=True)
+    assert 'class="word-split"' in page
+    assert re.search(r'<input name="gloss" value="([^"]*)"', page).group(1) == "tent dome"
+
+
+@pytest.mark.parametrize("english_sides, sense", [
+    (["glass dome", "reactor dome; reactor sphere", "circus dome", "bubble (transparent domed cover)"], "dome"),
+    # Too few compounds to say: two of Ding's "…kuppel"s.
+    (["glass dome", "circus dome"], ""),
+    # No clear lead: Ding's "…bank"s are benches as well as banks.
+    (["park bench", "garden bench", "savings bank", "central bank", "joint stock bank [Br.]; incorporated bank"], ""),
+])
+def test_a_last_parts_sense_needs_three_compounds_clearly_agreeing(english_sides, sense):
+    assert senses.head_sense(english_sides, ["bubble", "dome", "cupola", "bank", "bench"]) == sense
