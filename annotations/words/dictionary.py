@@ -56,6 +56,16 @@ def m002_plurals_and_key_version(db):
         db["dict_sources"].add_column("keys", int)
 
 
+@migrations()
+def m003_reversed_keys(db):
+    # Each key reversed, indexed: the nouns ending in a word ("…kuppel") are then a range of
+    # that index, as those beginning with one are of the key's. Rows imported before it have
+    # none; the key version they were imported under makes the next start import them again.
+    if "rkey" not in db["dict_forms"].columns_dict:
+        db["dict_forms"].add_column("rkey", str)
+    db["dict_forms"].create_index(["rkey"], if_not_exists=True)
+
+
 # --- keys --------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|\s/[^/\s][^/]*/")
@@ -229,7 +239,7 @@ def english_of_prefixed(db, front):
     return [english for _key, english in db.execute(_PREFIXED_SQL, [low, low[:-1] + chr(ord(low[-1]) + 1), len(low) + 1])]
 
 
-_SUFFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key LIKE ? AND length(f.key) > ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
+_SUFFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.rkey > ? AND f.rkey < ? AND length(f.key) > ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
 LIMIT 1000
 """
 
@@ -237,9 +247,12 @@ LIMIT 1000
 def english_of_suffixed(db, last):
     """Return the English sides of the one-word nouns that end in last ("Glaskuppel" for "Kuppel")."""
     low = normalize(last)
-    if not low or "%" in low or "_" in low:
+    if not low:
         return []
-    return [english for _key, english in db.execute(_SUFFIXED_SQL, ["%" + low, len(low) + 2])]
+    # A range on the reversed keys' index ("lepppuk" < rkey < "lepppul"): LIKE '%kuppel' reads every row.
+    back = low[::-1]
+    return [english for _key, english in db.execute(
+        _SUFFIXED_SQL, [back, back[:-1] + chr(ord(back[-1]) + 1), len(low) + 1])]
 
 
 _FIELDS_SQL = "SELECT f.key, e.german" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"

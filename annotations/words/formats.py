@@ -10,9 +10,10 @@ from . import senses
 from .dictionary import alternatives_of, normalize
 
 
-# The version of the rules that turn headwords into lookup keys: raise it when they change,
-# and the next start imports the dictionary again (importer.is_current).
-KEYS_VERSION = 8
+# The version of the rules that turn headwords into lookup keys, and of the rows they make:
+# raise it when either changes, and the next start imports the dictionary again
+# (importer.is_current).
+KEYS_VERSION = 9
 
 
 class DictFormatError(ValueError):

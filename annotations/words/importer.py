@@ -130,8 +130,8 @@ def _flush(db, batch_e, batch_f, run, state):
             batch_e)
         first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
         db.conn.executemany(
-            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            sorted(((first + i, *rest) for i, *rest in batch_f), key=lambda f: f[1]))
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs, rkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            sorted(((first + i, *rest, rest[0][::-1]) for i, *rest in batch_f), key=lambda f: f[1]))
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
             state["dirty"] = False
@@ -155,7 +155,8 @@ def _file_heads(db, generation):
     new = [row for row in heads if row[1] not in known]
     with db.atomic():
         db.conn.executemany(
-            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs) VALUES (?, ?, ?, ?, ?, ?, ?)", new)
+            "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs, rkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*row, row[1][::-1]) for row in new])
     return len(new)
 
 
