@@ -386,6 +386,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
+    elif corner(entry):
+        s += CORNER
     if entry.get("other_noun"):
         s += 1.5
     if entry.get("disagrees"):
@@ -404,6 +406,27 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s -= 0.5 * math.log2(1 + support)
     s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
     return s
+
+
+# A comment narrowing a sense to a corner weighs like a label of a specialist's sense.
+CORNER = 1.0
+
+
+def corner(entry):
+    """Say whether a German comment narrows the entry to a corner its English repeats.
+
+    "Laufsteg {m} (am Kran) :: platform (on a crane)" is a catwalk only on a crane.
+    """
+    german = [c for c in entry["comments"] if not _GERMAN_FRAME.search(c)]
+    english = _COMMENT.findall(entry["glosses"][0]) if entry["glosses"] else []
+    return bool(german) and any(_CORNER_EN.match(c) for c in english)
+
+
+# "(an etw.)", "(sich)": a comment on the word's grammar, not on where it is used.
+_GERMAN_FRAME = re.compile(r"\b(?:etw|jd[nmsr]|sich)\b")
+# "(on a crane)", "(in a theatre)": the place the English narrows the sense to ("(of a system)"
+# names what the thing belongs to: the everyday sense, of one thing).
+_CORNER_EN = re.compile(r"(?:on|in|at) (?:a|an|the) (?!(?:thing|person|place)\b)[a-z]+\)?$")
 
 
 def cognates(entry):
