@@ -394,6 +394,13 @@ def _head_sense(db, headword, found):
     return senses.head_sense(english_of_suffixed(db, headword), words)
 
 
+def _modifier_sense(db, written, found):
+    """Return what a front part means where the dictionary's compounds opening with it agree, or ""."""
+    english = english_of_prefixed(db, written)
+    return senses.modifier_sense(english) or senses.own_modifier_sense(
+        english, senses.one_word_senses(g for e in found for g in e["glosses"]))
+
+
 def _fallback(db, word, want):
     """Return (entries, split) for a word the dictionary lacks: old spelling, else its parts."""
     if "ß" in word:
@@ -428,7 +435,7 @@ def _fallback(db, word, want):
         split.append({"written": written, "headword": headword, "entries": found[:3],
                       "glosses": [g for e in found for g in e["glosses"]],
                       # A front part means what it means in front of other nouns ("Kampf|jets": combat).
-                      "gloss": (not last and senses.modifier_sense(english_of_prefixed(db, written)))
+                      "gloss": (not last and _modifier_sense(db, written, found))
                       or (last and noun and _head_sense(db, headword, found))
                       or senses.plain_gloss(found)})
     return [], split

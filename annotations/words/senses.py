@@ -386,6 +386,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
+    elif corner(entry):
+        s += CORNER
     if entry.get("other_noun"):
         s += 1.5
     if entry.get("disagrees"):
@@ -404,6 +406,27 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s -= 0.5 * math.log2(1 + support)
     s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
     return s
+
+
+# A comment narrowing a sense to a corner weighs like a label of a specialist's sense.
+CORNER = 1.0
+
+
+def corner(entry):
+    """Say whether a German comment narrows the entry to a corner its English repeats.
+
+    "Laufsteg {m} (am Kran) :: platform (on a crane)" is a catwalk only on a crane.
+    """
+    german = [c for c in entry["comments"] if not _GERMAN_FRAME.search(c)]
+    english = _COMMENT.findall(entry["glosses"][0]) if entry["glosses"] else []
+    return bool(german) and any(_CORNER_EN.match(c) for c in english)
+
+
+# "(an etw.)", "(sich)": a comment on the word's grammar, not on where it is used.
+_GERMAN_FRAME = re.compile(r"\b(?:etw|jd[nmsr]|sich)\b")
+# "(on a crane)", "(in a theatre)": the place the English narrows the sense to ("(of a system)"
+# names what the thing belongs to: the everyday sense, of one thing).
+_CORNER_EN = re.compile(r"(?:on|in|at) (?:a|an|the) (?!(?:thing|person|place)\b)[a-z]+\)?$")
 
 
 def cognates(entry):
@@ -487,6 +510,8 @@ def plain_gloss(entries):
 # ahead of the next word, for that word to be what the front part means in a compound.
 MODIFIER_MIN = 4
 MODIFIER_LEAD = 2
+# Fewer suffice where the word is one of the part's own senses, not any word at all.
+OWN_MODIFIER_MIN = 2
 
 
 def modifier_sense(english_sides):
@@ -498,7 +523,30 @@ def modifier_sense(english_sides):
     "pack", "packing" as one) wins, where clearly ahead; else "" (Ding's "Stamm…" nouns are as
     often "stem cell" as "regular customer").
     """
-    forms = collections.defaultdict(collections.Counter)  # stem -> {word as written: how many}
+    forms = _openings(english_sides)
+    ranked = sorted(forms.values(), key=lambda c: -c.total())
+    if not _leads([c.total() for c in ranked]):
+        return ""
+    return ranked[0].most_common(1)[0][0]
+
+
+def own_modifier_sense(english_sides, words):
+    """Return which of a front part's own one-word senses (words) opens most of its compounds, or "".
+
+    Where no word clearly leads all the compounds' English, the part's own senses may still
+    settle it: Ding's "Fest…" nouns open as often with "festive", "solid", "hard" as with
+    "fixed", but of "Fest"'s own senses (festival, firm, fixed) "fixed" opens most by far.
+    """
+    forms = _openings(english_sides)
+    ranked = sorted((forms[s] for s in dict.fromkeys(map(stem, words)) if s in forms), key=lambda c: -c.total())
+    if not _leads([c.total() for c in ranked], OWN_MODIFIER_MIN):
+        return ""
+    return ranked[0].most_common(1)[0][0]
+
+
+def _openings(english_sides):
+    """Return {stem: {word as written: how many}} of the words opening two-word English names."""
+    forms = collections.defaultdict(collections.Counter)
     # One English name given to several spellings ("Lebendverbau", "Lebendbauweise": "soil
     # bioengineering technique") is one piece of evidence, not several.
     for english in dict.fromkeys(english_sides):
@@ -506,10 +554,12 @@ def modifier_sense(english_sides):
         words = re.sub(r"\[[^]]*\]|\([^)]*\)|\{[^}]*\}", " ", first).split()
         if len(words) >= 2 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) and words[0] not in STOPWORDS:
             forms[stem(words[0])][words[0]] += 1
-    ranked = sorted(forms.values(), key=lambda c: -c.total())
-    if not ranked or ranked[0].total() < MODIFIER_MIN or (len(ranked) > 1 and ranked[0].total() < MODIFIER_LEAD * ranked[1].total()):
-        return ""
-    return ranked[0].most_common(1)[0][0]
+    return forms
+
+
+def _leads(counts, least=MODIFIER_MIN):
+    """Say whether the first of counts (highest first) is enough and clearly ahead of the next."""
+    return bool(counts) and counts[0] >= least and (len(counts) < 2 or counts[0] >= MODIFIER_LEAD * counts[1])
 
 
 def one_word_senses(glosses):

@@ -57,8 +57,8 @@ def dictionary_db(load_ding):
     # "Hup|" is hupen's stem: not the plural of Hupe ("horns concert") but the honking.
     ("Nach dem Sieg gab es ein lautes Hupkonzert in der Innenstadt.", "Hupkonzert", ["honking", "concert"]),
     # Four spellings of one technique, all "soil bioengineering technique", are one name, not
-    # four: they do not make "Lebend…" mean "soil".
-    ("Der Jäger stellt Lebendfallen für Füchse auf.", "Lebendfallen", ["living", "trap"]),
+    # four: they do not make "Lebend…" mean "soil". "live food", "live birth": a live trap.
+    ("Der Jäger stellt Lebendfallen für Füchse auf.", "Lebendfallen", ["live", "trap"]),
 ])
 def test_a_front_part_means_what_it_means_in_the_dictionary_s_compounds(dictionary_db, sentence, word, parts):
     assert [p["gloss"] for p in look(dictionary_db, sentence, word)["split"]] == parts
@@ -72,3 +72,37 @@ def test_the_nouns_ending_in_a_word_are_found_by_the_reversed_keys_index(diction
         "EXPLAIN QUERY PLAN " + dictionary._SUFFIXED_SQL, ["negasrev", "negasrew", 9]))
     # A range of an index, not a scan of every row (LIKE '%versagen' read 600,000 rows: 0.1 s).
     assert "USING INDEX idx_dict_forms_rkey" in plan, plan
+
+
+# Too few of Ding's "Box…" and "Pfand…" nouns for any word to lead them all, but they open with
+# one of the part's own senses ("boxing glove", "deposit bottle").
+OWN_SENSES = """\
+Box {f} (Pferdebox) | Boxen {pl} :: box | boxes
+Box {f} [sport] :: pit
+Boxhandschuh {m} | Boxhandschuhe {pl} :: boxing glove | boxing gloves; mittens
+Boxkampf {m} [sport] | Boxkämpfe {pl} :: boxing fight; boxing match; boxing contest | boxing fights; boxing matches; boxing contests
+Boxpalette {f} | Boxpaletten {pl} :: box pallet | box pallets
+Handschuh {m} | Handschuhe {pl} :: glove | gloves
+Kampf {m} :: fighting
+Palette {f}; Absetzbrett {n} [transp.] | Paletten {pl}; Absetzbretter {pl} :: pallet; stillage | pallets; stillages
+Klub {m}; Club {m} | Klubs {pl}; Clubs {pl} | Jazzclub {m} | Leseclub {m} :: club | clubs | jazz club | reading club
+Flaschenpfand {n}; Pfand {n}; Einsatz {m} [Ös.]; Flaschendepot {m} [Schw.] | für etw. Pfand zahlen :: bottle deposit; deposit | to pay a deposit on sth.
+Pfand {n}; Versatzstück {n} [Ös.] | gegen ein Pfand Geld leihen :: security; pawn | to lend on pawn
+Pfand {n} (im Spiel) :: forfeit
+Pfand {n}; Verpfändung {f} :: mortgage
+Pfandflasche {f}; Mehrwegflasche {f} | Pfandflaschen {pl}; Mehrwegflaschen {pl} :: deposit bottle; returnable bottle | deposit bottles; returnable bottles
+Pfandsystem {n} | Pfandsysteme {pl} :: deposit system | deposit systems
+Flasche {f} | Flaschen {pl} :: bottle | bottles
+System {n} | Systeme {pl} :: system | systems
+Pflicht {f} | Pflichten {pl} :: duty; obligation | duties
+"""
+
+
+@pytest.mark.parametrize("sentence, word, parts", [
+    # Two "boxing …" and a "box pallet": the part's sense "box", written as its compounds write it.
+    ("Der Boxclub im Viertel sucht neue Trainer.", "Boxclub", ["boxing", "club"]),
+    # "deposit bottle", "deposit system": of "Pfand"'s own senses, "deposit", not the first-ranked.
+    ("Seit 2003 gilt für Einwegdosen eine Pfandpflicht.", "Pfandpflicht", ["deposit", "duty"]),
+])
+def test_where_few_compounds_open_with_a_front_parts_own_sense_it_is_that_sense(load_ding, sentence, word, parts):
+    assert [p["gloss"] for p in look(load_ding(OWN_SENSES), sentence, word)["split"]] == parts

@@ -329,3 +329,23 @@ def test_a_split_nouns_last_part_means_what_it_means_at_the_end_of_dings_compoun
 ])
 def test_a_last_parts_sense_needs_three_compounds_clearly_agreeing(english_sides, sense):
     assert senses.head_sense(english_sides, ["bubble", "dome", "cupola", "bank", "bench"]) == sense
+
+
+# Ding's three "Laufsteg" lines; the crane's is narrowed by a German comment its English repeats.
+RUNWAYS = """\
+Laufsteg {m} (Modenschau) | Laufstege {pl} :: fashion runway; catwalk | fashion runways; catwalks
+Laufsteg {m}; Steg {m} | Laufstege {pl}; Stege {pl} :: (wooden) footbridge | (wooden) footbridges
+Laufsteg {m} (am Kran) :: platform (on a crane)
+Konsistenz {f}; Materialbeschaffenheit {f} | die Konsistenz der Papiermasse :: consistence; consistency | the consistence of the pulp
+Konsistenz {f} (eines Systems) [comp.] :: consistency (of a system)
+"""
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
+    # "(am Kran)": "platform (on a crane)" is the word only on a crane, a corner like a field label.
+    ("Auf dem Laufsteg zeigten die Models die neue Herbstmode.", "Laufsteg", "fashion runway"),
+    # "(of a system)" says what the consistency is of, not where the word is used.
+    ("Die Konsistenz der Daten wird jede Nacht geprüft.", "Konsistenz", "consistency (of a system)"),
+])
+def test_a_comment_narrowing_a_sense_to_a_place_counts_like_a_label(load_ding, sentence, word, meaning):
+    assert first_meaning(load_ding(RUNWAYS), sentence, word) == meaning
