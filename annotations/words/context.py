@@ -6,7 +6,9 @@ worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but neve
 import dataclasses
 import re
 
-from ..common import word_tokens
+import regex
+
+from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, senses, synonyms
 from .grammar import determiner_genders, number_follows
 from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, english_of_suffixed, fields_of, has_key, lookup, sentence_around
@@ -277,10 +279,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         else:
             entries, split = _fallback(db, first, want)
     # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two).
-    one_word = len(words) == 1 or re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", surface)
+    one_word = len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))
     loanword = _loanword(surface) if not entries and not split and not feminine and one_word else None
-    # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name.
-    name = bool(not entries and not split and not loanword and len(words) == 1 and want.noun)
+    # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name, even
+    # where it is an English word too ("Trump", "Apple"); views pre-fill no loanword for it.
+    mid_sentence = sentence[:at].strip(" „“\"'‚‘»«([") != ""
+    name = bool(not entries and not split and not feminine and one_word and surface[:1].isupper() and mid_sentence)
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
@@ -441,6 +445,7 @@ def _fallback(db, word, want):
     return [], split
 
 
+_HYPHENATED = regex.compile(rf"{WORD_PATTERN}(?:-{WORD_PATTERN})+")
 # How common an English word must be (Zipf: about once per three million words) to be read as
 # the loanword a German text uses: "caterer" is, "tipper" only just.
 LOANWORD_MIN_ZIPF = 2.5
@@ -450,8 +455,9 @@ def _loanword(word):
     """Return the English word a German text borrows ("Website", "Caterer", "Start-up"), or None.
 
     Only for a word no dictionary has, whole or split. It must be a common English word, not
-    only a name (WordNet has "website" in lower case, "Paris" capitalised), and no rarer in
-    English than in German: "Handy" (a mobile phone) or "Chef" (a boss) are German words.
+    only a name (WordNet has "website" in lower case, "Paris" capitalised), and not clearly
+    rarer in English than in German (half a step of the Zipf scale): "Handy" (a mobile phone)
+    and "Chef" (a boss) are German words.
     """
     wordnet = synonyms.system()
     written = word.lower()

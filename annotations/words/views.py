@@ -117,11 +117,15 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     machine = machine_error = None
     if not entries and not split and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
+    # A loanword needs the dictionary to have said no: while none is installed, "Gift" is no "gift".
+    loanword = result["loanword"] if installed else None
     grammar = context.grammar(result, entries)
     if split:
         gloss = best or senses.split_meaning([p["gloss"] for p in split], result["surface"][:1].isupper())
     else:
-        gloss = best or (senses.best_gloss(entries[0]) if entries else (machine or result["loanword"] or ""))
+        # A capitalised word mid-sentence may be a name ("Trump"): its English look-alike is no meaning.
+        gloss = best or (senses.best_gloss(entries[0]) if entries
+                         else machine or (loanword if not result["name"] else None) or "")
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
     top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
     top = top[:SHOWN]
@@ -131,7 +135,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "u16_end": anchoring.cp_to_utf16(text, result["end"]),
         "translation": translation, "context_translation": context_translation,
         "translation_is_paragraph": bool(context_translation and not translation),
-        "best": best, "installed": installed,
+        "best": best, "installed": installed, "loanword": loanword,
         # The translation around the words it renders the word by, to mark them where it is shown.
         "aligned": (translation[:aligned[0]], best, translation[aligned[1]:]) if aligned else None,
         "machine": machine, "machine_error": machine_error,

@@ -481,23 +481,36 @@ def test_the_translation_finds_a_meaning_ranked_below_the_first_dozen(client, db
 @pytest.fixture
 def english(tmp_path, monkeypatch):
     """A small English WordNet: common words in lower case, a name capitalised as WordNet writes names."""
-    wordnet = write_wordnet(tmp_path, {"noun": [["website", "web site"], ["caterer"], ["Paris", "City of Light"]],
+    wordnet = write_wordnet(tmp_path, {"noun": [["website", "web site"], ["caterer"], ["startup"], ["trump", "trump card"],
+                                                ["Paris", "City of Light"]],
                                        "adj": [["handy", "convenient"]]})
     monkeypatch.setattr(synonyms, "system", lambda: wordnet)
 
 
-@pytest.mark.parametrize("sentence, word, english_word", [
-    ("Wer auf den Link klickt, gerät auf eine nachgemachte Website.", "Website", "website"),
-    ("Caterer kümmern sich um das Buffet.", "Caterer", "caterer"),
-])
-def test_an_english_loanword_ding_lacks_is_shown_and_prefilled_as_the_english_word(
-        client, db, fallbacks, english, lemmatiser, sentence, word, english_word):
+def popover(client, db, sentence, word):
     article_id = articles.create_article(db, sentence)
     start, end = u16(sentence, word)
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
-    assert f'it looks like the English word\n    <b lang="en">{english_word}</b>' in page
-    assert f'<input name="gloss" value="{english_word}"' in page
-    assert "probably a name" not in page
+    return client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+
+
+BORROWED = 'it looks like the English word <b lang="en">{}</b>, which German has borrowed'
+MAYBE_NAME = 'Not in the dictionary: probably a name, or the English word <b lang="en">{}</b>.'
+
+
+@pytest.mark.parametrize("sentence, word, said, prefilled", [
+    ("Caterer kümmern sich um das Buffet.", "Caterer", BORROWED.format("caterer"), "caterer"),
+    # Hyphenated, which the tokeniser reads as two words; its English spelling without the hyphen.
+    ("Start-ups suchen in Karlsruhe nach Geld.", "Start-ups", BORROWED.format("startup"), "startup"),
+    # Capitalised mid-sentence: a German noun or a name ("Trump" is an English word too), so
+    # the English look-alike is a hint, not the meaning.
+    ("Wer auf den Link klickt, gerät auf eine nachgemachte Website.", "Website", MAYBE_NAME.format("website"), ""),
+    ("Der Präsident Trump sagte am Montag ab.", "Trump", MAYBE_NAME.format("trump"), ""),
+])
+def test_an_english_loanword_ding_lacks_is_named_and_prefilled_unless_it_may_be_a_name(
+        client, db, fallbacks, english, lemmatiser, sentence, word, said, prefilled):
+    page = popover(client, db, sentence, word)
+    assert said in page
+    assert f'<input name="gloss" value="{prefilled}"' in page
 
 
 @pytest.mark.parametrize("sentence, word", [
@@ -507,8 +520,21 @@ def test_an_english_loanword_ding_lacks_is_shown_and_prefilled_as_the_english_wo
     ("Mein Handy ist leer.", "Handy"),
 ])
 def test_an_english_name_or_a_german_word_is_no_loanword(client, db, fallbacks, english, lemmatiser, sentence, word):
-    article_id = articles.create_article(db, sentence)
-    start, end = u16(sentence, word)
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    page = popover(client, db, sentence, word)
     assert "Not in the dictionary: probably a name." in page
+    assert "English word" not in page and '<input name="gloss" value=""' in page
+
+
+def test_without_a_dictionary_no_word_is_taken_for_a_loanword(tmp_path, english, lemmatiser):
+    # Nothing installed and the translator unreachable: "Caterer" is in no dictionary because
+    # there is none, so its English look-alike proves nothing ("Gift" would be "gift").
+    app = app_with_translator(tmp_path, {"TRANSLATOR": "libre", "LIBRETRANSLATE_URL": closed_port_url(),
+                                         "LIBRETRANSLATE_API_KEY": "test", "TRANSLATE_TIMEOUT": 3})
+    from annotations.sqlite import connect
+    db = connect(app.config["DATABASE"])
+    try:
+        page = popover(app.test_client(), db, "Caterer kümmern sich um das Buffet.", "Caterer")
+    finally:
+        db.close()
+    assert "the translator could not help" in page
     assert "English word" not in page and '<input name="gloss" value=""' in page
