@@ -124,8 +124,8 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         # The dictionary's own word is there, as part of the translation's longer name for it
         # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
         hit = [r for r in _joined(runs, tokens, translation) if _uses_any(_seen([tokens[i] for i in r]), own)]
-        if len(hit) == 1 and len(hit[0]) > 1 and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
-            return tokens[hit[0][0]][0], tokens[hit[0][:MAX_RUN][-1]][1]
+        if len(hit) == 1 and 1 < len(hit[0]) <= MAX_RUN and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
+            return tokens[hit[0][0]][0], tokens[hit[0][-1]][1]
         return None
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
     if len(near) != 1:
