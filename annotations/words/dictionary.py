@@ -60,7 +60,8 @@ def m002_plurals_and_key_version(db):
 def m003_reversed_keys(db):
     # Each key reversed, indexed: the nouns ending in a word ("…kuppel") are then a range of
     # that index, as those beginning with one are of the key's. Rows imported before it have
-    # none; the key version they were imported under makes the next start import them again.
+    # none, and the key version they were imported under makes the next start import them
+    # again (where the dictionary file is still there; until then nothing ends in anything).
     if "rkey" not in db["dict_forms"].columns_dict:
         db["dict_forms"].add_column("rkey", str)
     db["dict_forms"].create_index(["rkey"], if_not_exists=True)

@@ -413,7 +413,7 @@ CORNER = 1.0
 
 
 def corner(entry):
-    """Say whether a German comment narrows the entry to a corner its English repeats.
+    """Say whether a German comment (not on grammar) narrows the entry, and its first gloss to a place.
 
     "Laufsteg {m} (am Kran) :: platform (on a crane)" is a catwalk only on a crane.
     """
@@ -426,14 +426,14 @@ def corner(entry):
 _GERMAN_FRAME = re.compile(r"\b(?:etw|jd[nmsr]|sich)\b")
 # "(on a crane)", "(in a theatre)": the place the English narrows the sense to ("(of a system)"
 # names what the thing belongs to: the everyday sense, of one thing).
-_CORNER_EN = re.compile(r"(?:on|in|at) (?:a|an|the) (?!(?:thing|person|place)\b)[a-z]+\)?$")
+_CORNER_EN = re.compile(r"(?:on|in|at) (?:a|an|the) (?!(?:thing|person|place)\b)[a-z]+$")
 
 
 def cognates(entry):
     """Return the entry's glosses that are the German word's cognates, without a label.
 
-    One further down the line counts too ("Dialyse": … haemodialysis; dialysis), unless a
-    comment narrows it to a corner ("panzer (German military)" in the line of "tank").
+    One further down the line counts too ("Dialyse": … haemodialysis; dialysis), unless, from
+    the fifth gloss on, a comment narrows it to a corner ("panzer (German military)" beside "tank").
     """
     german = _OBJECTS.sub(" ", entry["headword"]).split()
     return [g for i, g in enumerate(entry["glosses"]) if german and cognate(german[-1], g)
@@ -587,9 +587,7 @@ def head_sense(english_sides, words):
         if last and last[0] in words:
             counts[last[0]] += 1
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < HEAD_MIN or (len(ranked) > 1 and ranked[0][1] < MODIFIER_LEAD * ranked[1][1]):
-        return ""
-    return ranked[0][0]
+    return ranked[0][0] if _leads([n for _, n in ranked], HEAD_MIN) else ""
 
 
 def split_meaning(glosses, noun):

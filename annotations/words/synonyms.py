@@ -72,14 +72,7 @@ class WordNet:
         key = word.lower().replace(" ", "_")
         if not self.available or not key:
             return False
-        for pos in _POS:
-            for offset in self._offsets(pos, key)[:3]:
-                with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
-                    f.seek(offset)
-                    fields = f.readline().decode("utf-8", "replace").split()
-                if key in (w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]):
-                    return True
-        return False
+        return any(key in self._synset(pos, offset) for pos in _POS for offset in self._offsets(pos, key)[:3])
 
     def _offsets(self, pos, key):
         line = _find(os.path.join(self.root, f"index.{pos}"), key)
@@ -90,15 +83,17 @@ class WordNet:
         pointers = int(fields[3])
         return [int(o) for o in fields[6 + pointers:]]
 
-    def _words(self, pos, offset):
+    def _synset(self, pos, offset):
+        """Return the words of the synset at offset as WordNet writes them ("Paris", "web_site")."""
         with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
             f.seek(offset)
             fields = f.readline().decode("utf-8", "replace").split()
         # synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id]…
-        count = int(fields[3], 16)
-        words = fields[4:4 + 2 * count:2]
         # An adjective's position marker ("galore(ip)") is no part of the word.
-        return {w.split("(")[0].replace("_", " ").lower() for w in words}
+        return [w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]]
+
+    def _words(self, pos, offset):
+        return {w.replace("_", " ").lower() for w in self._synset(pos, offset)}
 
 
 def _noun_bases(word):
