@@ -118,6 +118,11 @@ def import_dictionary(db, source, path):
         raise
 
 
+def reversed_key(key, pos):
+    """Return a one-word noun's key reversed, for dictionary.english_of_suffixed; else None."""
+    return key[::-1] if pos == "noun" and " " not in key else None
+
+
 def _flush(db, batch_e, batch_f, run, state):
     """Insert a batch of entries and their forms in one transaction, with the progress."""
     if not batch_e:
@@ -131,7 +136,7 @@ def _flush(db, batch_e, batch_f, run, state):
         first = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0] - len(batch_e) + 1
         db.conn.executemany(
             "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs, rkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            sorted(((first + i, *rest, rest[0][::-1]) for i, *rest in batch_f), key=lambda f: f[1]))
+            sorted(((first + i, *rest, reversed_key(rest[0], rest[3])) for i, *rest in batch_f), key=lambda f: f[1]))
         if state.get("dirty"):
             db.conn.execute("UPDATE dict_imports SET progress = ? WHERE id = ?", [state["pct"], run])
             state["dirty"] = False
@@ -156,7 +161,7 @@ def _file_heads(db, generation):
     with db.atomic():
         db.conn.executemany(
             "INSERT INTO dict_forms (entry_id, key, headword, gender, pos, plural, subs, rkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*row, row[1][::-1]) for row in new])
+            [(*row, reversed_key(row[1], row[4])) for row in new])
     return len(new)
 
 
