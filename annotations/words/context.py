@@ -278,17 +278,16 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             entries = lookup(db, [feminine[0]], limit=limit, want=senses.Want(noun=True))
         else:
             entries, split = _fallback(db, first, want)
-    # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two).
-    one_word = len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))
-    loanword = _loanword(surface) if not entries and not split and not feminine and one_word else None
-    # Capitalised mid-sentence and in no dictionary, whole or split: most likely a name, even
-    # where it is an English word too ("Trump", "Apple"); views pre-fill no loanword for it.
+    # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
+    # dictionary, whole or split: a name or a loanword (see loanword()).
+    unknown = not entries and not split and not feminine and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface)))
+    # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump").
     mid_sentence = sentence[:at].strip(" „“\"'‚‘»«([") != ""
-    name = bool(not entries and not split and not feminine and one_word and surface[:1].isupper() and mid_sentence)
+    name = unknown and surface[:1].isupper() and mid_sentence
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name, "feminine": feminine, "loanword": loanword,
+        "name": name, "feminine": feminine, "unknown": unknown,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
@@ -451,16 +450,19 @@ _HYPHENATED = regex.compile(rf"{WORD_PATTERN}(?:-{WORD_PATTERN})+")
 LOANWORD_MIN_ZIPF = 2.5
 
 
-def _loanword(word):
-    """Return the English word a German text borrows ("Website", "Caterer", "Start-up"), or None.
+def loanword(result):
+    """Return the English word a looked-up word (in_context's result) borrows ("Website", "Caterer"), or None.
 
-    Only for a word no dictionary has, whole or split. It must be a common English word, not
+    Only for a word no dictionary has, whole or split (ask only where one is installed: without
+    one, "Gift" would be "gift"). It must be a common English word, not
     only a name (WordNet has "website" in lower case, "Paris" capitalised), and not clearly
     rarer in English than in German (half a step of the Zipf scale): "Handy" (a mobile phone)
     and "Chef" (a boss) are German words.
     """
+    if not result["unknown"]:
+        return None
     wordnet = synonyms.system()
-    written = word.lower()
+    written = result["surface"].lower()
     for form in dict.fromkeys([written, written.replace("-", "")]):
         for base in (form, form[:-1] if form.endswith("s") else ""):
             english = lemmas.zipf(base)

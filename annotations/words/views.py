@@ -118,7 +118,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if not entries and not split and ask:
         machine, machine_error = _ask_translator(db, result["surface"])
     # A loanword needs the dictionary to have said no: while none is installed, "Gift" is no "gift".
-    loanword = result["loanword"] if installed else None
+    loanword = context.loanword(result) if installed else None
     grammar = context.grammar(result, entries)
     if split:
         gloss = best or senses.split_meaning([p["gloss"] for p in split], result["surface"][:1].isupper())
