@@ -239,10 +239,11 @@ def english_of_prefixed(db, front):
     if not low:
         return []
     # A range on the key index ("stamm" < key < "stamn"), not LIKE, which cannot use it.
-    return [english for _key, english in db.execute(_PREFIXED_SQL, [low, low[:-1] + chr(ord(low[-1]) + 1), len(low) + 1])]
+    return [english for _key, english in db.execute(_PREFIXED_SQL, [*_starting_with(low), len(low) + 1])]
 
 
-_SUFFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.rkey > ? AND f.rkey < ? AND length(f.key) > ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0
+# Only one-word nouns have a reversed key (importer.reversed_key).
+_SUFFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.rkey > ? AND f.rkey < ? AND length(f.key) > ? AND e.sub = 0
 LIMIT 1000
 """
 
@@ -253,9 +254,12 @@ def english_of_suffixed(db, last):
     if not low:
         return []
     # A range on the reversed keys' index ("lepppuk" < rkey < "lepppul"): LIKE '%kuppel' reads every row.
-    back = low[::-1]
-    return [english for _key, english in db.execute(
-        _SUFFIXED_SQL, [back, back[:-1] + chr(ord(back[-1]) + 1), len(low) + 1])]
+    return [english for _key, english in db.execute(_SUFFIXED_SQL, [*_starting_with(low[::-1]), len(low) + 1])]
+
+
+def _starting_with(text):
+    """Return the bounds (exclusive) of the strings longer than text that start with it: ("stamm", "stamn")."""
+    return text, text[:-1] + chr(ord(text[-1]) + 1)
 
 
 _FIELDS_SQL = "SELECT f.key, e.german" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"

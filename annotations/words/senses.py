@@ -45,6 +45,8 @@ _COMMENT = re.compile(r"\(([^)]*)\)")
 # An abbreviation between slashes ("/TBA/") has no space after its first slash; "to be /
 # become / get annoyed" is three alternatives (see _ALTERNATIVES), not an abbreviation.
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/\s][^/]*/")
+# One English word, hyphens allowed ("dome", "take-off"; not "tent pole").
+_ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _ALTERNATIVES = re.compile(r"(\S+)(?:\s+/\s+\S+)+")
 PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
 _PREP_ALT = "|".join(sorted(PREPOSITIONS))
@@ -499,7 +501,7 @@ def plain_gloss(entries):
     # An English compound names its parts by their bare nouns ("card payment", "tomato seed"):
     # of the sense's glosses, a one-word one ("card", not "playing card") says the part.
     single = [g for g in entry["glosses"][:4]
-              if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", gloss_core(g)) and not _register(_LABEL.findall(g))]
+              if _ONE_WORD.fullmatch(gloss_core(g)) and not _register(_LABEL.findall(g))]
     if single and len(gloss_core(gloss).split()) > 1:
         gloss = max(single, key=gloss_weight)
     g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))
@@ -550,11 +552,15 @@ def _openings(english_sides):
     # One English name given to several spellings ("Lebendverbau", "Lebendbauweise": "soil
     # bioengineering technique") is one piece of evidence, not several.
     for english in dict.fromkeys(english_sides):
-        first = re.split(r";\s*", english, maxsplit=1)[0]
-        words = re.sub(r"\[[^]]*\]|\([^)]*\)|\{[^}]*\}", " ", first).split()
-        if len(words) >= 2 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", words[0]) and words[0] not in STOPWORDS:
+        words = _first_name(english)
+        if len(words) >= 2 and _ONE_WORD.fullmatch(words[0]) and words[0] not in STOPWORDS:
             forms[stem(words[0])][words[0]] += 1
     return forms
+
+
+def _first_name(english):
+    """Return the words of the first English name on a Ding line's side, without comments or labels."""
+    return _NOISE.sub(" ", " " + re.split(r";\s*", english, maxsplit=1)[0]).split()
 
 
 def _leads(counts, least=MODIFIER_MIN):
@@ -565,7 +571,7 @@ def _leads(counts, least=MODIFIER_MIN):
 def one_word_senses(glosses):
     """Return the one-word English of glosses ("dome", "bubble"; not "tent pole"), in their order."""
     cores = (gloss_core(g) for g in glosses)
-    return list(dict.fromkeys(c for c in cores if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", c)))
+    return list(dict.fromkeys(c for c in cores if _ONE_WORD.fullmatch(c)))
 
 
 # How many of the dictionary's compounds must end their English in one of a last part's words.
@@ -582,8 +588,7 @@ def head_sense(english_sides, words):
     """
     counts = collections.Counter()
     for english in dict.fromkeys(english_sides):
-        first = re.split(r";\s*", english, maxsplit=1)[0]
-        last = _NOISE.sub(" ", " " + first).lower().split()[-1:]
+        last = [w.lower() for w in _first_name(english)[-1:]]
         if last and last[0] in words:
             counts[last[0]] += 1
     ranked = counts.most_common(2)
@@ -598,7 +603,7 @@ def split_meaning(glosses, noun):
     so. Where a part's meaning is a phrase or missing, or the word is no noun, the parts stay
     apart ("fight + jet aircraft", "three + for…days").
     """
-    if noun and glosses and all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", g or "") for g in glosses):
+    if noun and glosses and all(_ONE_WORD.fullmatch(g or "") for g in glosses):
         return " ".join(glosses)
     return " + ".join(g or "?" for g in glosses)
 
