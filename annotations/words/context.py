@@ -10,7 +10,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, senses, synonyms
-from .grammar import determiner_genders, number_follows
+from .grammar import counted, determiner_genders, number_follows
 from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, english_of_suffixed, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
@@ -281,9 +281,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
     # dictionary, whole or split: a name or a loanword (see loanword()).
     unknown = not entries and not split and not feminine and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface)))
-    # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump").
+    # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
+    # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
+    # "zwölf Biker" are nouns, which names seldom are.
     mid_sentence = sentence[:at].strip(" „“\"'‚‘»«([") != ""
-    name = unknown and surface[:1].isupper() and mid_sentence
+    name = (unknown and surface[:1].isupper() and mid_sentence
+            and not determiner_genders(sentence[:at]) and not counted(sentence[:at]))
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,

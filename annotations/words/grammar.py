@@ -1,4 +1,4 @@
-"""What the words beside a clicked word say about it: the genders its determiner allows, a number after it.
+"""What the words beside a clicked word say about it: the genders its determiner allows, a number before or after it.
 
 "die Plane" is feminine or plural (not "der Plan"); "rund 3000" is about, not round.
 """
@@ -23,12 +23,20 @@ _EIN_WORD = re.compile(r"(?:kein|mein|dein|sein|ihr|unser|eur|euer)(e[mnrs]?)?")
 _EIN_ENDINGS = {None: "m n", "e": "f pl", "en": "m pl", "em": "m n", "er": "f pl", "es": "m n"}
 _DER_WORD = re.compile(r"(?:dies|jen|jed|welch|manch)(e[mnrs]?)")
 _DER_ENDINGS = {"er": "m f pl", "e": "f pl", "es": "m n", "en": "m pl", "em": "m n"}
+# Counts before a noun besides numbers ("Hunderte Biker", "mehrere Caterer").
+_QUANTIFIERS = frozenset("hunderte tausende dutzende mehrere viele einige wenige zahlreiche etliche beide alle".split())
 _ADJECTIVE_FORM = re.compile(r"[a-zäöüß]+e[mnrs]?")
 
 
 def number_follows(text):
     """Say whether text begins with a number, in figures or in words ("3000", "zwölf", "eine Million")."""
     return bool(_NUMBER.match(text))
+
+
+def counted(before):
+    """Say whether a number ends the text before a word ("zwölf Biker", "Hunderte Biker", "120 Biker")."""
+    words = before.split()
+    return bool(words) and (number_follows(words[-1]) or words[-1].lower() in _QUANTIFIERS)
 
 
 def determiner_genders(before):

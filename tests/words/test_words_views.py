@@ -501,10 +501,13 @@ MAYBE_NAME = 'Not in the dictionary: probably a name, or the English word <b lan
     ("Caterer kümmern sich um das Buffet.", "Caterer", BORROWED.format("caterer"), "caterer"),
     # Hyphenated, which the tokeniser reads as two words; its English spelling without the hyphen.
     ("Start-ups suchen in Karlsruhe nach Geld.", "Start-ups", BORROWED.format("startup"), "startup"),
-    # Capitalised mid-sentence: a German noun or a name ("Trump" is an English word too), so
-    # the English look-alike is a hint, not the meaning.
-    ("Wer auf den Link klickt, gerät auf eine nachgemachte Website.", "Website", MAYBE_NAME.format("website"), ""),
+    # Capitalised mid-sentence after a determiner or a number: a noun, which names seldom are.
+    ("Wer auf den Link klickt, gerät auf eine nachgemachte Website.", "Website", BORROWED.format("website"), "website"),
+    ("Das Fest beliefern drei Caterer aus der Stadt.", "Caterer", BORROWED.format("caterer"), "caterer"),
+    # Capitalised mid-sentence with neither: a German noun or a name ("Trump" is an English
+    # word too), so the English look-alike is a hint, not the meaning.
     ("Der Präsident Trump sagte am Montag ab.", "Trump", MAYBE_NAME.format("trump"), ""),
+    ("Auf der Messe zeigte Website ihre Pläne.", "Website", MAYBE_NAME.format("website"), ""),
 ])
 def test_an_english_loanword_ding_lacks_is_named_and_prefilled_unless_it_may_be_a_name(
         client, db, fallbacks, english, lemmatiser, sentence, word, said, prefilled):
@@ -513,15 +516,16 @@ def test_an_english_loanword_ding_lacks_is_named_and_prefilled_unless_it_may_be_
     assert f'<input name="gloss" value="{prefilled}"' in page
 
 
-@pytest.mark.parametrize("sentence, word", [
+@pytest.mark.parametrize("sentence, word, said", [
     # WordNet has "Paris" only as a name (capitalised): a name, not a loanword.
-    ("Der Zug nach Paris fällt aus.", "Paris"),
-    # "handy" is English, but far commoner in German (a mobile phone): a German word.
-    ("Mein Handy ist leer.", "Handy"),
+    ("Der Zug nach Paris fällt aus.", "Paris", "Not in the dictionary: probably a name."),
+    # "handy" is English, but far commoner in German (a mobile phone): a German word, and
+    # after "Mein" a noun, not a name.
+    ("Mein Handy ist leer.", "Handy", "Not in the dictionary.</p>"),
 ])
-def test_an_english_name_or_a_german_word_is_no_loanword(client, db, fallbacks, english, lemmatiser, sentence, word):
+def test_an_english_name_or_a_german_word_is_no_loanword(client, db, fallbacks, english, lemmatiser, sentence, word, said):
     page = popover(client, db, sentence, word)
-    assert "Not in the dictionary: probably a name." in page
+    assert said in page
     assert "English word" not in page and '<input name="gloss" value=""' in page
 
 
