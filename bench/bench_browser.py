@@ -13,7 +13,8 @@ Two times, in ms since navigation start, read in the page:
 Opens alternate between the app and the yardstick; medians of RUNS each, and for the text-painted
 ratio a 90% bootstrap interval over the runs (how far this machine's noise moves it).
 Texts: the bundled article, and a ~9,000-word text (the bundled paragraphs repeated).
-Then where the bundled article's time goes, from two files cut out of its own reading page:
+Then where the bundled article's time goes, from files made of its own reading page:
+  - the page with its stylesheet in a file it links (as before the stylesheet was inlined);
   - its paragraph blocks (their spans and ids) with its stylesheet and nothing else;
   - the whole page without its stylesheet and scripts (header, toolbars, notes panel, dialogs).
 Run: python bench/bench_browser.py [runs] [--slow-cpu=4]   (4: a mid-range phone's CPU, as Lighthouse throttles)
@@ -121,7 +122,11 @@ def measure(browser, url):
 def parts(browser, base, static_dir, static_url):
     """Print text-painted times of two files cut out of the bundled article's reading page."""
     page = urllib.request.urlopen(base + "/articles/1").read().decode()
-    stylesheet = re.search(r'<link rel="stylesheet" href="/assets/app\.[^"]+">', page).group(0)
+    stylesheet = re.search(r"<style>.*?</style>", page, flags=re.S).group(0)
+    # The page as it was before its stylesheet was inlined: the same bytes, one request away.
+    (static_dir / "parts.css").write_text(stylesheet[len("<style>"):-len("</style>")])
+    (static_dir / "parts-linked.html").write_text(
+        page.replace(stylesheet, '<link rel="stylesheet" href="/bench-static/parts.css">'))
     blocks = "".join(re.findall(r'<section id="p-.*?</section>', page, flags=re.S))
     (static_dir / "parts-text.html").write_text(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>parts</title>{stylesheet}</head>'
@@ -129,7 +134,8 @@ def parts(browser, base, static_dir, static_url):
     bare = re.sub(r'<script\b[^>]*>.*?</script>|<meta name="app-bundle"[^>]*>|' + re.escape(stylesheet), "", page, flags=re.S)
     assert "<script" not in bare
     (static_dir / "parts-bare.html").write_text(bare)
-    rows = [("its text blocks + its stylesheet only", "/bench-static/parts-text.html"),
+    rows = [("the page with its stylesheet linked, not inline", "/bench-static/parts-linked.html"),
+            ("its text blocks + its stylesheet only", "/bench-static/parts-text.html"),
             ("the whole page without stylesheet and scripts", "/bench-static/parts-bare.html")]
     times = {url: {"cold": [], "warm": []} for url in [static_url] + [u for _, u in rows]}
     for _ in range(RUNS):

@@ -1,4 +1,4 @@
-"""One fingerprinted stylesheet and script per page, cached for good; pages revalidate; responses compressed."""
+"""One inline stylesheet and one fingerprinted script per page, cached for good; pages revalidate; responses compressed."""
 import base64
 import gzip
 import hashlib
@@ -13,19 +13,28 @@ def bundle_urls(html):
     return re.findall(r'(?:href|src|content)="(/assets/app\.[0-9a-f]{12}\.(?:css|js))"', html)
 
 
+def inline_style(html):
+    """Return the text of the page's one <style>, in its <head>."""
+    head = html[:html.index("</head>")]
+    styles = re.findall(r"<style>(.*?)</style>", head, re.S)
+    assert len(styles) == 1 and html.count("<style") == 1
+    return styles[0]
+
+
 PAGES = ("/articles/1", "/articles", "/vocabulary", "/review", "/stats", "/search?q=Iran", "/other-pages")
 
 
-def test_every_page_links_one_stylesheet_and_names_one_script_bundle(client):
+def test_every_page_inlines_one_stylesheet_and_names_one_script_bundle(client):
     for path in PAGES:
         html = client.get(path).get_data(as_text=True)
         head = html[:html.index("</head>")]
-        # For the screen: one stylesheet and one script bundle, named but not loaded by the HTML
-        # (the inline loader fetches and runs it after the text is painted: as a deferred or
-        # preloaded script it held the first paint back).
-        assert len(re.findall(r'rel="stylesheet"', html)) == 1, path  # print's rules are inside it
-        css, js = bundle_urls(html)
-        assert css.endswith(".css") and js.endswith(".js")
+        # For the screen: one stylesheet, inline so that the first paint waits for no request, and
+        # one script bundle, named but not loaded by the HTML (the inline loader fetches and runs it
+        # after the text is painted: as a deferred or preloaded script it held the first paint back).
+        assert 'rel="stylesheet"' not in html, path
+        assert "/* reader.css */" in inline_style(html), path  # print's rules are inside it
+        [js] = bundle_urls(html)
+        assert js.endswith(".js")
         assert re.search(r'<meta name="app-bundle" content="/assets/app\.[0-9a-f]{12}\.js" id="app-bundle">', head), path
         # Nothing to fetch or run before the text is painted: no script in <head>, one inline
         # script, the loader, last in <body>.
@@ -50,34 +59,40 @@ def test_the_theme_sheet_comes_last_for_the_screen_and_prefs_runs_first_in_the_b
 
 
 def test_the_print_rules_apply_to_print_only(client, app):
-    css, _ = bundle_urls(client.get("/articles/1").get_data(as_text=True))
-    body = client.get(css).get_data(as_text=True)
+    body = inline_style(client.get("/articles/1").get_data(as_text=True))
     with open(app.static_folder + "/print.css", encoding="utf-8") as f:
         source = f.read().strip()
     # A screen reader of the page must not get the study sheet's rules (e.g. its hidden controls).
     assert f"/* print.css */\n@media print {{\n{source}\n}}" in body
 
 
-def test_bundles_hold_every_source_file_in_order_and_are_cached_for_good(client, app):
-    css, js = bundle_urls(client.get("/articles/1").get_data(as_text=True))
-    for url, names in ((css, assets.STYLES), (js, assets.SCRIPTS)):
-        r = client.get(url)
-        assert r.status_code == 200
-        assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-        body = r.get_data(as_text=True)
-        places = [body.index(f"/* {name} */") for name in names]
-        assert places == sorted(places)
-        for name in names:
-            source = (app.static_folder + "/" + name)
-            with open(source, encoding="utf-8") as f:
-                assert f.read().strip() in body
+def test_the_stylesheet_holds_every_source_file_in_order(client, app):
+    body = inline_style(client.get("/articles/1").get_data(as_text=True))
+    places = [body.index(f"/* {name} */") for name in assets.STYLES]
+    assert places == sorted(places)
+    for name in assets.STYLES:
+        with open(app.static_folder + "/" + name, encoding="utf-8") as f:
+            assert f.read().strip() in body
 
 
-def test_a_changed_source_gets_a_new_name(tmp_path):
-    (tmp_path / "a.css").write_text("p { color: red }")
-    first = assets.Bundle("css", [("a.css", "p { color: red }")])
-    second = assets.Bundle("css", [("a.css", "p { color: blue }")])
-    assert first.name != second.name and re.fullmatch(r"app\.[0-9a-f]{12}\.css", first.name)
+def test_the_script_bundle_holds_every_source_file_in_order_and_is_cached_for_good(client, app):
+    [js] = bundle_urls(client.get("/articles/1").get_data(as_text=True))
+    r = client.get(js)
+    assert r.status_code == 200
+    assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    body = r.get_data(as_text=True)
+    places = [body.index(f"/* {name} */") for name in assets.SCRIPTS]
+    assert places == sorted(places)
+    for name in assets.SCRIPTS:
+        with open(app.static_folder + "/" + name, encoding="utf-8") as f:
+            assert f.read().strip() in body
+
+
+def test_a_changed_source_gets_a_new_name():
+    # A cached script under its old name would otherwise run against a changed page.
+    first = assets.Bundle("js", [("a.js", "let a = 1;")])
+    second = assets.Bundle("js", [("a.js", "let a = 2;")])
+    assert first.name != second.name and re.fullmatch(r"app\.[0-9a-f]{12}\.js", first.name)
 
 
 def test_an_unknown_bundle_name_is_a_clear_404(client):
@@ -86,7 +101,7 @@ def test_an_unknown_bundle_name_is_a_clear_404(client):
 
 
 def test_bundles_come_compressed_when_the_browser_accepts_it(client):
-    _, js = bundle_urls(client.get("/articles/1").get_data(as_text=True))
+    [js] = bundle_urls(client.get("/articles/1").get_data(as_text=True))
     plain = client.get(js).data
     br = client.get(js, headers={"Accept-Encoding": "gzip, deflate, br"})
     assert br.headers["Content-Encoding"] == "br" and brotli.decompress(br.data) == plain
