@@ -375,18 +375,34 @@ def _feminine_base(db, word):
     return None
 
 
-def _known(db):
+def _known(db, front=False):
+    """Return known(part) for compounds.split: the dictionary has part, or its lemma (front: as a compound's front part)."""
     def known(part):
+        lemma = lemmas.lemma(part, timeout=0)
+        if front and _inflected_verb(part, lemma) and not has_key(db, part, "noun"):
+            return False
         if has_key(db, part):
             return True
-        lemma = lemmas.lemma(part, timeout=0)
         return bool(lemma) and lemma.lower() != part and has_key(db, lemma)
     return known
 
 
+def _inflected_verb(part, lemma):
+    """Say whether part is a verb's form that is not its stem ("kam" of kommen, not "sterbe" of sterben).
+
+    A verb's stem opens compounds ("Sterbe|hilfe", "Brau|meister"); its past or a vowel-changed
+    form does not, unless it is a noun too ("Schnitt", "Band"): "Kamellen" (carnival sweets) is
+    no "kam" + "Ellen" (came + ells).
+    """
+    if not lemma or not lemma[:1].islower() or not lemma.endswith("n"):
+        return False
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    return not part.startswith(stem)
+
+
 def compound_parts(db, word):
     """Return the parts of a compound, cut where the dictionary and word frequencies say, or None."""
-    return compounds.split(word, _known(db), common=lemmas.german_zipf)
+    return compounds.split(word, _known(db), common=lemmas.german_zipf, opens=_known(db, front=True))
 
 
 def _head_sense(db, headword, found):
