@@ -120,11 +120,16 @@ def _present_participle(word, lemma):
 
 
 def _adjective_stem(db, word):
-    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
+    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None.
+
+    A present participle is one too: Ding gives "röhrend" (howling) a row of its verb's line,
+    with no part of speech, and the lemmatiser may not know "röhrende" (else split: tubes + end).
+    """
     low = word.lower()
     for suffix in _ADJ_SUFFIXES:
         stem = low[:-len(suffix)]
-        if low.endswith(suffix) and len(stem) >= 3 and has_key(db, stem, pos="adjective"):
+        if low.endswith(suffix) and len(stem) >= 3 and (
+                has_key(db, stem, pos="adjective") or stem.endswith("end") and has_key(db, stem)):
             return stem
     return None
 

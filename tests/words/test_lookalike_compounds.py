@@ -32,3 +32,15 @@ def test_a_verb_s_past_opens_no_compound(dictionary_db):
 def test_a_verb_s_stem_still_opens_one(dictionary_db):
     found = look(dictionary_db, "Der Braumeister prüft jeden Morgen die Würze.", "Braumeister")
     assert [(p["headword"], p["gloss"]) for p in found["split"]] == [("brau", "to brew"), ("meister", "master")]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Anwohner klagen über röhrende Auspuffanlagen.", "röhrende"),
+    ("Die röhrenden Motoren weckten das ganze Dorf.", "röhrenden"),
+])
+def test_an_inflected_present_participle_is_its_verb_s_not_a_compound(dictionary_db, sentence, word):
+    # Not "Röhr|ende" (tubes + end): Ding's "röhrend" row, howling.
+    found = look(dictionary_db, sentence, word)
+    assert found["split"] is None
+    assert found["entries"][0]["headword"] == "röhrend"
+    assert "howling" in found["entries"][0]["glosses"]
