@@ -413,9 +413,8 @@ def compound_parts(db, word):
 def _head_sense(db, headword, found):
     """Return what a noun's last part means where the dictionary's compounds ending in it agree, or ""."""
     words = senses.one_word_senses(g for e in found if e["pos"] == "noun" for g in e["glosses"])
-    if len(words) < 2:
-        return ""  # one sense or none to choose from: no need to scan for compounds
-    return senses.head_sense(english_of_suffixed(db, headword), words)
+    english = english_of_suffixed(db, headword)
+    return (len(words) >= 2 and senses.head_sense(english, words)) or senses.common_head(english_of_suffixed(db, headword, compounds_only=True), words)
 
 
 def _modifier_sense(db, written, found):
