@@ -30,11 +30,12 @@ def contraction(word):
     return CONTRACTIONS.get(word.lower())
 
 
-def split(word, known, parts=MAX_PARTS, common=None):
+def split(word, known, parts=MAX_PARTS, common=None, opens=None):
     """Return the parts of a compound as [(as written, headword)], or None.
 
     known(text) says whether the dictionary has text (lower case) as a headword; the last
     part is tried longest first, the parts before it may be compounds themselves.
+    opens(text), where given, says whether a front part may be text (else known(text) does).
     common(text), where given, says how common a German word is: where a linking element may
     open the longest last part, the reading whose rarer part is commoner wins ("Straßen|ecken",
     street corners, not "Straße|necken", street + to tease; but "Grund|steuer", not "Grunds|teuer").
@@ -51,16 +52,17 @@ def split(word, known, parts=MAX_PARTS, common=None):
             front = low[:cut + len(link)]
             if (last.startswith(link) and len(shorter) >= MIN_LAST and known(shorter)
                     and min(common(front), common(shorter)) > min(common(low[:cut]), common(last))
-                    and (head := _head(word[:cut + len(link)], known, parts - 1))):
+                    and (head := _head(word[:cut + len(link)], known, parts - 1, opens))):
                 return [*head, (word[cut + len(link):], shorter)]
-        head = _head(word[:cut], known, parts - 1)
+        head = _head(word[:cut], known, parts - 1, opens)
         if head:
             return [*head, (word[cut:], last)]
     return None
 
 
-def _head(text, known, parts):
+def _head(text, known, parts, opens=None):
     """Return the parts of the front of a compound, its linking element dropped."""
+    opens = opens or known
     low = text.lower()
     if low in INSEPARABLE:
         return None
@@ -70,18 +72,18 @@ def _head(text, known, parts):
         stem = low[:len(low) - len(link)] if link else low
         if len(stem) < MIN_PART:
             continue
-        if known(stem):
+        if opens(stem):
             return [(text, stem)]
     # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive. ("Sterbe|hilfe"
     # is found already: the lemmatiser knows "sterbe" as a form of sterben.)
     infinitive = low + ("n" if low.endswith(("er", "el")) else "en")
-    if len(low) >= MIN_PART and known(infinitive):
+    if len(low) >= MIN_PART and opens(infinitive):
         return [(text, infinitive)]
     if parts >= 2:
         for link in LINKS:
             if link and not low.endswith(link):
                 continue
-            inner = split(text[:len(text) - len(link)] if link else text, known, parts)
+            inner = split(text[:len(text) - len(link)] if link else text, known, parts, opens=opens)
             if inner:
                 return [*inner[:-1], (inner[-1][0] + text[len(text) - len(link):] if link else inner[-1][0],
                                       inner[-1][1])]

@@ -120,11 +120,16 @@ def _present_participle(word, lemma):
 
 
 def _adjective_stem(db, word):
-    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None."""
+    """Return the adjective an inflected form comes from ("vergangene" → "vergangen"), or None.
+
+    A present participle is one too: Ding gives "röhrend" (howling) a row of its verb's line,
+    with no part of speech, and the lemmatiser may not know "röhrende" (else split: tubes + end).
+    """
     low = word.lower()
     for suffix in _ADJ_SUFFIXES:
         stem = low[:-len(suffix)]
-        if low.endswith(suffix) and len(stem) >= 3 and has_key(db, stem, pos="adjective"):
+        if low.endswith(suffix) and len(stem) >= 3 and (
+                has_key(db, stem, pos="adjective") or stem.endswith("end") and has_key(db, stem)):
             return stem
     return None
 
@@ -378,26 +383,41 @@ def _feminine_base(db, word):
     return None
 
 
-def _known(db):
+def _known(db, front=False):
+    """Return known(part) for compounds.split: the dictionary has part, or its lemma (front: as a compound's front part)."""
     def known(part):
+        lemma = lemmas.lemma(part, timeout=0)
+        if front and _inflected_verb(part, lemma) and not has_key(db, part, "noun"):
+            return False
         if has_key(db, part):
             return True
-        lemma = lemmas.lemma(part, timeout=0)
         return bool(lemma) and lemma.lower() != part and has_key(db, lemma)
     return known
 
 
+def _inflected_verb(part, lemma):
+    """Say whether part is a verb's form that is not its stem ("kam" of kommen, not "sterbe" of sterben).
+
+    A verb's stem opens compounds ("Sterbe|hilfe", "Brau|meister"); its past or a vowel-changed
+    form does not, unless it is a noun too ("Schnitt", "Band"): "Kamellen" (carnival sweets) is
+    no "kam" + "Ellen" (came + ells).
+    """
+    if not lemma or not lemma[:1].islower() or not lemma.endswith("n"):
+        return False
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    return not part.startswith(stem)
+
+
 def compound_parts(db, word):
     """Return the parts of a compound, cut where the dictionary and word frequencies say, or None."""
-    return compounds.split(word, _known(db), common=lemmas.german_zipf)
+    return compounds.split(word, _known(db), common=lemmas.german_zipf, opens=_known(db, front=True))
 
 
 def _head_sense(db, headword, found):
     """Return what a noun's last part means where the dictionary's compounds ending in it agree, or ""."""
     words = senses.one_word_senses(g for e in found if e["pos"] == "noun" for g in e["glosses"])
-    if len(words) < 2:
-        return ""  # one sense or none to choose from: no need to scan for compounds
-    return senses.head_sense(english_of_suffixed(db, headword), words)
+    english = english_of_suffixed(db, headword)
+    return (len(words) >= 2 and senses.head_sense(english, words)) or senses.common_head(english_of_suffixed(db, headword, compounds_only=True), words)
 
 
 def _modifier_sense(db, written, found):

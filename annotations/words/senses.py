@@ -595,6 +595,27 @@ def head_sense(english_sides, words):
     return ranked[0][0] if _leads([n for _, n in ranked], HEAD_MIN) else ""
 
 
+def common_head(english_sides, words):
+    """Return the word that ends most of the dictionary's compounds ending in a part, where none of its own does; else "".
+
+    A part's own senses may all miss its sense at the end of a compound: "Macher" is a doer,
+    but Ding's "Uhrmacher", "Hutmacher", "Geigenmacher" are makers, so "Glasmacher" is a glass
+    maker. Where even one compound ends in one of the part's own senses (words), that sense
+    is alive in compounds, and other words ending them are kinds of their own ("Fischer" is a
+    fisherman; "Eisvogel … kingfisher" says nothing of "Küstenfischer"). Held to the front
+    part's bar (MODIFIER_MIN, MODIFIER_LEAD).
+    """
+    counts = collections.Counter()
+    for english in dict.fromkeys(english_sides):
+        last = [w.lower() for w in _first_name(english)[-1:]]
+        if last and _ONE_WORD.fullmatch(last[0]) and last[0] not in STOPWORDS:
+            counts[last[0]] += 1
+    if any(counts[w.lower()] for w in words):
+        return ""
+    ranked = counts.most_common(2)
+    return ranked[0][0] if _leads([n for _, n in ranked]) else ""
+
+
 def split_meaning(glosses, noun):
     """Return the meaning to pre-fill for a split compound from its parts' ("Honig|ernte": honey harvest).
 
