@@ -70,7 +70,8 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
     if split:
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
-        best = translated.compound_in_translation([p["glosses"] for p in split], context_translation)
+        # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
+        best = translated.compound_in_translation([[p["gloss"], *p["glosses"]] for p in split], context_translation)
     if best or not translation or not installed:
         # Elimination needs the dictionary's English for the sentence's other words.
         return best, None

@@ -261,9 +261,9 @@ def compound_in_translation(parts, translation):
                 words = [w for w in window if w.lower() != "of"] if size > n else window
                 if _covers(words, renderings):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
-                    if found := _phrase(translation, spans, i, end):
+                    if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
                         return found
-    return _modifier_and_head(renderings, translation)
+    return _modifier_and_head(renderings, translation, parts[0])
 
 
 def _whole_name(glosses, tokens, last):
@@ -280,7 +280,21 @@ def _whole_name(glosses, tokens, last):
     return last
 
 
-def _modifier_and_head(renderings, translation):
+def _whole_front(glosses, tokens, first):
+    """Return where the front part's English name begins, from its last word at tokens[first].
+
+    "Eis|macher" (ice cream + maker) is "ice cream maker", not "cream maker": where English
+    names the front part in several words, the compound's rendering starts at the first of them.
+    """
+    for g in glosses:
+        words = gloss_core(g).lower().split()
+        n = len(words)
+        if 1 < n <= first + 1 and [t.lower() for t in tokens[first - n + 1:first + 1]] == words:
+            return first - n + 1
+    return first
+
+
+def _modifier_and_head(renderings, translation, front_glosses):
     """Return the front parts' rendering and the word after it, where English names the head its own way.
 
     "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
@@ -296,7 +310,7 @@ def _modifier_and_head(renderings, translation):
         nxt = tokens[i + n]
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
                 and not any(_part_matches(nxt, f) for f in front)
-                and (found := _phrase(translation, spans, i, i + n))):
+                and (found := _phrase(translation, spans, _whole_front(front_glosses, tokens, i), i + n))):
             return found
     return ""
 

@@ -519,6 +519,21 @@ def test_a_split_compound_takes_plain_parts_and_the_translations_whole(dictionar
     assert translated.compound_in_translation([p["glosses"] for p in split], english) == whole
 
 
+@pytest.mark.parametrize("parts, english, whole", [
+    # English names the front part in two words: the whole starts at the first of them.
+    ([["ice", "ice cream"], ["doer", "maker"]], "The ice cream maker comes from a valley in the Dolomites.",
+     "ice cream maker"),
+    ([["table", "table tennis"], ["player"]], "A table tennis player won.", "table tennis player"),
+    # ... but not a word before it that is no part of that name ("cream" alone is no gloss of the front).
+    ([["ice"], ["doer", "maker"]], "The cream ice maker", "ice maker"),
+    # The head named in English's own word, after the front part's two words.
+    ([["ice", "ice cream"], ["doer"]], "The ice cream seller comes from a valley in the Dolomites.",
+     "ice cream seller"),
+])
+def test_a_split_compound_s_rendering_takes_the_front_part_s_whole_english_name(parts, english, whole):
+    assert translated.compound_in_translation(parts, english) == whole
+
+
 @pytest.mark.parametrize("word, parts", [
     ("Beistandsklausel", ["Beistands", "klausel"]),  # linking -s-
     ("Landtagswahlkampf", ["Landtags", "wahlkampf"]),
