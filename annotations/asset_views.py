@@ -93,7 +93,9 @@ def bundles():
 
 
 def asset_url(kind):
-    """Return the fingerprinted URL of a bundle served as a file: 'js'."""
+    """Return the fingerprinted URL of the bundle served as a file: 'js' (the stylesheet is inline)."""
+    if kind != "js":
+        raise ValueError(f"no {kind!r} bundle is served as a file")
     return url_for("assets.bundle", name=bundles()[kind].name)
 
 

@@ -120,7 +120,7 @@ def measure(browser, url):
 
 
 def parts(browser, base, static_dir, static_url):
-    """Print text-painted times of two files cut out of the bundled article's reading page."""
+    """Print text-painted times of three files made of the bundled article's reading page."""
     page = urllib.request.urlopen(base + "/articles/1").read().decode()
     stylesheet = re.search(r"<style>.*?</style>", page, flags=re.S).group(0)
     # The page as it was before its stylesheet was inlined: the same bytes, one request away.

@@ -10,8 +10,9 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, senses, synonyms
-from .grammar import counted, determiner_genders, number_follows
-from .dictionary import MAX_RESULTS, PARTICLES, english_of_prefixed, english_of_suffixed, fields_of, has_key, lookup, sentence_around
+from .grammar import counted, determiner_genders, number_follows, relative_pronoun
+from .dictionary import (MAX_RESULTS, PARTICLES, english_of_compounds, english_of_prefixed, fields_of, has_key, lookup,
+                         sentence_around, suffixed)
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -288,10 +289,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     unknown = not entries and not split and not feminine and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface)))
     # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
     # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
-    # "zwölf Biker" are nouns, which names seldom are.
-    mid_sentence = sentence[:at].strip(" „“\"'‚‘»«([") != ""
-    name = (unknown and surface[:1].isupper() and mid_sentence
-            and not determiner_genders(sentence[:at]) and not counted(sentence[:at]))
+    # "zwölf Biker" are nouns, which names seldom are. Not a relative pronoun ("die Rede, die
+    # Trump hielt"), nor the article of a hyphenated word it opens ("der Trump-Regierung").
+    before = sentence[:at]
+    counted_noun = ((determiner_genders(before) and not relative_pronoun(before)) or counted(before)) and not (
+        sentence[at + len(surface):].startswith("-"))
+    name = unknown and surface[:1].isupper() and before.strip(" „“\"'‚‘»«([") != "" and not counted_noun
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
@@ -386,11 +389,12 @@ def _feminine_base(db, word):
 def _known(db, front=False):
     """Return known(part) for compounds.split: the dictionary has part, or its lemma (front: as a compound's front part)."""
     def known(part):
-        lemma = lemmas.lemma(part, timeout=0)
-        if front and _inflected_verb(part, lemma) and not has_key(db, part, "noun"):
+        # The lemma only where it is needed: split() asks of every cut of a long word.
+        if front and not has_key(db, part, "noun") and _inflected_verb(part, lemmas.lemma(part, timeout=0)):
             return False
         if has_key(db, part):
             return True
+        lemma = lemmas.lemma(part, timeout=0)
         return bool(lemma) and lemma.lower() != part and has_key(db, lemma)
     return known
 
@@ -414,10 +418,14 @@ def compound_parts(db, word):
 
 
 def _head_sense(db, headword, found):
-    """Return what a noun's last part means where the dictionary's compounds ending in it agree, or ""."""
+    """Return what a noun's last part means where the dictionary's compounds ending in it agree, or "".
+
+    Where none of them ends in one of its own senses, the word most of them end in ("…macher": maker).
+    """
     words = senses.one_word_senses(g for e in found if e["pos"] == "noun" for g in e["glosses"])
-    english = english_of_suffixed(db, headword)
-    return (len(words) >= 2 and senses.head_sense(english, words)) or senses.common_head(english_of_suffixed(db, headword, compounds_only=True), words)
+    rows = suffixed(db, headword)
+    return ((len(words) >= 2 and senses.head_sense([english for _key, english in rows], words))
+            or senses.common_head(english_of_compounds(db, rows, headword), words))
 
 
 def _modifier_sense(db, written, found):

@@ -249,26 +249,33 @@ LIMIT 1000
 """
 
 
-def english_of_suffixed(db, last, compounds_only=False):
-    """Return the English sides of the one-word nouns that end in last ("Glaskuppel" for "Kuppel").
-
-    compounds_only: only those whose front is a headword too ("Kriegsverbrechen" ends in
-    "brechen" but is no war + breaking: its front "Kriegsver" is no word).
-    """
+def suffixed(db, last):
+    """Return (key, English side) of the one-word nouns that end in last ("Glaskuppel" for "Kuppel")."""
     low = normalize(last)
     if not low:
         return []
     # A range on the reversed keys' index ("lepppuk" < rkey < "lepppul"): LIKE '%kuppel' reads every row.
-    rows = db.execute(_SUFFIXED_SQL, [*_starting_with(low[::-1]), len(low) + 1]).fetchall()
-    if compounds_only:
-        # The front may end in a linking letter ("Ordnung|s|amt"). Asked in one query: a
-        # correlated EXISTS made SQLite scan (31 s for "zeit").
-        fronts = {k[:-len(low)] for k, _ in rows} | {k[:-len(low) - 1] for k, _ in rows}
-        known = {k for (k,) in db.execute(
-            "SELECT DISTINCT key FROM dict_forms WHERE key IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(fronts))])}
-        rows = [(k, e) for k, e in rows if k[:-len(low)] in known or k[:-len(low) - 1] in known]
-    return [english for _key, english in rows]
+    return db.execute(_SUFFIXED_SQL, [*_starting_with(low[::-1]), len(low) + 1]).fetchall()
+
+
+def english_of_suffixed(db, last):
+    """Return the English sides of the one-word nouns that end in last ("Glaskuppel" for "Kuppel")."""
+    return [english for _key, english in suffixed(db, last)]
+
+
+def english_of_compounds(db, rows, last):
+    """Return the English of those suffixed() rows whose front is a headword too.
+
+    "Kriegsverbrechen" ends in "brechen" but is no war + breaking: its front "Kriegsver" is no word.
+    """
+    low = normalize(last)
+    # The front may end in a linking letter ("Ordnung|s|amt"). Asked in one query: a
+    # correlated EXISTS made SQLite scan (31 s for "zeit").
+    fronts = {k[:-len(low)] for k, _ in rows} | {k[:-len(low) - 1] for k, _ in rows}
+    known = {k for (k,) in db.execute(
+        "SELECT DISTINCT key FROM dict_forms WHERE key IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(fronts))])}
+    return [e for k, e in rows if k[:-len(low)] in known or k[:-len(low) - 1] in known]
 
 
 def _starting_with(text):

@@ -23,6 +23,8 @@ _EIN_WORD = re.compile(r"(?:kein|mein|dein|sein|ihr|unser|eur|euer)(e[mnrs]?)?")
 _EIN_ENDINGS = {None: "m n", "e": "f pl", "en": "m pl", "em": "m n", "er": "f pl", "es": "m n"}
 _DER_WORD = re.compile(r"(?:dies|jen|jed|welch|manch)(e[mnrs]?)")
 _DER_ENDINGS = {"er": "m f pl", "e": "f pl", "es": "m n", "en": "m pl", "em": "m n"}
+# "der", "die", "das" … after a comma, alone or after a preposition, open a relative clause.
+_RELATIVE = re.compile(r",\s*(?:\w+\s+)?(?:der|die|das|den|dem|deren|dessen)\s*$", re.IGNORECASE)
 # Counts before a noun besides numbers ("Hunderte Biker", "mehrere Caterer").
 _QUANTIFIERS = frozenset("hunderte tausende dutzende mehrere viele einige wenige zahlreiche etliche beide alle".split())
 _ADJECTIVE_FORM = re.compile(r"[a-zäöüß]+e[mnrs]?")
@@ -37,6 +39,11 @@ def counted(before):
     """Say whether a number ends the text before a word ("zwölf Biker", "Hunderte Biker", "120 Biker")."""
     words = before.split()
     return bool(words) and (number_follows(words[-1]) or words[-1].lower() in _QUANTIFIERS)
+
+
+def relative_pronoun(before):
+    """Say whether the text before a word ends in a relative pronoun: "die Rede, die", "das Land, in dem"."""
+    return bool(_RELATIVE.search(before))
 
 
 def determiner_genders(before):

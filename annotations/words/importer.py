@@ -119,7 +119,7 @@ def import_dictionary(db, source, path):
 
 
 def reversed_key(key, pos):
-    """Return a one-word noun's key reversed, for dictionary.english_of_suffixed; else None."""
+    """Return a one-word noun's key reversed, for dictionary.suffixed; else None."""
     return key[::-1] if pos == "noun" and " " not in key else None
 
 

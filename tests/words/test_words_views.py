@@ -508,6 +508,10 @@ MAYBE_NAME = 'Not in the dictionary: probably a name, or the English word <b lan
     # word too), so the English look-alike is a hint, not the meaning.
     ("Der Präsident Trump sagte am Montag ab.", "Trump", MAYBE_NAME.format("trump"), ""),
     ("Auf der Messe zeigte Website ihre Pläne.", "Website", MAYBE_NAME.format("website"), ""),
+    # A relative pronoun is no article, nor is the article of the hyphenated word a name opens.
+    ("Die Rede, die Trump hielt, war lang.", "Trump", MAYBE_NAME.format("trump"), ""),
+    ("Das Land, in dem Trump regiert, ist groß.", "Trump", MAYBE_NAME.format("trump"), ""),
+    ("Die Politik der Trump-Regierung ändert sich.", "Trump", MAYBE_NAME.format("trump"), ""),
 ])
 def test_an_english_loanword_ding_lacks_is_named_and_prefilled_unless_it_may_be_a_name(
         client, db, fallbacks, english, lemmatiser, sentence, word, said, prefilled):
