@@ -360,6 +360,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if entry["sub"] > 0:
         s += 1.0
+    if pos == "verb" and not want.reflexive and entry["sub"] == 0 and _DIRECT.match(entry["headword"]):
+        s -= DIRECT_BONUS  # see _DIRECT
     if entry.get("form_in_line"):
         s -= 0.5  # its line lists the word as written among its forms
     if entry["indirect"]:
@@ -412,6 +414,12 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 
 # A comment narrowing a sense to a corner weighs like a label of a specialist's sense.
 CORNER = 1.0
+# A verb Ding heads with its direct object ("etw. einsammeln": to collect sth.) names the
+# transitive sense a clause with an object uses; a bare alternative ("einsammeln": to scavenge,
+# "abtragen (Kleidung)": to wear) is often a narrower one whose English word is merely common.
+# Not where a reflexive pronoun is the object ("sich ärgern" is not "jdn. ärgern").
+DIRECT_BONUS = 0.3
+_DIRECT = re.compile(r"^(?:etw|jdn|jdn\./etw)\. \S+$")
 
 
 def corner(entry):
