@@ -73,7 +73,8 @@ def generic_object(phrase, placeholder="etw."):
 # A verb's object frame ("with sth.", "to sb.", "sb./sth."): its arguments, not words of the expression.
 _FRAME = re.compile(r"\s(?:(?:about|against|at|by|for|from|in|into|of|on|over|to|with)\s+)?"
                     r"(?:sb\.?/sth\.|sb\.|sth\.|sb's|one's|oneself)", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\b(?:sb|sth|sb's|one's|oneself|so)\b\.?", re.IGNORECASE)
+# Ding writes the possessive "sb.’s" (curly): the whole of it is the placeholder, not "sb." alone.
+_PLACEHOLDER = re.compile(r"\b(?:sb|sth)\.?[’']s\b|\b(?:sb|sth|sb's|one[’']s|oneself)\b\.?|\bso\.(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -573,3 +573,17 @@ def test_grammar_of_a_noun_and_of_a_reflexive_verb(dictionary_db):
 def test_a_capitalised_unknown_word_mid_sentence_is_probably_a_name(dictionary_db):
     assert look(dictionary_db, "Präsident Wladimir Putin kam.", "Wladimir")["name"] is True
     assert look(dictionary_db, "Wladimir kam.", "Wladimir")["name"] is False  # first: could be anything
+
+
+@pytest.mark.parametrize("gloss, core", [
+    # Ding's possessive placeholder is curly: "sb.’s wedding anniversary" is found in a translation's
+    # "their wedding anniversary", and a split's part shows "enlistment", not "’s enlistment".
+    ("sb.’s wedding anniversary", "wedding anniversary"),
+    ("to take sb.’s mind off sth.", "take mind off"),
+    ("to do one’s best", "do best"),
+    # "so." is a placeholder; "so" in "so-called" is a word.
+    ("to tell so. sth.", "tell"),
+    ("so-called", "so-called"),
+])
+def test_a_gloss_s_placeholders_are_no_words_of_its_english(gloss, core):
+    assert senses.gloss_core(gloss) == core
