@@ -264,6 +264,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             and (first[0].islower() or not entries or entries[0]["misfit"]
                  or not any(e["pos"] == "noun" for e in entries))):
         entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
+    if len(words) == 1 and want.adjective and not separable:
+        entries = _attributive_sense(db, entries, clause, c_start, at)
     if separable:
         # "sagte … ab" is "absagen": the bare verb's senses ("to say") follow, however common.
         entries.sort(key=lambda e: e["key"] != separable)
@@ -355,6 +357,32 @@ def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
     ids = {e["id"] for e in found}
     return (found + [e for e in entries if e["id"] not in ids])[:limit]
+
+
+def _attributive_sense(db, entries, clause, c_start, at):
+    """Return entries with the adjective's sense that Ding's phrase of it and its noun uses first.
+
+    "auf unbestimmte Zeit" is "indefinitely", "gedeckte Farben" are "muted colours": of
+    "unbestimmt"'s senses (vague, indefinite …) and "gedeckt"'s (covered, muted …), the one
+    whose English the phrase's English holds is the one the adjective has before that noun.
+    The phrase itself is not shown: its English is often another word ("junge Leute":
+    youths), not what the adjective means.
+    """
+    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
+    if not places or places[0] + 1 >= len(clause):
+        return entries
+    i = places[0]
+    low = [w.lower() for _, _, w in clause]
+    nouns = {low[i + 1], (lemmas.lemma(clause[i + 1][2], timeout=0) or clause[i + 1][2]).lower()}
+    keys = {" ".join(f"{b} {low[i]} {n}".split()) for n in nouns
+            for b in ("", " ".join(low[max(0, i - 1):i]), " ".join(low[max(0, i - 2):i]))}
+    english = {w for e in lookup(db, sorted(keys), limit=3) for g in e["glosses"]
+               for w in re.findall(r"[a-z]+(?:-[a-z]+)*", senses.gloss_core(g))}
+    for n, e in enumerate(entries):
+        core = senses.gloss_core(e["glosses"][0]) if e["glosses"] and " " not in e["key"] else ""
+        if core and " " not in core and any(w == core or len(core) >= 5 and w.startswith(core) for w in english):
+            return [e, *entries[:n], *entries[n + 1:]]
+    return entries
 
 
 # Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).
