@@ -278,17 +278,22 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             or e["key"] in superlatives and senses.superlative(e["glosses"]))]
         ids = {e["id"] for e in rows}
         entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
-    feminine = None
+    feminine = plural_of = None
     if not entries and len(words) == 1:
         feminine = _feminine_base(db, first)
+        plural_of = None if feminine else _mann_singular(db, first)
         if feminine:
             # "Astronautin", which Ding lacks, means what "Astronaut" means.
             entries = lookup(db, [feminine[0]], limit=limit, want=senses.Want(noun=True))
+        elif plural_of:
+            # "Bergleute", which Ding lacks, are what a "Bergmann" is, not "mountain people".
+            entries = lookup(db, [plural_of], limit=limit, want=senses.Want(noun=True))
         else:
             entries, split = _fallback(db, first, want)
     # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
     # dictionary, whole or split: a name or a loanword (see loanword()).
-    unknown = not entries and not split and not feminine and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface)))
+    unknown = (not entries and not split and not feminine and not plural_of
+               and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))))
     # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
     # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
     # "zwölf Biker" are nouns, which names seldom are. Not a relative pronoun ("die Rede, die
@@ -300,7 +305,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name, "feminine": feminine, "unknown": unknown,
+        "name": name, "feminine": feminine, "plural_of": plural_of, "unknown": unknown,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
@@ -388,6 +393,20 @@ def _attributive_sense(db, entries, clause, c_start, at):
 # Entries of a compound's part matched against a cached translation ("Kampf": fight, combat …).
 PART_POOL = 8
 _UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _mann_singular(db, word):
+    """Return the singular in -mann of a plural in -leute that Ding lacks ("Bergleute": Bergmann), or None.
+
+    A noun in -mann naming people by their trade or place has its plural in -leute
+    ("Kaufleute", "Seeleute"); Ding lists it beside some singulars, not all.
+    """
+    if not word[:1].isupper() or not word.endswith("leute") or len(word) < 8:
+        return None
+    singular = word[:-len("leute")] + "mann"
+    found = any(e["gender"] == "m" and e["headword"] == singular
+                for e in lookup(db, [singular], want=senses.Want(noun=True)))
+    return singular if found else None
 
 
 def _feminine_base(db, word):
@@ -542,6 +561,8 @@ def grammar(result, entries):
     if result.get("feminine"):
         singular = result["feminine"][1]
         return {**out, "lemma": singular, "gender": "f", "plural": singular + "nen"}
+    if result.get("plural_of"):
+        return {**out, "lemma": result["plural_of"], "gender": "m", "plural": result["surface"]}
     if result["split"]:
         last = result["split"][-1]["entries"]
         noun = next((e for e in last if e["gender"] in ("m", "f", "n")), None)
