@@ -1,8 +1,7 @@
 """Nouns in -mann whose plural in -leute the dictionary lacks."""
 import pytest
-from words_lookup import look
+from words_lookup import look, popover_page
 
-from annotations.reading import articles
 from annotations.words import context, senses
 
 # Real Ding lines: "Bergmann" (miner) without "Bergleute"; "Berg" and "Leute", its parts;
@@ -34,10 +33,6 @@ def test_a_plural_ding_has_or_no_plural_in_leute_is_looked_up_as_it_is(load_ding
 
 
 def test_the_popover_says_whose_plural_it_is(client, load_ding):
-    db = load_ding(DING)
-    sentence = "Auf der Rutsche fuhren früher die Bergleute hinab."
-    article_id = articles.create_article(db, sentence)
-    start = sentence.index("Bergleute")
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={start + 9}").get_data(as_text=True)
+    page = popover_page(client, load_ding(DING), "Auf der Rutsche fuhren früher die Bergleute hinab.", "Bergleute")
     assert 'Plural of <b lang="de">der Bergmann</b>: its meanings' in page
     assert 'value="mine worker"' in page

@@ -5,7 +5,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 import re
 
 import pytest
-from words_lookup import look
+from words_lookup import look, popover_page
 
 from annotations.reading import articles
 from annotations.words import grammar, senses, translated
@@ -311,11 +311,8 @@ Zirkuskuppel {f} | Zirkuskuppeln {pl} :: circus dome | circus domes
 def test_a_split_nouns_last_part_means_what_it_means_at_the_end_of_dings_compounds(client, load_ding):
     # Glass, reactor and circus "…kuppel"s are domes: the tent's is one too, not the part's
     # first-ranked sense, "bubble (transparent domed cover)".
-    db = load_ding(DOMES)
     text = "Der Sturm riss ein Loch in die Zeltkuppel, die Vorstellung des Zirkus fiel aus."
-    article_id = articles.create_article(db, text)
-    at = text.index("Zeltkuppel")
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={at}&end={at + 10}").get_data(as_text=True)
+    page = popover_page(client, load_ding(DOMES), text, "Zeltkuppel")
     assert 'class="word-split"' in page
     assert re.search(r'<input name="gloss" value="([^"]*)"', page).group(1) == "tent dome"
 

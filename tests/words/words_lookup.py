@@ -1,4 +1,6 @@
 """Helpers the word tests share: a word looked up where it stands, a small WordNet of their own."""
+from annotations.notes.anchoring import cp_to_utf16
+from annotations.reading import articles
 from annotations.words import context, synonyms
 
 
@@ -8,6 +10,14 @@ def look(db, sentence, word, nth=0):
     for _ in range(nth + 1):
         at = sentence.index(word, at + 1)
     return context.in_context(db, sentence, at, at + len(word))
+
+
+def popover_page(client, db, text, word):
+    """Return the popover's HTML for the first occurrence of word in a new article of text."""
+    article_id = articles.create_article(db, text)
+    at = text.index(word)
+    start, end = cp_to_utf16(text, at), cp_to_utf16(text, at + len(word))
+    return client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
 
 
 def write_wordnet(root, synsets):
