@@ -48,7 +48,8 @@ def test_hovering_a_sentence_lights_up_its_counterpart(reader):
     expect(german).to_have_class("s")
     # The pair's colour is its own: no highlight colour, so it never looks like a highlight.
     lit = reader.locator("#p-1-text [data-s='0']")  # lit by the English sentence under the pointer
-    hot = lit.evaluate("el => getComputedStyle(el).backgroundColor")
+    # Its colour fades in (a transition): read the colour it fades to, not a frame of the fade.
+    hot = lit.evaluate("el => { el.getAnimations().forEach((a) => a.finish()); return getComputedStyle(el).backgroundColor; }")
     colours = reader.evaluate("""() => ['yellow', 'green', 'blue', 'red', 'purple'].map((c) => {
         const m = document.createElement('mark'); m.className = 'hl hl-' + c; document.body.append(m);
         const bg = getComputedStyle(m).backgroundColor; m.remove(); return bg; })""")
