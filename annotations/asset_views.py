@@ -3,7 +3,7 @@
 The stylesheet is inlined in each page's <head>: the first paint waits for no request (a linked
 sheet, even cached, held a fresh tab's text back by ~20 ms in bench/bench_browser.py's traces), and
 a page revalidates with its ETag, so a repeat view gets it from the cache all the same. print.css
-joins it inside `@media print`. The script bundle's name carries a hash of its bytes, so it is
+joins it inside `@media print`. The CSP allows that one inline style by its hash. The script bundle's name carries a hash of its bytes, so it is
 cached for a year as immutable (a changed file gives a new name); loader.js, a few lines that start
 it once the text is painted, is inlined at the end of each page (its hash allowed by the CSP). The
 sources stay separate files in static/ (edit them there); a new file only needs adding to a list
@@ -41,9 +41,14 @@ def _loader_text():
     return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
 
 
+def hash_source(text):
+    """Return the CSP source that allows one inline script or style by the hash of its exact text."""
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
 LOADER = _loader_text()
 # For the CSP's script-src: the one inline script allowed, by the hash of its exact text.
-LOADER_SOURCE = "'sha256-%s'" % base64.b64encode(hashlib.sha256(LOADER.encode()).digest()).decode()
+LOADER_SOURCE = hash_source(LOADER)
 
 bp = Blueprint("assets", __name__)
 _lock = threading.Lock()
@@ -62,6 +67,7 @@ class Bundle:
                      for name, text in parts]
         self.body = "\n".join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
         self.name = f"app.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
+        self.source = hash_source(self.body.decode())
         # Only the script is served as a file; the stylesheet travels inside each (compressed) page.
         self.encoded = ({"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
                         if ext == "js" else {})
@@ -102,6 +108,11 @@ def asset_url(kind):
 def inline_styles():
     """Return the stylesheet as an inline <style>, so that the first paint waits for no request."""
     return Markup("<style>%s</style>") % Markup(bundles()["css"].body.decode())
+
+
+def style_source():
+    """Return the CSP source that allows the inline stylesheet, and no other inline style."""
+    return bundles()["css"].source
 
 
 def loader_script():

@@ -53,6 +53,14 @@ def test_the_inline_loader_is_the_one_script_the_policy_allows_by_hash(client):
     assert "app-bundle" in loader and "//" not in loader  # its comments stay in the file
 
 
+def test_the_inline_stylesheet_is_the_one_style_the_policy_allows_by_hash(client):
+    response = client.get("/articles/1")
+    style = inline_style(response.get_data(as_text=True))
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    style_src = re.search(r"style-src ([^;]+);", response.headers["Content-Security-Policy"]).group(1)
+    assert style_src.split() == ["'self'", f"'sha256-{digest}'"]  # no 'unsafe-inline'
+
+
 def test_the_theme_sheet_comes_last_for_the_screen_and_prefs_runs_first_in_the_bundle(client):
     assert assets.STYLES[-2:] == ["themes.css", "print.css"]  # theme variables override every default colour
     assert assets.SCRIPTS[0] == "prefs.js"  # it defines window.Randnotiz for the others

@@ -82,3 +82,16 @@ def test_a_background_tab_starts_the_bundle_at_load(page, live_server):
       performance.getEntriesByType("navigation")[0].loadEventEnd,
     ]""")
     assert fetched <= load_end
+
+
+def test_the_policy_allows_the_page_s_own_style_and_script_and_nothing_else_is_refused(page, live_server):
+    # The stylesheet and the loader are inline, allowed by their hashes alone: a page that
+    # works end to end (styled, its bundle run, a paragraph translated through htmx) breaks no rule.
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(live_server + "/articles/1")
+    expect(page.locator("html[data-ready]")).to_have_count(1)
+    assert page.evaluate("getComputedStyle(document.querySelector('header.site')).borderBottomStyle") == "solid"
+    page.locator("#p-1").get_by_role("button", name="Translate").click()
+    expect(page.locator("#p-1-en")).to_be_visible()
+    assert refused == []
