@@ -1,14 +1,14 @@
 """One stylesheet and one script for every page: static/ files joined in a fixed order.
 
 The stylesheet is inlined in each page's <head>: the first paint waits for no request (a linked
-sheet, even cached, held a fresh tab's text back by ~20 ms in bench/bench_browser.py's traces), and
-a page revalidates with its ETag, so a repeat view gets it from the cache all the same. print.css
-joins it inside `@media print`. The CSP allows that one inline style by its hash. The script bundle's name carries a hash of its bytes, so it is
-cached for a year as immutable (a changed file gives a new name); loader.js, a few lines that start
-it once the text is painted, is inlined at the end of each page (its hash allowed by the CSP). The
-sources stay separate files in static/ (edit them there); a new file only needs adding to a list
-below. Bundles are built once, on the first request that needs them; the script is kept
-pre-compressed.
+sheet, even cached, held a fresh tab's text back by ~20 ms in bench/bench_browser.py's traces),
+and a page revalidates with its ETag, so a repeat view gets it from the cache all the same.
+print.css joins it inside `@media print`. The script bundle's name carries a hash of its bytes,
+so it is cached for a year as immutable (a changed file gives a new name); loader.js, a few lines
+that start it once the text is painted, is inlined at the end of each page. The CSP allows the
+two inline parts by their hashes alone. The sources stay separate files in static/ (edit them
+there); a new file only needs adding to a list below. Bundles are built once, on the first
+request that needs them; the script is kept pre-compressed.
 """
 import base64
 import gzip
@@ -65,9 +65,10 @@ class Bundle:
         else:
             parts = [(name, f"@media {MEDIA[name]} {{\n{text.rstrip()}\n}}" if name in MEDIA else text)
                      for name, text in parts]
-        self.body = "\n".join(f"/* {name} */\n{text.rstrip()}" for name, text in parts).encode() + b"\n"
+        self.text = "\n".join(f"/* {name} */\n{text.rstrip()}" for name, text in parts) + "\n"
+        self.body = self.text.encode()
         self.name = f"app.{hashlib.sha256(self.body).hexdigest()[:12]}.{ext}"
-        self.source = hash_source(self.body.decode())
+        self.source = hash_source(self.text)  # the CSP source allowing it inline
         # Only the script is served as a file; the stylesheet travels inside each (compressed) page.
         self.encoded = ({"br": brotli.compress(self.body, quality=9), "gzip": gzip.compress(self.body, 9)}
                         if ext == "js" else {})
@@ -107,7 +108,7 @@ def asset_url(kind):
 
 def inline_styles():
     """Return the stylesheet as an inline <style>, so that the first paint waits for no request."""
-    return Markup("<style>%s</style>") % Markup(bundles()["css"].body.decode())
+    return Markup("<style>%s</style>") % Markup(bundles()["css"].text)
 
 
 def style_source():

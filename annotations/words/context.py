@@ -278,21 +278,17 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             or e["key"] in superlatives and senses.superlative(e["glosses"]))]
         ids = {e["id"] for e in rows}
         entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
-    feminine = plural_of = None
+    base_of = None
     if not entries and len(words) == 1:
-        feminine = _feminine_base(db, first)
-        plural_of = None if feminine else _mann_singular(db, first)
-        if feminine:
-            # "Astronautin", which Ding lacks, means what "Astronaut" means.
-            entries = lookup(db, [feminine[0]], limit=limit, want=senses.Want(noun=True))
-        elif plural_of:
-            # "Bergleute", which Ding lacks, are what a "Bergmann" is, not "mountain people".
-            entries = lookup(db, [plural_of], limit=limit, want=senses.Want(noun=True))
+        base_of = _noun_base(db, first)
+        if base_of:
+            # "Astronautin", "Bergleute", which Ding lacks, mean what "Astronaut", "Bergmann" mean.
+            entries = lookup(db, [base_of["base"]], limit=limit, want=senses.Want(noun=True))
         else:
             entries, split = _fallback(db, first, want)
     # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
     # dictionary, whole or split: a name or a loanword (see loanword()).
-    unknown = (not entries and not split and not feminine and not plural_of
+    unknown = (not entries and not split and not base_of
                and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))))
     # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
     # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
@@ -305,7 +301,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name, "feminine": feminine, "plural_of": plural_of, "unknown": unknown,
+        "name": name, "base_of": base_of, "unknown": unknown,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
@@ -395,27 +391,44 @@ PART_POOL = 8
 _UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 
 
+def _noun_base(db, word):
+    """Return the masculine singular a noun Ding lacks stands for, with the noun's own grammar; or None.
+
+    {"of": "Feminine" or "Plural", "base": the noun Ding has, "lemma", "gender", "plural": what
+    to save}. Ding lists many feminines and -leute plurals beside their masculine singular, not
+    all: "Astronautin" means what "Astronaut" means, "Bergleute" what "Bergmann" means (not
+    "mountain + people").
+    """
+    if feminine := _feminine_base(db, word):
+        base, singular = feminine
+        return {"of": "Feminine", "base": base, "lemma": singular, "gender": "f", "plural": singular + "nen"}
+    if singular := _mann_singular(db, word):
+        return {"of": "Plural", "base": singular, "lemma": singular, "gender": "m", "plural": word}
+    return None
+
+
+def _masculine_noun(db, base):
+    """Say whether Ding has base itself as a masculine noun."""
+    return any(e["gender"] == "m" and e["headword"] == base for e in lookup(db, [base], want=senses.Want(noun=True)))
+
+
 def _mann_singular(db, word):
-    """Return the singular in -mann of a plural in -leute that Ding lacks ("Bergleute": Bergmann), or None.
+    """Return the singular in -mann of a plural in -leute ("Bergleute": Bergmann), or None.
 
     A noun in -mann naming people by their trade or place has its plural in -leute
-    ("Kaufleute", "Seeleute"); Ding lists it beside some singulars, not all.
+    ("Kaufleute", "Seeleute").
     """
     if not word[:1].isupper() or not word.endswith("leute") or len(word) < 8:
         return None
     singular = word[:-len("leute")] + "mann"
-    found = any(e["gender"] == "m" and e["headword"] == singular
-                for e in lookup(db, [singular], want=senses.Want(noun=True)))
-    return singular if found else None
+    return singular if _masculine_noun(db, singular) else None
 
 
 def _feminine_base(db, word):
     """Return (masculine noun, feminine singular) for a feminine noun in -in/-innen, or None.
 
-    Ding lists many feminine forms beside the masculine ("Forscher {m}; Forscherin {f}") but
-    not all ("Astronautin"); the masculine's meaning is the feminine's, and the base may have
-    lost an -e ("Kollegin": Kollege) or gained an umlaut ("Ärztin": Arzt). Stems shorter
-    than four letters are left alone: "Putin" is a name, not a female "Pute".
+    The base may have lost an -e ("Kollegin": Kollege) or gained an umlaut ("Ärztin": Arzt).
+    Stems shorter than four letters are left alone: "Putin" is a name, not a female "Pute".
     """
     if not word[:1].isupper():
         return None
@@ -426,9 +439,7 @@ def _feminine_base(db, word):
         last_umlaut = max((stem.rfind(u) for u in _UMLAUTS), default=-1)
         plain = stem[:last_umlaut] + _UMLAUTS[stem[last_umlaut]] + stem[last_umlaut + 1:] if last_umlaut >= 0 else ""
         for base in dict.fromkeys(b for b in (stem, stem + "e", plain) if b):
-            masculine = [e for e in lookup(db, [base], want=senses.Want(noun=True))
-                         if e["gender"] == "m" and e["headword"] == base]
-            if masculine:
+            if _masculine_noun(db, base):
                 return base, stem + "in"
     return None
 
@@ -558,11 +569,8 @@ def grammar(result, entries):
     """
     lemma = result["separable"] or result["lemma"]
     out = {"lemma": lemma, "gender": "", "plural": "", "form": ""}
-    if result.get("feminine"):
-        singular = result["feminine"][1]
-        return {**out, "lemma": singular, "gender": "f", "plural": singular + "nen"}
-    if result.get("plural_of"):
-        return {**out, "lemma": result["plural_of"], "gender": "m", "plural": result["surface"]}
+    if base_of := result.get("base_of"):
+        return {**out, "lemma": base_of["lemma"], "gender": base_of["gender"], "plural": base_of["plural"]}
     if result["split"]:
         last = result["split"][-1]["entries"]
         noun = next((e for e in last if e["gender"] in ("m", "f", "n")), None)

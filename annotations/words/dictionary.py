@@ -258,11 +258,6 @@ def suffixed(db, last):
     return db.execute(_SUFFIXED_SQL, [*_starting_with(low[::-1]), len(low) + 1]).fetchall()
 
 
-def english_of_suffixed(db, last):
-    """Return the English sides of the one-word nouns that end in last ("Glaskuppel" for "Kuppel")."""
-    return [english for _key, english in suffixed(db, last)]
-
-
 def english_of_compounds(db, rows, last):
     """Return the English of those suffixed() rows whose front is a headword too.
 

@@ -595,12 +595,8 @@ def head_sense(english_sides, words):
     so "Zeltkuppel" is a tent dome. Of the part's own one-word senses (words), the one that
     ends most of those compounds' English names wins, where clearly ahead; else "".
     """
-    counts = collections.Counter()
-    for english in dict.fromkeys(english_sides):
-        last = [w.lower() for w in _first_name(english)[-1:]]
-        if last and last[0] in words:
-            counts[last[0]] += 1
-    ranked = counts.most_common(2)
+    counts = _endings(english_sides)
+    ranked = collections.Counter({w: counts[w] for w in words if counts[w]}).most_common(2)
     return ranked[0][0] if _leads([n for _, n in ranked], HEAD_MIN) else ""
 
 
@@ -614,15 +610,21 @@ def common_head(english_sides, words):
     fisherman; "Eisvogel … kingfisher" says nothing of "Küstenfischer"). Held to the front
     part's bar (MODIFIER_MIN, MODIFIER_LEAD).
     """
+    counts = _endings(english_sides)
+    if any(counts[w.lower()] for w in words):
+        return ""
+    ranked = counts.most_common(2)
+    return ranked[0][0] if _leads([n for _, n in ranked]) else ""
+
+
+def _endings(english_sides):
+    """Return how many English names (the first on each side, once each) end in each one-word noun."""
     counts = collections.Counter()
     for english in dict.fromkeys(english_sides):
         last = [w.lower() for w in _first_name(english)[-1:]]
         if last and _ONE_WORD.fullmatch(last[0]) and last[0] not in STOPWORDS:
             counts[last[0]] += 1
-    if any(counts[w.lower()] for w in words):
-        return ""
-    ranked = counts.most_common(2)
-    return ranked[0][0] if _leads([n for _, n in ranked]) else ""
+    return counts
 
 
 def split_meaning(glosses, noun):

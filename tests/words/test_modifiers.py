@@ -66,8 +66,8 @@ def test_a_front_part_means_what_it_means_in_the_dictionary_s_compounds(dictiona
 
 def test_the_nouns_ending_in_a_word_are_found_by_the_reversed_keys_index(dictionary_db):
     # "Versagen" ends "Kreislaufversagen"; the word itself and nouns merely containing it are not such nouns.
-    assert dictionary.english_of_suffixed(dictionary_db, "Versagen") == ["circulatory failure"]
-    assert dictionary.english_of_suffixed(dictionary_db, "Kessel") == ["mash copper"]
+    assert [e for _, e in dictionary.suffixed(dictionary_db, "Versagen")] == ["circulatory failure"]
+    assert [e for _, e in dictionary.suffixed(dictionary_db, "Kessel")] == ["mash copper"]
     plan = " ".join(row[3] for row in dictionary_db.execute(
         "EXPLAIN QUERY PLAN " + dictionary._SUFFIXED_SQL, ["negasrev", "negasrew", 9]))
     # A range of an index, not a scan of every row (LIKE '%versagen' read 600,000 rows: 0.1 s).

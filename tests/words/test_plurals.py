@@ -17,7 +17,7 @@ Kaufmann {m} /Kfm./; Großkaufmann {m}; Händler {m} [econ.] | Kaufleute {pl} | 
 def test_a_plural_in_leute_ding_lacks_means_what_its_singular_in_mann_means(load_ding):
     # Not split into "mountain + people": the miners of a salt mine, saved as "der Bergmann, Bergleute".
     found = look(load_ding(DING), "Auf der Rutsche fuhren früher die Bergleute hinab.", "Bergleute")
-    assert found["plural_of"] == "Bergmann" and not found["split"]
+    assert found["base_of"]["base"] == "Bergmann" and not found["split"]
     assert senses.best_gloss(found["entries"][0]) == "mine worker"
     g = context.grammar(found, found["entries"])
     assert (g["lemma"], g["gender"], g["plural"]) == ("Bergmann", "m", "Bergleute")
@@ -29,7 +29,7 @@ def test_a_plural_in_leute_ding_lacks_means_what_its_singular_in_mann_means(load
 ])
 def test_a_plural_ding_has_or_no_plural_in_leute_is_looked_up_as_it_is(load_ding, sentence, word):
     found = look(load_ding(DING), sentence, word)
-    assert not found["plural_of"] and found["entries"]
+    assert not found["base_of"] and found["entries"]
 
 
 def test_the_popover_says_whose_plural_it_is(client, load_ding):

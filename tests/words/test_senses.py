@@ -409,7 +409,7 @@ def test_a_feminine_noun_ding_lacks_takes_its_masculine_meaning(dictionary_db, s
     ("Präsident Putin kam nach Berlin.", "Putin"),  # a name, not a female turkey (Pute, Puter)
 ])
 def test_only_a_masculine_noun_gives_a_feminine_its_meaning(dictionary_db, sentence, word):
-    assert look(dictionary_db, sentence, word)["feminine"] is None
+    assert look(dictionary_db, sentence, word)["base_of"] is None
 
 
 def test_labels_belong_to_the_alternative_that_matched(dictionary_db):
