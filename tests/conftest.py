@@ -90,8 +90,9 @@ def live_server(app):
 
 
 # The app's pages run their script bundle just after the text is painted (after "load"), so a
-# page is not yet interactive when goto() returns: navigations wait for the bundle's mark.
-READY = "html[data-ready], html:not(:has(#app-bundle))"
+# page is not yet interactive when goto() returns: navigations wait for the bundle's mark. With
+# scripts off nothing runs: a <noscript>'s content is then parsed as elements, never otherwise.
+READY = "html[data-ready], html:not(:has(#app-bundle)), html:has(noscript > *)"
 
 
 def _wait_for_the_bundle_after_navigations():
