@@ -3,6 +3,7 @@
 A compound is split into headwords the dictionary itself knows, the last part (which gives the
 compound its meaning and gender) as long as possible, with the linking elements German puts
 between parts (Beistand-s-klausel, Klasse-n-erhalt); a front part may be a verb's stem (Kletter-turm).
+Where the front and the next part make a headword, that word is the front ([Nord-see]-küste).
 """
 # Preposition + article in one word: "im" is "in dem".
 CONTRACTIONS = {
@@ -56,7 +57,23 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None):
                 return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1, opens)
         if head:
-            return [*head, (word[cut:], last)]
+            return (parts >= 3 and len(head) == 1 and _left_branching(word, cut, known, opens)) or [
+                *head, (word[cut:], last)]
+    return None
+
+
+def _left_branching(word, cut, known, opens):
+    """Return [front, last] where the front and the first part of the last make a headword, or None.
+
+    A German compound of three nouns is mostly built on a compound front ("[Tisch|tennis]|spielerin",
+    "[Nord|see]|küste"): where the dictionary has the front and the next part as one word,
+    that word is the front, and the compound's last part is what is left.
+    """
+    low = word.lower()
+    for k in range(cut + MIN_PART, len(low) - MIN_LAST + 1):
+        if (known(low[k:]) and _head(word[cut:k], known, 1, opens)
+                and (front := _head(word[:k], known, 1, opens))):
+            return [*front, (word[k:], low[k:])]
     return None
 
 

@@ -9,7 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, senses, synonyms
+from . import compounds, lemmas, literal, senses, synonyms
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import (MAX_RESULTS, PARTICLES, english_of_compounds, english_of_prefixed, fields_of, has_key, lookup,
                          sentence_around, suffixed)
@@ -278,6 +278,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             or e["key"] in superlatives and senses.superlative(e["glosses"]))]
         ids = {e["id"] for e in rows}
         entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
+    if len(words) == 1 and entries and entries[0]["pos"] == "noun":
+        entries = _literal_first(db, entries)
     base_of = None
     if not entries and len(words) == 1:
         base_of = _noun_base(db, first)
@@ -491,6 +493,30 @@ def _modifier_sense(db, written, found):
     english = english_of_prefixed(db, written)
     return senses.modifier_sense(english) or senses.own_modifier_sense(
         english, senses.one_word_senses(g for e in found for g in e["glosses"]))
+
+
+def _literal_first(db, entries):
+    """Return entries with the top one's gloss that names its parts first, where Ding has one (see literal)."""
+    top = entries[0]
+
+    def parts_senses():
+        parts = compound_parts(db, top["headword"])
+        if not parts or len(parts) != 2:
+            return None
+        (written, front), (_, last) = parts
+        # Nouns joined: a particle's front ("Vor|jahr") is no noun English would set first.
+        found = [e for e in lookup(db, [front], limit=PART_POOL, want=senses.Want(noun=True)) if e["pos"] == "noun"]
+        if not found:
+            return None
+        fronts = senses.one_word_senses(g for e in found for g in e["glosses"])
+        heads = senses.one_word_senses(g for e in lookup(db, [last], limit=PART_POOL, want=senses.Want(noun=True))
+                                       for g in e["glosses"])
+        return [*fronts, _modifier_sense(db, written, found)], heads
+
+    gloss = literal.literal_gloss(top["glosses"], parts_senses)
+    if not gloss:
+        return entries
+    return [{**top, "glosses": [gloss, *(g for g in top["glosses"] if g != gloss)]}, *entries[1:]]
 
 
 def _fallback(db, word, want):

@@ -2,6 +2,7 @@
 import pytest
 
 from annotations.words import compounds, lemmas
+from words_lookup import look
 
 # Headwords a dictionary might know: each compound below has two readings made of them.
 KNOWN = {"straße", "straßen", "ecken", "necken", "grund", "grunds", "steuer", "teuer",
@@ -38,3 +39,20 @@ def test_a_word_that_only_looks_like_the_prefix_still_is_a_front_part():
     # "Enten|braten": roast duck, in "Zum Fest gab es Entenbraten."
     known = {"enten", "ente", "braten"}.__contains__
     assert [w for w, _ in compounds.split("Entenbraten", known)] == ["Enten", "braten"]
+
+
+# Real Ding lines: "Nordsee", its parts, and "Seeküste", which the longest last part would take.
+NORDSEE = """\
+Norden {m}; Nord /N/ :: north /N/
+See {f} :: sea; ocean
+Nordsee {f} [geogr.] :: North Sea
+Seeküste {f}; Küste {f} :: seacoast; sea coast; sea shore; seaboard
+Küste {f} :: coast; shore
+"""
+
+
+def test_a_front_the_dictionary_has_as_one_word_with_the_next_part_is_the_front(load_ding):
+    # "[Nord|see]|küste" is the North Sea's coast, not "north" + "seaboard".
+    db = load_ding(NORDSEE)
+    found = look(db, "Die Krabbenfischer an der Nordseeküste leiden unter niedrigen Preisen.", "Nordseeküste")
+    assert [(p["written"], p["headword"]) for p in found["split"]] == [("Nordsee", "nordsee"), ("küste", "küste")]
