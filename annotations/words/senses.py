@@ -102,6 +102,11 @@ def gloss_core(gloss):
     return g.strip(" .;,").lower()
 
 
+def object_pieces(gloss):
+    """Return a gloss's bare English in the pieces its objects part ("to advise sb. against sth.": advise, against)."""
+    return [p for p in (gloss_core(piece) for piece in _PLACEHOLDER.split(_NOISE.sub(" ", gloss))) if p]
+
+
 def fields(labels):
     """Return the subject fields among Ding labels ("pol.", "mus."), not registers, regions or spellings."""
     out = set()
