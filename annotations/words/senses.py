@@ -656,5 +656,10 @@ _NOT_FIELDS = frozenset("""Br. Am. Dt. Schw. Ös. Süddt. Norddt. Mittelwestdt. 
     Jugendsprache euphem. iron. derb altertümlich altertümelnd""".split())
 
 
+def marked_register(gloss):
+    """Say whether an English gloss carries a register label of its own ("con [coll.]", "ablaze [fig.]")."""
+    return _register(re.findall(r"\[([^\]]*)\]", gloss))
+
+
 def _register(labels):
     return any(label.strip() in _REGISTER for text in labels for label in text.split(", "))

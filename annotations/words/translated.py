@@ -8,7 +8,7 @@ utilize"), else the one sharing its words; a split compound's parts rendered tog
 import re
 
 from . import lemmas, synonyms
-from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, object_pieces, stem, telling_synonyms
+from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, marked_register, object_pieces, stem, telling_synonyms
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
@@ -228,7 +228,9 @@ def _synonym_in(entries, words, at, wordnet):
     for i, entry in enumerate(entries):
         adjective = entry["pos"] in ("adjective", "adverb")
         for j, g in enumerate(entry["glosses"]):
-            core = gloss_core(_english(g))
+            # WordNet puts a colloquial or figurative word in one synset with the plain one
+            # ("con" with "inmate"): the plain word of a translation does not name that sense.
+            core = "" if marked_register(g) else gloss_core(_english(g))
             for synonym in sorted(telling_synonyms(core, wordnet)) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue

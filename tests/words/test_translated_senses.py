@@ -3,7 +3,7 @@
 Each case is a real sentence and its translation; the Ding lines are copied from the dictionary.
 """
 import pytest
-from words_lookup import look
+from words_lookup import look, write_wordnet
 
 from annotations.words import translated
 
@@ -12,6 +12,8 @@ jdn. lotsen {vt} [auto] [naut.] [aviat.] | lotsend | gelotst | jdn. durchlotsen 
 Lotse {m}; Lotsin {f}; Fluglotse {m}; Fluglotsin {f} [aviat.] | Lotsen {pl}; Lotsinnen {pl}; Fluglotsen {pl}; Fluglotsinnen {pl} | Schiffslotse {m} | übergebender Lotse :: air traffic controller; flight controller | air traffic controllers; flight controllers | marine pilot; maritime pilot; harbour pilot [Br.], harbor pilot [Am.] | transferring controller
 jdm. von etw. abraten {vi} | abratend | abgeraten | Davon würde ich abraten. | Er riet davon ab. :: to advise sb. against sth.; to warn sb. against sth.; to caution sb. against sth.; to disadvise sth. [rare] | advising against; warning against; cautioning; disadvising | advised against; warned against; cautioned; disadvised | I’d advise against it.; I’d advise you not to. | He advised against it.
 abraten {vi}; widerraten {vt} (von) | abratend; widerratend | abgeraten; widerraten | er/sie rät ab | ich/er/sie riet ab | er/sie hat/hatte abgeraten :: to dissuade (from) | dissuading | dissuaded | he/she dissuades | I/he/she dissuaded | he/she has/had dissuaded
+Knacki {m} [ugs.]; Häftling {m} | (ehemaliger) Knacki :: con [coll.] | old lag
+Strafgefangener {m}; Strafhäftling {m}; Häftling {m} [jur.] | Strafgefangene {pl}; Strafhäftlinge {pl}; Häftlinge {pl} :: prisoner | prisoners
 zu etw. raten {vt} | ratend | geraten | rät | riet | jdm. zur Vorsicht raten :: to advise sth.; to counsel sth. [formal] | advising; counselling; counseling | advised; counselled; counseled | advises; counsels | advised; counselled; counseled | to advise sb. to be careful; to advise sb. to take caution
 """
 
@@ -35,3 +37,12 @@ def test_a_verb_and_its_preposition_are_found_around_the_object(ding_db):
     found = look(ding_db, "Ein Hautarzt rät Verliebten davon ab, sich den Namen ihres Partners stechen zu lassen.", "rät")
     english = "A dermatologist advises people in love against having their partner's name tattooed."
     assert translated.mark_in_translation(found["entries"], english) == "to advise sb. against sth."
+
+
+def test_a_plain_synonym_does_not_name_a_colloquial_sense(ding_db, tmp_path):
+    # WordNet has "con" in one synset with "inmate"; the translation's plain "inmate" does not
+    # say the colloquial "con [coll.]" is meant, so no sense is named and the ranking decides.
+    wordnet = write_wordnet(tmp_path, {"noun": [["convict", "con", "inmate"]]})
+    found = look(ding_db, "Sie transportierte Handys und Tabletten für einen Häftling.", "Häftling")
+    english = "It was carrying mobile phones and pills for an inmate."
+    assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == ""
