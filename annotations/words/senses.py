@@ -102,6 +102,11 @@ def gloss_core(gloss):
     return g.strip(" .;,").lower()
 
 
+def object_pieces(gloss):
+    """Return a gloss's bare English in the pieces its objects part ("to advise sb. against sth.": advise, against)."""
+    return [p for p in (gloss_core(piece) for piece in _PLACEHOLDER.split(_NOISE.sub(" ", gloss))) if p]
+
+
 def fields(labels):
     """Return the subject fields among Ding labels ("pol.", "mus."), not registers, regions or spellings."""
     out = set()
@@ -649,6 +654,11 @@ _REGISTER = frozenset("""fig. übtr. obs. veraltet veraltend archaic selten rare
 # (Registers, _REGISTER, are left out by fields() already.)
 _NOT_FIELDS = frozenset("""Br. Am. Dt. Schw. Ös. Süddt. Norddt. Mittelwestdt. Bayr. BW Lie. Lux. Kindersprache
     Jugendsprache euphem. iron. derb altertümlich altertümelnd""".split())
+
+
+def marked_register(gloss):
+    """Say whether an English gloss carries a register label of its own ("con [coll.]", "ablaze [fig.]")."""
+    return _register(re.findall(r"\[([^\]]*)\]", gloss))
 
 
 def _register(labels):

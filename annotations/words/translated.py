@@ -8,13 +8,15 @@ utilize"), else the one sharing its words; a split compound's parts rendered tog
 import re
 
 from . import lemmas, synonyms
-from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, stem, telling_synonyms
+from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, marked_register, object_pieces, stem, telling_synonyms
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
 _ENGLISH_COPULAS = frozenset("be feel become get seem".split())
 # A word of a translation, hyphenated ones whole ("large-scale"); then its parts ("three", "day").
 _WORD = r"[\w’'-]+"
 _WORD_PART = r"[\w’']+"
+# The most words an object standing between a verb and its particle takes ("advises people in love against").
+_MAX_OBJECT = 4
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -94,7 +96,38 @@ def _occurrence(gloss, translation_words, adjective=False):
     # A phrase: its first word inflected ("took part"), the rest as written.
     firsts = english_forms(" ".join(words)) | {f + " " + " ".join(words[1:]) for f in english_forms(words[0])}
     at = next((i for i in range(len(text) - n + 1) if " ".join(text[i:i + n]) in firsts), None)
+    if at is None:
+        at = _around_object(object_pieces(gloss), text)
     return int(at is not None), n, at
+
+
+def _around_object(pieces, text):
+    """Return where a translation has a gloss's words around its object ("advises people in love against"), or None.
+
+    pieces: the gloss's words between its objects ("to advise sb. against sth.": advise, against).
+    English puts the object of a verb with a preposition or particle between the two.
+    """
+    if len(pieces) < 2:
+        return None
+    pieces = [p.split() for p in pieces]
+    for i in range(len(text)):
+        end = _piece_at(pieces[0], text, i)
+        for piece in pieces[1:]:
+            if end is None:
+                break
+            end = next((e for j in range(end + 1, end + 1 + _MAX_OBJECT)
+                        if (e := _piece_at(piece, text, j)) is not None), None)
+        if end is not None:
+            return i
+    return None
+
+
+def _piece_at(piece, text, i):
+    """Return where piece ends if text has it at i, its first word in any form ("minds off"), else None."""
+    n = len(piece)
+    if text[i:i + 1] and text[i] in english_forms(piece[0]) and text[i + 1:i + n] == piece[1:]:
+        return i + n
+    return None
 
 
 def _english(gloss):
@@ -175,11 +208,12 @@ def _shared(gloss, stems):
 
 
 def _first_shares(entries, stems):
-    """Say whether the sense ranked first shares a word with the translation.
+    """Say whether the first of the senses the sentence allows shares a word with the translation.
 
     "tax on land and buildings" for "property tax": it is already the one meant, in other words.
     """
-    return bool(entries and entries[0]["glosses"] and _shared(best_gloss(entries[0]), stems))
+    first = next((e for e in entries if not e.get("misfit")), None)
+    return bool(first and first["glosses"] and _shared(best_gloss(first), stems))
 
 
 def _synonym_in(entries, words, at, wordnet):
@@ -194,7 +228,9 @@ def _synonym_in(entries, words, at, wordnet):
     for i, entry in enumerate(entries):
         adjective = entry["pos"] in ("adjective", "adverb")
         for j, g in enumerate(entry["glosses"]):
-            core = gloss_core(_english(g))
+            # WordNet puts a colloquial or figurative word in one synset with the plain one
+            # ("con" with "inmate"): the plain word of a translation does not name that sense.
+            core = "" if marked_register(g) else gloss_core(_english(g))
             for synonym in sorted(telling_synonyms(core, wordnet)) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
@@ -218,7 +254,9 @@ def _partly_in(entries, stems):
         return []
     best = None
     for i, entry in enumerate(entries):
-        for g in entry["glosses"]:
+        # A word shared with a sense the sentence rules out says nothing: "traffic" of the
+        # noun "air traffic controllers" where "lotst" (a verb) is "guide … through the traffic".
+        for g in [] if entry.get("misfit") else entry["glosses"]:
             mine, common = content_stems(g), _shared(g, stems)
             key = (entry.get("misfit", False), -len(common), len(mine) - len(common), i)
             if common and (best is None or key < best[0]):

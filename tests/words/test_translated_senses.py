@@ -1,0 +1,48 @@
+"""Which Ding sense a cached translation of the sentence names, where it words it its own way.
+
+Each case is a real sentence and its translation; the Ding lines are copied from the dictionary.
+"""
+import pytest
+from words_lookup import look, write_wordnet
+
+from annotations.words import translated
+
+DING = """\
+jdn. lotsen {vt} [auto] [naut.] [aviat.] | lotsend | gelotst | jdn. durchlotsen :: to pilot sb. | piloting | piloted | to pilot sb. through
+Lotse {m}; Lotsin {f}; Fluglotse {m}; Fluglotsin {f} [aviat.] | Lotsen {pl}; Lotsinnen {pl}; Fluglotsen {pl}; Fluglotsinnen {pl} | Schiffslotse {m} | übergebender Lotse :: air traffic controller; flight controller | air traffic controllers; flight controllers | marine pilot; maritime pilot; harbour pilot [Br.], harbor pilot [Am.] | transferring controller
+jdm. von etw. abraten {vi} | abratend | abgeraten | Davon würde ich abraten. | Er riet davon ab. :: to advise sb. against sth.; to warn sb. against sth.; to caution sb. against sth.; to disadvise sth. [rare] | advising against; warning against; cautioning; disadvising | advised against; warned against; cautioned; disadvised | I’d advise against it.; I’d advise you not to. | He advised against it.
+abraten {vi}; widerraten {vt} (von) | abratend; widerratend | abgeraten; widerraten | er/sie rät ab | ich/er/sie riet ab | er/sie hat/hatte abgeraten :: to dissuade (from) | dissuading | dissuaded | he/she dissuades | I/he/she dissuaded | he/she has/had dissuaded
+Knacki {m} [ugs.]; Häftling {m} | (ehemaliger) Knacki :: con [coll.] | old lag
+Strafgefangener {m}; Strafhäftling {m}; Häftling {m} [jur.] | Strafgefangene {pl}; Strafhäftlinge {pl}; Häftlinge {pl} :: prisoner | prisoners
+zu etw. raten {vt} | ratend | geraten | rät | riet | jdm. zur Vorsicht raten :: to advise sth.; to counsel sth. [formal] | advising; counselling; counseling | advised; counselled; counseled | advises; counsels | advised; counselled; counseled | to advise sb. to be careful; to advise sb. to take caution
+"""
+
+
+@pytest.fixture
+def ding_db(load_ding):
+    return load_ding(DING)
+
+
+def test_a_word_shared_with_a_sense_the_sentence_rules_out_names_no_sense(ding_db):
+    # "lotst" stands lower-case mid-sentence: a verb. The plural noun "Lotsen" (air traffic
+    # controllers) shares only "traffic" with the translation, which renders "Feierabendverkehr".
+    found = look(ding_db, "Erst danach lotst sie der Fahrlehrer durch den dichten Feierabendverkehr.", "lotst")
+    english = "Only after that does the driving instructor guide them through the heavy rush-hour traffic."
+    assert translated.mark_in_translation(found["entries"], english) == ""
+
+
+def test_a_verb_and_its_preposition_are_found_around_the_object(ding_db):
+    # "to advise sb. against sth.": English puts the object ("people in love") between the verb
+    # and its preposition; "advises" alone is "raten", not the separable "abraten" meant.
+    found = look(ding_db, "Ein Hautarzt rät Verliebten davon ab, sich den Namen ihres Partners stechen zu lassen.", "rät")
+    english = "A dermatologist advises people in love against having their partner's name tattooed."
+    assert translated.mark_in_translation(found["entries"], english) == "to advise sb. against sth."
+
+
+def test_a_plain_synonym_does_not_name_a_colloquial_sense(ding_db, tmp_path):
+    # WordNet has "con" in one synset with "inmate"; the translation's plain "inmate" does not
+    # say the colloquial "con [coll.]" is meant, so no sense is named and the ranking decides.
+    wordnet = write_wordnet(tmp_path, {"noun": [["convict", "con", "inmate"]]})
+    found = look(ding_db, "Sie transportierte Handys und Tabletten für einen Häftling.", "Häftling")
+    english = "It was carrying mobile phones and pills for an inmate."
+    assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == ""
