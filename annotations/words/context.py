@@ -163,12 +163,17 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
     state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
+    # "die im Ofen gebrannt werden", "ist gesprengt worden": a participle beside "werden" is
+    # a passive, which only a transitive verb has ("etw. brennen": to fire, not "brennen {vi}").
+    # A weak participle ("gebrannt", "gestutzt"), not the infinitive of a future ("wird brennen").
+    passive = bool(verb and auxiliaries & (_WERDEN | {"worden"}) and word.lower() != lem
+                   and word.lower().endswith("t"))
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
         (compounds.contraction(w) or (_PRONOMINAL.sub("", w.lower()),))[0] for w in clause_words)
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
-                       prepositions=prepositions, state=state)
+                       prepositions=prepositions, state=state, passive=passive)
 
 
 def in_context(db, text, start, end, limit=MAX_RESULTS):
