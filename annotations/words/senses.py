@@ -362,6 +362,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
         s += PASSIVE_INTRANSITIVE
+    if want.passive and not pos and entry["sub"] == PARTICIPLE_ROW and entry["headword"].lower() == entry["key"]:
+        s -= 2.0  # the participle row of a verb's line ("bepflanzt: planted") is that verb, as written
     if entry["sub"] > 0:
         s += 1.0
     if pos == "verb" and not want.reflexive and entry["sub"] == 0 and _DIRECT.match(entry["headword"]):
@@ -419,6 +421,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 # A passive of a verb Ding tags intransitive or reflexive is no sense of it ("brennen {vi}": to
 # burn, in "die im Ofen gebrannt werden"; "etw. brennen {vt}": to fire).
 PASSIVE_INTRANSITIVE = 1.0
+# Ding gives a verb's forms as the sub-entries of its line: present participle, past participle, …
+PARTICIPLE_ROW = 2
 _VERB_TAG = re.compile(r"\{(v[tir]?)\}")
 
 
