@@ -37,6 +37,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
 _PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:" + "|".join(sorted(senses.PREPOSITIONS)) + r")$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
+# "entfernt", "beseitigt", "zerstört": a participle of an inseparable verb, without "ge-".
+_INSEPARABLE_PARTICIPLE = re.compile(r"^(?P<particle>be|emp|ent|er|miss|ver|zer)(?P<stem>\w{3,}?)(?:e?t)$")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
 
@@ -103,12 +105,20 @@ def _separable_verb(db, particle, words):
     return None
 
 
-def _participle_infinitive(word):
-    """Return the infinitive behind a weak participle ("ausgebaut" → "ausbauen"), or None."""
-    m = _PARTICIPLE.match(word.lower())
+def _participle_infinitive(word, inseparable=False):
+    """Return the infinitive behind a weak participle ("ausgebaut" → "ausbauen"), or None.
+
+    inseparable: also one of a verb with an inseparable prefix, which takes no "ge-"
+    ("entfernt" → "entfernen"). It is spelt as the verb's present ("er entfernt"), and beside
+    "sein" alone often an adjective ("weit entfernt"): ask only where "werden" makes it a
+    passive ("ist entfernt worden").
+    """
+    m = _PARTICIPLE.match(word.lower()) or (inseparable and _INSEPARABLE_PARTICIPLE.match(word.lower()))
     if not m:
         return None
-    return (m.group("particle") or "") + m.group("stem") + "en"
+    stem = (m.group("particle") or "") + m.group("stem")
+    # "gefördert", "erleichtert": a stem in -er or -el takes only "-n" ("fördern", "erleichtern").
+    return stem + ("n" if stem.endswith(("er", "el")) else "en")
 
 
 def _present_participle(word, lemma):
@@ -157,18 +167,24 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
         noun = word[0].isupper()
     lem = (lemma or word).lower()
     auxiliaries = {w.lower() for w in clause_words if w != word} & AUXILIARIES
-    verb = bool(noun is not True and not adjective and (_participle_infinitive(word) or lem.endswith("n"))
-                and auxiliaries)
+    passive_auxiliary = bool(auxiliaries & (_WERDEN | {"worden"}))
+    verb = bool(noun is not True and not adjective and auxiliaries
+                and (_participle_infinitive(word, inseparable=passive_auxiliary) or lem.endswith("n")))
     # "Die Säle sind ausgebucht": with "sein" alone (no "haben", no "werden"), a participle
     # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
     state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
+    # "die im Ofen gebrannt werden", "ist gesprengt worden": a participle beside "werden" is
+    # a passive, which only a transitive verb has ("etw. brennen": to fire, not "brennen {vi}").
+    # A weak participle ("gebrannt", "gestutzt"), not the infinitive of a future ("wird brennen").
+    passive = bool(verb and passive_auxiliary and word.lower().endswith("t")
+                   and (word.lower() != lem or _participle_infinitive(word, inseparable=True)))
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
         (compounds.contraction(w) or (_PRONOMINAL.sub("", w.lower()),))[0] for w in clause_words)
     return senses.Want(noun=noun, adjective=bool(adjective), verb=verb, reflexive=reflexive,
-                       prepositions=prepositions, state=state)
+                       prepositions=prepositions, state=state, passive=passive)
 
 
 def in_context(db, text, start, end, limit=MAX_RESULTS):
@@ -224,7 +240,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
-            keys.append(_participle_infinitive(first))
+            keys.append(_participle_infinitive(first, inseparable=want.passive))
         pair = compounds.contraction(first)
         if pair:
             contraction = " ".join(pair)

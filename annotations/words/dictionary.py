@@ -137,6 +137,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             # Whole words: "kein" (a ‹kein› hint) is in "keine …" as text, not as a word of it.
             "indirect": not set(key.split()) <= set(normalize(headword).split()),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
+            "alternative": alt,
         }
         found.append(entry)
     unique = {e["id"]: e for e in found}.values()

@@ -90,6 +90,7 @@ class Want:
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
     number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
     state: bool = False           # a participle beside "sein" alone ("sind ausgebucht"): maybe a state
+    passive: bool = False         # a participle beside "werden" ("gebrannt werden"): a transitive verb
     genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
     fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
 
@@ -364,6 +365,10 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
         if want.state and pos == "adjective" and entry["sub"] == 0 and head.lower() == entry["key"]:
             s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
+    if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
+        s += PASSIVE_INTRANSITIVE
+    if want.passive and not pos and entry["sub"] == PARTICIPLE_ROW and entry["headword"].lower() == entry["key"]:
+        s -= 2.0  # the participle row of a verb's line ("bepflanzt: planted") is that verb, as written
     if entry["sub"] > 0:
         s += 1.0
     if pos == "verb" and not want.reflexive and entry["sub"] == 0 and _DIRECT.match(entry["headword"]):
@@ -416,6 +421,25 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s -= 0.5 * math.log2(1 + support)
     s -= 0.3 * math.log2(1 + entry.get("synonym_support", 0))
     return s
+
+
+# A passive of a verb Ding tags intransitive or reflexive is no sense of it ("brennen {vi}": to
+# burn, in "die im Ofen gebrannt werden"; "etw. brennen {vt}": to fire).
+PASSIVE_INTRANSITIVE = 1.0
+# Ding gives a verb's forms as the sub-entries of its line: present participle, past participle, …
+PARTICIPLE_ROW = 2
+_VERB_TAG = re.compile(r"\{(v[tir]?)\}")
+
+
+def intransitive(entry):
+    """Say whether Ding tags the matched alternative's verb intransitive or reflexive ({vi}, {vr}).
+
+    An alternative without a tag of its own has the line's, written once after the last
+    ("besitzen; innehaben; haben {vt}").
+    """
+    own = _VERB_TAG.findall(entry.get("alternative", ""))
+    tags = own or _VERB_TAG.findall(entry["german"])[-1:]
+    return bool(tags) and tags[0] in ("vi", "vr")
 
 
 # A comment narrowing a sense to a corner weighs like a label of a specialist's sense.
