@@ -27,7 +27,7 @@ _CONJUNCTIONS = frozenset("""dass weil ob wenn als da damit nachdem obwohl bevor
     falls indem sodass und oder aber denn""".split())
 _COORDINATORS = frozenset("und oder sowie".split())
 # Words between a preposition and its noun phrase ("nach nur vier Monaten").
-_FOCUS = frozenset("nur fast rund knapp etwa ungefähr gut mehr weniger als bis".split())
+_FOCUS = frozenset("nur fast rund knapp etwa ungefähr gut mehr weniger".split())
 # WordNet's lexicographer files: noun.person; noun.Tops ("person" itself), noun.group (a
 # herd, a government) and noun.location (a country) are neither clearly a person nor clearly
 # a thing to Ding's "jdn." and "etw.". Nor is an animal: Ding's "jdn." lines take animals too

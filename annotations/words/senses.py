@@ -368,8 +368,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
         s += PASSIVE_INTRANSITIVE
-    if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)) and want.object not in kinds:
-        s += OBJECT_MISMATCH  # "jdn. zurückrufen" (to call sb. back) for "ruft Fahrzeuge zurück"
+    if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)):
+        # "jdn. zurückrufen" (to call sb. back) for "ruft Fahrzeuge zurück"
+        s += 0.0 if want.object in kinds else OBJECT_MISMATCH
     if want.passive and not pos and entry["sub"] == PARTICIPLE_ROW and entry["headword"].lower() == entry["key"]:
         s -= 2.0  # the participle row of a verb's line ("bepflanzt: planted") is that verb, as written
     if entry["sub"] > 0:

@@ -41,6 +41,23 @@ def test_the_object_is_the_noun_phrase_after_the_subject(ding_db, wordnet):
     assert objects.kind_of(ding_db, "Briefwähler") == "person"
 
 
+@pytest.mark.parametrize("clause, verb, nouns", [
+    ("Der Verein hat seinen Trainer nach nur vier Monaten entlassen", "entlassen", ["Trainer"]),
+    ("Er hatte sich am Telefon als Polizist ausgegeben", "ausgegeben", []),
+    ("Finanzminister Jörg Kukies begründete den Schritt am Dienstag", "begründete", ["Schritt"]),
+    ("die die Feuer seit Jahrzehnten ausrichten", "ausrichten", ["Feuer"]),
+    ("die Innenstadt für Autos weitgehend zu sperren", "sperren", ["Innenstadt"]),
+])
+def test_the_direct_object_among_the_clauses_nouns(clause, verb, nouns):
+    words = clause.split()
+    assert objects.object_nouns(words, words.index(verb)) == nouns
+
+
+def test_a_passives_subject_is_its_object():
+    words = "ist der Fährverkehr zu den Nordseeinseln eingestellt worden".split()
+    assert objects.object_nouns(words, words.index("eingestellt"), passive=True) == ["Fährverkehr"]
+
+
 @pytest.mark.parametrize("text, english, kinds", [
     ("jdn./etw. aus etw. verbannen", False, {"person", "thing"}),
     ("den Auftrag an jdn. vergeben", False, set()),
