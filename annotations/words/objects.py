@@ -44,8 +44,10 @@ _SENSES = 3
 def _modifier(word):
     """Say whether a word may stand between a noun and its determiner ("neue", "300", "zwölf")."""
     low = word.lower()
-    return word[:1].isdigit() or grammar.number_follows(word) or (word[:1].islower() and low not in _DETERMINERS and low not in _GOVERNING
-                                  and low.endswith(("e", "en", "em", "er", "es")))
+    if low in _DETERMINERS or low in _GOVERNING:
+        return False  # "einen" is an article here, not the number
+    return word[:1].isdigit() or grammar.number_follows(word) or (
+        word[:1].islower() and low.endswith(("e", "en", "em", "er", "es")))
 
 
 def _phrases(words, verb):

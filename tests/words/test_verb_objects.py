@@ -47,6 +47,8 @@ def test_the_object_is_the_noun_phrase_after_the_subject(ding_db, wordnet):
     ("Finanzminister Jörg Kukies begründete den Schritt am Dienstag", "begründete", ["Schritt"]),
     ("die die Feuer seit Jahrzehnten ausrichten", "ausrichten", ["Feuer"]),
     ("die Innenstadt für Autos weitgehend zu sperren", "sperren", ["Innenstadt"]),
+    # "Einen" is the accusative article (not the number): that phrase is no subject.
+    ("Einen Verdächtigen hat die Polizei festgenommen", "festgenommen", ["Verdächtigen"]),
 ])
 def test_the_direct_object_among_the_clauses_nouns(clause, verb, nouns):
     words = clause.split()
