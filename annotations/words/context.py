@@ -9,7 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, literal, senses, synonyms
+from . import compounds, lemmas, literal, objects, senses, synonyms
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import (MAX_RESULTS, PARTICLES, english_of_compounds, english_of_prefixed, fields_of, has_key, lookup,
                          sentence_around, suffixed)
@@ -222,6 +222,10 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
+        verb_at = next((n for n, (s, _, _) in enumerate(clause) if s + c_start == at), None)
+        if verb_at is not None and (first[0].islower() or initial) and not adjective:
+            # "ruft Fahrzeuge zurück" recalls things: not "jdn. zurückrufen" (see objects)
+            want = dataclasses.replace(want, object=objects.object_kind(db, clause_words, verb_at, want.passive))
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
         superlatives = _superlative_forms(first) if first[0].islower() else frozenset()
         # An uninflected adjective form is an adverb unless a copula makes it predicative:

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import lemmas, synonyms
+from . import lemmas, placeholders, synonyms
 
 # Labels that mark a sense a reader of today's news rarely means: weight per label.
 _RARE = {
@@ -93,6 +93,7 @@ class Want:
     passive: bool = False         # a participle beside "werden" ("gebrannt werden"): a transitive verb
     genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
     fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
+    object: str | None = None     # the verb's direct object is a "person" or a "thing" (objects.py)
 
 
 def gloss_core(gloss):
@@ -367,6 +368,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
         s += PASSIVE_INTRANSITIVE
+    if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)):
+        # "jdn. zurückrufen" (to call sb. back) for "ruft Fahrzeuge zurück"
+        s += 0.0 if want.object in kinds else OBJECT_MISMATCH
     if want.passive and not pos and entry["sub"] == PARTICIPLE_ROW and entry["headword"].lower() == entry["key"]:
         s -= 2.0  # the participle row of a verb's line ("bepflanzt: planted") is that verb, as written
     if entry["sub"] > 0:
@@ -426,6 +430,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 # A passive of a verb Ding tags intransitive or reflexive is no sense of it ("brennen {vi}": to
 # burn, in "die im Ofen gebrannt werden"; "etw. brennen {vt}": to fire).
 PASSIVE_INTRANSITIVE = 1.0
+# A line for a person as the object where the clause's object is a thing, or the reverse.
+OBJECT_MISMATCH = 1.5
 # Ding gives a verb's forms as the sub-entries of its line: present participle, past participle, …
 PARTICIPLE_ROW = 2
 _VERB_TAG = re.compile(r"\{(v[tir]?)\}")

@@ -74,6 +74,28 @@ class WordNet:
             return False
         return any(key in self._synset(pos, offset) for pos in _POS for offset in self._offsets(pos, key)[:3])
 
+    @functools.lru_cache(maxsize=5_000)
+    def lexicographer_file(self, word, pos="noun"):
+        """Return the number of the lexicographer file of word's commonest sense (18: noun.person), or None.
+
+        WordNet files each synset under a broad class: "cyclist" under noun.person, "scooter"
+        under noun.artifact. An English plural counts as its singular ("bees": "bee", not
+        "be"); a sense as a name ("Lodge", a physicist) is not the common word's.
+        """
+        key = word.lower().replace(" ", "_")
+        if not self.available or not key:
+            return None
+        bases = sorted({b for b in _BASES.get(pos, lambda w: ())(key) if b}, key=len, reverse=True)
+        for base in (key, *bases):
+            for offset in self._offsets(pos, base)[:3]:
+                with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
+                    f.seek(offset)
+                    # synset_offset lex_filenum ss_type w_cnt word lex_id …
+                    fields = f.readline().decode("utf-8", "replace").split()
+                if base in (w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]):
+                    return int(fields[1])
+        return None
+
     def _offsets(self, pos, key):
         line = _find(os.path.join(self.root, f"index.{pos}"), key)
         if not line:
