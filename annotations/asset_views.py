@@ -21,15 +21,14 @@ import brotli
 from flask import Blueprint, Response, abort, current_app, request, url_for
 from markupsafe import Markup
 
-# Order matters: later files may use what earlier ones define (stamp.js puts the script-driven
-# controls in place, prefs.js defines window.Randnotiz, focus.js its announce()); themes.css comes
-# last, its colour variables override the defaults.
+# Order matters: later files may use what earlier ones define (prefs.js defines window.Randnotiz,
+# focus.js its announce()); themes.css comes last, its colour variables override the defaults.
 # print.css last: its rules override the screen's, themes included.
 STYLES = ["reader.css", "translate.css", "highlights.css", "words.css", "learning.css", "themes.css", "print.css"]
 # Files that apply to one medium only. As a separate media="print" sheet, print.css arrived while the
 # first frame was being prepared and forced a second style and layout pass before it (traced).
 MEDIA = {"print.css": "print"}
-SCRIPTS = ["stamp.js", "prefs.js", "htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
+SCRIPTS = ["prefs.js", "htmx-2.0.11.min.js", "reader.js", "translate.js", "highlights.js", "words.js", "phone.js",
            "find.js", "learning.js", "focus.js", "keys.js", "ready.js"]
 # kind -> (its files, its extension)
 KINDS = {"css": (STYLES, "css"), "js": (SCRIPTS, "js")}
