@@ -97,3 +97,19 @@ def test_a_line_about_one_object_claims_no_words_of_a_translation_for_the_verb(d
         "to meet your death; to lay down your life; to perish [poet.]\n"))
     assert [e["headword"] for e in dictionary.lookup(db, ["finden"])][-1] == "den Tod finden"
     assert dictionary.english_of(db, ["finden"]) == ["to find {found; found}"]
+
+
+# Real Ding lines of "vorbeugen": the reflexive's, and the one with its typical dative object.
+VORBEUGEN = """\
+sich bücken; sich vorbeugen {vr} | sich bückend; sich vorbeugend | sich gebückt; sich vorgebeugt :: to stoop; to stoop down | stooping; stooping down | stooped; stooped down
+ein Ereignis verhindern; verhüten; vermeiden {vt}; einem Ereignis vorbeugen {vi} | verhindernd; verhütend; vermeidend; vorbeugend | verhindert; verhütet; vermeidet; vorgebeugt | um zu verhindern | einer Krankheit/Gefahr vorbeugen | Der Unfall hätte verhindert/vermieden werden können. :: to prevent an event (from happening) | preventing | prevented | in order to prevent | to prevent an illness/danger | The accident could have been prevented.
+sich vorbeugen {vr} | sich vorbeugend | sich vorgebeugt :: to bend forward; to lean forward | bending forward; leaning forward | bent forward; leaned forward; lent forward
+sich vorbeugen {vr} | sich vorbeugend | sich vorgebeugt :: to crane forward | craning forward | craned forward
+"""
+
+
+def test_a_verb_with_its_typical_object_beats_a_reflexive_the_clause_lacks(load_ding):
+    # No "sich" here: not "to bend forward", but "einem Ereignis vorbeugen" (to prevent).
+    found = look(load_ding(VORBEUGEN), "Die Stadt fördert das Projekt, weil es Schlägereien auf der Straße "
+                 "vorbeugen soll.", "vorbeugen")
+    assert found["entries"][0]["headword"] == "einem Ereignis vorbeugen"
