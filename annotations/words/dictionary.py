@@ -6,7 +6,7 @@ import unicodedata
 from sqlite_utils import Migrations
 
 from ..translation import sentences
-from . import objects, senses
+from . import object_phrases, senses
 
 migrations = Migrations("randnotiz.dictionary")
 
@@ -138,8 +138,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "indirect": not set(key.split()) <= set(normalize(headword).split()),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
             "alternative": alt,
-            # "ein Gebäude abreißen" reached by "abreißen" (see objects.py).
-            "object_phrase": objects.object_verb(headword) == key,
+            # "ein Gebäude abreißen" reached by "abreißen" (see object_phrases.py).
+            "object_phrase": object_phrases.object_verb(headword) == key,
         }
         found.append(entry)
     unique = {e["id"]: e for e in found}.values()
@@ -231,7 +231,7 @@ def english_of(db, keys):
     # Not a verb's lines about one object: "den Tod finden" (to meet one's death) gives "finden"
     # no claim on "death" in a translation.
     return [english for key, headword, english in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)
-            if objects.object_verb(headword) != key]
+            if object_phrases.object_verb(headword) != key]
 
 
 _PREFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key > ? AND f.key < ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0

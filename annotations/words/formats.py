@@ -6,7 +6,7 @@ from the system at run time, never copied into the repository.
 import gzip
 import re
 
-from . import objects, senses
+from . import object_phrases, senses
 from .dictionary import alternatives_of, normalize
 
 
@@ -169,9 +169,9 @@ def parse_ding(lines):
             # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
             shared = next((f[3] for f in forms if f[3]), "")
             forms = [f if f[3] else (*f[:3], shared, *f[4:]) for f in forms]
-            # "ein Gebäude abreißen" under "abreißen" as well (see objects.py).
+            # "ein Gebäude abreißen" under "abreißen" as well (see object_phrases.py).
             keys = {f[0] for f in forms}
-            verbs = {verb: f for f in forms if f[3] == "verb" and (verb := objects.object_verb(f[1]))}
+            verbs = {verb: f for f in forms if f[3] == "verb" and (verb := object_phrases.object_verb(f[1]))}
             forms.extend((verb, *f[1:]) for verb, f in verbs.items() if verb not in keys)
             if forms:
                 yield sub, de, en, forms

@@ -12,7 +12,7 @@ import threading
 from .. import activity
 from ..common import now
 from ..sqlite import connect
-from . import objects
+from . import object_phrases
 from .formats import KEYS_VERSION, DictFormatError, head_key, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ def _file_heads(db, generation):
         known.update(key for key, headword in db.execute(
             f"""SELECT DISTINCT f.key, f.headword FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
                 WHERE e.generation = ? AND f.key IN ({", ".join("?" * len(chunk))})""", [generation, *chunk])
-            if objects.object_verb(headword) != key)
+            if object_phrases.object_verb(headword) != key)
     new = [row for row in heads if row[1] not in known]
     with db.atomic():
         db.conn.executemany(

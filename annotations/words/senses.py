@@ -424,7 +424,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     return s
 
 
-# What a verb's line with its typical object ("ein Gebäude abreißen", objects.py) costs under
+# What a verb's line with its typical object ("ein Gebäude abreißen", object_phrases.py) costs under
 # the bare verb: less than an idiom's phrase, so it follows the verb's own lines that fit the
 # clause, but comes before those that do not ("sich vorbeugen" where the clause has no "sich").
 OBJECT_PHRASE = 1.0
