@@ -6,7 +6,7 @@ import unicodedata
 from sqlite_utils import Migrations
 
 from ..translation import sentences
-from . import senses
+from . import object_phrases, senses
 
 migrations = Migrations("randnotiz.dictionary")
 
@@ -106,7 +106,7 @@ SELECT f.key, f.headword, f.gender, f.pos, f.plural, f.subs, e.id, e.source, e.s
 ORDER BY e.sub > 0, e.id
 LIMIT 400
 """
-_ENGLISH_SQL = "SELECT e.english" + _FILED_UNDER + "LIMIT 300"
+_ENGLISH_SQL = "SELECT f.key, f.headword, e.english" + _FILED_UNDER + "LIMIT 300"
 _TAGS = re.compile(r"\{[^}]*\}")
 
 
@@ -138,13 +138,18 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
             "indirect": not set(key.split()) <= set(normalize(headword).split()),
             "also": [" ".join(_TAGS.sub(" ", a).split()) for a in alternatives if a is not alt],
             "alternative": alt,
+            # "ein Gebäude abreißen" reached by "abreißen" (see object_phrases.py).
+            "object_phrase": object_phrases.object_verb(headword) == key,
         }
         found.append(entry)
     unique = {e["id"]: e for e in found}.values()
-    support = senses.consensus(unique)
-    synonym_support = senses.synonym_consensus(unique)
+    # A line about one concrete object ("die Kupplung ausrücken": to disengage the clutch)
+    # says nothing of which sense the verb's own lines share.
+    voters = [e for e in unique if not e["object_phrase"]]
+    support = senses.consensus(voters)
+    synonym_support = senses.synonym_consensus(voters)
     for e in found:
-        e["synonym_support"] = synonym_support[e["id"]]
+        e["synonym_support"] = synonym_support.get(e["id"], 0)
     # Lines whose own inflection rows hold the word as written ("Hinweise {pl}" in the line of
     # "Hinweis: sign", not in that of "Hinweis: lead"): that sense is used in this very form,
     # and the English of that row says how common the sense is in it: "health insurance funds"
@@ -166,7 +171,7 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     best = {}
     for entry in found:
         entry_id = entry["id"]
-        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support[entry_id],
+        rank = (senses.score(entry, want, rank_of_key[entry["key"]], phrase_asked, support.get(entry_id, 0),
                              reflexive_line), entry_id)
         if entry_id not in best or rank < best[entry_id][0]:
             best[entry_id] = (rank, entry)
@@ -223,7 +228,10 @@ def english_of(db, keys):
     """Return the English sides of the entries filed under keys (normalised), unranked."""
     if not keys:
         return []
-    return [english for (english,) in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)]
+    # Not a verb's lines about one object: "den Tod finden" (to meet one's death) gives "finden"
+    # no claim on "death" in a translation.
+    return [english for key, headword, english in db.execute(_ENGLISH_SQL.format(marks=", ".join("?" * len(keys))), keys)
+            if object_phrases.object_verb(headword) != key]
 
 
 _PREFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key > ? AND f.key < ? AND f.key NOT LIKE '% %' AND f.pos = 'noun' AND e.sub = 0

@@ -6,14 +6,14 @@ from the system at run time, never copied into the repository.
 import gzip
 import re
 
-from . import senses
+from . import object_phrases, senses
 from .dictionary import alternatives_of, normalize
 
 
 # The version of the rules that turn headwords into lookup keys, and of the rows they make:
 # raise it when either changes, and the next start imports the dictionary again
 # (importer.is_current).
-KEYS_VERSION = 9
+KEYS_VERSION = 10
 
 
 class DictFormatError(ValueError):
@@ -169,6 +169,10 @@ def parse_ding(lines):
             # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
             shared = next((f[3] for f in forms if f[3]), "")
             forms = [f if f[3] else (*f[:3], shared, *f[4:]) for f in forms]
+            # "ein Gebäude abreißen" under "abreißen" as well (see object_phrases.py).
+            keys = {f[0] for f in forms}
+            verbs = {verb: f for f in forms if f[3] == "verb" and (verb := object_phrases.object_verb(f[1]))}
+            forms.extend((verb, *f[1:]) for verb, f in verbs.items() if verb not in keys)
             if forms:
                 yield sub, de, en, forms
 

@@ -12,6 +12,7 @@ import threading
 from .. import activity
 from ..common import now
 from ..sqlite import connect
+from . import object_phrases
 from .formats import KEYS_VERSION, DictFormatError, head_key, parse_ding, parse_freedict
 
 log = logging.getLogger(__name__)
@@ -154,9 +155,11 @@ def _file_heads(db, generation):
     wanted, known = sorted({row[1] for row in heads}), set()
     for i in range(0, len(wanted), 500):  # SQLite's limit on bound values, with room to spare
         chunk = wanted[i:i + 500]
-        known.update(key for key, in db.execute(
-            f"""SELECT DISTINCT f.key FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
-                WHERE e.generation = ? AND f.key IN ({", ".join("?" * len(chunk))})""", [generation, *chunk]))
+        # A line about one object ("ein Medium absuchen") is no entry of the word's own either.
+        known.update(key for key, headword in db.execute(
+            f"""SELECT DISTINCT f.key, f.headword FROM dict_forms f JOIN dict_entries e ON e.id = f.entry_id
+                WHERE e.generation = ? AND f.key IN ({", ".join("?" * len(chunk))})""", [generation, *chunk])
+            if object_phrases.object_verb(headword) != key)
     new = [row for row in heads if row[1] not in known]
     with db.atomic():
         db.conn.executemany(

@@ -384,7 +384,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if head.endswith("…") or head.startswith("…"):
         s += 4.0  # a compound stem ("Präsidenten…"), not the word itself
     elif not phrase_asked and len(_OBJECTS.sub(" ", head).split()) > 1:
-        s += 1.5  # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word
+        # "kein Geheimnis aus etw. machen" under "machen": the phrase, not the word.
+        s += OBJECT_PHRASE if entry.get("object_phrase") else 1.5
     elif not phrase_asked and (prep := _PREP_OBJECT.search(head)):
         # "mit etw. rechnen" (to expect) where the clause has "mit"; otherwise the plain verb
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
@@ -427,6 +428,10 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     return s
 
 
+# What a verb's line with its typical object ("ein Gebäude abreißen", object_phrases.py) costs under
+# the bare verb: less than an idiom's phrase, so it follows the verb's own lines that fit the
+# clause, but comes before those that do not ("sich vorbeugen" where the clause has no "sich").
+OBJECT_PHRASE = 1.0
 # A passive of a verb Ding tags intransitive or reflexive is no sense of it ("brennen {vi}": to
 # burn, in "die im Ofen gebrannt werden"; "etw. brennen {vt}": to fire).
 PASSIVE_INTRANSITIVE = 1.0
