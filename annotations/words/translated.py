@@ -5,6 +5,7 @@ inflected ("sent" for "to send"), else one it names by an English synonym ("uses
 utilize"), else the one sharing its words; a split compound's parts rendered together
 ("fighter jets" for "Kampf|jets").
 """
+import functools
 import re
 
 from . import lemmas, synonyms
@@ -147,7 +148,7 @@ def _far(where, words, at):
     return round(abs(where / len(words) - at) * 3)
 
 
-def mark_in_translation(entries, translation, at=None, wordnet=None):
+def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=None):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
@@ -156,17 +157,22 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
     content words all occur in it, in any form, then one it renders by a synonym. at: the
     word's place in the sentence the translation renders (0 at its start, 1 at its end), to
     tell apart matches of two senses. wordnet: a synonyms.WordNet (the system's by default).
+    claimed: a function of the translation's words returning the stems of those another word
+    of the sentence renders; a sense found only in those comes after the others found.
     """
     # "the city administration's computers": the possessive is no part of the word.
     words = [bare_word(w) for w in re.findall(_WORD, (translation or "").lower())]
+    # Asked once, and only where a sense the sentence rules out or two senses are found: it looks up every word.
+    taken = functools.cache(lambda: claimed(words) if claimed else set())
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
-    found = _as_written(entries, words, at)
+    found = _without_others(entries, _as_written(entries, words, at), taken)
     if translation and not found:
         # "the sold-out arena": English joins a compound with a hyphen where the dictionary
         # writes a space ("sold out"), and the other way round.
-        found = _as_written(entries, [p for w in words for p in w.split("-") if p], at, hyphens=False)
+        found = _without_others(entries, _as_written(entries, [p for w in words for p in w.split("-") if p], at,
+                                                     hyphens=False), taken)
     stems = {stem(w) for w in words}
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
@@ -178,12 +184,46 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
+        found = _without_others(entries, found, taken)
     if translation and not found and not _first_shares(entries, stems):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
     if translation and not found:
         found = _partly_in(entries, stems)
+    if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
+        found = _claimed_last(found, taken())
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return _english(min(found)[-1]) if found else ""
+
+
+def _taken(gloss, taken):
+    """Say whether all a gloss's content words are in taken (stems of words another word renders)."""
+    mine = content_stems(_english(gloss))
+    return bool(mine) and mine <= taken
+
+
+def _without_others(entries, found, taken):
+    """Return found without the senses the sentence rules out that only another word's English has, unmarked.
+
+    "mit saftigen Strafen ahnden", "… punish … with hefty fines": the verb sense of "Strafen"
+    is ruled out, and "punish" renders "ahnden"; it says nothing of the noun.
+    """
+    if not any(misfit for misfit, *_ in found):
+        return found
+    out = [f for f in found if not (f[0] and _taken(f[-1], taken()))]
+    for entry in entries:
+        entry["in_context"] = [g for g in entry["in_context"] if any(f[-1] == g for f in out)]
+    return out
+
+
+def _claimed_last(found, taken):
+    """Return found with each gloss keyed behind the others where its words are all in taken (stems).
+
+    "Die Teilnehmer formen … Schalen und Becher": the translation's "mugs" is Becher's, so of
+    the two senses of "Schalen" it has ("bowls", "mugs"), "bowls" is the one it uses.
+    """
+    keyed = [(misfit, _taken(rest[-1], taken), *rest) for misfit, *rest in found]
+    # Where every sense found is another word's, none is set behind.
+    return keyed if not all(k[1] for k in keyed if not k[0]) else [(k[0], False, *k[2:]) for k in keyed]
 
 
 def _as_written(entries, words, at, hyphens=True):
