@@ -174,6 +174,10 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _without_others(entries, _as_written(entries, [p for w in words for p in w.split("-") if p], at,
                                                      hyphens=False), taken)
     stems = {stem(w) for w in words}
+    if found and all(misfit for misfit, *_ in found):
+        # "für ein Einschreiben" / "for a registered letter": "to register" is there as written,
+        # but the sentence wants the noun, and its "registered mail" shares the word.
+        found = _allowed_first(entries, stems, max(-span for _, span, *_ in found)) or found
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -254,6 +258,22 @@ def _first_shares(entries, stems):
     """
     first = next((e for e in entries if not e.get("misfit")), None)
     return bool(first and first["glosses"] and _shared(best_gloss(first), stems))
+
+
+def _allowed_first(entries, stems, least):
+    """Return [(…, gloss)] for the first sense the sentence allows, marked, where it shares least words with the translation.
+
+    Where only senses the sentence rules out are found, each covering at most least words, the
+    allowed sense sharing as many is the one meant: "für ein Einschreiben" (a noun), "for a
+    registered letter": "registered mail", not the verb "to register". "seinen Hochzeitstag",
+    "their wedding anniversary": "sb.'s wedding anniversary" covers more than "wedding day" shares.
+    """
+    i, first = next(((i, e) for i, e in enumerate(entries) if not e.get("misfit")), (None, None))
+    gloss = best_gloss(first) if first and first["glosses"] else ""
+    if not gloss or len(_shared(gloss, stems)) < least:
+        return []
+    first["in_context"].append(gloss)
+    return [(False, 0, 0, 0, i, gloss)]
 
 
 def _synonym_in(entries, words, at, wordnet):

@@ -46,3 +46,27 @@ def test_a_plain_synonym_does_not_name_a_colloquial_sense(ding_db, tmp_path):
     found = look(ding_db, "Sie transportierte Handys und Tabletten für einen Häftling.", "Häftling")
     english = "It was carrying mobile phones and pills for an inmate."
     assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == ""
+
+
+MISFITS = """\
+Einschreiben {n} :: registered mail
+eintragen; einschreiben; registrieren; erfassen {vt} | eintragend; einschreibend; registrierend; erfassend | eingetragen; eingeschrieben; registriert; erfasst :: to register | registering | registered
+Tag {m} der Hochzeit; Hochzeitstag {m} :: wedding day; nuptial day [formal]
+jds. Hochzeitstag {m}; jds. Hochzeit {f} (Jahrestag) :: sb.’s wedding anniversary; sb.’s wedding
+"""
+
+
+def test_the_allowed_sense_sharing_a_word_beats_a_ruled_out_one_found_as_written(load_ding):
+    # "ein Einschreiben" is a noun: "registered" renders it, not the verb "to register".
+    db = load_ding(MISFITS)
+    sentence = "Ältere Bewohner bemängeln, dass sie für ein Einschreiben nun in die Kreisstadt fahren müssen."
+    english = "Older residents complain that they now have to travel to the district town for a registered letter."
+    assert translated.mark_in_translation(look(db, sentence, "Einschreiben")["entries"], english) == "registered mail"
+
+
+def test_a_ruled_out_sense_covering_more_of_the_translation_stays(load_ding):
+    # "wedding anniversary" is two words of the translation; "wedding day" shares only one.
+    db = load_ding(MISFITS)
+    sentence = "Ein Lübecker Ehepaar hat am Wochenende seinen sechzigsten Hochzeitstag begangen."
+    english = "A Lübeck couple celebrated their sixtieth wedding anniversary at the weekend."
+    assert "anniversary" in translated.mark_in_translation(look(db, sentence, "Hochzeitstag")["entries"], english)
