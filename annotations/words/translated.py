@@ -18,6 +18,8 @@ _WORD = r"[\w’'-]+"
 _WORD_PART = r"[\w’']+"
 # The most words an object standing between a verb and its particle takes ("advises people in love against").
 _MAX_OBJECT = 4
+# The particles of English phrasal verbs ("seal off", "give up"): function words, yet the meaning.
+_PARTICLES = frozenset("up off out down away back in on over through along around".split())
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -195,8 +197,35 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _partly_in(entries, stems)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
         found = _claimed_last(found, taken())
+    best = _english(min(found)[-1]) if found else ""
+    if best and (phrasal := _particle_sense(entries, best, words)):
+        entries[phrasal[0]]["in_context"].append(phrasal[1])
+        best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return _english(min(found)[-1]) if found else ""
+    return best
+
+
+def _particle_sense(entries, gloss, words):
+    """Return (entry index, gloss) of the sense with the particle a one-word verb gloss has after it in words, or None.
+
+    "sealed off" where "to seal sth." is found: the particle makes a phrasal verb, another
+    meaning than the plain one, and the sense carrying that particle ("to cordon off") is it;
+    one with the same verb first. The particle must follow the verb directly.
+    """
+    core = gloss_core(gloss).split()
+    if len(core) != 1:
+        return None
+    forms = english_forms(core[0])
+    at = next((k for k, w in enumerate(words[:-1]) if w in forms and words[k + 1] in _PARTICLES), None)
+    if at is None:
+        return None
+    particle, carrying = words[at + 1], []
+    for i, entry in enumerate(entries):
+        for g in [] if entry.get("misfit") or entry["pos"] != "verb" else entry["glosses"]:
+            mine = gloss_core(_english(g)).split()
+            if len(mine) >= 2 and mine[1] == particle:
+                carrying.append((mine[0] != core[0], i, g))
+    return min(carrying)[1:] if carrying else None
 
 
 def _taken(gloss, taken):

@@ -70,3 +70,21 @@ def test_a_ruled_out_sense_covering_more_of_the_translation_stays(load_ding):
     sentence = "Ein Lübecker Ehepaar hat am Wochenende seinen sechzigsten Hochzeitstag begangen."
     english = "A Lübeck couple celebrated their sixtieth wedding anniversary at the weekend."
     assert "anniversary" in translated.mark_in_translation(look(db, sentence, "Hochzeitstag")["entries"], english)
+
+
+PARTICLES = """\
+etw. abriegeln; etw. absperren {vt} (Straße, Zugang usw.) | abriegelnd; absperrend | abgeriegelt; abgesperrt :: to close off <> sth. (road, access etc.) | closing off | closed off
+etw. abriegeln {vt} | abriegelnd | abgeriegelt :: to block (off); to fence off; to stank; to seal sth. | blocking; fencing off; stanking; sealing | blocked; fenced off; stanked; sealed
+verriegeln; abriegeln {vt} | verriegelnd; abriegelnd | verriegelt; abgeriegelt :: to bolt | bolting | bolted
+"""
+
+
+def test_a_particle_after_the_verb_found_names_the_sense_carrying_it(load_ding):
+    # "sealed off" is not "sealed": of the senses, one with "off" is the phrasal verb meant.
+    db = load_ding(PARTICLES)
+    sentence = "Für Dreharbeiten zu einem Historienfilm wird der Marktplatz von Quedlinburg zwei Wochen lang abgeriegelt."
+    english = "For the shooting of a historical film the market square of Quedlinburg will be sealed off for two weeks."
+    found = translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+    assert found.split()[2] == "off"
+    english = "For the shooting of a historical film the market square of Quedlinburg will be sealed for two weeks."
+    assert "off" not in translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
