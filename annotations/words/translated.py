@@ -210,16 +210,18 @@ def _particle_sense(entries, gloss, words):
 
     "sealed off" where "to seal sth." is found: the particle makes a phrasal verb, another
     meaning than the plain one, and the sense carrying that particle ("to cordon off") is it;
-    one with the same verb first. The particle must follow the verb directly.
+    one with the same verb first. The particle follows the verb, or its object where "to" or
+    the sentence's end comes next ("passing higher bills on to their customers": "to pass on").
     """
     core = gloss_core(gloss).split()
     if len(core) != 1:
         return None
     forms = english_forms(core[0])
-    at = next((k for k, w in enumerate(words[:-1]) if w in forms and words[k + 1] in _PARTICLES), None)
+    at = next((j for k, w in enumerate(words) if w in forms for j in range(k + 1, k + 2 + _MAX_OBJECT)
+               if j < len(words) and words[j] in _PARTICLES and (j == k + 1 or words[j + 1:j + 2] in ([], ["to"]))), None)
     if at is None:
         return None
-    particle, carrying = words[at + 1], []
+    particle, carrying = words[at], []
     for i, entry in enumerate(entries):
         for g in [] if entry.get("misfit") or entry["pos"] != "verb" else entry["glosses"]:
             mine = gloss_core(_english(g)).split()

@@ -76,6 +76,8 @@ PARTICLES = """\
 etw. abriegeln; etw. absperren {vt} (Straße, Zugang usw.) | abriegelnd; absperrend | abgeriegelt; abgesperrt :: to close off <> sth. (road, access etc.) | closing off | closed off
 etw. abriegeln {vt} | abriegelnd | abgeriegelt :: to block (off); to fence off; to stank; to seal sth. | blocking; fencing off; stanking; sealing | blocked; fenced off; stanked; sealed
 verriegeln; abriegeln {vt} | verriegelnd; abriegelnd | verriegelt; abgeriegelt :: to bolt | bolting | bolted
+Kosten auf jdn. umlegen; auf jdn. abwälzen; auf jdn. überwälzen; jdm. weiterverrechnen {vt} [fin.] :: to pass on costs to sb.
+(Verantwortung, Schwierigkeiten) auf jdn. abwälzen; abschieben {vt} | abwälzend; abschiebend | abgewälzt; abgeschoben :: to pass; to shift (responsibility, difficulties) on to sb./upon sb. | passing; shifting | passed; shifted
 """
 
 
@@ -88,3 +90,11 @@ def test_a_particle_after_the_verb_found_names_the_sense_carrying_it(load_ding):
     assert found.split()[2] == "off"
     english = "For the shooting of a historical film the market square of Quedlinburg will be sealed for two weeks."
     assert "off" not in translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+
+
+def test_a_particle_after_the_verbs_object_names_the_sense_carrying_it(load_ding):
+    # English puts the object between the verb and its particle: "passing … bills on to".
+    db = load_ding(PARTICLES)
+    sentence = "Friseursalons wälzen höhere Stromrechnungen auf ihre Kundschaft ab."
+    english = "Hair salons are passing higher electricity bills on to their customers."
+    assert translated.mark_in_translation(look(db, sentence, "wälzen")["entries"], english) == "to pass on costs to sb."
