@@ -100,12 +100,9 @@ def _claimed(db, result, words):
               and (lemmas.lemma(w, timeout=0) or "").lower() not in mine]
     if len(others) > MAX_WORDS:
         return set()
-    forms, stems = set(), set()
-    for word in dict.fromkeys(others):
-        english = _expanded(_renderings(db, word))
-        forms |= english[0]
-        stems |= english[1]
-    return {stem(w) for w in words if w not in ENGLISH_FUNCTION and (w in forms or stem(w) in stems)}
+    # Stems alone, not every English form of every word: this runs on the popover's request.
+    stems = {stem(w) for word in dict.fromkeys(others) for w in _renderings(db, word)}
+    return {st for w in words if w not in ENGLISH_FUNCTION and (st := stem(w)) in stems}
 
 
 def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None):

@@ -242,8 +242,8 @@ def _without_others(entries, found, taken):
     "mit saftigen Strafen ahnden", "… punish … with hefty fines": the verb sense of "Strafen"
     is ruled out, and "punish" renders "ahnden"; it says nothing of the noun.
     """
-    if not any(misfit for misfit, *_ in found):
-        return found
+    if not found or not all(misfit for misfit, *_ in found):
+        return found  # an allowed sense found comes first anyway
     out = [f for f in found if not (f[0] and _taken(f[-1], taken()))]
     for entry in entries:
         entry["in_context"] = [g for g in entry["in_context"] if any(f[-1] == g for f in out)]
