@@ -67,7 +67,8 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     entries, split = result["entries"], result["split"]
-    best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a))
+    best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a),
+                                          claimed=lambda words: _claimed(db, result, words) if translation else set())
     if split:
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
         # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
@@ -83,6 +84,25 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                      result["end"] - result["sentence_start"], translation, own, pos)
     return (translation[slice(*span)], span) if span else ("", None)
+
+
+def _claimed(db, result, words):
+    """Return the stems of a translation's words that another word of the sentence renders.
+
+    words: the translation's. Another form of the looked-up word ("Strafe" beside "Strafen")
+    and words carrying grammar claim nothing.
+    """
+    sentence, at = result["sentence"], result["start"] - result["sentence_start"]
+    end = result["end"] - result["sentence_start"]
+    mine = {w.lower() for w in (result["surface"], result["lemma"]) if w}
+    others = [w for s, e, w in word_tokens(sentence) if (e <= at or s >= max(end, at + 1))
+              and w.lower() not in GERMAN_FUNCTION and w.lower() not in mine
+              and (lemmas.lemma(w, timeout=0) or "").lower() not in mine]
+    if len(others) > MAX_WORDS:
+        return set()
+    # Stems alone, not every English form of every word: this runs on the popover's request.
+    stems = {stem(w) for word in dict.fromkeys(others) for w in _renderings(db, word)}
+    return {st for w in words if w not in ENGLISH_FUNCTION and (st := stem(w)) in stems}
 
 
 def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None):

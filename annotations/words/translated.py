@@ -5,6 +5,7 @@ inflected ("sent" for "to send"), else one it names by an English synonym ("uses
 utilize"), else the one sharing its words; a split compound's parts rendered together
 ("fighter jets" for "Kampf|jets").
 """
+import functools
 import re
 
 from . import lemmas, synonyms
@@ -17,6 +18,8 @@ _WORD = r"[\w’'-]+"
 _WORD_PART = r"[\w’']+"
 # The most words an object standing between a verb and its particle takes ("advises people in love against").
 _MAX_OBJECT = 4
+# The particles of English phrasal verbs ("seal off", "give up"): function words, yet the meaning.
+_PARTICLES = frozenset("up off out down away back in on over through along around".split())
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -147,7 +150,7 @@ def _far(where, words, at):
     return round(abs(where / len(words) - at) * 3)
 
 
-def mark_in_translation(entries, translation, at=None, wordnet=None):
+def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=None):
     """Flag glosses that occur in the English translation; return the best such gloss or ''.
 
     The entries keep their order, except that those whose meaning the translation uses lead.
@@ -156,18 +159,27 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
     content words all occur in it, in any form, then one it renders by a synonym. at: the
     word's place in the sentence the translation renders (0 at its start, 1 at its end), to
     tell apart matches of two senses. wordnet: a synonyms.WordNet (the system's by default).
+    claimed: a function of the translation's words returning the stems of those another word
+    of the sentence renders; a sense found only in those comes after the others found.
     """
     # "the city administration's computers": the possessive is no part of the word.
     words = [bare_word(w) for w in re.findall(_WORD, (translation or "").lower())]
+    # Asked once, and only where a sense the sentence rules out or two senses are found: it looks up every word.
+    taken = functools.cache(lambda: claimed(words) if claimed else set())
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
     # place, gloss): "tax return" is the translation's word for "Steuererklärung", and "return"
     # only a part of it, however the two are ranked.
-    found = _as_written(entries, words, at)
+    found = _without_others(entries, _as_written(entries, words, at), taken)
     if translation and not found:
         # "the sold-out arena": English joins a compound with a hyphen where the dictionary
         # writes a space ("sold out"), and the other way round.
-        found = _as_written(entries, [p for w in words for p in w.split("-") if p], at, hyphens=False)
+        found = _without_others(entries, _as_written(entries, [p for w in words for p in w.split("-") if p], at,
+                                                     hyphens=False), taken)
     stems = {stem(w) for w in words}
+    if found and all(misfit for misfit, *_ in found):
+        # "für ein Einschreiben" / "for a registered letter": "to register" is there as written,
+        # but the sentence wants the noun, and its "registered mail" shares the word.
+        found = _allowed_first(entries, stems, max(-span for _, span, *_ in found)) or found
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -178,12 +190,75 @@ def mark_in_translation(entries, translation, at=None, wordnet=None):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
+        found = _without_others(entries, found, taken)
     if translation and not found and not _first_shares(entries, stems):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
     if translation and not found:
         found = _partly_in(entries, stems)
+    if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
+        found = _claimed_last(found, taken())
+    best = _english(min(found)[-1]) if found else ""
+    if best and (phrasal := _particle_sense(entries, best, words)):
+        entries[phrasal[0]]["in_context"].append(phrasal[1])
+        best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
-    return _english(min(found)[-1]) if found else ""
+    return best
+
+
+def _particle_sense(entries, gloss, words):
+    """Return (entry index, gloss) of the sense with the particle a one-word verb gloss has after it in words, or None.
+
+    "sealed off" where "to seal sth." is found: the particle makes a phrasal verb, another
+    meaning than the plain one, and the sense carrying that particle ("to cordon off") is it;
+    one with the same verb first. The particle follows the verb, or its object where "to" or
+    the sentence's end comes next ("passing higher bills on to their customers": "to pass on").
+    """
+    core = gloss_core(gloss).split()
+    if len(core) != 1:
+        return None
+    forms = english_forms(core[0])
+    at = next((j for k, w in enumerate(words) if w in forms for j in range(k + 1, k + 2 + _MAX_OBJECT)
+               if j < len(words) and words[j] in _PARTICLES and (j == k + 1 or words[j + 1:j + 2] in ([], ["to"]))), None)
+    if at is None:
+        return None
+    particle, carrying = words[at], []
+    for i, entry in enumerate(entries):
+        for g in [] if entry.get("misfit") or entry["pos"] != "verb" else entry["glosses"]:
+            mine = gloss_core(_english(g)).split()
+            if len(mine) >= 2 and mine[1] == particle:
+                carrying.append((mine[0] != core[0], i, g))
+    return min(carrying)[1:] if carrying else None
+
+
+def _taken(gloss, taken):
+    """Say whether all a gloss's content words are in taken (stems of words another word renders)."""
+    mine = content_stems(_english(gloss))
+    return bool(mine) and mine <= taken
+
+
+def _without_others(entries, found, taken):
+    """Return found without the senses the sentence rules out that only another word's English has, unmarked.
+
+    "mit saftigen Strafen ahnden", "… punish … with hefty fines": the verb sense of "Strafen"
+    is ruled out, and "punish" renders "ahnden"; it says nothing of the noun.
+    """
+    if not found or not all(misfit for misfit, *_ in found):
+        return found  # an allowed sense found comes first anyway
+    out = [f for f in found if not (f[0] and _taken(f[-1], taken()))]
+    for entry in entries:
+        entry["in_context"] = [g for g in entry["in_context"] if any(f[-1] == g for f in out)]
+    return out
+
+
+def _claimed_last(found, taken):
+    """Return found with each gloss keyed behind the others where its words are all in taken (stems).
+
+    "Die Teilnehmer formen … Schalen und Becher": the translation's "mugs" is Becher's, so of
+    the two senses of "Schalen" it has ("bowls", "mugs"), "bowls" is the one it uses.
+    """
+    keyed = [(misfit, _taken(rest[-1], taken), *rest) for misfit, *rest in found]
+    # Where every sense found is another word's, none is set behind.
+    return keyed if not all(k[1] for k in keyed if not k[0]) else [(k[0], False, *k[2:]) for k in keyed]
 
 
 def _as_written(entries, words, at, hyphens=True):
@@ -214,6 +289,22 @@ def _first_shares(entries, stems):
     """
     first = next((e for e in entries if not e.get("misfit")), None)
     return bool(first and first["glosses"] and _shared(best_gloss(first), stems))
+
+
+def _allowed_first(entries, stems, least):
+    """Return [(…, gloss)] for the first sense the sentence allows, marked, where it shares least words with the translation.
+
+    Where only senses the sentence rules out are found, each covering at most least words, the
+    allowed sense sharing as many is the one meant: "für ein Einschreiben" (a noun), "for a
+    registered letter": "registered mail", not the verb "to register". "seinen Hochzeitstag",
+    "their wedding anniversary": "sb.'s wedding anniversary" covers more than "wedding day" shares.
+    """
+    i, first = next(((i, e) for i, e in enumerate(entries) if not e.get("misfit")), (None, None))
+    gloss = best_gloss(first) if first and first["glosses"] else ""
+    if not gloss or len(_shared(gloss, stems)) < least:
+        return []
+    first["in_context"].append(gloss)
+    return [(False, 0, 0, 0, i, gloss)]
 
 
 def _synonym_in(entries, words, at, wordnet):

@@ -46,3 +46,55 @@ def test_a_plain_synonym_does_not_name_a_colloquial_sense(ding_db, tmp_path):
     found = look(ding_db, "Sie transportierte Handys und Tabletten für einen Häftling.", "Häftling")
     english = "It was carrying mobile phones and pills for an inmate."
     assert translated.mark_in_translation(found["entries"], english, wordnet=wordnet) == ""
+
+
+MISFITS = """\
+Einschreiben {n} :: registered mail
+eintragen; einschreiben; registrieren; erfassen {vt} | eintragend; einschreibend; registrierend; erfassend | eingetragen; eingeschrieben; registriert; erfasst :: to register | registering | registered
+Tag {m} der Hochzeit; Hochzeitstag {m} :: wedding day; nuptial day [formal]
+jds. Hochzeitstag {m}; jds. Hochzeit {f} (Jahrestag) :: sb.’s wedding anniversary; sb.’s wedding
+"""
+
+
+def test_the_allowed_sense_sharing_a_word_beats_a_ruled_out_one_found_as_written(load_ding):
+    # "ein Einschreiben" is a noun: "registered" renders it, not the verb "to register".
+    db = load_ding(MISFITS)
+    sentence = "Ältere Bewohner bemängeln, dass sie für ein Einschreiben nun in die Kreisstadt fahren müssen."
+    english = "Older residents complain that they now have to travel to the district town for a registered letter."
+    assert translated.mark_in_translation(look(db, sentence, "Einschreiben")["entries"], english) == "registered mail"
+
+
+def test_a_ruled_out_sense_covering_more_of_the_translation_stays(load_ding):
+    # "wedding anniversary" is two words of the translation; "wedding day" shares only one.
+    db = load_ding(MISFITS)
+    sentence = "Ein Lübecker Ehepaar hat am Wochenende seinen sechzigsten Hochzeitstag begangen."
+    english = "A Lübeck couple celebrated their sixtieth wedding anniversary at the weekend."
+    assert "anniversary" in translated.mark_in_translation(look(db, sentence, "Hochzeitstag")["entries"], english)
+
+
+PARTICLES = """\
+etw. abriegeln; etw. absperren {vt} (Straße, Zugang usw.) | abriegelnd; absperrend | abgeriegelt; abgesperrt :: to close off <> sth. (road, access etc.) | closing off | closed off
+etw. abriegeln {vt} | abriegelnd | abgeriegelt :: to block (off); to fence off; to stank; to seal sth. | blocking; fencing off; stanking; sealing | blocked; fenced off; stanked; sealed
+verriegeln; abriegeln {vt} | verriegelnd; abriegelnd | verriegelt; abgeriegelt :: to bolt | bolting | bolted
+Kosten auf jdn. umlegen; auf jdn. abwälzen; auf jdn. überwälzen; jdm. weiterverrechnen {vt} [fin.] :: to pass on costs to sb.
+(Verantwortung, Schwierigkeiten) auf jdn. abwälzen; abschieben {vt} | abwälzend; abschiebend | abgewälzt; abgeschoben :: to pass; to shift (responsibility, difficulties) on to sb./upon sb. | passing; shifting | passed; shifted
+"""
+
+
+def test_a_particle_after_the_verb_found_names_the_sense_carrying_it(load_ding):
+    # "sealed off" is not "sealed": of the senses, one with "off" is the phrasal verb meant.
+    db = load_ding(PARTICLES)
+    sentence = "Für Dreharbeiten zu einem Historienfilm wird der Marktplatz von Quedlinburg zwei Wochen lang abgeriegelt."
+    english = "For the shooting of a historical film the market square of Quedlinburg will be sealed off for two weeks."
+    found = translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+    assert found.split()[2] == "off"
+    english = "For the shooting of a historical film the market square of Quedlinburg will be sealed for two weeks."
+    assert "off" not in translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+
+
+def test_a_particle_after_the_verbs_object_names_the_sense_carrying_it(load_ding):
+    # English puts the object between the verb and its particle: "passing … bills on to".
+    db = load_ding(PARTICLES)
+    sentence = "Friseursalons wälzen höhere Stromrechnungen auf ihre Kundschaft ab."
+    english = "Hair salons are passing higher electricity bills on to their customers."
+    assert translated.mark_in_translation(look(db, sentence, "wälzen")["entries"], english) == "to pass on costs to sb."
