@@ -14,6 +14,8 @@
   function start() {
     if (started) return;
     started = true;
+    // What waits for the text's first paint is shown now (the notes panel's contents: CSS).
+    document.documentElement.setAttribute("data-painted", "");
     // Form controls come inside <template class="with-script">: one in the parsed document makes
     // Chromium's autofill read every form and lay the page out before the first paint (traced:
     // 15-20 ms on the article). They are put in place here, with the text on screen, and before

@@ -1,4 +1,4 @@
-"""In Chromium: form controls are put in place once the text is painted, and nothing moves when they are."""
+"""In Chromium: form controls and the notes panel's contents wait for the text's first paint, and nothing moves."""
 import re
 
 import pytest
@@ -12,16 +12,18 @@ AT_PARSE = """
 document.addEventListener("DOMContentLoaded", () => {
   window.__atParse = {
     controls: document.querySelectorAll("input, select, textarea").length,
+    panel: getComputedStyle(document.querySelector("#hl-panel-body")).contentVisibility,
     boxes: (%s)(),
   };
 });
 """
-# What a reader sees move if a control arrives without its place held (the first paragraph's
-# height is left out: the paragraph tools join it when the scripts run).
+# What a reader sees move if a control arrives without its place held (heights left out: the
+# paragraph tools join the first paragraph when the scripts run; the notes panel grows as its
+# contents are shown, beside the text).
 BOXES = """() => Object.fromEntries(["header.site", ".nav-search", ".prefs", "#article-toolbar", "#find",
   ".article-folds", "#p-1", "#annotation-panel"].map((s) => {
   const r = document.querySelector(s).getBoundingClientRect();
-  return [s, [r.x, r.y, r.width, s === "#p-1" ? null : r.height].map((v) => v === null ? v : Math.round(v))];
+  return [s, [r.x, r.y, r.width, ["#p-1", "#annotation-panel"].includes(s) ? null : r.height].map((v) => v === null ? v : Math.round(v))];
 }))"""
 CONTROLS = ("header.site .nav-search input[name=q]", "#find-input", "#pref-theme", "#pref-size", "#pref-width",
             "#status-toggle", "#tr-fold")
@@ -41,6 +43,11 @@ def test_no_control_is_parsed_and_nothing_moves_when_they_arrive(browser, live_s
         # None in the parsed document: Chromium's autofill would read them and lay the page out
         # before painting it.
         assert at_parse["controls"] == 0
+        # The notes panel's contents are skipped by the first frame's layout and shown right after.
+        assert at_parse["panel"] == "hidden"
+        assert page.evaluate('getComputedStyle(document.querySelector("#hl-panel-body")).contentVisibility') == "visible"
+        if size[0] > 400:  # beside the text (on a phone it is a closed drawer)
+            expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
         assert page.evaluate(BOXES) == at_parse["boxes"]
     finally:
         context.close()
@@ -80,5 +87,8 @@ def test_without_scripts_the_search_box_is_there_and_searches(browser, live_serv
         box.press("Enter")
         expect(page).to_have_url(f"{live_server}/search?q=Kreml")
         expect(page.locator("main")).to_contain_text("Kreml")
+        # Nothing holds the notes panel back where no script will show it.
+        page.go_back()
+        expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
     finally:
         context.close()
