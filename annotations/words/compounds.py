@@ -62,7 +62,17 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None):
     return None
 
 
-def _left_branching(word, cut, known, opens):
+def infinitives(stem):
+    """Return the infinitives a verb's stem may have, the likelier first.
+
+    A stem in -er or -el mostly takes only "-n" ("förder" → "fördern", "sammel" → "sammeln"),
+    but not where the -er/-el is the root's own ("spiel" → "spielen", "leer" → "leeren"):
+    the dictionary, which knows one of them, decides.
+    """
+    return (stem + "n", stem + "en") if stem.endswith(("er", "el")) else (stem + "en",)
+
+
+def _left_branching(word, cut, known, opens, common=None):
     """Return [front, last] where the front and the first part of the last make a headword, or None.
 
     A German compound of three nouns is mostly built on a compound front ("[Tisch|tennis]|spielerin",
@@ -93,8 +103,7 @@ def _head(text, known, parts, opens=None):
             return [(text, stem)]
     # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive. ("Sterbe|hilfe"
     # is found already: the lemmatiser knows "sterbe" as a form of sterben.)
-    infinitive = low + ("n" if low.endswith(("er", "el")) else "en")
-    if len(low) >= MIN_PART and opens(infinitive):
+    if len(low) >= MIN_PART and (infinitive := next((i for i in infinitives(low) if opens(i)), None)):
         return [(text, infinitive)]
     if parts >= 2:
         for link in LINKS:
