@@ -57,7 +57,7 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None):
                 return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1, opens)
         if head:
-            return (parts >= 3 and len(head) == 1 and _left_branching(word, cut, known, opens)) or [
+            return (parts >= 3 and len(head) == 1 and _left_branching(word, cut, known, opens, common)) or [
                 *head, (word[cut:], last)]
     return None
 
@@ -77,12 +77,17 @@ def _left_branching(word, cut, known, opens, common=None):
 
     A German compound of three nouns is mostly built on a compound front ("[Tisch|tennis]|spielerin",
     "[Nord|see]|küste"): where the dictionary has the front and the next part as one word,
-    that word is the front, and the compound's last part is what is left.
+    that word is the front, and the compound's last part is what is left. Some are built the
+    other way ("Kinder|[spiel|platz]", "Atom|[kraft|werk]"): the grouping whose compound is the
+    commoner word wins (common), "Spielplatz" over "Kinderspiel", "Nordsee" over "Seeküste".
     """
     low = word.lower()
+    right = common(low[cut:]) if common else None
     for k in range(cut + MIN_PART, len(low) - MIN_LAST + 1):
         if (known(low[k:]) and _head(word[cut:k], known, 1, opens)
                 and (front := _head(word[:k], known, 1, opens))):
+            if right is not None and common(front[0][1]) <= right:
+                return None
             return [*front, (word[k:], low[k:])]
     return None
 
