@@ -4,6 +4,7 @@ The sentence decides more than the word: "Mitteln" mid-sentence is the noun, "ge
 worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but never "anden".
 """
 import dataclasses
+import functools
 import re
 
 import regex
@@ -11,8 +12,8 @@ import regex
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, literal, objects, senses, synonyms
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
-from .dictionary import (MAX_RESULTS, PARTICLES, english_of_compounds, english_of_prefixed, fields_of, has_key, lookup,
-                         sentence_around, suffixed)
+from .dictionary import (MAX_RESULTS, PARTICLES, cached, english_of, english_of_compounds, english_of_prefixed,
+                         fields_of, has_key, lookup, sentence_around, split_glosses, suffixed)
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -537,25 +538,32 @@ def _modifier_sense(db, written, found):
 def _literal_first(db, entries):
     """Return entries with the top one's gloss that names its parts first, where Ding has one (see literal)."""
     top = entries[0]
+    parts = functools.cache(lambda: compound_parts(db, top["headword"]))
 
-    def parts_senses():
-        parts = compound_parts(db, top["headword"])
-        if not parts or len(parts) != 2:
+    def heads(rough=False):
+        if not parts() or len(parts()) != 2:
             return None
-        (written, front), (_, last) = parts
-        # Nouns joined: a particle's front ("Vor|jahr") is no noun English would set first.
-        found = [e for e in lookup(db, [front], limit=PART_POOL, want=senses.Want(noun=True)) if e["pos"] == "noun"]
-        if not found:
-            return None
-        fronts = senses.one_word_senses(g for e in found for g in e["glosses"])
-        heads = senses.one_word_senses(g for e in lookup(db, [last], limit=PART_POOL, want=senses.Want(noun=True))
-                                       for g in e["glosses"])
-        return [*fronts, _modifier_sense(db, written, found)], heads
+        if rough:  # all the last part's senses, unranked: one exact-key query
+            return senses.one_word_senses(g for english in english_of(db, [parts()[1][1]]) for g in split_glosses(english))
+        return senses.one_word_senses(g for e in lookup(db, [parts()[1][1]], limit=PART_POOL, want=senses.Want(noun=True))
+                                      for g in e["glosses"])
 
-    gloss = literal.literal_gloss(top["glosses"], parts_senses)
+    # Asked only once heads() found two parts; kept per front, which many compounds share ("Haupt…").
+    front_senses = functools.cache(lambda: cached(db, ("front senses", *parts()[0]), lambda: _front_senses(db, *parts()[0])))
+    gloss = literal.literal_gloss(top["glosses"], heads, lambda: front_senses()[0], lambda: front_senses()[1],
+                                  rough_heads=lambda: heads(rough=True))
     if not gloss:
         return entries
     return [{**top, "glosses": [gloss, *(g for g in top["glosses"] if g != gloss)]}, *entries[1:]]
+
+
+def _front_senses(db, written, front):
+    """Return a compound's front's one-word senses as a noun and its sense in compounds (see _modifier_sense)."""
+    # Nouns joined: a particle's front ("Vor|jahr") is no noun English would set first.
+    found = [e for e in lookup(db, [front], limit=PART_POOL, want=senses.Want(noun=True)) if e["pos"] == "noun"]
+    if not found:
+        return [], ""
+    return senses.one_word_senses(g for e in found for g in e["glosses"]), _modifier_sense(db, written, found)
 
 
 def _fallback(db, word, want):

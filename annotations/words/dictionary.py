@@ -260,6 +260,26 @@ LIMIT 1000
 """
 
 
+# Results kept on a connection (see cached), beyond which it starts afresh.
+CACHE_SIZE = 4096
+
+
+def cached(db, key, compute):
+    """Return compute(), kept on the connection under key until a dictionary is imported again.
+
+    A pooled connection (sqlite.borrow) serves lookup after lookup: what one derives from many
+    rows, such as a compound's front's senses, is worth keeping for the next word with that front.
+    """
+    state = db.execute("SELECT group_concat(source || ':' || generation) FROM "
+                       "(SELECT source, generation FROM dict_sources ORDER BY source)").fetchone()[0]
+    store = getattr(db, "_dictionary_cache", None)
+    if store is None or store[0] != state or len(store[1]) > CACHE_SIZE:
+        store = db._dictionary_cache = (state, {})
+    if key not in store[1]:
+        store[1][key] = compute()
+    return store[1][key]
+
+
 def english_of_prefixed(db, front):
     """Return the English sides of the one-word nouns that are front + another headword.
 
