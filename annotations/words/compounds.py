@@ -57,22 +57,37 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None):
                 return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1, opens)
         if head:
-            return (parts >= 3 and len(head) == 1 and _left_branching(word, cut, known, opens)) or [
+            return (parts >= 3 and len(head) == 1 and _left_branching(word, cut, known, opens, common)) or [
                 *head, (word[cut:], last)]
     return None
 
 
-def _left_branching(word, cut, known, opens):
+def infinitives(stem):
+    """Return the infinitives a verb's stem may have, the likelier first.
+
+    A stem in -er or -el mostly takes only "-n" ("förder" → "fördern", "sammel" → "sammeln"),
+    but not where the -er/-el is the root's own ("spiel" → "spielen", "leer" → "leeren"):
+    the dictionary, which knows one of them, decides.
+    """
+    return (stem + "n", stem + "en") if stem.endswith(("er", "el")) else (stem + "en",)
+
+
+def _left_branching(word, cut, known, opens, common=None):
     """Return [front, last] where the front and the first part of the last make a headword, or None.
 
     A German compound of three nouns is mostly built on a compound front ("[Tisch|tennis]|spielerin",
     "[Nord|see]|küste"): where the dictionary has the front and the next part as one word,
-    that word is the front, and the compound's last part is what is left.
+    that word is the front, and the compound's last part is what is left. Some are built the
+    other way ("Kinder|[spiel|platz]", "Atom|[kraft|werk]"): the grouping whose compound is the
+    commoner word wins (common), "Spielplatz" over "Kinderspiel", "Nordsee" over "Seeküste".
     """
     low = word.lower()
+    right = common(low[cut:]) if common else None
     for k in range(cut + MIN_PART, len(low) - MIN_LAST + 1):
         if (known(low[k:]) and _head(word[cut:k], known, 1, opens)
                 and (front := _head(word[:k], known, 1, opens))):
+            if right is not None and common(front[0][1]) <= right:
+                return None
             return [*front, (word[k:], low[k:])]
     return None
 
@@ -93,8 +108,7 @@ def _head(text, known, parts, opens=None):
             return [(text, stem)]
     # A verb's stem ("Kletter|turm", "Schreib|tisch", "Wechsel|geld"): its infinitive. ("Sterbe|hilfe"
     # is found already: the lemmatiser knows "sterbe" as a form of sterben.)
-    infinitive = low + ("n" if low.endswith(("er", "el")) else "en")
-    if len(low) >= MIN_PART and opens(infinitive):
+    if len(low) >= MIN_PART and (infinitive := next((i for i in infinitives(low) if opens(i)), None)):
         return [(text, infinitive)]
     if parts >= 2:
         for link in LINKS:

@@ -4,6 +4,7 @@ The sentence decides more than the word: "Mitteln" mid-sentence is the noun, "ge
 worden" the verb "schicken", "werfen den Rasenmäher an" has "anwerfen" but never "anden".
 """
 import dataclasses
+import functools
 import re
 
 import regex
@@ -11,8 +12,8 @@ import regex
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, literal, objects, senses, synonyms
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
-from .dictionary import (MAX_RESULTS, PARTICLES, english_of_compounds, english_of_prefixed, fields_of, has_key, lookup,
-                         sentence_around, suffixed)
+from .dictionary import (MAX_RESULTS, PARTICLES, cached, english_of, english_of_compounds, english_of_prefixed,
+                         fields_of, has_key, lookup, sentence_around, split_glosses, suffixed)
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -37,8 +38,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
 _PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:" + "|".join(sorted(senses.PREPOSITIONS)) + r")$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
-# "entfernt", "beseitigt", "zerstört": a participle of an inseparable verb, without "ge-".
-_INSEPARABLE_PARTICIPLE = re.compile(r"^(?P<particle>be|emp|ent|er|miss|ver|zer)(?P<stem>\w{3,}?)(?:e?t)$")
+# "entfernt", "beseitigt", "zerstört": a participle of an inseparable verb, without "ge-". The
+# prefixes that are never separable: be-, ent-, er-, miss-, ver-, zer-. Not emp-: its verbs are
+# strong ("empfohlen", "empfunden") but "empören", whose "empört" a 3-letter stem never matched. Not über-,
+# unter-, durch-, um-, wider-, wieder-: separable or not by verb ("übersetzt", "übergesetzt"),
+# so a word opening with one may as well be an adjective or the verb's present.
+_INSEPARABLE_PARTICIPLE = re.compile(r"^(?P<particle>be|ent|er|miss|ver|zer)(?P<stem>\w{3,}?)(?:e?t)$")
 _PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                          + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
 
@@ -106,7 +111,9 @@ def _separable_verb(db, particle, words):
 
 
 def _participle_infinitive(word, inseparable=False):
-    """Return the infinitive behind a weak participle ("ausgebaut" → "ausbauen"), or None.
+    """Return the infinitives that may be behind a weak participle ("ausgebaut" → "ausbauen"), or None.
+
+    Two where the stem ends in -er or -el ("gespielt": "spieln" or "spielen", see compounds.infinitives).
 
     inseparable: also one of a verb with an inseparable prefix, which takes no "ge-"
     ("entfernt" → "entfernen"). It is spelt as the verb's present ("er entfernt"), and beside
@@ -116,9 +123,17 @@ def _participle_infinitive(word, inseparable=False):
     m = _PARTICIPLE.match(word.lower()) or (inseparable and _INSEPARABLE_PARTICIPLE.match(word.lower()))
     if not m:
         return None
-    stem = (m.group("particle") or "") + m.group("stem")
-    # "gefördert", "erleichtert": a stem in -er or -el takes only "-n" ("fördern", "erleichtern").
-    return stem + ("n" if stem.endswith(("er", "el")) else "en")
+    return compounds.infinitives((m.group("particle") or "") + m.group("stem"))
+
+
+def _inseparable_participle_here(db, word, clause_words):
+    """Say whether word, spelt as an inseparable verb's participle, may be one in its clause.
+
+    "werden" also links an adjective ("Wie am Montag bekannt wurde": became known, as Ding's
+    "bekannt werden"), so a word Ding has as an adjective is the participle ("bekannt" of
+    bekennen: confessed) only beside "worden", which no adjective takes ("ist entfernt worden").
+    """
+    return "worden" in (w.lower() for w in clause_words) or not has_key(db, word, pos="adjective")
 
 
 def _present_participle(word, lemma):
@@ -159,8 +174,11 @@ def _superlative_forms(word):
     return frozenset(f"am {s}en" for s in stems if len(s) >= 4 and s.endswith(("st", "ßt")))
 
 
-def _want(word, lemma, sentence_initial, clause_words, adjective):
-    """Return the senses.Want a word's form and place say."""
+def _want(word, lemma, sentence_initial, clause_words, adjective, inseparable=True):
+    """Return the senses.Want a word's form and place say.
+
+    inseparable: word may be an inseparable verb's participle (see _inseparable_participle_here).
+    """
     if sentence_initial or not word[:1].isalpha():
         noun = None
     else:
@@ -169,7 +187,7 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     auxiliaries = {w.lower() for w in clause_words if w != word} & AUXILIARIES
     passive_auxiliary = bool(auxiliaries & (_WERDEN | {"worden"}))
     verb = bool(noun is not True and not adjective and auxiliaries
-                and (_participle_infinitive(word, inseparable=passive_auxiliary) or lem.endswith("n")))
+                and (_participle_infinitive(word, inseparable=passive_auxiliary and inseparable) or lem.endswith("n")))
     # "Die Säle sind ausgebucht": with "sein" alone (no "haben", no "werden"), a participle
     # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
     state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
@@ -178,7 +196,7 @@ def _want(word, lemma, sentence_initial, clause_words, adjective):
     # a passive, which only a transitive verb has ("etw. brennen": to fire, not "brennen {vi}").
     # A weak participle ("gebrannt", "gestutzt"), not the infinitive of a future ("wird brennen").
     passive = bool(verb and passive_auxiliary and word.lower().endswith("t")
-                   and (word.lower() != lem or _participle_infinitive(word, inseparable=True)))
+                   and (word.lower() != lem or _participle_infinitive(word, inseparable=inseparable)))
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
@@ -217,7 +235,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         before_noun = bool(after) and after[0][2][0].isupper()
         adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
                      else None)
-        want = _want(first, lemma, initial, clause_words, adjective)
+        want = _want(first, lemma, initial, clause_words, adjective,
+                     _inseparable_participle_here(db, first, clause_words))
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
@@ -244,7 +263,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         if want.verb or not want.noun:
-            keys.append(_participle_infinitive(first, inseparable=want.passive))
+            keys.append(next((i for i in _participle_infinitive(first, inseparable=want.passive) or ()
+                              if has_key(db, i)), None))
         pair = compounds.contraction(first)
         if pair:
             contraction = " ".join(pair)
@@ -518,25 +538,32 @@ def _modifier_sense(db, written, found):
 def _literal_first(db, entries):
     """Return entries with the top one's gloss that names its parts first, where Ding has one (see literal)."""
     top = entries[0]
+    parts = functools.cache(lambda: compound_parts(db, top["headword"]))
 
-    def parts_senses():
-        parts = compound_parts(db, top["headword"])
-        if not parts or len(parts) != 2:
+    def heads(rough=False):
+        if not parts() or len(parts()) != 2:
             return None
-        (written, front), (_, last) = parts
-        # Nouns joined: a particle's front ("Vor|jahr") is no noun English would set first.
-        found = [e for e in lookup(db, [front], limit=PART_POOL, want=senses.Want(noun=True)) if e["pos"] == "noun"]
-        if not found:
-            return None
-        fronts = senses.one_word_senses(g for e in found for g in e["glosses"])
-        heads = senses.one_word_senses(g for e in lookup(db, [last], limit=PART_POOL, want=senses.Want(noun=True))
-                                       for g in e["glosses"])
-        return [*fronts, _modifier_sense(db, written, found)], heads
+        if rough:  # all the last part's senses, unranked: one exact-key query
+            return senses.one_word_senses(g for english in english_of(db, [parts()[1][1]]) for g in split_glosses(english))
+        return senses.one_word_senses(g for e in lookup(db, [parts()[1][1]], limit=PART_POOL, want=senses.Want(noun=True))
+                                      for g in e["glosses"])
 
-    gloss = literal.literal_gloss(top["glosses"], parts_senses)
+    # Asked only once heads() found two parts; kept per front, which many compounds share ("Haupt…").
+    front_senses = functools.cache(lambda: cached(db, ("front senses", *parts()[0]), lambda: _front_senses(db, *parts()[0])))
+    gloss = literal.literal_gloss(top["glosses"], heads, lambda: front_senses()[0], lambda: front_senses()[1],
+                                  rough_heads=lambda: heads(rough=True))
     if not gloss:
         return entries
     return [{**top, "glosses": [gloss, *(g for g in top["glosses"] if g != gloss)]}, *entries[1:]]
+
+
+def _front_senses(db, written, front):
+    """Return a compound's front's one-word senses as a noun and its sense in compounds (see _modifier_sense)."""
+    # Nouns joined: a particle's front ("Vor|jahr") is no noun English would set first.
+    found = [e for e in lookup(db, [front], limit=PART_POOL, want=senses.Want(noun=True)) if e["pos"] == "noun"]
+    if not found:
+        return [], ""
+    return senses.one_word_senses(g for e in found for g in e["glosses"]), _modifier_sense(db, written, found)
 
 
 def _fallback(db, word, want):

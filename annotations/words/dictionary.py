@@ -166,6 +166,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
         e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
     _mark_other_nouns(found, raw[0], keys[0])
     _mark_disagreeing(found, raw[0], want.genders)
+    if want.passive:
+        _mark_participle_rows(db, found)
     reflexive_line = any(e["pos"] == "verb" and e["sub"] == 0 and re.search(r"\bsich\b", e["headword"])
                          for e in found)
     best = {}
@@ -179,6 +181,32 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     for e in ranked:
         e["misfit"] = senses.misfit(e, want)
     return ranked[:limit]
+
+
+def _mark_participle_rows(db, found):
+    """Flag the past participle rows of transitive verbs' lines (e["participle_row"]), which a passive means.
+
+    Ding gives a verb's forms as the rows of its line, present participle first ("bepflanzend;
+    begrünend", then "bepflanzt; begrünt"), each alternative's in its place; a line of examples
+    only ("Kratzer entfernen") has none. A verb tagged {vi} or {vr} has no passive: "gefällt;
+    Anklang gefunden" is the row of "gefallen {vi}" (appealed), no sense of "wird gefällt".
+    """
+    rows = [e for e in found if e["sub"] == senses.PARTICIPLE_ROW and not e["pos"]
+            and e["headword"].lower() == e["key"]]
+    if not rows:
+        return
+    lines = {e["id"] - e["sub"] for e in rows}
+    ids = sorted(lines | {line + 1 for line in lines})
+    german = dict(db.execute(f"SELECT id, german FROM dict_entries WHERE id IN ({', '.join('?' * len(ids))})",
+                             ids).fetchall())
+    for e in rows:
+        line = e["id"] - e["sub"]
+        present = german.get(line + 1, "").split(";")[0].split()
+        place = alternatives_of(e["german"]).index(e["alternative"]) if e["alternative"] else 0
+        verbs = alternatives_of(german.get(line, ""))
+        e["participle_row"] = bool(
+            verbs and present and present[-1].endswith("nd")
+            and not senses.intransitive({"german": german[line], "alternative": verbs[min(place, len(verbs) - 1)]}))
 
 
 def _mark_other_nouns(found, written, key):
@@ -238,6 +266,26 @@ _PREFIXED_SQL = "SELECT DISTINCT f.key, e.english" + _CURRENT + """WHERE f.key >
   AND EXISTS (SELECT 1 FROM dict_forms g WHERE g.key = substr(f.key, ?))
 LIMIT 1000
 """
+
+
+# Results kept on a connection (see cached), beyond which it starts afresh.
+CACHE_SIZE = 4096
+
+
+def cached(db, key, compute):
+    """Return compute(), kept on the connection under key until a dictionary is imported again.
+
+    A pooled connection (sqlite.borrow) serves lookup after lookup: what one derives from many
+    rows, such as a compound's front's senses, is worth keeping for the next word with that front.
+    """
+    state = db.execute("SELECT group_concat(source || ':' || generation) FROM "
+                       "(SELECT source, generation FROM dict_sources ORDER BY source)").fetchone()[0]
+    store = getattr(db, "_dictionary_cache", None)
+    if store is None or store[0] != state or len(store[1]) > CACHE_SIZE:
+        store = db._dictionary_cache = (state, {})
+    if key not in store[1]:
+        store[1][key] = compute()
+    return store[1][key]
 
 
 def english_of_prefixed(db, front):

@@ -6,26 +6,55 @@ English names the thing by a compound too, the one of its parts' words is the pl
 """
 from . import senses
 
+# How far down a compound's glosses one naming its parts may stand.
+LATER = 3
 
-def literal_gloss(glosses, parts_senses):
+
+def literal_gloss(glosses, heads, fronts, modifier=lambda: "", rough_heads=None):
     """Return the gloss among a compound's first ones that is its front's word before its last part's, or "".
 
-    glosses: the compound's, in Ding's order; parts_senses(): the one-word senses of its front
-    and of its last part (two lists), or None where it is no compound. Only where the first
-    gloss is itself an English compound: a one-word English name ("Handschuh": glove) is the
-    thing's own word, not a calque to correct.
+    glosses: the compound's, in Ding's order. heads(), fronts(): the one-word senses of its last
+    part and of its front, or None where it is no compound; modifier(): the front's sense in
+    compounds (see senses.modifier_sense); rough_heads(), where given, more words than heads()
+    at less cost. Each is asked only where the glosses still leave the answer open, the cheap
+    ones first: a lookup runs this for every compound noun. Only where
+    the first gloss is itself an English compound: a one-word English name ("Handschuh": glove)
+    is the thing's own word, not a calque to correct.
     """
-    if len(glosses) < 2 or len(senses.gloss_core(glosses[0]).split()) < 2:
+    two_words = [g for g in glosses[1:LATER + 1] if len(senses.gloss_core(g).split()) == 2]
+    if not two_words or len(senses.gloss_core(glosses[0]).split()) < 2:
         return ""
-    found = parts_senses()
-    if not found:
+    # Only a gloss whose last word is the last part's may name the parts: the dearer senses
+    # are asked only while one may.
+    ending = [glosses[0], *two_words]
+    for senses_of in ([rough_heads] if rough_heads else []) + [heads]:
+        last_words = senses_of()
+        if not last_words:
+            return ""
+        ends = {senses.stem(w) for w in last_words}
+        ending = [g for g in ending if senses.stem(_words(g)[-1]) in ends]
+        if not any(g is not glosses[0] for g in ending):
+            return ""
+    front_words = fronts()
+    if not front_words:
         return ""
-    fronts, heads = ({senses.stem(w) for w in words} for words in found)
+    opens = {senses.stem(w) for w in front_words}
+    modifier_stem = []
 
     def names_parts(gloss):
-        words = senses.gloss_core(gloss).split()
-        return len(words) == 2 and senses.stem(words[0]) in fronts and senses.stem(words[1]) in heads
+        words = _words(gloss)
+        if len(words) != 2 or gloss not in ending:
+            return False
+        if senses.stem(words[0]) in opens:
+            return True
+        if not modifier_stem:
+            modifier_stem.append(senses.stem(modifier() or "") or None)
+        return senses.stem(words[0]) == modifier_stem[0]
 
     if names_parts(glosses[0]):
         return ""
-    return next((g for g in glosses[1:4] if names_parts(g)), "")
+    return next((g for g in two_words if names_parts(g)), "")
+
+
+def _words(gloss):
+    return senses.gloss_core(gloss).split()

@@ -371,7 +371,7 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)):
         # "jdn. zurückrufen" (to call sb. back) for "ruft Fahrzeuge zurück"
         s += 0.0 if want.object in kinds else OBJECT_MISMATCH
-    if want.passive and not pos and entry["sub"] == PARTICIPLE_ROW and entry["headword"].lower() == entry["key"]:
+    if want.passive and entry.get("participle_row"):
         s -= 2.0  # the participle row of a verb's line ("bepflanzt: planted") is that verb, as written
     if entry["sub"] > 0:
         s += 1.0

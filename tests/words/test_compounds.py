@@ -56,3 +56,32 @@ def test_a_front_the_dictionary_has_as_one_word_with_the_next_part_is_the_front(
     db = load_ding(NORDSEE)
     found = look(db, "Die Krabbenfischer an der Nordseeküste leiden unter niedrigen Preisen.", "Nordseeküste")
     assert [(p["written"], p["headword"]) for p in found["split"]] == [("Nordsee", "nordsee"), ("küste", "küste")]
+
+
+# Real Ding lines: each compound below has a front that is a headword with the next part
+# ("Kinderspiel", "Atomkraft") and a last part that is one with the part before it.
+RIGHT_BRANCHING = """\
+Kind {n} | Kinder {pl} :: child | children
+Kinderspiel {n}; ein Leichtes {n} [übtr.] :: child’s play
+Spiel {n} :: game
+Spielplatz {m} :: playground; children’s playground; children’s play area
+Platz {m} :: place; square
+Atom {n} [phys.] :: atom
+Atomenergie {f}; Atomkraft {f}; Kernenergie {f} [geh.]; Kernkraft {f} [geh.] :: nuclear energy; nuclear power; atomic energy; atomic power
+Kraft {f} :: force; power
+Kraftwerk {n} [electr.] :: power plant; power station [Br.]
+Werk {n} :: works; plant
+"""
+
+
+@pytest.mark.parametrize("sentence, word, parts", [
+    # "Kinder|[spielplatz]": a playground for children, not a place of child's play.
+    ("Die Gemeinde baut neben der Grundschule einen neuen Kinderspielplatz.", "Kinderspielplatz",
+     [("Kinder", "kinder"), ("spielplatz", "spielplatz")]),
+    # "Atom|[kraftwerk]": a nuclear power station, not a works of nuclear power.
+    ("Das letzte Atomkraftwerk des Landes ist im April vom Netz gegangen.", "Atomkraftwerk",
+     [("Atom", "atom"), ("kraftwerk", "kraftwerk")]),
+])
+def test_a_last_part_that_is_the_commoner_compound_keeps_its_front_part(load_ding, sentence, word, parts):
+    db = load_ding(RIGHT_BRANCHING)
+    assert [(p["written"], p["headword"]) for p in look(db, sentence, word)["split"]] == parts

@@ -1,5 +1,5 @@
 """A compound Ding has, whose first gloss names it from another angle than its parts."""
-from annotations.words import literal, senses
+from annotations.words import context, literal, senses
 from words_lookup import look
 
 # Real Ding lines: "Sommerreifen" opens with "standard tyre"; its parts "Sommer" and "Reifen".
@@ -18,4 +18,33 @@ def test_the_gloss_naming_a_compound_s_parts_comes_before_one_naming_it_otherwis
 
 def test_a_one_word_english_name_stays_first():
     # English has its own word for the thing: no calque ranks before it.
-    assert literal.literal_gloss(["glove", "hand shoe"], lambda: (["hand"], ["shoe"])) == ""
+    assert literal.literal_gloss(["glove", "hand shoe"], lambda: ["shoe"], lambda: ["hand"]) == ""
+
+
+def test_the_front_s_senses_are_asked_only_where_a_later_gloss_ends_in_the_last_part_s():
+    # "Rathaus": town hall; townhall; city hall. "hall" is no sense of "Haus" (house): no gloss
+    # can name the parts, so the front's senses (a scan of Ding's "Rat…" nouns) are not needed.
+    def fronts():
+        raise AssertionError("the front's senses were asked")
+
+    assert literal.literal_gloss(["town hall", "townhall", "city hall [Am.]"], lambda: ["house", "home"], fronts) == ""
+
+
+MAIN_STATION = """\
+Hauptbahnhof {m} /Hbf./ :: main station; main-station; central station
+Haupt {n} :: head
+Bahnhof {m} /Bf./ :: station; railway station
+Hauptstadt {f} :: capital; main city
+Hauptstraße {f} :: main street; main road
+"""
+
+
+def test_a_front_s_senses_are_found_once_for_the_compounds_sharing_it(load_ding, monkeypatch):
+    db = load_ding(MAIN_STATION)
+    calls = []
+    prefixed = context.english_of_prefixed
+    monkeypatch.setattr(context, "english_of_prefixed", lambda db, front: calls.append(front) or prefixed(db, front))
+    sentence = "Der Zug aus München kommt um acht Uhr am Hauptbahnhof an."
+    for _ in range(2):
+        assert senses.best_gloss(look(db, sentence, "Hauptbahnhof")["entries"][0]) == "main station"
+    assert calls == ["Haupt"]
