@@ -92,3 +92,19 @@ def test_without_scripts_the_search_box_is_there_and_searches(browser, live_serv
         expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
     finally:
         context.close()
+
+
+def test_a_reader_who_goes_to_the_notes_panel_early_finds_its_contents(page, live_server):
+    # Before the text's first paint is reported (no data-painted yet), the skip link's target and
+    # a focused panel show their contents all the same.
+    page.goto(live_server + "/articles/1")
+    page.evaluate('document.documentElement.removeAttribute("data-painted")')
+    body = page.locator("#hl-panel-body")
+    assert body.evaluate("(e) => getComputedStyle(e).contentVisibility") == "hidden"
+    page.evaluate('location.hash = "#annotation-panel"')
+    expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
+    page.evaluate('location.hash = "#p-1"')  # another target, focus elsewhere
+    page.evaluate('document.querySelector("#p-1").focus()')
+    assert body.evaluate("(e) => getComputedStyle(e).contentVisibility") == "hidden"
+    page.locator("#annotation-panel").focus()
+    expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
