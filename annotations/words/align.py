@@ -176,8 +176,6 @@ _GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer
 _ARTICLES = frozenset("the a an".split())
 
 
-# English phrasal verbs' particles ("sealed off", "left behind", "put up"): part of the verb's meaning.
-_PARTICLES = frozenset("up off out down away back behind".split())
 # What opens a noun phrase: after one of these the "particle" is a preposition ("ran down the street").
 _NOUN_PHRASE = frozenset("""the a an his her their its our my your this that these those some any every each
     all no of""".split())
@@ -190,7 +188,7 @@ def _particle_after(tokens, i, translation, wordnet):
     particle, a function word, ends the run of content words found for it: "sealed" alone is
     another meaning than "sealed off". Not where a noun phrase follows ("crept away behind the wood").
     """
-    if i + 1 >= len(tokens) or tokens[i + 1][2] not in _PARTICLES or translation[tokens[i][1]:tokens[i + 1][0]] != " ":
+    if i + 1 >= len(tokens) or tokens[i + 1][2] not in translated.ENGLISH_PARTICLES or translation[tokens[i][1]:tokens[i + 1][0]] != " ":
         return 0
     if i + 2 < len(tokens) and tokens[i + 2][2] in _NOUN_PHRASE and not re.search(
             r"[,.;:!?]", translation[tokens[i + 1][1]:tokens[i + 2][0]]):

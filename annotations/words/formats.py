@@ -13,7 +13,7 @@ from .dictionary import alternatives_of, normalize
 # The version of the rules that turn headwords into lookup keys, and of the rows they make:
 # raise it when either changes, and the next start imports the dictionary again
 # (importer.is_current).
-KEYS_VERSION = 10
+KEYS_VERSION = 11
 
 
 class DictFormatError(ValueError):
@@ -162,16 +162,20 @@ def parse_ding(lines):
             if not de or not en:
                 continue
             alts = alternatives_of(de)
-            forms = []
+            forms, idioms = [], set()
             for i, alt in enumerate(alts):
                 plural = plurals[i] if sub == 0 and i < len(plurals) else ""
-                forms.extend((*f, plural, len(des)) for f in _ding_forms(alt))
+                mine = [(*f, plural, len(des)) for f in _ding_forms(alt)]
+                forms.extend(mine)
+                if object_phrases.idiom(alt):
+                    idioms.update(f[1] for f in mine)
             # "besitzen; innehaben; haben {vt}": one tag often covers every alternative.
             shared = next((f[3] for f in forms if f[3]), "")
             forms = [f if f[3] else (*f[:3], shared, *f[4:]) for f in forms]
             # "ein Gebäude abreißen" under "abreißen" as well (see object_phrases.py).
             keys = {f[0] for f in forms}
-            verbs = {verb: f for f in forms if f[3] == "verb" and (verb := object_phrases.object_verb(f[1]))}
+            verbs = {verb: f for f in forms
+                     if f[3] == "verb" and f[1] not in idioms and (verb := object_phrases.object_verb(f[1]))}
             forms.extend((verb, *f[1:]) for verb, f in verbs.items() if verb not in keys)
             if forms:
                 yield sub, de, en, forms

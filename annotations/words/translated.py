@@ -18,8 +18,14 @@ _WORD = r"[\w’'-]+"
 _WORD_PART = r"[\w’']+"
 # The most words an object standing between a verb and its particle takes ("advises people in love against").
 _MAX_OBJECT = 4
-# The particles of English phrasal verbs ("seal off", "give up"): function words, yet the meaning.
-_PARTICLES = frozenset("up off out down away back in on over through along around".split())
+# The adverbial particles of English phrasal verbs ("seal off", "give up", "left behind"):
+# function words, yet the meaning.
+ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
+# Particles that are prepositions too: "worked in Berlin" is "to work", so one of these is a
+# particle only where its clause ends or "to" follows ("passing … bills on to their customers").
+_PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
+# What ends a clause after a word of a translation.
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -163,7 +169,9 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
     of the sentence renders; a sense found only in those comes after the others found.
     """
     # "the city administration's computers": the possessive is no part of the word.
-    words = [bare_word(w) for w in re.findall(_WORD, (translation or "").lower())]
+    lower = (translation or "").lower()
+    matches = list(re.finditer(_WORD, lower))
+    words = [bare_word(m.group()) for m in matches]
     # Asked once, and only where a sense the sentence rules out or two senses are found: it looks up every word.
     taken = functools.cache(lambda: claimed(words) if claimed else set())
     # (ruled out by the sentence, words of the translation covered, 2 as written / 1 inflected,
@@ -198,34 +206,42 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
         found = _claimed_last(found, taken())
     best = _english(min(found)[-1]) if found else ""
-    if best and (phrasal := _particle_sense(entries, best, words)):
+    ends = {i for i, m in enumerate(matches) if _CLAUSE_END.match(lower, m.end())}
+    if best and (phrasal := _particle_sense(entries, best, words, ends)):
         entries[phrasal[0]]["in_context"].append(phrasal[1])
         best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return best
 
 
-def _particle_sense(entries, gloss, words):
+def _particle_sense(entries, gloss, words, ends):
     """Return (entry index, gloss) of the sense with the particle a one-word verb gloss has after it in words, or None.
 
     "sealed off" where "to seal sth." is found: the particle makes a phrasal verb, another
     meaning than the plain one, and the sense carrying that particle ("to cordon off") is it;
     one with the same verb first. The particle follows the verb, or its object where "to" or
-    the sentence's end comes next ("passing higher bills on to their customers": "to pass on").
+    the clause's end (ends: indexes of words a clause ends after) comes next ("passing higher
+    bills on to their customers": "to pass on"). A particle that is a preposition too names
+    only a sense of the same verb: "worked in Berlin" is no sign of "to be in work".
     """
     core = gloss_core(gloss).split()
     if len(core) != 1:
         return None
     forms = english_forms(core[0])
+
+    def closing(j):
+        return j in ends or words[j + 1:j + 2] in ([], ["to"])
+
     at = next((j for k, w in enumerate(words) if w in forms for j in range(k + 1, k + 2 + _MAX_OBJECT)
-               if j < len(words) and words[j] in _PARTICLES and (j == k + 1 or words[j + 1:j + 2] in ([], ["to"]))), None)
+               if j < len(words) and ((words[j] in ENGLISH_PARTICLES and (j == k + 1 or closing(j)))
+                                      or (words[j] in _PREPOSITION_PARTICLES and closing(j)))), None)
     if at is None:
         return None
     particle, carrying = words[at], []
     for i, entry in enumerate(entries):
         for g in [] if entry.get("misfit") or entry["pos"] != "verb" else entry["glosses"]:
             mine = gloss_core(_english(g)).split()
-            if len(mine) >= 2 and mine[1] == particle:
+            if len(mine) >= 2 and mine[1] == particle and (particle in ENGLISH_PARTICLES or mine[0] == core[0]):
                 carrying.append((mine[0] != core[0], i, g))
     return min(carrying)[1:] if carrying else None
 

@@ -29,6 +29,10 @@ def test_an_object_phrase_is_filed_under_its_verb_and_as_itself(line, verb):
     ("eine Zeit lang {adv} :: for a while", "lang"),
     # A verb's forms in the rows after its infinitive stay phrases.
     ("ein Tier entwurmen {vt} | ein Tier entwurmt :: to worm an animal | wormed an animal", "entwurmt"),
+    # Idioms: with a definite article, reflexive, or labelled figurative or colloquial.
+    ("den Bach runtergehen {vi} [ugs.] :: to go down the tubes; to go down the pan [Br.] [coll.]", "runtergehen"),
+    ("grübeln; sich einen Kopf machen [Dt.] {vr} (wegen jdm./einer Sache) :: to fret about/over sb./sth.", "machen"),
+    ("jdm. einen Bären aufbinden {v} [übtr.] :: to pull sb.’s leg", "aufbinden"),
 ])
 def test_only_a_verb_s_object_phrase_is_filed_under_its_last_word(line, word):
     assert word not in keys_of(line)
@@ -95,7 +99,7 @@ def test_a_line_about_one_object_claims_no_words_of_a_translation_for_the_verb(d
         "finden; vorfinden; auffinden {vt} :: to find {found; found}\n"
         "ums Leben kommen; umkommen; zu Tode kommen [geh.]; den Tod finden; sein Leben lassen {vi} :: "
         "to meet your death; to lay down your life; to perish [poet.]\n"))
-    assert [e["headword"] for e in dictionary.lookup(db, ["finden"])][-1] == "den Tod finden"
+    assert "den Tod finden" not in [e["headword"] for e in dictionary.lookup(db, ["finden"])]
     assert dictionary.english_of(db, ["finden"]) == ["to find {found; found}"]
 
 
@@ -113,3 +117,12 @@ def test_a_verb_with_its_typical_object_beats_a_reflexive_the_clause_lacks(load_
     found = look(load_ding(VORBEUGEN), "Die Stadt fördert das Projekt, weil es Schlägereien auf der Straße "
                  "vorbeugen soll.", "vorbeugen")
     assert found["entries"][0]["headword"] == "einem Ereignis vorbeugen"
+
+
+def test_ding_s_placeholder_for_a_thing_is_no_object(db, write_ding):
+    # "einer Sache" is Ding's "sth.": the line is the verb's own, with its vote and its English.
+    importer.import_dictionary(db, "ding", write_ding(
+        "einer Sache {Dat.} entsprechen {v} :: to correspond to sth.\n"
+        "einer Sache entsprechen {vt} :: to be in accordance with sth.\n"))
+    assert "to correspond to sth." in dictionary.english_of(db, ["entsprechen"])
+    assert not any(e["object_phrase"] for e in dictionary.lookup(db, ["entsprechen"]))

@@ -98,3 +98,17 @@ def test_a_particle_after_the_verbs_object_names_the_sense_carrying_it(load_ding
     sentence = "Friseursalons wälzen höhere Stromrechnungen auf ihre Kundschaft ab."
     english = "Hair salons are passing higher electricity bills on to their customers."
     assert translated.mark_in_translation(look(db, sentence, "wälzen")["entries"], english) == "to pass on costs to sb."
+
+
+WORK = """\
+auf Arbeit sein; arbeiten {vi} :: to be in work
+arbeiten {vi} | arbeitend | gearbeitet :: to work | working | worked
+"""
+
+
+def test_a_preposition_after_the_verb_names_no_phrasal_sense(load_ding):
+    # "worked in Berlin": "in" opens a place, no particle; "to be in work" is another verb's.
+    db = load_ding(WORK)
+    sentence = "Er arbeitet seit Jahren in Berlin."
+    english = "He has worked in Berlin for years."
+    assert translated.mark_in_translation(look(db, sentence, "arbeitet")["entries"], english) == "to work"
