@@ -32,6 +32,17 @@ def test_the_front_s_senses_are_asked_only_where_a_later_gloss_ends_in_the_last_
     assert literal.literal_gloss(["town hall", "townhall", "city hall [Am.]"], lambda: ["house", "home"], fronts) == ""
 
 
+def test_a_later_gloss_spelt_as_the_first_is_no_other_name():
+    # "Rathaus": "town hall" twice (as merged lines may give it), two equal strings, not one object.
+    def fronts():
+        raise AssertionError("the front's senses were asked")
+
+    first = "town hall"
+    again = " ".join(["town", "hall"])
+    assert again is not first
+    assert literal.literal_gloss([first, again], lambda: ["hall", "house"], fronts) == ""
+
+
 MAIN_STATION = """\
 Hauptbahnhof {m} /Hbf./ :: main station; main-station; central station
 Haupt {n} :: head
