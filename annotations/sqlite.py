@@ -112,7 +112,7 @@ def borrow(path):
 
 
 def give_back(db):
-    """Keep a borrowed Database for the next borrow() of its file, as fresh as a new connection."""
+    """Keep a borrowed Database for the next borrow() of its file: its transaction ended, what it cached kept."""
     try:
         if db.conn.in_transaction:
             db.conn.rollback()  # what closing it would have done with an unfinished write

@@ -86,7 +86,9 @@ def _left_branching(word, cut, known, opens, common=None):
     for k in range(cut + MIN_PART, len(low) - MIN_LAST + 1):
         if (known(low[k:]) and _head(word[cut:k], known, 1, opens)
                 and (front := _head(word[:k], known, 1, opens))):
-            if right is not None and common(front[0][1]) <= right:
+            # Strictly commoner, and known: 0 is no frequency (wordfreq lacks the compound, or its
+            # data has not loaded yet), and a tie keeps the default, the compound front.
+            if right and common(front[0][1]) < right:
                 return None
             return [*front, (word[k:], low[k:])]
     return None

@@ -129,11 +129,16 @@ def _participle_infinitive(word, inseparable=False):
 def _inseparable_participle_here(db, word, clause_words):
     """Say whether word, spelt as an inseparable verb's participle, may be one in its clause.
 
-    "werden" also links an adjective ("Wie am Montag bekannt wurde": became known, as Ding's
-    "bekannt werden"), so a word Ding has as an adjective is the participle ("bekannt" of
-    bekennen: confessed) only beside "worden", which no adjective takes ("ist entfernt worden").
+    "werden" also links an adjective ("Wie am Montag bekannt wurde": became known), but only
+    where Ding has that phrase itself ("bekannt werden"); otherwise an adjective's spelling
+    beside "werden" is still the passive ("wird morgen entfernt": removed, not distant).
+    "worden" no adjective takes ("ist entfernt worden").
     """
-    return "worden" in (w.lower() for w in clause_words) or not has_key(db, word, pos="adjective")
+    words = {w.lower() for w in clause_words}
+    # Only a passive auxiliary asks the question (see _want): no lookups elsewhere.
+    if "worden" in words or not words & _WERDEN:
+        return True
+    return not (has_key(db, word, pos="adjective") and has_key(db, f"{word.lower()} werden"))
 
 
 def _present_participle(word, lemma):

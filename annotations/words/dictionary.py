@@ -6,7 +6,7 @@ import unicodedata
 from sqlite_utils import Migrations
 
 from ..translation import sentences
-from . import object_phrases, senses
+from . import lemmas, object_phrases, senses
 
 migrations = Migrations("randnotiz.dictionary")
 
@@ -277,9 +277,12 @@ def cached(db, key, compute):
 
     A pooled connection (sqlite.borrow) serves lookup after lookup: what one derives from many
     rows, such as a compound's front's senses, is worth keeping for the next word with that front.
+    Ranking uses lemmas and word frequencies, which load in the background: what was computed
+    without them is dropped once they are there.
     """
-    state = db.execute("SELECT group_concat(source || ':' || generation) FROM "
-                       "(SELECT source, generation FROM dict_sources ORDER BY source)").fetchone()[0]
+    state = (db.execute("SELECT group_concat(source || ':' || generation) FROM "
+                        "(SELECT source, generation FROM dict_sources ORDER BY source)").fetchone()[0],
+             lemmas.ready())
     store = getattr(db, "_dictionary_cache", None)
     if store is None or store[0] != state or len(store[1]) > CACHE_SIZE:
         store = db._dictionary_cache = (state, {})

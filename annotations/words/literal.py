@@ -21,19 +21,21 @@ def literal_gloss(glosses, heads, fronts, modifier=lambda: "", rough_heads=None)
     the first gloss is itself an English compound: a one-word English name ("Handschuh": glove)
     is the thing's own word, not a calque to correct.
     """
-    two_words = [g for g in glosses[1:LATER + 1] if len(senses.gloss_core(g).split()) == 2]
+    # By place, not by identity: a later gloss spelt as the first (an equal string) is no other name.
+    two_words = [i for i, g in enumerate(glosses[:LATER + 1]) if i and g != glosses[0]
+                 and len(senses.gloss_core(g).split()) == 2]
     if not two_words or len(senses.gloss_core(glosses[0]).split()) < 2:
         return ""
     # Only a gloss whose last word is the last part's may name the parts: the dearer senses
     # are asked only while one may.
-    ending = [glosses[0], *two_words]
+    ending = [0, *two_words]
     for senses_of in ([rough_heads] if rough_heads else []) + [heads]:
         last_words = senses_of()
         if not last_words:
             return ""
         ends = {senses.stem(w) for w in last_words}
-        ending = [g for g in ending if senses.stem(_words(g)[-1]) in ends]
-        if not any(g is not glosses[0] for g in ending):
+        ending = [i for i in ending if senses.stem(_words(glosses[i])[-1]) in ends]
+        if not any(i > 0 for i in ending):
             return ""
     front_words = fronts()
     if not front_words:
@@ -41,9 +43,9 @@ def literal_gloss(glosses, heads, fronts, modifier=lambda: "", rough_heads=None)
     opens = {senses.stem(w) for w in front_words}
     modifier_stem = []
 
-    def names_parts(gloss):
-        words = _words(gloss)
-        if len(words) != 2 or gloss not in ending:
+    def names_parts(i):
+        words = _words(glosses[i])
+        if len(words) != 2 or i not in ending:
             return False
         if senses.stem(words[0]) in opens:
             return True
@@ -51,9 +53,9 @@ def literal_gloss(glosses, heads, fronts, modifier=lambda: "", rough_heads=None)
             modifier_stem.append(senses.stem(modifier() or "") or None)
         return senses.stem(words[0]) == modifier_stem[0]
 
-    if names_parts(glosses[0]):
+    if names_parts(0):
         return ""
-    return next((g for g in two_words if names_parts(g)), "")
+    return next((glosses[i] for i in two_words if names_parts(i)), "")
 
 
 def _words(gloss):

@@ -58,6 +58,15 @@ def test_a_front_the_dictionary_has_as_one_word_with_the_next_part_is_the_front(
     assert [(p["written"], p["headword"]) for p in found["split"]] == [("Nordsee", "nordsee"), ("küste", "küste")]
 
 
+def test_without_word_frequencies_the_compound_front_stays_the_front(load_ding, monkeypatch):
+    # Before wordfreq's data loads, or for compounds it lacks, every word is equally (un)common:
+    # no grouping is commoner, so the default, "[Nord|see]|küste", holds.
+    monkeypatch.setattr(lemmas, "german_zipf", lambda text: 0.0)
+    db = load_ding(NORDSEE)
+    found = look(db, "Die Krabbenfischer an der Nordseeküste leiden unter niedrigen Preisen.", "Nordseeküste")
+    assert [(p["written"], p["headword"]) for p in found["split"]] == [("Nordsee", "nordsee"), ("küste", "küste")]
+
+
 # Real Ding lines: each compound below has a front that is a headword with the next part
 # ("Kinderspiel", "Atomkraft") and a last part that is one with the part before it.
 RIGHT_BRANCHING = """\

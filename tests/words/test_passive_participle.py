@@ -26,6 +26,9 @@ def ding_db(load_ding):
 
 @pytest.mark.parametrize("sentence, word, meaning", [
     ("Die letzte Telefonzelle eines Dorfes im Hunsrück ist entfernt worden.", "entfernt", "to remove sth."),
+    # Beside "werden" alone too: Ding has no "entfernt werden" that would make it an adjective's phrase.
+    ("Der Müll wird morgen früh von der Stadtreinigung entfernt.", "entfernt", "to remove sth."),
+    ("Die Graffiti wurden über Nacht entfernt.", "entfernt", "to remove sth."),
     # The participle's own row of the line Ding has under a phrase ("eine Fläche … bepflanzen").
     ("Die Vereinssatzung schreibt vor, dass ein Drittel des Grundstücks mit Obstbäumen und Gemüsebeeten "
      "bepflanzt wird.", "bepflanzt", "planted"),
