@@ -108,3 +108,20 @@ def test_a_reader_who_goes_to_the_notes_panel_early_finds_its_contents(page, liv
     assert body.evaluate("(e) => getComputedStyle(e).contentVisibility") == "hidden"
     page.locator("#annotation-panel").focus()
     expect(page.locator("#annotation-panel .hl-empty")).to_be_visible()
+
+
+def test_the_open_word_counts_offering_an_undo_do_not_move_either(page, live_server):
+    # Right after "mark all known" the counts fold is sent open (to offer the undo): its switch is
+    # then sent in place, so the legend beside it stays where the first paint put it.
+    page.goto(live_server + "/articles/1")
+    page.locator(".learning-details > summary").click()
+    page.locator("#mark-all-known").click()
+    expect(page.locator("#undo-known")).to_be_visible()
+    page.add_init_script(AT_PARSE % LEGEND)
+    page.reload()
+    expect(page.locator(".learning-details")).to_have_attribute("open", "")
+    assert page.evaluate(LEGEND) == page.evaluate("window.__atParse.boxes")
+
+
+LEGEND = """() => { const r = document.querySelector(".status-legend").getBoundingClientRect();
+  return [r.x, r.y, r.width, r.height].map(Math.round); }"""
