@@ -10,6 +10,7 @@ nearer to it than to any other German word whose English is missing, renders it 
 one clear run, or where the translation has any of the dictionary's own words for it, nothing
 is said.
 """
+import functools
 import re
 
 import regex
@@ -67,8 +68,10 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     # Where the word stands in the text the translation renders (its sentence, else the paragraph).
     a, b = (result["sentence_start"], result["sentence_end"]) if translation else (0, len(text))
     entries, split = result["entries"], result["split"]
+    # The sentence's other words' English, asked once per request: claims and elimination both need it.
+    renders = functools.cache(lambda word: _renderings(db, word))
     best = translated.mark_in_translation(entries, context_translation, (result["start"] - a) / max(1, b - a),
-                                          claimed=lambda words: _claimed(db, result, words) if translation else set())
+                                          claimed=lambda words: _claimed(renders, result, words) if translation else set())
     if split:
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
         # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
@@ -82,14 +85,14 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     else:
         own, pos = [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
-                     result["end"] - result["sentence_start"], translation, own, pos)
+                     result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
     return (translation[slice(*span)], span) if span else ("", None)
 
 
-def _claimed(db, result, words):
+def _claimed(renders, result, words):
     """Return the stems of a translation's words that another word of the sentence renders.
 
-    words: the translation's. Another form of the looked-up word ("Strafe" beside "Strafen")
+    renders: _renderings for one database; words: the translation's. Another form of the looked-up word ("Strafe" beside "Strafen")
     and words carrying grammar claim nothing.
     """
     sentence, at = result["sentence"], result["start"] - result["sentence_start"]
@@ -101,16 +104,17 @@ def _claimed(db, result, words):
     if len(others) > MAX_WORDS:
         return set()
     # Stems alone, not every English form of every word: this runs on the popover's request.
-    stems = {stem(w) for word in dict.fromkeys(others) for w in _renderings(db, word)}
+    stems = {stem(w) for word in dict.fromkeys(others) for w in renders(word)}
     return {st for w in words if w not in ENGLISH_FUNCTION and (st := stem(w)) in stems}
 
 
-def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None):
+def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=None, renders=None):
     """Return the (start, end) of the words of translation that render sentence[at:end], or None.
 
     glosses: every gloss of the word's own dictionary entries (none for a word Ding lacks).
     pos: the word's part of speech ("noun", "verb", "adjective", "adverb"), where known: the
     words found must be able to be one in English (WordNet's, the system's by default).
+    renders: _renderings for db, where a caller has already asked some words.
     """
     tokens = [(m.start(), m.end(), translated.bare_word(m.group(0))) for m in _ENGLISH_WORD.finditer(translation or "")]
     # A phrase looked up is one word here: its other words claim nothing ("jungen Bäume").
@@ -123,7 +127,8 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     written = {w.lower() for _, w in german}
     forms, stems, missing = set(), set(), []
     # Each word's English, in the forms a translation may use: "die" asks once.
-    known = {w: _expanded(_renderings(db, w)) for w in dict.fromkeys(w for _, w in german)}
+    renders = renders or (lambda word: _renderings(db, word))
+    known = {w: _expanded(renders(w)) for w in dict.fromkeys(w for _, w in german)}
     for s, word in german:
         english = known[word]
         forms |= english[0]
