@@ -26,6 +26,9 @@ ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
 _PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
 # What ends a clause after a word of a translation.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+# What English puts between the two parts of a compound it renders in their own words: "cases of
+# abuse" (Missbrauchs|fälle), "start of the season" (Saison|auftakt), "break the fast" (Fasten|brechen).
+_JOINS = frozenset({"of", "of the", "the"})
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -387,7 +390,8 @@ def compound_in_translation(parts, translation):
 
     parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
     "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
-    adjacent words, in any order, each rendering one part (or "cases of abuse").
+    adjacent words, in any order, each rendering one part, or two parts' words joined by "of",
+    "of the" or "the" ("cases of abuse", "start of the season", "break the fast").
     A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
     ("three-day" for "drei|tägig").
     """
@@ -398,12 +402,12 @@ def compound_in_translation(parts, translation):
     n = len(parts)
     for word in (_WORD, _WORD_PART):
         spans, tokens = _tokens(translation, word)
-        for size in (n, n + 1):
+        for size in (n, n + 1, n + 2):
             for i in range(len(tokens) - size + 1):
                 window = tokens[i:i + size]
-                if size > n and (n != 2 or window[1].lower() != "of"):
+                if size > n and (n != 2 or " ".join(window[1:-1]).lower() not in _JOINS):
                     continue
-                words = [w for w in window if w.lower() != "of"] if size > n else window
+                words = [window[0], window[-1]] if size > n else window
                 if _covers(words, renderings):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
                     if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
