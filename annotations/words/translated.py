@@ -197,7 +197,7 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         for i, entry in enumerate(entries):
             for g in entry["glosses"]:
                 mine = content_stems(_english(g))
-                if mine and mine <= stems:
+                if mine and mine <= stems and not _other_particle(g, words):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
@@ -247,6 +247,15 @@ def _particle_sense(entries, gloss, words, ends):
             if len(mine) >= 2 and mine[1] == particle and (particle in ENGLISH_PARTICLES or mine[0] == core[0]):
                 carrying.append((mine[0] != core[0], i, g))
     return min(carrying)[1:] if carrying else None
+
+
+def _other_particle(gloss, words):
+    """Say whether a phrasal verb's gloss has a particle the translation lacks ("to give in" where it says "giving up").
+
+    The particle makes the meaning: "give in" and "give up" share their verb, not their sense.
+    """
+    core = gloss_core(_english(gloss)).split()
+    return len(core) >= 2 and core[1] in ENGLISH_PARTICLES | _PREPOSITION_PARTICLES and core[1] not in words
 
 
 def _taken(gloss, taken):
@@ -341,7 +350,7 @@ def _synonym_in(entries, words, at, wordnet):
             # WordNet puts a colloquial or figurative word in one synset with the plain one
             # ("con" with "inmate"): the plain word of a translation does not name that sense.
             core = "" if marked_register(g) else gloss_core(_english(g))
-            for synonym in sorted(telling_synonyms(core, wordnet)) if core else ():
+            for synonym in sorted(_telling_in_translation(core, wordnet)) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
                 how, span, where = _occurrence(synonym, words, adjective)
@@ -351,6 +360,17 @@ def _synonym_in(entries, words, at, wordnet):
                     # Of one entry's glosses, Ding's order: "car manufacturer" before "auto maker".
                     found.append((entry.get("misfit", False), -span, -how, _far(where, words, at), i, j, g))
     return found
+
+
+def _telling_in_translation(core, wordnet):
+    """Return the WordNet synonyms of a gloss's core that name its sense where a translation has them.
+
+    Beside the rarer words (telling_synonyms), a phrasal verb: "give up" is common, but a
+    translation's "giving up" names the sense of "to surrender" it shares a synset with, as
+    "giving" alone would not.
+    """
+    phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
+    return telling_synonyms(core, wordnet) | phrasal
 
 
 def _partly_in(entries, stems):
