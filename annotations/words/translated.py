@@ -208,9 +208,12 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _partly_in(entries, stems)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
         found = _claimed_last(found, taken())
-    best = _english(min(found)[-1]) if found else ""
+    # "Die Ausleihe …", "Borrowing is done …": where only a verb the sentence rules out is found,
+    # English names the noun by that verb's gerund.
+    gerund = _gerund(entries, min(found)[-1], words) if found and min(found)[0] else ""
+    best = gerund or (_english(min(found)[-1]) if found else "")
     ends = {i for i, m in enumerate(matches) if _CLAUSE_END.match(lower, m.end())}
-    if best and (phrasal := _particle_sense(entries, best, words, ends)):
+    if best and best != gerund and (phrasal := _particle_sense(entries, best, words, ends)):
         entries[phrasal[0]]["in_context"].append(phrasal[1])
         best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
@@ -247,6 +250,14 @@ def _particle_sense(entries, gloss, words, ends):
             if len(mine) >= 2 and mine[1] == particle and (particle in ENGLISH_PARTICLES or mine[0] == core[0]):
                 carrying.append((mine[0] != core[0], i, g))
     return min(carrying)[1:] if carrying else None
+
+
+def _gerund(entries, gloss, words):
+    """Return the translation's gerund of a one-word verb gloss ("borrowing" for "to borrow sth."), or ""."""
+    core = gloss_core(_english(gloss)).split()
+    if len(core) != 1 or not any(e["pos"] == "verb" and gloss in e["glosses"] for e in entries):
+        return ""
+    return next((w for w in words if w.endswith("ing") and w in english_forms(core[0])), "")
 
 
 def _other_particle(gloss, words):

@@ -132,3 +132,20 @@ def test_a_phrasal_verb_of_another_particle_names_no_sense_and_a_phrasal_synonym
     english = "Many animal shelters are overcrowded because owners are giving up their dogs and cats."
     found = look(db, sentence, "abgeben")["entries"]
     assert translated.mark_in_translation(found, english, wordnet=wordnet) == "to surrender sth."
+
+
+LEND = """\
+Ausleihe {f}; Verleih {m} :: loan; issue; lending
+sich etw. ausleihen; sich etw. entleihen {vr} (von jdm.) | ausleihend; entleihend | ausgeliehen; entliehen :: to borrow sth. (from sb.) | borrowing | borrowed
+"""
+
+
+def test_a_ruled_out_verb_found_as_its_gerund_gives_the_nouns_english(load_ding):
+    # "Die Ausleihe" is a noun; the translation's "Borrowing" is the verb's gerund: English's
+    # noun for it, not the verb "to borrow sth." the sentence rules out.
+    db = load_ding(LEND)
+    sentence = "Die Ausleihe läuft an Selbstbedienungsterminals, die Rückgabe über einen Einwurfschlitz."
+    english = "Borrowing is done at self-service terminals, returns through a drop slot."
+    found = look(db, sentence, "Ausleihe")["entries"]
+    assert any(e.get("misfit") for e in found)
+    assert translated.mark_in_translation(found, english) == "borrowing"
