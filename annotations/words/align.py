@@ -1,5 +1,6 @@
 """Find the meaning a cached translation gives a looked-up word: a dictionary sense it uses
-(translated.py), else its own words for the word.
+(translated.py), with the noun it modifies there ("brass plaques" for Ding's "brass"), else its
+own words for the word.
 
 Its own words are found by elimination, as a reader would: every other word of the German
 sentence claims the English words its dictionary entries give (a long word also its parts':
@@ -76,6 +77,9 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
         # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
         best = translated.compound_in_translation([[p["gloss"], *p["glosses"]] for p in split], context_translation)
+    if best and translation and installed and not split and (span := _with_head(
+            best, entries, translation, lambda words: _claimed(renders, result, words), _as_noun(result))):
+        return translation[slice(*span)], span
     if best or not translation or not installed:
         # Elimination needs the dictionary's English for the sentence's other words.
         return best, None
@@ -87,6 +91,39 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
     return (translation[slice(*span)], span) if span else ("", None)
+
+
+def _as_noun(result):
+    """Say whether a capitalised word stands as a noun: mid-sentence, or first with no noun after it ("Alteingesessene ärgern sich")."""
+    if not result["surface"][:1].isupper():
+        return False
+    after = result["sentence"][result["end"] - result["sentence_start"]:].split()
+    return result["start"] > result["sentence_start"] or not (after and after[0][:1].isupper())
+
+
+def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None):
+    """Return the span of a noun's one-word gloss and the noun the translation puts after it, or None.
+
+    Ding has "brass" for "Messingtafel"; "the small brass plaques" uses it as a modifier and
+    names the thing by "plaques", a noun no other word of the sentence renders (claimed: the
+    stems of the translation's words other words render, as _claimed gives them). as_noun: the
+    word stands as a noun, so an adjective's gloss is one too ("Alteingesessene": "long-established
+    residents").
+    """
+    core = gloss_core(best).lower()
+    parts = ("noun", "adjective") if as_noun else ("noun",)
+    if " " in core or not any(e["pos"] in parts and best in e["glosses"] for e in entries):
+        return None
+    tokens = [(m.start(), m.end(), translated.bare_word(m.group(0))) for m in _ENGLISH_WORD.finditer(translation)]
+    k = next((i for i, t in enumerate(tokens[:-1]) if t[2] == core), None)
+    if k is None or translation[tokens[k][1]:tokens[k + 1][0]] != " ":
+        return None
+    head = tokens[k + 1][2]
+    wordnet = wordnet or synonyms.system()
+    if (head in ENGLISH_FUNCTION or len(head) < 3 or not wordnet.available or not wordnet.knows(head, ("noun",))
+            or claimed([head])):
+        return None
+    return tokens[k][0], tokens[k + 1][1]
 
 
 def _claimed(renders, result, words):
