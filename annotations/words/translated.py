@@ -381,7 +381,9 @@ def _telling_in_translation(core, wordnet):
     "giving" alone would not.
     """
     phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
-    return telling_synonyms(core, wordnet) | phrasal
+    # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
+    verb = wordnet.verb_base(core) if core.endswith(("ing", "ed")) and " " not in core else None
+    return telling_synonyms(core, wordnet) | phrasal | (telling_synonyms(verb, wordnet, "verb") if verb else frozenset())
 
 
 def _partly_in(entries, stems):

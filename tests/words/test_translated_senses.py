@@ -149,3 +149,22 @@ def test_a_ruled_out_verb_found_as_its_gerund_gives_the_nouns_english(load_ding)
     found = look(db, sentence, "Ausleihe")["entries"]
     assert any(e.get("misfit") for e in found)
     assert translated.mark_in_translation(found, english) == "borrowing"
+
+
+HOWL = """\
+röhrend {adj} :: bawling; howling; squalling; wauling
+Auspuffanlage {f} | Auspuffanlagen {pl} :: exhaust | exhausts
+"""
+
+
+def test_a_participle_gloss_is_named_by_a_synonym_of_its_verb(load_ding, tmp_path, monkeypatch):
+    # WordNet has "howl" and "roar" in one verb synset; "roaring" names Ding's "howling".
+    from annotations.words import lemmas
+    monkeypatch.setattr(lemmas, "ready", lambda: True)
+    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 3.0)
+    wordnet = write_wordnet(tmp_path, {"verb": [["howl", "roar"]]})
+    db = load_ding(HOWL)
+    sentence = "Anwohner der Serpentinen klagen über röhrende Auspuffanlagen und riskante Überholmanöver."
+    english = "Residents along the hairpin roads complain about roaring exhausts and risky overtaking."
+    found = look(db, sentence, "röhrende")["entries"]
+    assert translated.mark_in_translation(found, english, wordnet=wordnet) == "howling"
