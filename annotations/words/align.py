@@ -20,7 +20,7 @@ from ..common import WORD_PATTERN, word_tokens
 from . import lemmas, synonyms, translated
 from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
 from .dictionary import english_of, normalize, split_glosses
-from .senses import STOPWORDS, gloss_core, stem
+from .senses import STOPWORDS, gloss_core, participle, stem
 
 # English words that render grammar, not a content word of the German ("will", "their", "three").
 ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom whose what when where
@@ -211,7 +211,22 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
         return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
-    return tokens[run[0]][0], tokens[last][1]
+    return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
+
+
+def _passive_be(tokens, i, translation, pos):
+    """Return 1 where tokens[i] is a verb's past participle after a form of "be" ("can be heard"), else 0.
+
+    English may render a German active verb by a passive ("Die Orgel erklingt": "the organ can be
+    heard"): "heard" alone is not the verb's meaning.
+    """
+    word = tokens[i][2]
+    return int(pos == "verb" and i > 0 and tokens[i - 1][2] in _BE and translation[tokens[i - 1][1]:tokens[i][0]] == " "
+               and participle(word) and not word.endswith("ing"))
+
+
+# The forms of "be" that make an English passive.
+_BE = frozenset("be is are was were been being".split())
 
 
 _GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
