@@ -94,7 +94,10 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
 
 
 def _as_noun(result):
-    """Say whether a capitalised word stands as a noun: mid-sentence, or first with no noun after it ("Alteingesessene ärgern sich")."""
+    """Say whether a capitalised word stands as a noun: mid-sentence, or first with no noun after it.
+
+    "Alteingesessene ärgern sich": an adjective standing for people; "Große Teile": one before its noun.
+    """
     if not result["surface"][:1].isupper():
         return False
     after = result["sentence"][result["end"] - result["sentence_start"]:].split()

@@ -70,7 +70,8 @@ class WordNet:
             return None
         exceptions = os.path.join(self.root, "verb.exc")
         exception = _find(exceptions, word) if os.path.exists(exceptions) else None
-        bases = [*(exception.split()[1:] if exception else ()), *sorted(set(_verb_bases(word)) - {""}, key=len, reverse=True)]
+        irregular = exception.split()[1:] if exception else []
+        bases = irregular + sorted(set(_verb_bases(word)) - {""}, key=len, reverse=True)
         return next((b for b in bases if b != word and _find(os.path.join(self.root, "index.verb"), b)), None)
 
     @functools.lru_cache(maxsize=2_000)

@@ -24,6 +24,7 @@ ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
 # Particles that are prepositions too: "worked in Berlin" is "to work", so one of these is a
 # particle only where its clause ends or "to" follows ("passing … bills on to their customers").
 _PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
+_ALL_PARTICLES = ENGLISH_PARTICLES | _PREPOSITION_PARTICLES
 # What ends a clause after a word of a translation.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 # What English puts between the two parts of a compound it renders in their own words: "cases of
@@ -266,7 +267,7 @@ def _other_particle(gloss, words):
     The particle makes the meaning: "give in" and "give up" share their verb, not their sense.
     """
     core = gloss_core(_english(gloss)).split()
-    return len(core) >= 2 and core[1] in ENGLISH_PARTICLES | _PREPOSITION_PARTICLES and core[1] not in words
+    return len(core) >= 2 and core[1] in _ALL_PARTICLES and core[1] not in words
 
 
 def _taken(gloss, taken):
@@ -383,7 +384,8 @@ def _telling_in_translation(core, wordnet):
     phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
     # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
     verb = wordnet.verb_base(core) if core.endswith(("ing", "ed")) and " " not in core else None
-    return telling_synonyms(core, wordnet) | phrasal | (telling_synonyms(verb, wordnet, "verb") if verb else frozenset())
+    of_verb = telling_synonyms(verb, wordnet, "verb") if verb else frozenset()
+    return telling_synonyms(core, wordnet) | phrasal | of_verb
 
 
 def _partly_in(entries, stems):
