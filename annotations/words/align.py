@@ -56,7 +56,9 @@ _WORDNET_PARTS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj", "ad
                   "adverb": ("adv", "adj")}
 # A preposition that joins an English name's words ("high in sugar", "dispute between neighbours").
 _PREPOSITION_GAP = re.compile(r"\s+(?:of|in|on|for|between|with|from)\s+", re.IGNORECASE)
-_JOINED = re.compile(r"[ -]+")
+# What joins the words of one English name: spaces and hyphens, after a plural's possessive
+# apostrophe too ("citizens' office").
+_JOINED = re.compile(r"(?<=s)['’] +|[ -]+")
 
 
 def meaning_in(db, result, text, translation, context_translation, installed=True):
@@ -179,7 +181,7 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     for i, (start, _end, low, st) in enumerate(tokens):
         free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
                 and low not in forms and st not in stems)
-        if run and (not free or not _JOINED.fullmatch(translation[tokens[run[-1]][1]:start])):
+        if run and (not free or not _JOINED.fullmatch(translation, tokens[run[-1]][1], start)):
             runs.append(run)
             run = []
         if free:

@@ -307,3 +307,12 @@ def test_a_verbs_english_passive_takes_its_be(load_ding, english, rendering):
     at = sentence.index("erklingt")
     span = align.rendering(db, sentence, at, at + len("erklingt"), english, ["to sound"], "verb")
     assert (english[slice(*span)] if span else "") == rendering
+
+
+def test_a_plurals_possessive_apostrophe_joins_a_name(load_ding):
+    # Ding has "citizens’ support centre"; the translation's name holding its "citizens" is
+    # "citizens' office", one name across the apostrophe.
+    db = load_ding("Bürgerbüro {n} :: citizens’ support centre [Br.]\nMontag {m} :: Monday\n")
+    sentence = "Briefwähler können die Wahlscheine ab Montag im Bürgerbüro anfordern."
+    english = "Postal voters can request their polling cards at the citizens' office from Monday."
+    assert render(db, sentence, "Bürgerbüro", english, ["citizens’ support centre [Br.]"]) == "citizens' office"
