@@ -1,5 +1,6 @@
 """Find the meaning a cached translation gives a looked-up word: a dictionary sense it uses
-(translated.py), else its own words for the word.
+(translated.py), with the noun it modifies there ("brass plaques" for Ding's "brass"), else its
+own words for the word.
 
 Its own words are found by elimination, as a reader would: every other word of the German
 sentence claims the English words its dictionary entries give (a long word also its parts':
@@ -19,7 +20,7 @@ from ..common import WORD_PATTERN, word_tokens
 from . import lemmas, synonyms, translated
 from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
 from .dictionary import english_of, normalize, split_glosses
-from .senses import STOPWORDS, gloss_core, stem
+from .senses import STOPWORDS, gloss_core, participle, stem
 
 # English words that render grammar, not a content word of the German ("will", "their", "three").
 ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom whose what when where
@@ -55,7 +56,9 @@ _WORDNET_PARTS = {"noun": ("noun",), "verb": ("verb",), "adjective": ("adj", "ad
                   "adverb": ("adv", "adj")}
 # A preposition that joins an English name's words ("high in sugar", "dispute between neighbours").
 _PREPOSITION_GAP = re.compile(r"\s+(?:of|in|on|for|between|with|from)\s+", re.IGNORECASE)
-_JOINED = re.compile(r"[ -]+")
+# What joins the words of one English name: spaces and hyphens, after a plural's possessive
+# apostrophe too ("citizens' office").
+_JOINED = re.compile(r"(?<=s)['’] +|[ -]+")
 
 
 def meaning_in(db, result, text, translation, context_translation, installed=True):
@@ -76,6 +79,9 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
         # The translation's own words for the whole compound ("fighter jets"), else its parts'.
         # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
         best = translated.compound_in_translation([[p["gloss"], *p["glosses"]] for p in split], context_translation)
+    if best and translation and installed and not split and (span := _with_head(
+            best, entries, translation, lambda words: _claimed(renders, result, words), _as_noun(result))):
+        return translation[slice(*span)], span
     if best or not translation or not installed:
         # Elimination needs the dictionary's English for the sentence's other words.
         return best, None
@@ -87,6 +93,42 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
     return (translation[slice(*span)], span) if span else ("", None)
+
+
+def _as_noun(result):
+    """Say whether a capitalised word stands as a noun: mid-sentence, or first with no noun after it.
+
+    "Alteingesessene ärgern sich": an adjective standing for people; "Große Teile": one before its noun.
+    """
+    if not result["surface"][:1].isupper():
+        return False
+    after = result["sentence"][result["end"] - result["sentence_start"]:].split()
+    return result["start"] > result["sentence_start"] or not (after and after[0][:1].isupper())
+
+
+def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None):
+    """Return the span of a noun's one-word gloss and the noun the translation puts after it, or None.
+
+    Ding has "brass" for "Messingtafel"; "the small brass plaques" uses it as a modifier and
+    names the thing by "plaques", a noun no other word of the sentence renders (claimed: the
+    stems of the translation's words other words render, as _claimed gives them). as_noun: the
+    word stands as a noun, so an adjective's gloss is one too ("Alteingesessene": "long-established
+    residents").
+    """
+    core = gloss_core(best).lower()
+    parts = ("noun", "adjective") if as_noun else ("noun",)
+    if " " in core or not any(e["pos"] in parts and best in e["glosses"] for e in entries):
+        return None
+    tokens = [(m.start(), m.end(), translated.bare_word(m.group(0))) for m in _ENGLISH_WORD.finditer(translation)]
+    k = next((i for i, t in enumerate(tokens[:-1]) if t[2] == core), None)
+    if k is None or translation[tokens[k][1]:tokens[k + 1][0]] != " ":
+        return None
+    head = tokens[k + 1][2]
+    wordnet = wordnet or synonyms.system()
+    if (head in ENGLISH_FUNCTION or len(head) < 3 or not wordnet.available or not wordnet.knows(head, ("noun",))
+            or claimed([head])):
+        return None
+    return tokens[k][0], tokens[k + 1][1]
 
 
 def _claimed(renders, result, words):
@@ -139,7 +181,7 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     for i, (start, _end, low, st) in enumerate(tokens):
         free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
                 and low not in forms and st not in stems)
-        if run and (not free or not _JOINED.fullmatch(translation[tokens[run[-1]][1]:start])):
+        if run and (not free or not _JOINED.fullmatch(translation, tokens[run[-1]][1], start)):
             runs.append(run)
             run = []
         if free:
@@ -174,7 +216,22 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
         return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
-    return tokens[run[0]][0], tokens[last][1]
+    return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
+
+
+def _passive_be(tokens, i, translation, pos):
+    """Return 1 where tokens[i] is a verb's past participle after a form of "be" ("can be heard"), else 0.
+
+    English may render a German active verb by a passive ("Die Orgel erklingt": "the organ can be
+    heard"): "heard" alone is not the verb's meaning.
+    """
+    word = tokens[i][2]
+    return int(pos == "verb" and i > 0 and tokens[i - 1][2] in _BE and translation[tokens[i - 1][1]:tokens[i][0]] == " "
+               and participle(word) and not word.endswith("ing"))
+
+
+# The forms of "be" that make an English passive.
+_BE = frozenset("be is are was were been being".split())
 
 
 _GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())

@@ -62,6 +62,18 @@ class WordNet:
                 return True
         return False
 
+    @functools.lru_cache(maxsize=5_000)
+    def verb_base(self, word):
+        """Return the verb WordNet lists an inflected form under ("howling": "howl", "ran": "run"), or None."""
+        word = word.lower()
+        if not self.available or not word:
+            return None
+        exceptions = os.path.join(self.root, "verb.exc")
+        exception = _find(exceptions, word) if os.path.exists(exceptions) else None
+        irregular = exception.split()[1:] if exception else []
+        bases = irregular + sorted(set(_verb_bases(word)) - {""}, key=len, reverse=True)
+        return next((b for b in bases if b != word and _find(os.path.join(self.root, "index.verb"), b)), None)
+
     @functools.lru_cache(maxsize=2_000)
     def common_word(self, word):
         """Say whether word is an English common word (not only a name): "website", not "Paris".

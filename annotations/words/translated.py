@@ -24,8 +24,12 @@ ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
 # Particles that are prepositions too: "worked in Berlin" is "to work", so one of these is a
 # particle only where its clause ends or "to" follows ("passing … bills on to their customers").
 _PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
+_ALL_PARTICLES = ENGLISH_PARTICLES | _PREPOSITION_PARTICLES
 # What ends a clause after a word of a translation.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+# What English puts between the two parts of a compound it renders in their own words: "cases of
+# abuse" (Missbrauchs|fälle), "start of the season" (Saison|auftakt), "break the fast" (Fasten|brechen).
+_JOINS = frozenset({"of", "of the", "the"})
 # What may stand between the words of one English name: a space, or the hyphen of "three-day".
 _GAP = re.compile(r"\s+|-")
 
@@ -194,7 +198,7 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         for i, entry in enumerate(entries):
             for g in entry["glosses"]:
                 mine = content_stems(_english(g))
-                if mine and mine <= stems:
+                if mine and mine <= stems and not _other_particle(g, words):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
@@ -205,9 +209,12 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _partly_in(entries, stems)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
         found = _claimed_last(found, taken())
-    best = _english(min(found)[-1]) if found else ""
+    # "Die Ausleihe …", "Borrowing is done …": where only a verb the sentence rules out is found,
+    # English names the noun by that verb's gerund.
+    gerund = _gerund(entries, min(found)[-1], words) if found and min(found)[0] else ""
+    best = gerund or (_english(min(found)[-1]) if found else "")
     ends = {i for i, m in enumerate(matches) if _CLAUSE_END.match(lower, m.end())}
-    if best and (phrasal := _particle_sense(entries, best, words, ends)):
+    if best and best != gerund and (phrasal := _particle_sense(entries, best, words, ends)):
         entries[phrasal[0]]["in_context"].append(phrasal[1])
         best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
@@ -244,6 +251,23 @@ def _particle_sense(entries, gloss, words, ends):
             if len(mine) >= 2 and mine[1] == particle and (particle in ENGLISH_PARTICLES or mine[0] == core[0]):
                 carrying.append((mine[0] != core[0], i, g))
     return min(carrying)[1:] if carrying else None
+
+
+def _gerund(entries, gloss, words):
+    """Return the translation's gerund of a one-word verb gloss ("borrowing" for "to borrow sth."), or ""."""
+    core = gloss_core(_english(gloss)).split()
+    if len(core) != 1 or not any(e["pos"] == "verb" and gloss in e["glosses"] for e in entries):
+        return ""
+    return next((w for w in words if w.endswith("ing") and w in english_forms(core[0])), "")
+
+
+def _other_particle(gloss, words):
+    """Say whether a phrasal verb's gloss has a particle the translation lacks ("to give in" where it says "giving up").
+
+    The particle makes the meaning: "give in" and "give up" share their verb, not their sense.
+    """
+    core = gloss_core(_english(gloss)).split()
+    return len(core) >= 2 and core[1] in _ALL_PARTICLES and core[1] not in words
 
 
 def _taken(gloss, taken):
@@ -338,7 +362,7 @@ def _synonym_in(entries, words, at, wordnet):
             # WordNet puts a colloquial or figurative word in one synset with the plain one
             # ("con" with "inmate"): the plain word of a translation does not name that sense.
             core = "" if marked_register(g) else gloss_core(_english(g))
-            for synonym in sorted(telling_synonyms(core, wordnet)) if core else ():
+            for synonym in sorted(_telling_in_translation(core, wordnet)) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
                 how, span, where = _occurrence(synonym, words, adjective)
@@ -348,6 +372,20 @@ def _synonym_in(entries, words, at, wordnet):
                     # Of one entry's glosses, Ding's order: "car manufacturer" before "auto maker".
                     found.append((entry.get("misfit", False), -span, -how, _far(where, words, at), i, j, g))
     return found
+
+
+def _telling_in_translation(core, wordnet):
+    """Return the WordNet synonyms of a gloss's core that name its sense where a translation has them.
+
+    Beside the rarer words (telling_synonyms), a phrasal verb: "give up" is common, but a
+    translation's "giving up" names the sense of "to surrender" it shares a synset with, as
+    "giving" alone would not.
+    """
+    phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
+    # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
+    verb = wordnet.verb_base(core) if core.endswith(("ing", "ed")) and " " not in core else None
+    of_verb = telling_synonyms(verb, wordnet, "verb") if verb else frozenset()
+    return telling_synonyms(core, wordnet) | phrasal | of_verb
 
 
 def _partly_in(entries, stems):
@@ -387,7 +425,8 @@ def compound_in_translation(parts, translation):
 
     parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
     "fighter jets" in "… receive new fighter jets …", "Elefanten|baby" is "baby elephant":
-    adjacent words, in any order, each rendering one part (or "cases of abuse").
+    adjacent words, in any order, each rendering one part, or two parts' words joined by "of",
+    "of the" or "the" ("cases of abuse", "start of the season", "break the fast").
     A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
     ("three-day" for "drei|tägig").
     """
@@ -398,12 +437,12 @@ def compound_in_translation(parts, translation):
     n = len(parts)
     for word in (_WORD, _WORD_PART):
         spans, tokens = _tokens(translation, word)
-        for size in (n, n + 1):
+        for size in (n, n + 1, n + 2):
             for i in range(len(tokens) - size + 1):
                 window = tokens[i:i + size]
-                if size > n and (n != 2 or window[1].lower() != "of"):
+                if size > n and (n != 2 or " ".join(window[1:-1]).lower() not in _JOINS):
                     continue
-                words = [w for w in window if w.lower() != "of"] if size > n else window
+                words = [window[0], window[-1]] if size > n else window
                 if _covers(words, renderings):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
                     if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):

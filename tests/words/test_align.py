@@ -285,3 +285,34 @@ def test_a_run_standing_where_english_puts_another_part_of_the_sentence_says_not
     at = sentence.index(word)
     span = align.rendering(db, sentence, at, at + len(word), english, glosses, pos, wordnet)
     assert (english[slice(*span)] if span else "") == found
+
+
+ORGAN = """\
+Orgel {f} | Orgeln {pl} :: organ | organs
+wieder {adv} :: again
+erklingen {vi} | erklingend | erklungen :: to sound | sounding | sounded
+"""
+
+
+@pytest.mark.parametrize("english, rendering", [
+    # English renders the active "erklingt" by a passive: "be" is part of the verb's English.
+    ("The organ can be heard again.", "be heard"),
+    ("The organ is heard again.", "is heard"),
+    # "is" before a present participle makes no passive.
+    ("The organ is humming again.", "humming"),
+])
+def test_a_verbs_english_passive_takes_its_be(load_ding, english, rendering):
+    db = load_ding(ORGAN)
+    sentence = "Die Orgel erklingt wieder."
+    at = sentence.index("erklingt")
+    span = align.rendering(db, sentence, at, at + len("erklingt"), english, ["to sound"], "verb")
+    assert (english[slice(*span)] if span else "") == rendering
+
+
+def test_a_plurals_possessive_apostrophe_joins_a_name(load_ding):
+    # Ding has "citizens’ support centre"; the translation's name holding its "citizens" is
+    # "citizens' office", one name across the apostrophe.
+    db = load_ding("Bürgerbüro {n} :: citizens’ support centre [Br.]\nMontag {m} :: Monday\n")
+    sentence = "Briefwähler können die Wahlscheine ab Montag im Bürgerbüro anfordern."
+    english = "Postal voters can request their polling cards at the citizens' office from Monday."
+    assert render(db, sentence, "Bürgerbüro", english, ["citizens’ support centre [Br.]"]) == "citizens' office"

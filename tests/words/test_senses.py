@@ -534,6 +534,21 @@ def test_a_split_compound_s_rendering_takes_the_front_part_s_whole_english_name(
     assert translated.compound_in_translation(parts, english) == whole
 
 
+@pytest.mark.parametrize("parts, english, whole", [
+    # English puts "of the" or "the" between the two parts' words ("Saison|auftakt", "Fasten|brechen").
+    ([["season", "seasonal"], ["beginning", "start"]],
+     "A motorcycle club has drawn hundreds of bikers to the Eifel for the start of the season.",
+     "start of the season"),
+    ([["fast (act of fasting)", "fasting (phenomenon)", "to fast"], ["breaking", "to break sth."]],
+     "At the end of Ramadan the mosque community invited neighbours to break the fast together.",
+     "break the fast"),
+    # Any other word between them parts them: "season" is no part of "a start for the new season".
+    ([["season"], ["start"]], "It was a start for the new season.", ""),
+])
+def test_a_split_compound_s_parts_may_be_joined_by_of_the_or_the(parts, english, whole):
+    assert translated.compound_in_translation(parts, english) == whole
+
+
 @pytest.mark.parametrize("word, parts", [
     ("Beistandsklausel", ["Beistands", "klausel"]),  # linking -s-
     ("Landtagswahlkampf", ["Landtags", "wahlkampf"]),

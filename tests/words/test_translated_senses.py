@@ -112,3 +112,59 @@ def test_a_preposition_after_the_verb_names_no_phrasal_sense(load_ding):
     sentence = "Er arbeitet seit Jahren in Berlin."
     english = "He has worked in Berlin for years."
     assert translated.mark_in_translation(look(db, sentence, "arbeitet")["entries"], english) == "to work"
+
+
+GIVE = """\
+abgeben; einreichen {vt} | abgebend; einreichend | abgegeben; eingereicht :: to hand in <> sth.; to give in <> sth. [Br.] | handing in; giving in | handed in; given in
+abgeben; überlassen {vt} | abgebend; überlassend | abgegeben; überlassen :: to surrender sth. | surrendering | surrendered
+"""
+
+
+def test_a_phrasal_verb_of_another_particle_names_no_sense_and_a_phrasal_synonym_does(load_ding, tmp_path, monkeypatch):
+    # "giving up" is not "to give in"; WordNet puts "give up" in one synset with "surrender".
+    # Common as it is, the phrase names that sense where "giving" alone would not.
+    from annotations.words import lemmas
+    monkeypatch.setattr(lemmas, "ready", lambda: True)
+    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 5.6 if " " in text else 3.0)
+    wordnet = write_wordnet(tmp_path, {"verb": [["surrender", "give up"]]})
+    db = load_ding(GIVE)
+    sentence = "Viele Tierheime sind überfüllt, weil Besitzer ihre Hunde und Katzen wieder abgeben."
+    english = "Many animal shelters are overcrowded because owners are giving up their dogs and cats."
+    found = look(db, sentence, "abgeben")["entries"]
+    assert translated.mark_in_translation(found, english, wordnet=wordnet) == "to surrender sth."
+
+
+LEND = """\
+Ausleihe {f}; Verleih {m} :: loan; issue; lending
+sich etw. ausleihen; sich etw. entleihen {vr} (von jdm.) | ausleihend; entleihend | ausgeliehen; entliehen :: to borrow sth. (from sb.) | borrowing | borrowed
+"""
+
+
+def test_a_ruled_out_verb_found_as_its_gerund_gives_the_nouns_english(load_ding):
+    # "Die Ausleihe" is a noun; the translation's "Borrowing" is the verb's gerund: English's
+    # noun for it, not the verb "to borrow sth." the sentence rules out.
+    db = load_ding(LEND)
+    sentence = "Die Ausleihe läuft an Selbstbedienungsterminals, die Rückgabe über einen Einwurfschlitz."
+    english = "Borrowing is done at self-service terminals, returns through a drop slot."
+    found = look(db, sentence, "Ausleihe")["entries"]
+    assert any(e.get("misfit") for e in found)
+    assert translated.mark_in_translation(found, english) == "borrowing"
+
+
+HOWL = """\
+röhrend {adj} :: bawling; howling; squalling; wauling
+Auspuffanlage {f} | Auspuffanlagen {pl} :: exhaust | exhausts
+"""
+
+
+def test_a_participle_gloss_is_named_by_a_synonym_of_its_verb(load_ding, tmp_path, monkeypatch):
+    # WordNet has "howl" and "roar" in one verb synset; "roaring" names Ding's "howling".
+    from annotations.words import lemmas
+    monkeypatch.setattr(lemmas, "ready", lambda: True)
+    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 3.0)
+    wordnet = write_wordnet(tmp_path, {"verb": [["howl", "roar"]]})
+    db = load_ding(HOWL)
+    sentence = "Anwohner der Serpentinen klagen über röhrende Auspuffanlagen und riskante Überholmanöver."
+    english = "Residents along the hairpin roads complain about roaring exhausts and risky overtaking."
+    found = look(db, sentence, "röhrende")["entries"]
+    assert translated.mark_in_translation(found, english, wordnet=wordnet) == "howling"

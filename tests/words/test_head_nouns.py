@@ -1,0 +1,46 @@
+"""The translation's noun after a noun's one-word gloss: the gloss is its modifier there."""
+import pytest
+from words_lookup import look, write_wordnet
+
+from annotations.words import align, synonyms
+
+DING = """\
+Messingtafel {f} | Messingtafeln {pl} :: brass | brasses
+Gehweg {m} | Gehwege {pl} :: pavement [Br.]; sidewalk [Am.] | pavements; sidewalks
+erinnern {vt} | erinnernd | erinnert :: to commemorate | commemorating | commemorated
+klein {adj} :: small
+alteingesessen {adj} :: old-established; long-established (family; business; institution)
+Gedränge {n} :: crush
+Haustür {f} | Haustüren {pl} :: front door | front doors
+ärgern {vr} | ärgernd | geärgert :: to be annoyed | being annoyed | annoyed
+groß {adj} :: large
+Teil {m} | Teile {pl} :: part | parts
+"""
+
+
+@pytest.fixture
+def ding_db(load_ding, tmp_path, monkeypatch):
+    wordnet = write_wordnet(tmp_path, {"noun": [["plaque"], ["resident"], ["part"], ["pavement"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    return load_ding(DING)
+
+
+def meaning(db, sentence, word, english):
+    return align.meaning_in(db, look(db, sentence, word), sentence, english, english)[0]
+
+
+def test_the_noun_a_gloss_modifies_in_the_translation_is_part_of_the_rendering(ding_db):
+    sentence = "Die kleinen Messingtafeln im Gehweg erinnern an jüdische Familien."
+    english = "The small brass plaques in the pavement commemorate Jewish families."
+    assert meaning(ding_db, sentence, "Messingtafeln", english) == "brass plaques"
+    # A noun another word renders is that word's: "brass pavement" would not be the plaque's.
+    assert meaning(ding_db, sentence, "Messingtafeln", "The small brass pavement commemorates Jewish families.") == "brass"
+
+
+def test_an_adjective_standing_as_a_noun_takes_the_translations_noun(ding_db):
+    sentence = "Alteingesessene ärgern sich über das Gedränge vor ihren Haustüren."
+    english = "Long-established residents are annoyed by the crush in front of their front doors."
+    assert meaning(ding_db, sentence, "Alteingesessene", english) == "Long-established residents"
+    # Before a noun of its own the capitalised adjective is that noun's: "large parts" is not "groß"'s.
+    sentence = "Große Teile sind alt."
+    assert meaning(ding_db, sentence, "Große", "Large parts are old.") == "large"
