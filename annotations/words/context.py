@@ -10,7 +10,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, literal, objects, senses, synonyms
+from . import compounds, lemmas, literal, objects, senses, synonyms, topic
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import (MAX_RESULTS, PARTICLES, cached, english_of, english_of_compounds, english_of_prefixed,
                          fields_of, has_key, lookup, sentence_around, split_glosses, suffixed)
@@ -323,6 +323,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             or e["key"] in superlatives and senses.superlative(e["glosses"]))]
         ids = {e["id"] for e in rows}
         entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
+    if len(words) == 1 and entries and entries[0]["pos"] == "noun" and not separable:
+        entries = topic.rerank(db, entries, _paragraph_nouns(text, first), first)
     if len(words) == 1 and entries and entries[0]["pos"] == "noun":
         entries = _literal_first(db, entries)
     base_of = None
@@ -352,6 +354,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+def _paragraph_nouns(text, word):
+    """Return the nouns of a paragraph other than word: capitalised words that are not function words."""
+    return [w for _, _, w in word_tokens(text) if w[:1].isupper() and len(w) > 2 and w.lower() != word.lower()
+            and w.lower() not in FUNCTION_WORDS]
 
 
 def _sentence_fields(db, sentence, word):

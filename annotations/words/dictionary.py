@@ -180,6 +180,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]
     for e in ranked:
         e["misfit"] = senses.misfit(e, want)
+        # How sure the order is: topic.py reorders only senses scored nearly alike.
+        e["score"] = best[e["id"]][0][0]
     return ranked[:limit]
 
 
@@ -352,6 +354,18 @@ def fields_of(db, words):
         return found
     for key, german in db.execute(_FIELDS_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
         found[keys[key]].update(senses.fields(senses.labels_in(german)))
+    return found
+
+
+_LINES_SQL = "SELECT f.key, e.english" + _FILED_UNDER + "AND e.sub = 0 LIMIT 400"
+
+
+def english_by_key(db, keys):
+    """Return {key: the English sides of the lines filed under it} for normalised keys (not their inflection rows)."""
+    found = {}
+    if keys:
+        for key, english in db.execute(_LINES_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
+            found.setdefault(key, []).append(english)
     return found
 
 
