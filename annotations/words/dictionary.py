@@ -357,16 +357,22 @@ def fields_of(db, words):
     return found
 
 
-_LINES_SQL = "SELECT f.key, e.english" + _FILED_UNDER + "AND e.sub = 0 LIMIT 400"
+_LINES_SQL = "SELECT f.key, f.headword, e.english" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"
 
 
-def english_by_key(db, keys):
-    """Return {key: the English sides of the lines filed under it} for normalised keys (not their inflection rows)."""
+def english_by_key(db, keys, own=False, most=None):
+    """Return {key: the English sides of the lines filed under it} for normalised keys (not their inflection rows).
+
+    own: only the lines of the word itself, not of phrases filed under it ("die Regierung bilden");
+    most: at most so many lines per key.
+    """
     found = {}
     if keys:
-        for key, english in db.execute(_LINES_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
-            found.setdefault(key, []).append(english)
-    return found
+        for key, headword, english in db.execute(_LINES_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
+            lines = found.setdefault(key, [])
+            if (most is None or len(lines) < most) and (not own or normalize(headword) == key):
+                lines.append(english)
+    return {key: lines for key, lines in found.items() if lines}
 
 
 def has_key(db, key, pos=None):
