@@ -97,12 +97,12 @@ def by_definitions(db, entries, paragraph, words, written, wordnet=None):
     wordnet = wordnet or synonyms.system()
     if not close or not wordnet.available:
         return entries
-    # Kept per paragraph: a reader clicks one word of it after another.
+    # Kept per paragraph: a reader clicks one word of it after another (signatures per sense).
     found = cached(db, ("paragraph english", paragraph), lambda: _paragraph_english(db, words))
     found = [stems for word, stems in found.items() if word.lower() != written.lower()]
 
     def support(entry):
-        mine = cached(db, ("sense signature", entry["id"], entry["glosses"][0]), lambda: signature(entry, wordnet))
+        mine = signature(entry, wordnet)
         return sum(1 for stems in found if stems & mine)
 
     return _promote(entries, close, support, LESK_GAIN)
@@ -110,14 +110,19 @@ def by_definitions(db, entries, paragraph, words, written, wordnet=None):
 
 def signature(entry, wordnet):
     """Return the telling stems of a sense's English, of WordNet's definitions of it and of what it is a kind of."""
+    return _signature(tuple(entry["glosses"][:SENSE_GLOSSES]), entry["pos"], wordnet, lemmas.ready())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _signature(glosses, pos, wordnet, _frequencies_ready):
     out = set()
-    for g in entry["glosses"][:SENSE_GLOSSES]:
+    for g in glosses:
         core = gloss_core(g)
         out |= telling(core)
-        for pos in _WORDNET_POS.get(entry["pos"], ("noun", "verb", "adj")):
-            for _lexfile, synset, definition, above in wordnet.senses_of(core, pos, WORDNET_SENSES):
+        for part in _WORDNET_POS.get(pos, ("noun", "verb", "adj")):
+            for _lexfile, synset, definition, above in wordnet.senses_of(core, part, WORDNET_SENSES):
                 out |= telling(" ".join([*synset, _EXAMPLE.sub("", definition), *above]))
-    return out
+    return frozenset(out)
 
 
 def telling(text):
