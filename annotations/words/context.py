@@ -10,7 +10,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, literal, objects, senses, synonyms
+from . import compounds, lemmas, literal, objects, senses, synonyms, topic
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import (MAX_RESULTS, PARTICLES, cached, english_of, english_of_compounds, english_of_prefixed,
                          fields_of, has_key, lookup, sentence_around, split_glosses, suffixed)
@@ -323,6 +323,13 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             or e["key"] in superlatives and senses.superlative(e["glosses"]))]
         ids = {e["id"] for e in rows}
         entries = (rows + [e for e in entries if e["id"] not in ids])[:limit]
+    if len(words) == 1 and entries and not separable:
+        # What the paragraph is about, where the ranking holds senses nearly equal: its nouns'
+        # compounds with this one, else the senses' definitions against its words' English.
+        first_sense = entries[0]
+        entries = topic.by_compounds(db, entries, _paragraph_nouns(text, first), first)
+        if entries[0] is first_sense:
+            entries = topic.by_definitions(db, entries, text, _content_words(text), first)
     if len(words) == 1 and entries and entries[0]["pos"] == "noun":
         entries = _literal_first(db, entries)
     base_of = None
@@ -352,6 +359,18 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
+
+
+def _paragraph_nouns(text, word):
+    """Return the nouns of a paragraph other than word: capitalised words that are not function words."""
+    return [w for _, _, w in word_tokens(text) if w[:1].isupper() and len(w) > 2 and w.lower() != word.lower()
+            and w.lower() not in FUNCTION_WORDS]
+
+
+def _content_words(text):
+    """Return the words of a text that carry content: no function words, auxiliaries or numbers."""
+    return [w for _, _, w in word_tokens(text) if len(w) > 2 and w.lower() not in FUNCTION_WORDS
+            and w.lower() not in AUXILIARIES and not w.isdigit()]
 
 
 def _sentence_fields(db, sentence, word):

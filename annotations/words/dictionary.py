@@ -180,6 +180,8 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     ranked = [e for _, e in sorted(best.values(), key=lambda r: r[0])]
     for e in ranked:
         e["misfit"] = senses.misfit(e, want)
+        # How sure the order is: topic.py reorders only senses scored nearly alike.
+        e["score"] = best[e["id"]][0][0]
     return ranked[:limit]
 
 
@@ -353,6 +355,24 @@ def fields_of(db, words):
     for key, german in db.execute(_FIELDS_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
         found[keys[key]].update(senses.fields(senses.labels_in(german)))
     return found
+
+
+_LINES_SQL = "SELECT f.key, f.headword, e.english" + _FILED_UNDER + "AND e.sub = 0 LIMIT 2000"
+
+
+def english_by_key(db, keys, own=False, most=None):
+    """Return {key: the English sides of the lines filed under it} for normalised keys (not their inflection rows).
+
+    own: only the lines of the word itself, not of phrases filed under it ("die Regierung bilden");
+    most: at most so many lines per key.
+    """
+    found = {}
+    if keys:
+        for key, headword, english in db.execute(_LINES_SQL.format(marks=", ".join("?" * len(keys))), list(keys)):
+            lines = found.setdefault(key, [])
+            if (most is None or len(lines) < most) and (not own or normalize(headword) == key):
+                lines.append(english)
+    return {key: lines for key, lines in found.items() if lines}
 
 
 def has_key(db, key, pos=None):

@@ -100,13 +100,43 @@ class WordNet:
         bases = sorted({b for b in _BASES.get(pos, lambda w: ())(key) if b}, key=len, reverse=True)
         for base in (key, *bases):
             for offset in self._offsets(pos, base)[:3]:
-                with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
-                    f.seek(offset)
-                    # synset_offset lex_filenum ss_type w_cnt word lex_id …
-                    fields = f.readline().decode("utf-8", "replace").split()
-                if base in (w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]):
-                    return int(fields[1])
+                lexfile, words, _pointers, _definition = self._record(pos, offset)
+                if base in words:
+                    return lexfile
         return None
+
+    @functools.lru_cache(maxsize=20_000)
+    def senses_of(self, word, pos="noun", senses=3):
+        """Return word's commonest senses in pos, each (lexicographer file, words, definition, hypernyms' words).
+
+        What a sense is about: "embassy" is "a diplomatic building where ambassadors live or
+        work", a kind of "building, edifice". pos: WordNet's ("noun", "verb", "adj", "adv").
+        """
+        key = " ".join(word.lower().split()).replace(" ", "_")
+        if not self.available or not key or pos not in _POS:
+            return ()
+        out = []
+        for offset in self._offsets(pos, key)[:senses]:
+            lexfile, words, pointers, definition = self._record(pos, offset)
+            above = [w for symbol, at, part in pointers if symbol in ("@", "@i") and part == pos[0]
+                     for w in self._words(pos, at)]
+            out.append((lexfile, tuple(w.replace("_", " ").lower() for w in words), definition, tuple(above)))
+        return tuple(out)
+
+    def _record(self, pos, offset):
+        """Return the synset at offset: (lexicographer file, words as WordNet writes them, pointers (symbol, offset, pos), definition)."""
+        with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
+            f.seek(offset)
+            line = f.readline().decode("utf-8", "replace")
+        head, _, definition = line.partition(" | ")
+        fields = head.split()
+        # synset_offset lex_filenum ss_type w_cnt [word lex_id]… p_cnt [symbol offset pos source/target]…
+        # An adjective's position marker ("galore(ip)") is no part of the word.
+        count = int(fields[3], 16)
+        words = [w.split("(")[0] for w in fields[4:4 + 2 * count:2]]
+        at = 4 + 2 * count
+        pointers = [(fields[i], int(fields[i + 1]), fields[i + 2]) for i in range(at + 1, at + 1 + 4 * int(fields[at]), 4)]
+        return int(fields[1]), words, pointers, definition.strip()
 
     def _offsets(self, pos, key):
         line = _find(os.path.join(self.root, f"index.{pos}"), key)
@@ -119,12 +149,7 @@ class WordNet:
 
     def _synset(self, pos, offset):
         """Return the words of the synset at offset as WordNet writes them ("Paris", "web_site")."""
-        with open(os.path.join(self.root, f"data.{pos}"), "rb") as f:
-            f.seek(offset)
-            fields = f.readline().decode("utf-8", "replace").split()
-        # synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id]…
-        # An adjective's position marker ("galore(ip)") is no part of the word.
-        return [w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]]
+        return self._record(pos, offset)[1]
 
     def _words(self, pos, offset):
         return {w.replace("_", " ").lower() for w in self._synset(pos, offset)}

@@ -20,19 +20,20 @@ def popover_page(client, db, text, word):
     return client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
 
 
-def write_wordnet(root, synsets, files=None):
+def write_wordnet(root, synsets, files=None, definitions=None):
     """Write a small WordNet database: synsets is {pos: [[word, …], …]}, each list one synset.
 
     files: {a synset's first word: the number of its lexicographer file} (18: noun.person); else 0.
+    definitions: {a synset's first word: its definition}; else "a sense".
     """
-    files = files or {}
+    files, definitions = files or {}, definitions or {}
     header = "  1 A small WordNet for tests, in the format of Princeton's database files.\n"
     for pos in ("noun", "verb", "adj", "adv"):
         data, index = header.encode(), {}
         for words in synsets.get(pos, []):
             offset = len(data)
             names = " ".join(f"{w.replace(' ', '_')} 0" for w in words)
-            data += f"{offset:08d} {files.get(words[0], 0):02d} {pos[0]} {len(words):02x} {names} 000 | a sense\n".encode()
+            data += f"{offset:08d} {files.get(words[0], 0):02d} {pos[0]} {len(words):02x} {names} 000 | {definitions.get(words[0], 'a sense')}\n".encode()
             for w in words:
                 index.setdefault(w.lower().replace(" ", "_"), []).append(offset)  # index keys are lower case
         (root / f"data.{pos}").write_bytes(data)
