@@ -267,6 +267,9 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
+        modern = _reformed_noun(db, first, initial)
+        if modern:
+            keys = [modern, lemmas.lemma(modern, timeout=0)]
         if want.verb or not want.noun:
             keys.append(next((i for i in _participle_infinitive(first, inseparable=want.passive) or ()
                               if has_key(db, i)), None))
@@ -588,6 +591,17 @@ def _front_senses(db, written, front):
     if not found:
         return [], ""
     return senses.one_word_senses(g for e in found for g in e["glosses"]), _modifier_sense(db, written, found)
+
+
+def _reformed_noun(db, word, sentence_initial):
+    """Return the reformed spelling of a noun in the old one ("Schloß": "Schloss"), if Ding has only that."""
+    # simplemma reads "Schloß" and "Paß" as forms of schließen and passen, whose nominalised
+    # infinitives ("Schließen") Ding has; a capital mid-sentence says noun, and Ding's noun
+    # under the spelling of 1996 is the word. Where Ding keeps the ß ("Maße", "Biß"), it stays.
+    if "ß" not in word or not word[0].isupper() or sentence_initial or has_key(db, word):
+        return None
+    modern = word.replace("ß", "ss")
+    return modern if has_key(db, modern, "noun") else None
 
 
 def _fallback(db, word, want):
