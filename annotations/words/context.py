@@ -330,7 +330,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         # What the paragraph is about, where the ranking holds senses nearly equal: its nouns'
         # compounds with this one, else the senses' definitions against its words' English.
         first_sense = entries[0]
-        entries = topic.by_compounds(db, entries, _paragraph_nouns(text, first), first)
+        fronts = cached(db, ("paragraph nouns", text), lambda: topic.noun_fronts(text, FUNCTION_WORDS))
+        entries = topic.by_compounds(db, entries, fronts, first)
         if entries[0] is first_sense:
             entries = topic.by_definitions(db, entries, text, _content_words(text), first)
     if len(words) == 1 and entries and entries[0]["pos"] == "noun":
@@ -362,12 +363,6 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
-
-
-def _paragraph_nouns(text, word):
-    """Return the nouns of a paragraph other than word: capitalised words that are not function words."""
-    return [w for _, _, w in word_tokens(text) if w[:1].isupper() and len(w) > 2 and w.lower() != word.lower()
-            and w.lower() not in FUNCTION_WORDS]
 
 
 def _content_words(text):
@@ -597,7 +592,7 @@ def _reformed_noun(db, word, sentence_initial):
     """Return the reformed spelling of a noun in the old one ("Schloß": "Schloss"), if Ding has only that."""
     # simplemma reads "Schloß" and "Paß" as forms of schließen and passen, whose nominalised
     # infinitives ("Schließen") Ding has; a capital mid-sentence says noun, and Ding's noun
-    # under the spelling of 1996 is the word. Where Ding keeps the ß ("Maße", "Biß"), it stays.
+    # under the spelling of 1996 is the word. Where Ding has the word with its ß ("Maße"), it stays.
     if "ß" not in word or not word[0].isupper() or sentence_initial or has_key(db, word):
         return None
     modern = word.replace("ß", "ss")

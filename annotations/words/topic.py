@@ -17,6 +17,7 @@ Two signals, each only among senses the ranking (senses.score) holds nearly equa
 import functools
 import re
 
+from ..common import word_tokens
 from . import lemmas, synonyms
 from .dictionary import cached, english_by_key, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, stem
@@ -25,6 +26,10 @@ from .senses import STOPWORDS, gloss_core, stem
 MARGIN = 2.0
 # How far down the ranking a sense may come from.
 POOL = 8
+# A compound says what the paragraph is about only if German uses it (Zipf: once in 10 million
+# words): Ding also lists rare and figurative ones, "Erfolgsleiter" (ladder of success) beside
+# "Erfolg" is no ladder in a museum's director; "Passagiermaschine" (2.3) is common enough.
+COMMON_COMPOUND = 2.0
 # How many of the paragraph's words are asked (one indexed query holds them all).
 MAX_WORDS = 150
 # The linking letters a German compound puts after its front noun ("Passagier|maschine",
@@ -58,25 +63,28 @@ def compound_keys(front, head):
     return {f + head for f in fronts if f}
 
 
-def by_compounds(db, entries, nouns, written):
+def by_compounds(db, entries, fronts, written):
     """Return entries with a near-tied noun sense first where a compound with another noun of the paragraph names it.
 
-    nouns: the paragraph's other nouns as written; written: the clicked noun.
+    fronts: {the paragraph's nouns as written: their lemmas} (see noun_fronts); written: the clicked noun.
     """
-    close = _close(entries)
+    # Only nouns: a compound's English names a thing, never "to ask sb." for "Frage".
+    close = [e for e in _close(entries) if e["pos"] == "noun"]
     if not close or entries[0]["pos"] != "noun":
         return entries
-    heads = {normalize(e["headword"]) for e in (entries[0], *close) if e["pos"] == "noun" and " " not in e["headword"]}
+    heads = {normalize(e["headword"]) for e in (entries[0], *close) if " " not in e["headword"]}
     heads.add(normalize(lemmas.lemma(written, timeout=0) or written))
     keys = {}
-    for noun in list(dict.fromkeys(nouns))[:MAX_WORDS]:
-        front = lemmas.lemma(noun, timeout=0) or noun
+    for noun, front in fronts.items():
+        if noun.lower() == written.lower():
+            continue
         for head in heads:
             for key in compound_keys(front, head):
                 keys.setdefault(key, noun)
     english = {}
     for key, sides in english_by_key(db, keys).items():
-        english.setdefault(keys[key], []).extend(side.lower() for side in sides)
+        if lemmas.german_zipf(key) >= COMMON_COMPOUND:
+            english.setdefault(keys[key], []).extend(side.lower() for side in sides)
     if not english:
         return entries
 
@@ -86,6 +94,24 @@ def by_compounds(db, entries, nouns, written):
         return sum(1 for sides in english.values() if any(c.search(s) for s in sides for c in cores))
 
     return _promote(entries, close, support, 1)
+
+
+def noun_fronts(paragraph, function_words):
+    """Return {a paragraph's nouns as written: their lemmas}: capitalised words not first in their sentence."""
+    # A sentence's first word is capitalised whatever it is: "Auf der Versammlung …" would
+    # make "Aufruf" a compound of the paragraph's, and "Ruf" a telephone call.
+    fronts = {}
+    for at, _, word in word_tokens(paragraph):
+        if (word[:1].isupper() and len(word) > 2 and word.lower() not in function_words
+                and not _sentence_start(paragraph, at) and word not in fronts and len(fronts) < MAX_WORDS):
+            fronts[word] = lemmas.lemma(word, timeout=0) or word
+    return fronts
+
+
+def _sentence_start(text, at):
+    """Say whether the word at text[at] begins a sentence."""
+    before = text[:at].rstrip(" \t\n„“\"'‚‘»«([")
+    return not before or before[-1] in ".!?:"
 
 
 def by_definitions(db, entries, paragraph, words, written, wordnet=None):

@@ -103,3 +103,36 @@ def test_without_wordnet_the_ranking_stands(load_ding):
 def test_the_sentence_alone_does_not_say_it(load_ding, foundry_wordnet):
     db = load_ding(CASTING)
     assert first_meaning(db, FOUNDRY.split(". ")[0] + ".", "Gussform") == "die"
+
+
+# Leiter: a manager or a ladder. Ding's "Erfolgsleiter" (ladder of success) is rare German, and a
+# museum's director beside "Erfolg" is no ladder.
+LEITER = """\
+Leiter {m}; Leiterin {f} | Leiter {pl}; Leiterinnen {pl} :: manager; head | managers; heads
+Leiter {f} | Leitern {pl} :: ladder | ladders
+Erfolg {m} | Erfolge {pl} :: success | successes
+Erfolgsleiter {f} :: ladder of success
+"""
+MUSEUM = "Das Museum zeigt eine neue Ausstellung. Der Leiter des Hauses sprach von einem großen Erfolg."
+
+
+def test_a_rare_compound_says_nothing_of_the_paragraph(load_ding):
+    db = load_ding(LEITER)
+    assert first_meaning(db, MUSEUM, "Leiter") == "manager"
+
+
+# Ruf: a reputation or a summons. "Auf" opens a sentence, capitalised as any first word is: it is
+# no noun of the paragraph, and "Aufruf" (an appeal, a summons) no compound of one.
+RUF = """\
+Ruf {m}; Ansehen {n} | Rufe {pl} :: reputation | reputations
+Ruf {m} (Aufforderung) | Rufe {pl} :: summons | summonses
+Aufruf {m} | Aufrufe {pl} :: summons; appeal | summonses; appeals
+"""
+MEETING = "Auf der Versammlung sprach der Vorstand lange. Danach ging es um den Ruf der Firma."
+
+
+def test_a_sentences_first_word_is_no_noun_of_the_paragraph(load_ding):
+    db = load_ding(RUF)
+    assert first_meaning(db, MEETING, "Ruf") == "reputation"
+    assert "Auf" not in topic.noun_fronts(MEETING, frozenset())
+    assert list(topic.noun_fronts(MEETING, frozenset())) == ["Versammlung", "Vorstand", "Ruf", "Firma"]
