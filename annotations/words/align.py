@@ -92,7 +92,24 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
         own, pos = [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
+    if span and pos == "verb" and (around := _around_object(translation, span)):
+        return around, None
     return (translation[slice(*span)], span) if span else ("", None)
+
+
+def _around_object(translation, span, wordnet=None):
+    """Return a verb's English with the preposition it takes after its object, in Ding's way ("kept sb. from"), or "".
+
+    "the wet spring kept the bees from flying out": "kept" alone is another sense than "keep
+    sb. from", which renders "gehindert"; the object, the bees, is no part of the verb's meaning.
+    """
+    tokens = list(_ENGLISH_WORD.finditer(translation))
+    i = next((k for k, m in enumerate(tokens) if m.start() == span[0] and m.end() == span[1]), None)
+    if i is None:
+        return ""
+    after = english_roles.preposition_after([translated.bare_word(m.group(0)) for m in tokens], i,
+                                            wordnet or synonyms.system())
+    return f"{tokens[i].group(0)} sb. {after[0]}" if after and after[1] else ""
 
 
 def _as_noun(result):
@@ -221,6 +238,10 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
         return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
+    if last == run[-1] and pos == "verb" and len(run) == 1 and translation[tokens[last][1]:tokens[last][1] + 1] == " ":
+        # "goes with her": the preposition makes the verb's sense ("to go with", accompany).
+        after = english_roles.preposition_after(lows, last, wordnet)
+        last += int(bool(after) and not after[1])
     return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
 
 

@@ -31,3 +31,28 @@ def other_part(pos, words, i):
         # "a registered letter", "the rising prices": a participle after a determiner is still the verb's.
         return i > 0 and words[i - 1] in _BEFORE_NOUN and not words[i].endswith(("ed", "ing"))
     return False
+
+
+# Prepositions that make an English verb's sense with it ("goes with", "watch over", "kept … from doing").
+_VERB_PREPOSITIONS = frozenset("with over after for into from".split())
+# The most words an object standing between a verb and its preposition takes ("talked the elderly woman into").
+_MAX_OBJECT = 4
+
+
+def preposition_after(words, i, wordnet):
+    """Return (the preposition English verb words[i] takes for its sense, whether its object precedes it), or None.
+
+    "goes with her": WordNet lists "go with" (accompany) as a verb of its own. "kept the bees
+    from flying", "talked the woman into giving": a preposition before a gerund, after the
+    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists.
+    """
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    base = wordnet.verb_base(words[i]) or words[i]
+    if nxt in _VERB_PREPOSITIONS and wordnet.knows(f"{base} {nxt}", ("verb",)):
+        return nxt, False
+    for j in range(i + 2, min(len(words) - 1, i + 2 + _MAX_OBJECT)):
+        if words[j] in ("from", "into") and words[j + 1].endswith("ing"):
+            return words[j], True
+        if words[j] in _VERB_PREPOSITIONS:
+            return None
+    return None

@@ -3,7 +3,7 @@
 The sentence is real; the Ding lines are copied from the dictionary.
 """
 import pytest
-from words_lookup import look
+from words_lookup import look, write_wordnet
 
 from annotations.words import align, english_roles, translated
 
@@ -52,3 +52,47 @@ def test_a_nouns_english_claims_no_verb_of_that_spelling(ding_db):
 def test_the_word_before_says_whether_an_english_word_stands_as_a_verb_or_a_noun(pos, english, word, other):
     words = english.split()
     assert english_roles.other_part(pos, words, words.index(word)) is other
+
+
+ESCORT = """\
+Enkel {m} | Enkel {pl} :: grandson | grandsons
+Turnier {n} | Turniere {pl} :: tournament | tournaments
+etw. notieren {vt} | notierend | notiert :: to note down sth. | noting down | noted down
+Spielstand {m} | Spielstände {pl} :: score | scores
+jeder; jede; jedes {pron} :: every
+jdn. begleiten {vt} | begleitend | begleitet :: to accompany sb. | accompanying | accompanied
+"""
+
+
+def test_a_verbs_english_takes_the_preposition_it_makes_its_sense_with(load_ding, tmp_path):
+    # "goes" alone is not "begleitet"; WordNet's "go with" (accompany) is.
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"]]})
+    db = load_ding(ESCORT)
+    sentence = "Ihr Enkel begleitet sie zu jedem Turnier und notiert die Spielstände."
+    english = "Her grandson goes with her to every tournament and notes down the scores."
+    at = sentence.index("begleitet")
+    span = align.rendering(db, sentence, at, at + len("begleitet"), english, [], "verb", wordnet)
+    assert (english[slice(*span)] if span else "") == "goes with"
+
+
+@pytest.mark.parametrize("english, word, after", [
+    ("her grandson goes with her to every tournament", "goes", ("with", False)),
+    # After the verb's object and before a gerund, the preposition is the verb's ("keep sb. from").
+    ("the wet spring kept the bees from flying out", "kept", ("from", True)),
+    ("they talked the woman into giving her pin", "talked", ("into", True)),
+    # A place is no part of the verb's sense.
+    ("she worked with friends in berlin", "worked", None),
+    ("the wet spring kept the bees from the flowers", "kept", None),
+])
+def test_the_preposition_an_english_verb_takes_for_its_sense(tmp_path, english, word, after):
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"]]})
+    words = english.split()
+    assert english_roles.preposition_after(words, words.index(word), wordnet) == after
+
+
+def test_a_verbs_english_with_the_preposition_after_its_object_is_given_in_dings_way(tmp_path):
+    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]]})
+    english = ("Beekeepers are expecting a meagre honey harvest this year because the wet spring kept the bees"
+               " from flying out.")
+    at = english.index("kept")
+    assert align._around_object(english, (at, at + len("kept")), wordnet) == "kept sb. from"
