@@ -7,6 +7,7 @@ utilize"), else the one sharing its words; a split compound's parts rendered tog
 """
 import functools
 import re
+import unicodedata
 
 from . import english_roles, lemmas, synonyms
 from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, marked_register, object_pieces, stem, telling_synonyms
@@ -426,7 +427,7 @@ def _part_matches(word, renderings):
                for r in renderings)
 
 
-def compound_in_translation(parts, translation):
+def compound_in_translation(parts, translation, wordnet=None):
     """Return the words of a translation that render a split compound as a whole, or "".
 
     parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
@@ -434,7 +435,7 @@ def compound_in_translation(parts, translation):
     adjacent words, in any order, each rendering one part, or two parts' words joined by "of",
     "of the" or "the" ("cases of abuse", "start of the season", "break the fast").
     A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
-    ("three-day" for "drei|tägig").
+    ("three-day" for "drei|tägig"). wordnet: a synonyms.WordNet (the system's by default).
     """
     renderings = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
                   for glosses in parts]
@@ -453,7 +454,7 @@ def compound_in_translation(parts, translation):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
                     if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
                         return found
-    return _modifier_and_head(renderings, translation, parts[0])
+    return _modifier_and_head(renderings, translation, parts[0], wordnet)
 
 
 def _whole_name(glosses, tokens, last):
@@ -484,22 +485,31 @@ def _whole_front(glosses, tokens, first):
     return first
 
 
-def _modifier_and_head(renderings, translation, front_glosses):
+def _can_be_noun(word, wordnet):
+    """Say whether an English word can be a noun ("retailer", not "against"); True where WordNet is not installed."""
+    # WordNet writes loanwords without their accents: "café" is its "cafe".
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return not wordnet.available or wordnet.knows(plain, ("noun",))
+
+
+def _modifier_and_head(renderings, translation, front_glosses, wordnet=None):
     """Return the front parts' rendering and the word after it, where English names the head its own way.
 
     "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
     words, then the head noun English uses, which the head part's glosses do not list. Only
-    where no word of the translation renders the head part.
+    where no word of the translation renders the head part, and the word after can be a noun
+    ("a chorus of car horns against app-based services" names no "horns against").
     """
     spans, tokens = _tokens(translation, _WORD)
     front, head = renderings[:-1], renderings[-1]
+    wordnet = wordnet or synonyms.system()
     if any(_part_matches(t, head) for t in tokens):
         return ""
     n = len(front)
     for i in range(len(tokens) - n):
         nxt = tokens[i + n]
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
-                and not any(_part_matches(nxt, f) for f in front)
+                and not any(_part_matches(nxt, f) for f in front) and _can_be_noun(nxt, wordnet)
                 and (found := _phrase(translation, spans, _whole_front(front_glosses, tokens, i), i + n))):
             return found
     return ""
