@@ -454,7 +454,8 @@ def compound_in_translation(parts, translation, wordnet=None):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
                     if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
                         return found
-    return _modifier_and_head(renderings, translation, parts[0], wordnet)
+    return (_modifier_and_head(renderings, translation, parts[0], wordnet)
+            or _own_modifier(renderings, translation, parts[-1], wordnet))
 
 
 def _whole_name(glosses, tokens, last):
@@ -511,6 +512,29 @@ def _modifier_and_head(renderings, translation, front_glosses, wordnet=None):
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
                 and not any(_part_matches(nxt, f) for f in front) and _can_be_noun(nxt, wordnet)
                 and (found := _phrase(translation, spans, _whole_front(front_glosses, tokens, i), i + n))):
+            return found
+    return ""
+
+
+def _own_modifier(renderings, translation, head_glosses, wordnet=None):
+    """Return a noun before the head part's rendering, where English names the front part its own way.
+
+    "Stand|gebühren" (stand + fees) is "the pitch fees": the head in the dictionary's words, the
+    modifier a noun English uses instead of the front part's. Only for two parts, where no
+    word of the translation renders the front, and not an adjective ("the higher fees").
+    """
+    wordnet = wordnet or synonyms.system()
+    if len(renderings) != 2 or not wordnet.available:
+        return ""
+    spans, tokens = _tokens(translation, _WORD)
+    front, head = renderings
+    if any(_part_matches(t, front) for t in tokens):
+        return ""
+    for i in range(1, len(tokens)):
+        before = tokens[i - 1]
+        if (_part_matches(tokens[i], head) and before.isalpha() and before.lower() not in STOPWORDS
+                and wordnet.knows(before, ("noun",)) and not wordnet.knows(before, ("adj",))
+                and (found := _phrase(translation, spans, i - 1, _whole_name(head_glosses, tokens, i)))):
             return found
     return ""
 

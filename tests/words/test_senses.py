@@ -618,3 +618,19 @@ def test_a_split_compound_s_head_in_english_s_own_word_is_a_noun(tmp_path, parts
     wordnet = write_wordnet(tmp_path, {"noun": [["horn"], ["chorus"], ["retailer"], ["cafe"], ["machine"]],
                                        "verb": [["retail"]]})
     assert translated.compound_in_translation(parts, english, wordnet) == whole
+
+
+STAND_FEES = [["stand (gymnastics)", "level", "standing position", "stand", "market stand"],
+              ["charge (for a single service or use)", "fee (for an administrative action or a continuous service)",
+               "charges", "(government) duty", "charge"]]
+
+
+@pytest.mark.parametrize("english, whole", [
+    # "Stand|gebühren": the head in Ding's words, the front part in a noun of English's own.
+    ("The city wants to double the pitch fees next year.", "pitch fees"),
+    # An adjective before the head is no name of the front part.
+    ("The city wants to double the higher fees next year.", ""),
+])
+def test_a_split_compound_s_front_in_english_s_own_noun_is_its_rendering(tmp_path, english, whole):
+    wordnet = write_wordnet(tmp_path, {"noun": [["pitch"], ["fee"], ["city"]], "verb": [["pitch"]], "adj": [["high"]]})
+    assert translated.compound_in_translation(STAND_FEES, english, wordnet) == whole
