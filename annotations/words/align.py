@@ -17,7 +17,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import lemmas, synonyms, translated
+from . import english_roles, lemmas, synonyms, translated
 from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem
@@ -92,7 +92,24 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
         own, pos = [g for e in entries for g in e["glosses"]], entries[0]["pos"] if entries else None
     span = rendering(db, result["sentence"], result["start"] - result["sentence_start"],
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
+    if span and pos == "verb" and (around := _around_object(translation, span)):
+        return around, None
     return (translation[slice(*span)], span) if span else ("", None)
+
+
+def _around_object(translation, span, wordnet=None):
+    """Return a verb's English with the preposition it takes after its object, in Ding's way ("kept sb. from"), or "".
+
+    "the wet spring kept the bees from flying out": "kept" alone is another sense than "keep
+    sb. from", which renders "gehindert"; the object, the bees, is no part of the verb's meaning.
+    """
+    tokens = list(_ENGLISH_WORD.finditer(translation))
+    i = next((k for k, m in enumerate(tokens) if m.start() == span[0] and m.end() == span[1]), None)
+    if i is None:
+        return ""
+    after = english_roles.preposition_after([translated.bare_word(m.group(0)) for m in tokens], i,
+                                            wordnet or synonyms.system())
+    return f"{tokens[i].group(0)} sb. {after[0]}" if after and after[1] else ""
 
 
 def _as_noun(result):
@@ -164,23 +181,28 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     if not tokens or len(german) > MAX_WORDS or len(tokens) > 2 * MAX_WORDS:
         return None
     tokens = [(start, stop, low, stem(low)) for start, stop, low in tokens]  # stemmed once, not per German word
-    seen = _seen(tokens)
+    lows = [low for _, _, low, _ in tokens]
+    # "a security firm will then watch over": a German noun's English "watch" is not that verb.
+    as_verb = {i for i in range(len(tokens)) if english_roles.other_part("noun", lows, i)}
+    seen, as_noun_seen = _seen(tokens), _seen([t for i, t in enumerate(tokens) if i not in as_verb])
     own = _expanded(_content(glosses))
     written = {w.lower() for _, w in german}
-    forms, stems, missing = set(), set(), []
+    forms, stems, noun_forms, noun_stems, missing = set(), set(), set(), set(), []
     # Each word's English, in the forms a translation may use: "die" asks once.
     renders = renders or (lambda word: _renderings(db, word))
     known = {w: _expanded(renders(w)) for w in dict.fromkeys(w for _, w in german)}
     for s, word in german:
         english = known[word]
-        forms |= english[0]
-        stems |= english[1]
-        if english[0] and word.lower() not in GERMAN_FUNCTION and not _uses_any(seen, english):
+        noun = s > 0 and word[:1].isupper()
+        (noun_forms if noun else forms).update(english[0])
+        (noun_stems if noun else stems).update(english[1])
+        if english[0] and word.lower() not in GERMAN_FUNCTION and not _uses_any(as_noun_seen if noun else seen, english):
             missing.append(s / max(1, len(sentence)))
     runs, run = [], []
     for i, (start, _end, low, st) in enumerate(tokens):
         free = (low not in ENGLISH_FUNCTION and len(low) > 2 and not set(low.split("-")) & written
-                and low not in forms and st not in stems)
+                and low not in forms and st not in stems
+                and (i in as_verb or (low not in noun_forms and st not in noun_stems)))
         if run and (not free or not _JOINED.fullmatch(translation, tokens[run[-1]][1], start)):
             runs.append(run)
             run = []
@@ -188,14 +210,14 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             run.append(i)
     runs += [run] if run else []
     place = at / max(1, len(sentence))
-    if _uses_any(seen, own):
+    if _uses_any(as_noun_seen if pos == "noun" else seen, own):
         # The dictionary's own word is there, as part of the translation's longer name for it
         # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
         hit = [r for r in _joined(runs, tokens, translation) if _uses_any(_seen([tokens[i] for i in r]), own)]
         if len(hit) == 1 and 1 < len(hit[0]) <= MAX_RUN and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
             return tokens[hit[0][0]][0], tokens[hit[0][-1]][1]
         return None
-    near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW]
+    near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW and not (pos == "noun" and r[-1] in as_verb)]
     if len(near) != 1:
         return None
     run = near[0]
@@ -216,6 +238,10 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
         return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
+    if last == run[-1] and pos == "verb" and len(run) == 1 and translation[tokens[last][1]:tokens[last][1] + 1] == " ":
+        # "goes with her": the preposition makes the verb's sense ("to go with", accompany).
+        after = english_roles.preposition_after(lows, last, wordnet)
+        last += int(bool(after) and not after[1])
     return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
 
 

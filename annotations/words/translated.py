@@ -7,8 +7,9 @@ utilize"), else the one sharing its words; a split compound's parts rendered tog
 """
 import functools
 import re
+import unicodedata
 
-from . import lemmas, synonyms
+from . import english_roles, lemmas, synonyms
 from .senses import IRREGULAR, STOPWORDS, best_gloss, content_stems, gloss_core, marked_register, object_pieces, stem, telling_synonyms
 
 # English verbs that link a state to its subject: "to feel relieved" means "relieved".
@@ -84,23 +85,26 @@ def _adverb_forms(word):
     return {word + "ly"}
 
 
-def _occurrence(gloss, translation_words, adjective=False):
+def _occurrence(gloss, translation_words, adjective=False, pos=None):
     """Return (2 as written / 1 inflected / 0, how many of the translation's words it covers, where).
 
     adjective: the gloss is an adjective's, so its comparative and superlative are its forms
     too ("low" where the translation says "lowest" for "tiefsten"). where: the index of the
-    translation's word it starts at (None where it does not occur).
+    translation's word it starts at (None where it does not occur). pos: the gloss's part of
+    speech; a one-word gloss standing as another there is not it ("a firm will watch over"
+    has no noun "watch").
     """
     words = re.findall(_WORD, gloss_core(gloss))
     if not words or not translation_words:
         return 0, 0, None
     n, text = len(words), translation_words
-    at = next((i for i in range(len(text) - n + 1) if text[i:i + n] == words), None)
+    at = next((i for i in range(len(text) - n + 1) if text[i:i + n] == words
+               and not (n == 1 and english_roles.other_part(pos, text, i))), None)
     if at is not None:
         return 2, n, at
     if n == 1:
         forms = english_forms(words[0]) | (_degrees(words[0]) if adjective else set())
-        at = next((i for i, w in enumerate(text) if w in forms), None)
+        at = next((i for i, w in enumerate(text) if w in forms and not english_roles.other_part(pos, text, i)), None)
         return int(at is not None), 1, at
     if n == 2 and words[0] in _ENGLISH_COPULAS and words[1] not in STOPWORDS and len(words[1]) > 3:
         # "to feel relieved" where the translation says "were relieved": the state is the sense.
@@ -187,26 +191,28 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         # writes a space ("sold out"), and the other way round.
         found = _without_others(entries, _as_written(entries, [p for w in words for p in w.split("-") if p], at,
                                                      hyphens=False), taken)
-    stems = {stem(w) for w in words}
+    # A noun's gloss names nothing by the translation's verb of that spelling ("will then watch").
+    stems_as = functools.cache(lambda pos: {stem(w) for k, w in enumerate(words)
+                                            if not english_roles.other_part(pos, words, k)})
     if found and all(misfit for misfit, *_ in found):
         # "für ein Einschreiben" / "for a registered letter": "to register" is there as written,
         # but the sentence wants the noun, and its "registered mail" shares the word.
-        found = _allowed_first(entries, stems, max(-span for _, span, *_ in found)) or found
+        found = _allowed_first(entries, stems_as, max(-span for _, span, *_ in found)) or found
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
         for i, entry in enumerate(entries):
             for g in entry["glosses"]:
                 mine = content_stems(_english(g))
-                if mine and mine <= stems and not _other_particle(g, words):
+                if mine and mine <= stems_as(entry["pos"]) and not _other_particle(g, words):
                     entry["in_context"].append(g)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
         found = _without_others(entries, found, taken)
-    if translation and not found and not _first_shares(entries, stems):
+    if translation and not found and not _first_shares(entries, stems_as):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
     if translation and not found:
-        found = _partly_in(entries, stems)
+        found = _partly_in(entries, stems_as)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
         found = _claimed_last(found, taken())
     # "Die Ausleihe …", "Borrowing is done …": where only a verb the sentence rules out is found,
@@ -309,7 +315,7 @@ def _as_written(entries, words, at, hyphens=True):
     found = []
     for i, entry in enumerate(entries):
         adjective = entry["pos"] in ("adjective", "adverb")
-        hits = [(*_occurrence(_english(g) if hyphens else _english(g).replace("-", " "), words, adjective), g)
+        hits = [(*_occurrence(_english(g) if hyphens else _english(g).replace("-", " "), words, adjective, entry["pos"]), g)
                 for g in entry["glosses"]]
         entry["in_context"] = [g for how, _, _, g in hits if how]
         found.extend((entry.get("misfit", False), -span, -how, _far(where, words, at), i, g)
@@ -322,16 +328,17 @@ def _shared(gloss, stems):
     return {st for st in content_stems(gloss) & stems if len(st) >= 3}
 
 
-def _first_shares(entries, stems):
+def _first_shares(entries, stems_as):
     """Say whether the first of the senses the sentence allows shares a word with the translation.
 
     "tax on land and buildings" for "property tax": it is already the one meant, in other words.
+    stems_as: a function of a part of speech returning the stems of the translation's words that may be one.
     """
     first = next((e for e in entries if not e.get("misfit")), None)
-    return bool(first and first["glosses"] and _shared(best_gloss(first), stems))
+    return bool(first and first["glosses"] and _shared(best_gloss(first), stems_as(first["pos"])))
 
 
-def _allowed_first(entries, stems, least):
+def _allowed_first(entries, stems_as, least):
     """Return [(…, gloss)] for the first sense the sentence allows, marked, where it shares least words with the translation.
 
     Where only senses the sentence rules out are found, each covering at most least words, the
@@ -341,7 +348,7 @@ def _allowed_first(entries, stems, least):
     """
     i, first = next(((i, e) for i, e in enumerate(entries) if not e.get("misfit")), (None, None))
     gloss = best_gloss(first) if first and first["glosses"] else ""
-    if not gloss or len(_shared(gloss, stems)) < least:
+    if not gloss or len(_shared(gloss, stems_as(first["pos"]))) < least:
         return []
     first["in_context"].append(gloss)
     return [(False, 0, 0, 0, i, gloss)]
@@ -365,7 +372,7 @@ def _synonym_in(entries, words, at, wordnet):
             for synonym in sorted(_telling_in_translation(core, wordnet)) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
-                how, span, where = _occurrence(synonym, words, adjective)
+                how, span, where = _occurrence(synonym, words, adjective, entry["pos"])
                 if how:
                     if g not in entry["in_context"]:
                         entry["in_context"].append(g)
@@ -388,21 +395,21 @@ def _telling_in_translation(core, wordnet):
     return telling_synonyms(core, wordnet) | phrasal | of_verb
 
 
-def _partly_in(entries, stems):
+def _partly_in(entries, stems_as):
     """Return [(…, gloss)] for the gloss sharing most content words with a translation, marked.
 
     "network operator" where the translation says "grid operator", "cargo handling" where it
     says "container handling": English renders one word of the compound another way, the
     other is the dictionary's, and that sense is meant. Short words say too little.
     """
-    if _first_shares(entries, stems):
+    if _first_shares(entries, stems_as):
         return []
     best = None
     for i, entry in enumerate(entries):
         # A word shared with a sense the sentence rules out says nothing: "traffic" of the
         # noun "air traffic controllers" where "lotst" (a verb) is "guide … through the traffic".
         for g in [] if entry.get("misfit") else entry["glosses"]:
-            mine, common = content_stems(g), _shared(g, stems)
+            mine, common = content_stems(g), _shared(g, stems_as(entry["pos"]))
             key = (entry.get("misfit", False), -len(common), len(mine) - len(common), i)
             if common and (best is None or key < best[0]):
                 best = key, entry, g
@@ -420,7 +427,7 @@ def _part_matches(word, renderings):
                for r in renderings)
 
 
-def compound_in_translation(parts, translation):
+def compound_in_translation(parts, translation, wordnet=None):
     """Return the words of a translation that render a split compound as a whole, or "".
 
     parts: for each part, the glosses of its entries. "Kampf|jets" (fight + jet aircraft) is
@@ -428,7 +435,7 @@ def compound_in_translation(parts, translation):
     adjacent words, in any order, each rendering one part, or two parts' words joined by "of",
     "of the" or "the" ("cases of abuse", "start of the season", "break the fast").
     A hyphenated word is one word ("large-scale" for "groß") or, failing that, its parts
-    ("three-day" for "drei|tägig").
+    ("three-day" for "drei|tägig"). wordnet: a synonyms.WordNet (the system's by default).
     """
     renderings = [{w for g in glosses for w in re.findall(r"[a-z][a-z’'-]*", gloss_core(g)) if w not in STOPWORDS}
                   for glosses in parts]
@@ -447,7 +454,8 @@ def compound_in_translation(parts, translation):
                     end = _whole_name(parts[-1], tokens, i + size - 1)
                     if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
                         return found
-    return _modifier_and_head(renderings, translation, parts[0])
+    return (_modifier_and_head(renderings, translation, parts[0], wordnet)
+            or _own_modifier(renderings, translation, parts[-1], wordnet))
 
 
 def _whole_name(glosses, tokens, last):
@@ -478,23 +486,55 @@ def _whole_front(glosses, tokens, first):
     return first
 
 
-def _modifier_and_head(renderings, translation, front_glosses):
+def _can_be_noun(word, wordnet):
+    """Say whether an English word can be a noun ("retailer", not "against"); True where WordNet is not installed."""
+    # WordNet writes loanwords without their accents: "café" is its "cafe".
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return not wordnet.available or wordnet.knows(plain, ("noun",))
+
+
+def _modifier_and_head(renderings, translation, front_glosses, wordnet=None):
     """Return the front parts' rendering and the word after it, where English names the head its own way.
 
     "Mode|händler" (fashion + trader) is "a fashion retailer": the modifier in the dictionary's
     words, then the head noun English uses, which the head part's glosses do not list. Only
-    where no word of the translation renders the head part.
+    where no word of the translation renders the head part, and the word after can be a noun
+    ("a chorus of car horns against app-based services" names no "horns against").
     """
     spans, tokens = _tokens(translation, _WORD)
     front, head = renderings[:-1], renderings[-1]
+    wordnet = wordnet or synonyms.system()
     if any(_part_matches(t, head) for t in tokens):
         return ""
     n = len(front)
     for i in range(len(tokens) - n):
         nxt = tokens[i + n]
         if (_covers(tokens[i:i + n], front) and nxt.isalpha() and nxt.lower() not in STOPWORDS
-                and not any(_part_matches(nxt, f) for f in front)
+                and not any(_part_matches(nxt, f) for f in front) and _can_be_noun(nxt, wordnet)
                 and (found := _phrase(translation, spans, _whole_front(front_glosses, tokens, i), i + n))):
+            return found
+    return ""
+
+
+def _own_modifier(renderings, translation, head_glosses, wordnet=None):
+    """Return a noun before the head part's rendering, where English names the front part its own way.
+
+    "Stand|gebühren" (stand + fees) is "the pitch fees": the head in the dictionary's words, the
+    modifier a noun English uses instead of the front part's. Only for two parts, where no
+    word of the translation renders the front, and not an adjective ("the higher fees").
+    """
+    wordnet = wordnet or synonyms.system()
+    if len(renderings) != 2 or not wordnet.available:
+        return ""
+    spans, tokens = _tokens(translation, _WORD)
+    front, head = renderings
+    if any(_part_matches(t, front) for t in tokens):
+        return ""
+    for i in range(1, len(tokens)):
+        before = tokens[i - 1]
+        if (_part_matches(tokens[i], head) and before.isalpha() and before.lower() not in STOPWORDS
+                and wordnet.knows(before, ("noun",)) and not wordnet.knows(before, ("adj",))
+                and (found := _phrase(translation, spans, i - 1, _whole_name(head_glosses, tokens, i)))):
             return found
     return ""
 

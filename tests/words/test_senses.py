@@ -3,7 +3,7 @@
 The Ding lines are shortened copies of the real ones behind each case the issue reported.
 """
 import pytest
-from words_lookup import look
+from words_lookup import look, write_wordnet
 
 from annotations.words import context, senses, translated
 
@@ -602,3 +602,35 @@ def test_a_capitalised_unknown_word_mid_sentence_is_probably_a_name(dictionary_d
 ])
 def test_a_gloss_s_placeholders_are_no_words_of_its_english(gloss, core):
     assert senses.gloss_core(gloss) == core
+
+
+@pytest.mark.parametrize("parts, english, whole", [
+    # "Hup|konzert": the word after the front part's "horns" is a preposition, no head noun.
+    ([["honking", "hooting", "toot", "to sound/honk/hoot [Br.] the horn"], ["concert", "concerto", "gig"]],
+     "Taxi drivers in Cologne are protesting with a chorus of car horns against app-based ride services.", ""),
+    # "Mode|händler": English's own head noun after the front part.
+    ([["fashion"], ["trader", "dealer"]], "A fashion retailer has filed for insolvency.", "fashion retailer"),
+    # WordNet writes a loanword without its accent: "café" is its noun "cafe".
+    ([["sewing", "to sew"], ["coffee house", "coffee shop"]],
+     "A sewing café lends sewing machines to people who have none at home.", "sewing café"),
+])
+def test_a_split_compound_s_head_in_english_s_own_word_is_a_noun(tmp_path, parts, english, whole):
+    wordnet = write_wordnet(tmp_path, {"noun": [["horn"], ["chorus"], ["retailer"], ["cafe"], ["machine"]],
+                                       "verb": [["retail"]]})
+    assert translated.compound_in_translation(parts, english, wordnet) == whole
+
+
+STAND_FEES = [["stand (gymnastics)", "level", "standing position", "stand", "market stand"],
+              ["charge (for a single service or use)", "fee (for an administrative action or a continuous service)",
+               "charges", "(government) duty", "charge"]]
+
+
+@pytest.mark.parametrize("english, whole", [
+    # "Stand|gebühren": the head in Ding's words, the front part in a noun of English's own.
+    ("The city wants to double the pitch fees next year.", "pitch fees"),
+    # An adjective before the head is no name of the front part.
+    ("The city wants to double the higher fees next year.", ""),
+])
+def test_a_split_compound_s_front_in_english_s_own_noun_is_its_rendering(tmp_path, english, whole):
+    wordnet = write_wordnet(tmp_path, {"noun": [["pitch"], ["fee"], ["city"]], "verb": [["pitch"]], "adj": [["high"]]})
+    assert translated.compound_in_translation(STAND_FEES, english, wordnet) == whole

@@ -1,0 +1,58 @@
+"""Tell from its English neighbours whether a word of a translation stands as a verb or a noun.
+
+Many English words are both ("watch", "guard", "rise"): a German noun's gloss "watch" is not
+what "a security firm will watch over the shelves" renders, nor a verb's "to rise" what "the
+rise in prices" does. The word before says which: a modal or a subject pronoun opens a
+verb; a determiner opens a noun. Not "to", which is a preposition as often ("support to
+families").
+"""
+
+# What stands before an English verb: a modal, a subject pronoun.
+_BEFORE_VERB = frozenset("will would can could shall should may might must i he she we they".split())
+# What stands before an English noun (or its adjective): articles, possessives, demonstratives.
+_BEFORE_NOUN = frozenset("the a an his its their our my your these those every each".split())
+# Adverbs English puts between a modal and its verb ("will then watch", "can also see").
+_BETWEEN = frozenset("then also not now still never always soon just already only even often again".split())
+
+
+def _before(words, i):
+    """Return the word before words[i], past adverbs standing between a modal and its verb, or ''."""
+    j = i - 1
+    while j >= 0 and (words[j] in _BETWEEN or words[j].endswith("ly")):
+        j -= 1
+    return words[j] if j >= 0 else ""
+
+
+def other_part(pos, words, i):
+    """Say whether words[i] of a translation stands as another part of speech than pos ("noun" or "verb")."""
+    if pos == "noun":
+        return _before(words, i) in _BEFORE_VERB
+    if pos == "verb":
+        # "a registered letter", "the rising prices": a participle after a determiner is still the verb's.
+        return i > 0 and words[i - 1] in _BEFORE_NOUN and not words[i].endswith(("ed", "ing"))
+    return False
+
+
+# Prepositions that make an English verb's sense with it ("goes with", "watch over", "kept … from doing").
+_VERB_PREPOSITIONS = frozenset("with over after for into from".split())
+# The most words an object standing between a verb and its preposition takes ("talked the elderly woman into").
+_MAX_OBJECT = 4
+
+
+def preposition_after(words, i, wordnet):
+    """Return (the preposition English verb words[i] takes for its sense, whether its object precedes it), or None.
+
+    "goes with her": WordNet lists "go with" (accompany) as a verb of its own. "kept the bees
+    from flying", "talked the woman into giving": a preposition before a gerund, after the
+    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists.
+    """
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    base = wordnet.verb_base(words[i]) or words[i]
+    if nxt in _VERB_PREPOSITIONS and wordnet.knows(f"{base} {nxt}", ("verb",)):
+        return nxt, False
+    for j in range(i + 2, min(len(words) - 1, i + 2 + _MAX_OBJECT)):
+        if words[j] in ("from", "into") and words[j + 1].endswith("ing"):
+            return words[j], True
+        if words[j] in _VERB_PREPOSITIONS:
+            return None
+    return None

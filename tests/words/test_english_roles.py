@@ -1,0 +1,98 @@
+"""A German noun's gloss is not the translation's verb of that spelling, nor a verb's its noun.
+
+The sentence is real; the Ding lines are copied from the dictionary.
+"""
+import pytest
+from words_lookup import look, write_wordnet
+
+from annotations.words import align, english_roles, translated
+
+DING = """\
+Wachdienst {m}; Wache {f}; Postenstehen {n} [mil.] :: guard duty; sentry duty
+Wachdienst {m}; Wache {f} (Schiff) [naut.] :: watch; watch duty
+beaufsichtigen {vt} (Prüfung) :: to invigilate
+beaufsichtigend; überwachend; betreuend :: supervising; overseeing; superintending; overlooking
+Bibliothekarin {f} | Bibliothekarinnen {pl} :: librarian | librarians
+Regal {n} | Regale {pl} :: shelf | shelves
+Arbeitsplatz {m} | Arbeitsplätze {pl} :: workstation | workstations
+statt {prp; +Gen.} :: instead of
+dann {adv} :: then
+"""
+SENTENCE = "Statt Bibliothekarinnen beaufsichtigt dann ein Wachdienst die Regale und Arbeitsplätze."
+ENGLISH = "Instead of librarians, a security firm will then watch over the shelves and workstations."
+
+
+@pytest.fixture
+def ding_db(load_ding):
+    return load_ding(DING)
+
+
+def test_a_nouns_gloss_names_no_sense_where_the_translation_uses_it_as_a_verb(ding_db):
+    # "will then watch over": a modal opens a verb, so the noun "watch" (a ship's watch) is not there.
+    assert translated.mark_in_translation(look(ding_db, SENTENCE, "Wachdienst")["entries"], ENGLISH) != "watch"
+
+
+def test_a_nouns_english_claims_no_verb_of_that_spelling(ding_db):
+    # "watch" is no rendering of the noun "Wachdienst" here, so it is not claimed: the verb
+    # "beaufsichtigt" is not left with the subject "security firm".
+    at = SENTENCE.index("beaufsichtigt")
+    span = align.rendering(ding_db, SENTENCE, at, at + len("beaufsichtigt"), ENGLISH, ["to invigilate"], "verb")
+    assert (ENGLISH[slice(*span)] if span else "") != "security firm"
+
+
+@pytest.mark.parametrize("pos, english, word, other", [
+    ("noun", "a security firm will then watch over the shelves", "watch", True),
+    ("noun", "a security firm keeps watch over the shelves", "watch", False),
+    ("verb", "the rise in prices", "rise", True),
+    # A participle after a determiner is still the verb's ("a registered letter").
+    ("verb", "for a registered letter", "registered", False),
+    # "to" is a preposition as often as the infinitive's: "more support to families".
+    ("noun", "to give more support to families", "families", False),
+])
+def test_the_word_before_says_whether_an_english_word_stands_as_a_verb_or_a_noun(pos, english, word, other):
+    words = english.split()
+    assert english_roles.other_part(pos, words, words.index(word)) is other
+
+
+ESCORT = """\
+Enkel {m} | Enkel {pl} :: grandson | grandsons
+Turnier {n} | Turniere {pl} :: tournament | tournaments
+etw. notieren {vt} | notierend | notiert :: to note down sth. | noting down | noted down
+Spielstand {m} | Spielstände {pl} :: score | scores
+jeder; jede; jedes {pron} :: every
+jdn. begleiten {vt} | begleitend | begleitet :: to accompany sb. | accompanying | accompanied
+"""
+
+
+def test_a_verbs_english_takes_the_preposition_it_makes_its_sense_with(load_ding, tmp_path):
+    # "goes" alone is not "begleitet"; WordNet's "go with" (accompany) is.
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"]]})
+    db = load_ding(ESCORT)
+    sentence = "Ihr Enkel begleitet sie zu jedem Turnier und notiert die Spielstände."
+    english = "Her grandson goes with her to every tournament and notes down the scores."
+    at = sentence.index("begleitet")
+    span = align.rendering(db, sentence, at, at + len("begleitet"), english, [], "verb", wordnet)
+    assert (english[slice(*span)] if span else "") == "goes with"
+
+
+@pytest.mark.parametrize("english, word, after", [
+    ("her grandson goes with her to every tournament", "goes", ("with", False)),
+    # After the verb's object and before a gerund, the preposition is the verb's ("keep sb. from").
+    ("the wet spring kept the bees from flying out", "kept", ("from", True)),
+    ("they talked the woman into giving her pin", "talked", ("into", True)),
+    # A place is no part of the verb's sense.
+    ("she worked with friends in berlin", "worked", None),
+    ("the wet spring kept the bees from the flowers", "kept", None),
+])
+def test_the_preposition_an_english_verb_takes_for_its_sense(tmp_path, english, word, after):
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"]]})
+    words = english.split()
+    assert english_roles.preposition_after(words, words.index(word), wordnet) == after
+
+
+def test_a_verbs_english_with_the_preposition_after_its_object_is_given_in_dings_way(tmp_path):
+    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]]})
+    english = ("Beekeepers are expecting a meagre honey harvest this year because the wet spring kept the bees"
+               " from flying out.")
+    at = english.index("kept")
+    assert align._around_object(english, (at, at + len("kept")), wordnet) == "kept sb. from"
