@@ -117,7 +117,8 @@ def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None,
     residents"). verb_missing: a function saying whether a German verb of the sentence has no
     English in the translation, so that the word after the gloss may be that verb.
 
-    The word after it must be a noun there, not only one WordNet knows: a plural is the subject of a verb ("Tourists flock", "Children romp"),
+    The word after it must be a noun there, not only one WordNet knows: a possessive owns it
+    ("neighbour's pooch"), a plural is the subject of a verb ("Tourists flock", "Children romp"),
     a capitalised word mid-sentence is a name ("The book Anna is reading"), and a word that is
     a verb too is the German verb's English where that has none ("The station clock runs fast").
     """
@@ -129,12 +130,12 @@ def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None,
     k = next((i for i, t in enumerate(tokens[:-1]) if t[2] == core), None)
     if k is None or translation[tokens[k][1]:tokens[k + 1][0]] != " ":
         return None
-    head = tokens[k + 1][2]
+    word, head = translation[tokens[k][0]:tokens[k][1]], tokens[k + 1][2]
     wordnet = wordnet or synonyms.system()
     if (head in ENGLISH_FUNCTION or len(head) < 3 or not wordnet.available or not wordnet.knows(head, ("noun",))
             or claimed([head])):
         return None
-    if (translation[tokens[k + 1][0]:tokens[k + 1][0] + 1].isupper()
+    if (re.search(r"['’]s$", word) or translation[tokens[k + 1][0]:tokens[k + 1][0] + 1].isupper()
             or wordnet.plural(core)):
         # English modifiers are singular ("tourist guide"): after a plural the verb comes.
         return None

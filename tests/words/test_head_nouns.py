@@ -61,6 +61,9 @@ Hund {m} | Hunde {pl} :: dog | dogs
 Nachbar {m} | Nachbarn {pl} :: neighbour | neighbours
 bellen {vi} | bellend | gebellt | bellt :: to bark | barking | barked | barks
 nachts {adv} :: at night
+Eltern {pl} :: parents
+Haus {n} | Häuser {pl} :: house | houses
+alt {adj} :: old
 """
 
 
@@ -68,7 +71,7 @@ nachts {adv} :: at night
 def subjects_db(load_ding, tmp_path, monkeypatch):
     # WordNet knows each of these words as a noun; "flock" and "run" are verbs too.
     wordnet = write_wordnet(tmp_path, {"noun": [["tourist"], ["flock"], ["clock"], ["run"], ["anna"], ["pooch"],
-                                                ["neighbour"], ["book"]],
+                                                ["neighbour"], ["book"], ["place"]],
                                        "verb": [["flock"], ["run"]]})
     monkeypatch.setattr(synonyms, "system", lambda: wordnet)
     return load_ding(SUBJECTS)
@@ -84,3 +87,9 @@ def test_the_verb_after_a_subject_is_no_head_noun(subjects_db):
     assert meaning(subjects_db, "Das Buch, das Anna liest, ist spannend.", "Buch",
                    "The book Anna is reading is exciting.") == "book"
 
+
+def test_a_possessor_does_not_take_the_thing_it_owns(subjects_db):
+    assert meaning(subjects_db, "Der Hund meines Nachbarn bellt nachts.", "Nachbarn",
+                   "My neighbour's pooch barks at night.") == "neighbour"
+    # A plural's possessive apostrophe too: "place" is the house's English.
+    assert meaning(subjects_db, "Das Haus meiner Eltern ist alt.", "Eltern", "My parents' place is old.") == "parents"
