@@ -18,7 +18,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import lemmas, synonyms, translated
-from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
+from .context import _SEIN, _WERDEN, AUXILIARIES, FUNCTION_WORDS, compound_parts
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem
 
@@ -260,7 +260,8 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
             and not any(wordnet.knows(tokens[i][2], ("adj",)) for i in run)):
         return None  # after "the" a verb's English is a participle ("the distressed"), not "the con pack"
     last = run[-1] + _particle_after(tokens, run[-1], translation, wordnet)
-    return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
+    be = 0 if _german_passive(sentence, at, end) else _passive_be(tokens, run[0], translation, pos)
+    return tokens[run[0] - be][0], tokens[last][1]
 
 
 def _passive_be(tokens, i, translation, pos):
@@ -274,6 +275,25 @@ def _passive_be(tokens, i, translation, pos):
                and participle(word) and not word.endswith("ing"))
 
 
+def _german_passive(sentence, at, end):
+    """Say whether sentence[at:end] is a participle with a passive's auxiliary in its clause ("wurde abgesagt").
+
+    Then the German is a passive too, and English's "be" renders the auxiliary ("The event was
+    scrapped"), not the verb. "sein" counts as well ("Die Tür ist geöffnet": "The door is opened");
+    an infinitive beside "werden" is a future, active ("wird erklingen").
+    """
+    word = sentence[at:end]
+    base = (lemmas.lemma(word, timeout=0) or "").lower()
+    if word.lower() == base and word.endswith("n"):
+        return False  # an infinitive
+    before = max((m.end() for m in re.finditer(r"[,;:()]", sentence[:at])), default=0)
+    after = re.search(r"[,;:()]", sentence[end:])
+    clause = sentence[before:end + after.start() if after else len(sentence)]
+    return any(w.lower() in _PASSIVE_AUXILIARIES for _, _, w in word_tokens(clause))
+
+
+# The German auxiliaries of a passive: "werden" ("wurde abgesagt", "ist … worden") and "sein".
+_PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # The forms of "be" that make an English passive.
 _BE = frozenset("be is are was were been being".split())
 
