@@ -444,10 +444,43 @@ def compound_in_translation(parts, translation):
                     continue
                 words = [window[0], window[-1]] if size > n else window
                 if _covers(words, renderings):
-                    end = _whole_name(parts[-1], tokens, i + size - 1)
-                    if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
-                        return found
+                    first, last = i, i + size - 1
+                    if size > n and not (_part_matches(words[0], renderings[0]) and _part_matches(words[1], renderings[1])):
+                        # "meeting of the city council" (Stadtrats|sitzung): English puts the head
+                        # first, so the front's name runs on from the join's last word.
+                        first, last = (_whole_front(parts[-1], tokens, first),
+                                       _run_on(renderings[0], tokens, spans, translation, _whole_name(parts[0], tokens, last)))
+                    else:
+                        first, last = _whole_front(parts[0], tokens, first), _whole_name(parts[-1], tokens, last)
+                    if found := _phrase(translation, spans, first, last):
+                        return _own_case(found, spans[first][0], translation, parts)
     return _modifier_and_head(renderings, translation, parts[0])
+
+
+def _run_on(renderings, tokens, spans, translation, last):
+    """Return where a part's English name ends, from tokens[last] on over the words rendering it too.
+
+    Ding has "DIY superstore" for "Baumarkt"; "visiting the DIY store" names it in two words,
+    each one the part's, though not a gloss as a whole.
+    """
+    while (last + 1 < len(tokens) and _GAP.fullmatch(translation[spans[last][1]:spans[last + 1][0]])
+           and tokens[last + 1].lower() not in STOPWORDS and _part_matches(tokens[last + 1], renderings)):
+        last += 1
+    return last
+
+
+def _own_case(found, start, translation, parts):
+    """Return a translation's words for a compound without the capital of the sentence's start.
+
+    "Visiting the DIY store" opens its sentence: the meaning is "visiting …". A word a gloss
+    writes with its capital keeps it ("DIY", "German").
+    """
+    first = found.split()[0] if found.split() else ""
+    if translation[:start].strip(" \"'‘“„") or not first[:1].isupper() or first.isupper():
+        return found
+    if any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", g) for glosses in parts for g in glosses):
+        return found
+    return found[:1].lower() + found[1:]
 
 
 def _whole_name(glosses, tokens, last):
