@@ -205,6 +205,12 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _without_others(entries, found, taken)
     if translation and not found and not _first_shares(entries, stems):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
+        if found and all(misfit for misfit, *_ in found):
+            # A synonym names only a sense the sentence rules out: "Der Bau", "Work … progressed",
+            # "progress" being a synonym of the verb "build", says nothing of the noun.
+            for entry in entries:
+                entry["in_context"] = [g for g in entry["in_context"] if all(g != f[-1] for f in found)]
+            found = []
     if translation and not found:
         found = _partly_in(entries, stems)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
@@ -362,7 +368,7 @@ def _synonym_in(entries, words, at, wordnet):
             # WordNet puts a colloquial or figurative word in one synset with the plain one
             # ("con" with "inmate"): the plain word of a translation does not name that sense.
             core = "" if marked_register(g) else gloss_core(_english(g))
-            for synonym in sorted(_telling_in_translation(core, wordnet)) if core else ():
+            for synonym in sorted(_telling_in_translation(core, wordnet, entry["pos"])) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
                 how, span, where = _occurrence(synonym, words, adjective)
@@ -374,16 +380,23 @@ def _synonym_in(entries, words, at, wordnet):
     return found
 
 
-def _telling_in_translation(core, wordnet):
+# The entries whose "-ing"/"-ed" glosses are participles: verbs, adjectives, and a verb's
+# participle rows ("röhrend", "nachgemacht"), which the lookup gives no part of speech ("").
+_PARTICIPLE_PARTS = frozenset({"verb", "adjective", ""})
+
+
+def _telling_in_translation(core, wordnet, pos=None):
     """Return the WordNet synonyms of a gloss's core that name its sense where a translation has them.
 
     Beside the rarer words (telling_synonyms), a phrasal verb: "give up" is common, but a
     translation's "giving up" names the sense of "to surrender" it shares a synset with, as
-    "giving" alone would not.
+    "giving" alone would not. pos: the part of speech of the gloss's entry; only a verb's or an
+    adjective's gloss is a participle ("howling"): a noun's is a thing ("building", "seed", "bed").
     """
     phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
     # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
-    verb = wordnet.verb_base(core) if core.endswith(("ing", "ed")) and " " not in core else None
+    participle = pos in _PARTICIPLE_PARTS and core.endswith(("ing", "ed")) and " " not in core
+    verb = wordnet.verb_base(core) if participle else None
     of_verb = telling_synonyms(verb, wordnet, "verb") if verb else frozenset()
     return telling_synonyms(core, wordnet) | phrasal | of_verb
 
