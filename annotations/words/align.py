@@ -107,7 +107,7 @@ def _as_noun(result):
     return result["start"] > result["sentence_start"] or not (after and after[0][:1].isupper())
 
 
-def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None, verb_missing=lambda: False):
+def _with_head(best, entries, translation, claimed, as_noun=False, verb_missing=lambda: False):
     """Return the span of a noun's one-word gloss and the noun the translation puts after it, or None.
 
     Ding has "brass" for "Messingtafel"; "the small brass plaques" uses it as a modifier and
@@ -131,7 +131,7 @@ def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None,
     if k is None or translation[tokens[k][1]:tokens[k + 1][0]] != " ":
         return None
     word, head = translation[tokens[k][0]:tokens[k][1]], tokens[k + 1][2]
-    wordnet = wordnet or synonyms.system()
+    wordnet = synonyms.system()
     if (head in ENGLISH_FUNCTION or len(head) < 3 or not wordnet.available or not wordnet.knows(head, ("noun",))
             or claimed([head])):
         return None

@@ -24,6 +24,9 @@ ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
 # Particles that are prepositions too: "worked in Berlin" is "to work", so one of these is a
 # particle only where its clause ends or "to" follows ("passing … bills on to their customers").
 _PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
+# Both kinds: a phrasal verb's gloss names its sense only where the translation has its particle
+# ("to give in" is not "giving up", nor "to take over" "taking in"), whichever kind it is
+# (_other_particle). _particle_sense tells them apart, this asks only whether one is there.
 _ALL_PARTICLES = ENGLISH_PARTICLES | _PREPOSITION_PARTICLES
 # What ends a clause after a word of a translation.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
