@@ -18,7 +18,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import english_roles, lemmas, synonyms, translated
-from .context import AUXILIARIES, FUNCTION_WORDS, compound_parts
+from .context import _SEIN, _WERDEN, AUXILIARIES, FUNCTION_WORDS, compound_parts
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem
 
@@ -80,8 +80,9 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
         # Each part's shown sense too: "maker" for "…macher" comes from Ding's compounds, not its glosses.
         best = translated.compound_in_translation([[p["gloss"], *p["glosses"]] for p in split], context_translation)
     if best and translation and installed and not split and (span := _with_head(
-            best, entries, translation, lambda words: _claimed(renders, result, words), _as_noun(result))):
-        return translation[slice(*span)], span
+            best, entries, translation, lambda words: _claimed(renders, result, words), _as_noun(result),
+            verb_missing=lambda: _verb_missing(db, result, translation, renders))):
+        return _in_case_of(best, translation[slice(*span)]), span
     if best or not translation or not installed:
         # Elimination needs the dictionary's English for the sentence's other words.
         return best, None
@@ -123,14 +124,20 @@ def _as_noun(result):
     return result["start"] > result["sentence_start"] or not (after and after[0][:1].isupper())
 
 
-def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None):
+def _with_head(best, entries, translation, claimed, as_noun=False, verb_missing=lambda: False):
     """Return the span of a noun's one-word gloss and the noun the translation puts after it, or None.
 
     Ding has "brass" for "Messingtafel"; "the small brass plaques" uses it as a modifier and
     names the thing by "plaques", a noun no other word of the sentence renders (claimed: the
     stems of the translation's words other words render, as _claimed gives them). as_noun: the
     word stands as a noun, so an adjective's gloss is one too ("Alteingesessene": "long-established
-    residents").
+    residents"). verb_missing: a function saying whether a German verb of the sentence has no
+    English in the translation, so that the word after the gloss may be that verb.
+
+    The word after it must be a noun there, not only one WordNet knows: a possessive owns it
+    ("neighbour's pooch"), a plural is the subject of a verb ("Tourists flock", "Children romp"),
+    a capitalised word mid-sentence is a name ("The book Anna is reading"), and a word that is
+    a verb too is the German verb's English where that has none ("The station clock runs fast").
     """
     core = gloss_core(best).lower()
     parts = ("noun", "adjective") if as_noun else ("noun",)
@@ -140,12 +147,49 @@ def _with_head(best, entries, translation, claimed, as_noun=False, wordnet=None)
     k = next((i for i, t in enumerate(tokens[:-1]) if t[2] == core), None)
     if k is None or translation[tokens[k][1]:tokens[k + 1][0]] != " ":
         return None
-    head = tokens[k + 1][2]
-    wordnet = wordnet or synonyms.system()
+    word, head = translation[tokens[k][0]:tokens[k][1]], tokens[k + 1][2]
+    wordnet = synonyms.system()
     if (head in ENGLISH_FUNCTION or len(head) < 3 or not wordnet.available or not wordnet.knows(head, ("noun",))
             or claimed([head])):
         return None
+    if (re.search(r"['’]s$", word) or translation[tokens[k + 1][0]:tokens[k + 1][0] + 1].isupper()
+            or wordnet.plural(core)):
+        # English modifiers are singular ("tourist guide"): after a plural the verb comes.
+        return None
+    noun = any(e["pos"] == "noun" and best in e["glosses"] for e in entries)
+    if noun and wordnet.knows(head, ("verb",)) and verb_missing():
+        # An adjective standing as a noun needs English's noun ("Die Alten": "old people"); a noun does not.
+        return None
     return tokens[k][0], tokens[k + 1][1]
+
+
+def _in_case_of(gloss, words):
+    """Return words (a translation's, from the gloss on) in the case the gloss has, not a sentence's opening capital."""
+    first = gloss_core(gloss)[:1]
+    return words[:1].lower() + words[1:] if first.islower() and words[:1].isupper() else words
+
+
+def _verb_missing(db, result, translation, renders):
+    """Say whether a German verb of the sentence has none of its English in the translation.
+
+    A verb is a word written in lower case that Ding has a verb's gloss for ("to stream").
+    """
+    sentence, at = result["sentence"], result["start"] - result["sentence_start"]
+    end = result["end"] - result["sentence_start"]
+    tokens = [(m.start(), m.end(), translated.bare_word(m.group(0))) for m in _ENGLISH_WORD.finditer(translation)]
+    seen = _seen([(s, e, low, stem(low)) for s, e, low in tokens])
+    for s, e, w in word_tokens(sentence):
+        if (at <= s < max(end, at + 1) or not w[:1].islower() or w.lower() in GERMAN_FUNCTION
+                or not _uses_verb(db, w) or _uses_any(seen, _expanded(renders(w)))):
+            continue
+        return True
+    return False
+
+
+def _uses_verb(db, word):
+    """Say whether Ding has a verb's gloss ("to …") for a German word or its lemma."""
+    keys = [k for k in dict.fromkeys(normalize(k) for k in (word, lemmas.lemma(word, timeout=0)) if k) if k]
+    return any(re.search(r"(?:^|[;|]\s*)to \w", english) for english in english_of(db, keys))
 
 
 def _claimed(renders, result, words):
@@ -242,7 +286,8 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         # "goes with her": the preposition makes the verb's sense ("to go with", accompany).
         after = english_roles.preposition_after(lows, last, wordnet)
         last += int(bool(after) and not after[1])
-    return tokens[run[0] - _passive_be(tokens, run[0], translation, pos)][0], tokens[last][1]
+    be = 0 if _german_passive(sentence, at, end) else _passive_be(tokens, run[0], translation, pos)
+    return tokens[run[0] - be][0], tokens[last][1]
 
 
 def _passive_be(tokens, i, translation, pos):
@@ -256,6 +301,25 @@ def _passive_be(tokens, i, translation, pos):
                and participle(word) and not word.endswith("ing"))
 
 
+def _german_passive(sentence, at, end):
+    """Say whether sentence[at:end] is a participle with a passive's auxiliary in its clause ("wurde abgesagt").
+
+    Then the German is a passive too, and English's "be" renders the auxiliary ("The event was
+    scrapped"), not the verb. "sein" counts as well ("Die Tür ist geöffnet": "The door is opened");
+    an infinitive beside "werden" is a future, active ("wird erklingen").
+    """
+    word = sentence[at:end]
+    base = (lemmas.lemma(word, timeout=0) or "").lower()
+    if word.lower() == base and word.endswith("n"):
+        return False  # an infinitive
+    before = max((m.end() for m in re.finditer(r"[,;:()]", sentence[:at])), default=0)
+    after = re.search(r"[,;:()]", sentence[end:])
+    clause = sentence[before:end + after.start() if after else len(sentence)]
+    return any(w.lower() in _PASSIVE_AUXILIARIES for _, _, w in word_tokens(clause))
+
+
+# The German auxiliaries of a passive: "werden" ("wurde abgesagt", "ist … worden") and "sein".
+_PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # The forms of "be" that make an English passive.
 _BE = frozenset("be is are was were been being".split())
 

@@ -63,6 +63,12 @@ class WordNet:
         return False
 
     @functools.lru_cache(maxsize=5_000)
+    def plural(self, word):
+        """Say whether word is an English noun's plural: WordNet has its singular, not it ("tourists", "children")."""
+        key = word.lower().replace(" ", "_")
+        return bool(self.available and key and not self._offsets("noun", key) and self.knows(key, ("noun",)))
+
+    @functools.lru_cache(maxsize=5_000)
     def verb_base(self, word):
         """Return the verb WordNet lists an inflected form under ("howling": "howl", "ran": "run"), or None."""
         word = word.lower()

@@ -25,6 +25,9 @@ ENGLISH_PARTICLES = frozenset("up off out down away back behind".split())
 # Particles that are prepositions too: "worked in Berlin" is "to work", so one of these is a
 # particle only where its clause ends or "to" follows ("passing … bills on to their customers").
 _PREPOSITION_PARTICLES = frozenset("in on over through along around".split())
+# Both kinds: a phrasal verb's gloss names its sense only where the translation has its particle
+# ("to give in" is not "giving up", nor "to take over" "taking in"), whichever kind it is
+# (_other_particle). _particle_sense tells them apart, this asks only whether one is there.
 _ALL_PARTICLES = ENGLISH_PARTICLES | _PREPOSITION_PARTICLES
 # What ends a clause after a word of a translation.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
@@ -211,6 +214,12 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         found = _without_others(entries, found, taken)
     if translation and not found and not _first_shares(entries, stems_as):
         found = _synonym_in(entries, words, at, wordnet or synonyms.system())
+        if found and all(misfit for misfit, *_ in found):
+            # A synonym names only a sense the sentence rules out: "Der Bau", "Work … progressed",
+            # "progress" being a synonym of the verb "build", says nothing of the noun.
+            for entry in entries:
+                entry["in_context"] = [g for g in entry["in_context"] if all(g != f[-1] for f in found)]
+            found = []
     if translation and not found:
         found = _partly_in(entries, stems_as)
     if claimed and len({g for misfit, *_, g in found if not misfit}) > 1:
@@ -369,7 +378,7 @@ def _synonym_in(entries, words, at, wordnet):
             # WordNet puts a colloquial or figurative word in one synset with the plain one
             # ("con" with "inmate"): the plain word of a translation does not name that sense.
             core = "" if marked_register(g) else gloss_core(_english(g))
-            for synonym in sorted(_telling_in_translation(core, wordnet)) if core else ():
+            for synonym in sorted(_telling_in_translation(core, wordnet, entry["pos"])) if core else ():
                 if synonym in STOPWORDS or len(synonym) < 3:
                     continue
                 how, span, where = _occurrence(synonym, words, adjective, entry["pos"])
@@ -381,16 +390,23 @@ def _synonym_in(entries, words, at, wordnet):
     return found
 
 
-def _telling_in_translation(core, wordnet):
+# The entries whose "-ing"/"-ed" glosses are participles: verbs, adjectives, and a verb's
+# participle rows ("röhrend", "nachgemacht"), which the lookup gives no part of speech ("").
+_PARTICIPLE_PARTS = frozenset({"verb", "adjective", ""})
+
+
+def _telling_in_translation(core, wordnet, pos=None):
     """Return the WordNet synonyms of a gloss's core that name its sense where a translation has them.
 
     Beside the rarer words (telling_synonyms), a phrasal verb: "give up" is common, but a
     translation's "giving up" names the sense of "to surrender" it shares a synset with, as
-    "giving" alone would not.
+    "giving" alone would not. pos: the part of speech of the gloss's entry; only a verb's or an
+    adjective's gloss is a participle ("howling"): a noun's is a thing ("building", "seed", "bed").
     """
     phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
     # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
-    verb = wordnet.verb_base(core) if core.endswith(("ing", "ed")) and " " not in core else None
+    participle = pos in _PARTICIPLE_PARTS and core.endswith(("ing", "ed")) and " " not in core
+    verb = wordnet.verb_base(core) if participle else None
     of_verb = telling_synonyms(verb, wordnet, "verb") if verb else frozenset()
     return telling_synonyms(core, wordnet) | phrasal | of_verb
 
@@ -451,11 +467,44 @@ def compound_in_translation(parts, translation, wordnet=None):
                     continue
                 words = [window[0], window[-1]] if size > n else window
                 if _covers(words, renderings):
-                    end = _whole_name(parts[-1], tokens, i + size - 1)
-                    if found := _phrase(translation, spans, _whole_front(parts[0], tokens, i), end):
-                        return found
+                    first, last = i, i + size - 1
+                    if size > n and not (_part_matches(words[0], renderings[0]) and _part_matches(words[1], renderings[1])):
+                        # "meeting of the city council" (Stadtrats|sitzung): English puts the head
+                        # first, so the front's name runs on from the join's last word.
+                        first, last = (_whole_front(parts[-1], tokens, first),
+                                       _run_on(renderings[0], tokens, spans, translation, _whole_name(parts[0], tokens, last)))
+                    else:
+                        first, last = _whole_front(parts[0], tokens, first), _whole_name(parts[-1], tokens, last)
+                    if found := _phrase(translation, spans, first, last):
+                        return _own_case(found, spans[first][0], translation, parts)
     return (_modifier_and_head(renderings, translation, parts[0], wordnet)
             or _own_modifier(renderings, translation, parts[-1], wordnet))
+
+
+def _run_on(renderings, tokens, spans, translation, last):
+    """Return where a part's English name ends, from tokens[last] on over the words rendering it too.
+
+    Ding has "DIY superstore" for "Baumarkt"; "visiting the DIY store" names it in two words,
+    each one the part's, though not a gloss as a whole.
+    """
+    while (last + 1 < len(tokens) and _GAP.fullmatch(translation[spans[last][1]:spans[last + 1][0]])
+           and tokens[last + 1].lower() not in STOPWORDS and _part_matches(tokens[last + 1], renderings)):
+        last += 1
+    return last
+
+
+def _own_case(found, start, translation, parts):
+    """Return a translation's words for a compound without the capital of the sentence's start.
+
+    "Visiting the DIY store" opens its sentence: the meaning is "visiting …". A word a gloss
+    writes with its capital keeps it ("DIY", "German").
+    """
+    first = found.split()[0] if found.split() else ""
+    if translation[:start].strip(" \"'‘“„") or not first[:1].isupper() or first.isupper():
+        return found
+    if any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", g) for glosses in parts for g in glosses):
+        return found
+    return found[:1].lower() + found[1:]
 
 
 def _whole_name(glosses, tokens, last):

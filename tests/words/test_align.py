@@ -316,3 +316,25 @@ def test_a_plurals_possessive_apostrophe_joins_a_name(load_ding):
     sentence = "Briefwähler können die Wahlscheine ab Montag im Bürgerbüro anfordern."
     english = "Postal voters can request their polling cards at the citizens' office from Monday."
     assert render(db, sentence, "Bürgerbüro", english, ["citizens’ support centre [Br.]"]) == "citizens' office"
+
+
+PASSIVES = """\
+Veranstaltung {f} | Veranstaltungen {pl} :: event | events
+absagen {vt} | absagend | abgesagt :: to cancel | cancelling | cancelled
+Brücke {f} | Brücken {pl} :: bridge | bridges
+gerade {adv} :: just
+sanieren {vt} | sanierend | saniert :: to renovate | renovating | renovated
+"""
+
+
+@pytest.mark.parametrize("sentence, word, english, rendering", [
+    # The German is a passive too: "was" and "being" render "wurde" and "wird", not the verb.
+    ("Die Veranstaltung wurde abgesagt.", "abgesagt", "The event was scrapped.", "scrapped"),
+    ("Die Brücke wird gerade saniert.", "saniert", "The bridge is being refurbished.", "refurbished"),
+])
+def test_a_german_passives_participle_leaves_english_be_to_the_auxiliary(load_ding, sentence, word, english, rendering):
+    db = load_ding(PASSIVES)
+    glosses = {"abgesagt": ["to cancel"], "saniert": ["to renovate"]}[word]
+    at = sentence.index(word)
+    span = align.rendering(db, sentence, at, at + len(word), english, glosses, "verb")
+    assert (english[slice(*span)] if span else "") == rendering

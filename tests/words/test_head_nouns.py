@@ -40,7 +40,56 @@ def test_the_noun_a_gloss_modifies_in_the_translation_is_part_of_the_rendering(d
 def test_an_adjective_standing_as_a_noun_takes_the_translations_noun(ding_db):
     sentence = "Alteingesessene ärgern sich über das Gedränge vor ihren Haustüren."
     english = "Long-established residents are annoyed by the crush in front of their front doors."
-    assert meaning(ding_db, sentence, "Alteingesessene", english) == "Long-established residents"
+    # In the gloss's own case, not with the translation's capital at the sentence's start.
+    assert meaning(ding_db, sentence, "Alteingesessene", english) == "long-established residents"
     # Before a noun of its own the capitalised adjective is that noun's: "large parts" is not "groß"'s.
     sentence = "Große Teile sind alt."
     assert meaning(ding_db, sentence, "Große", "Large parts are old.") == "large"
+
+
+SUBJECTS = """\
+Tourist {m} | Touristen {pl} :: tourist | tourists
+strömen {vi} | strömend | geströmt :: to stream | streaming | streamed
+Altstadt {f} :: old town
+Uhr {f} | Uhren {pl} :: clock | clocks
+Bahnhof {m} :: station
+gehen {vi} | gehend | gegangen | geht :: to go; to walk | going; walking | gone; walked | goes; walks
+Buch {n} | Bücher {pl} :: book | books
+lesen {vt} | lesend | gelesen | liest :: to read | reading | read | reads
+spannend {adj} :: exciting
+Hund {m} | Hunde {pl} :: dog | dogs
+Nachbar {m} | Nachbarn {pl} :: neighbour | neighbours
+bellen {vi} | bellend | gebellt | bellt :: to bark | barking | barked | barks
+nachts {adv} :: at night
+Eltern {pl} :: parents
+Haus {n} | Häuser {pl} :: house | houses
+alt {adj} :: old
+"""
+
+
+@pytest.fixture
+def subjects_db(load_ding, tmp_path, monkeypatch):
+    # WordNet knows each of these words as a noun; "flock" and "run" are verbs too.
+    wordnet = write_wordnet(tmp_path, {"noun": [["tourist"], ["flock"], ["clock"], ["run"], ["anna"], ["pooch"],
+                                                ["neighbour"], ["book"], ["place"]],
+                                       "verb": [["flock"], ["run"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    return load_ding(SUBJECTS)
+
+
+def test_the_verb_after_a_subject_is_no_head_noun(subjects_db):
+    # A plural is the subject of the verb after it: English modifiers are singular ("tourist guide").
+    assert meaning(subjects_db, "Die Touristen strömen in die Altstadt.", "Touristen",
+                   "Tourists flock to the old town.") == "tourists"
+    # "runs" is a noun too, but "geht" has no English in the translation: "runs" is its verb.
+    assert meaning(subjects_db, "Die Uhr am Bahnhof geht vor.", "Uhr", "The station clock runs fast.") == "clock"
+    # A capitalised word mid-sentence is a name, the subject of the relative clause.
+    assert meaning(subjects_db, "Das Buch, das Anna liest, ist spannend.", "Buch",
+                   "The book Anna is reading is exciting.") == "book"
+
+
+def test_a_possessor_does_not_take_the_thing_it_owns(subjects_db):
+    assert meaning(subjects_db, "Der Hund meines Nachbarn bellt nachts.", "Nachbarn",
+                   "My neighbour's pooch barks at night.") == "neighbour"
+    # A plural's possessive apostrophe too: "place" is the house's English.
+    assert meaning(subjects_db, "Das Haus meiner Eltern ist alt.", "Eltern", "My parents' place is old.") == "parents"

@@ -168,3 +168,25 @@ def test_a_participle_gloss_is_named_by_a_synonym_of_its_verb(load_ding, tmp_pat
     english = "Residents along the hairpin roads complain about roaring exhausts and risky overtaking."
     found = look(db, sentence, "röhrende")["entries"]
     assert translated.mark_in_translation(found, english, wordnet=wordnet) == "howling"
+
+
+BUILDING = """\
+Bau {m}; Gebäude {n} | Bauten {pl}; Gebäude {pl} :: building /bldg/ (closed structure) | buildings
+Brücke {f} | Brücken {pl} :: bridge | bridges
+etw. bauen {vt} | bauend | gebaut :: to build sth. | building | built
+"""
+
+
+def test_a_nouns_gloss_in_ing_is_no_participle_named_by_its_verbs_synonym(load_ding, tmp_path, monkeypatch):
+    # WordNet has "build" and "progress" in one verb synset; "building" is a thing here, not
+    # "to build", and "progressed" renders "kam voran", not "Bau". Nor does the synonym name
+    # the verb "bauen", which the noun rules out.
+    from annotations.words import lemmas
+    monkeypatch.setattr(lemmas, "ready", lambda: True)
+    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 3.0)
+    wordnet = write_wordnet(tmp_path, {"verb": [["build", "progress"]]})
+    db = load_ding(BUILDING)
+    found = look(db, "Der Bau der Brücke kam gut voran.", "Bau")["entries"]
+    english = "Work on the bridge progressed well."
+    assert translated.mark_in_translation(found, english, wordnet=wordnet) == ""
+    assert not any(e["in_context"] for e in found)
