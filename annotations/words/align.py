@@ -95,7 +95,21 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
     if span and pos == "verb" and (around := _around_object(translation, span)):
         return around, None
-    return (translation[slice(*span)], span) if span else ("", None)
+    return (_without_opening_capital(translation, span), span) if span else ("", None)
+
+
+def _without_opening_capital(translation, span, wordnet=None):
+    """Return the translation's words at span, in lower case where only the sentence's start capitalised them.
+
+    "Work on the bridge progressed well." renders "Bau": the meaning is "work"; "Anna", a name
+    WordNet writes capitalised, and "DIY" keep their capitals.
+    """
+    words = translation[slice(*span)]
+    first = words.split()[0] if words.split() else ""
+    if (translation[:span[0]].strip(" \"'‘“„«»(") or not first[:1].isupper() or first.isupper()
+            or not (wordnet or synonyms.system()).common_word(first)):
+        return words
+    return words[:1].lower() + words[1:]
 
 
 def _around_object(translation, span, wordnet=None):
@@ -276,6 +290,10 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         # after others is not the one English puts first.
         return None
     wordnet = wordnet or synonyms.system()
+    if pos == "noun":
+        # English puts no plural before its noun: a plural ends the noun's words ("The grains
+        # sprout quickly": the grains, then a verb whose German has no English found here).
+        run = next((run[:k + 1] for k, i in enumerate(run[:-1]) if wordnet.plural(tokens[i][2])), run)
     if not _can_be(pos, [tokens[i][2] for i in run], wordnet):
         return None  # "job" is no rendering of "direkt", nor "beforehand" of "übermitteln"
     if (pos == "verb" and run[0] > 0 and tokens[run[0] - 1][2] in _ARTICLES and wordnet.available

@@ -338,3 +338,26 @@ def test_a_german_passives_participle_leaves_english_be_to_the_auxiliary(load_di
     at = sentence.index(word)
     span = align.rendering(db, sentence, at, at + len(word), english, glosses, "verb")
     assert (english[slice(*span)] if span else "") == rendering
+
+
+@pytest.mark.parametrize(("translation", "word", "shown"), [
+    ("Work on the bridge progressed well.", "Work", "work"),  # "Bau": the capital is the sentence's
+    ("„School starts on Monday“, she said.", "School starts", "school starts"),
+    ("Anna reads the book.", "Anna", "Anna"),  # a name WordNet writes capitalised
+    ("DIY stores are busy.", "DIY", "DIY"),
+    ("They said Work would start.", "Work", "Work"),  # not at the sentence's start: as written
+])
+def test_the_translations_own_words_lose_only_the_sentences_opening_capital(tmp_path, translation, word, shown):
+    wordnet = write_wordnet(tmp_path, {"noun": [["work"], ["school"], ["Anna"], ["DIY"]]})
+    at = translation.index(word)
+    assert align._without_opening_capital(translation, (at, at + len(word)), wordnet) == shown
+
+
+def test_a_plural_ends_a_nouns_words(load_ding, tmp_path):
+    # "keimen" has no English here: "sprout" is its, and no part of the seeds' name.
+    db = load_ding("Samen {m} | Samen {pl} :: seed | seeds\nschnell {adj} :: quick; quickly; fast\n")
+    wordnet = write_wordnet(tmp_path, {"noun": [["grain"], ["sprout"]], "verb": [["sprout"]]})
+    sentence, english = "Die Samen keimen schnell.", "The grains sprout quickly."
+    at = sentence.index("Samen")
+    span = align.rendering(db, sentence, at, at + 5, english, ["seed"], "noun", wordnet)
+    assert english[slice(*span)] == "grains"
