@@ -3,9 +3,8 @@
 Each case is a real sentence and its translation; the Ding lines are copied from the dictionary.
 """
 import pytest
-from words_lookup import look
+from words_lookup import meaning
 
-from annotations.words import align
 
 DING = """\
 Schüssel {f}; Becken {n}; Schale {f} | Schüsseln {pl}; Schalen {pl} | Brotschale {f} | Eisschale {f} | Kristallschale {f} | Obstschale {f} <Fruchtschale> :: bowl | bowls | bread bowl | ice cream bowl | crystal bowl | fruit bowl
@@ -21,11 +20,6 @@ saftig {adj} | saftiger | am saftigsten :: juicy | juicier | juiciest
 @pytest.fixture
 def ding_db(load_ding):
     return load_ding(DING)
-
-
-def meaning(db, sentence, word, english):
-    """Return the meaning align.meaning_in finds for word with the sentence's translation cached."""
-    return align.meaning_in(db, look(db, sentence, word), sentence, english, english)[0]
 
 
 def test_a_sense_whose_english_renders_another_word_comes_after_one_that_does_not(ding_db):

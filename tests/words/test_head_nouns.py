@@ -1,8 +1,8 @@
 """The translation's noun after a noun's one-word gloss: the gloss is its modifier there."""
 import pytest
-from words_lookup import look, write_wordnet
+from words_lookup import meaning, write_wordnet
 
-from annotations.words import align, synonyms
+from annotations.words import synonyms
 
 DING = """\
 Messingtafel {f} | Messingtafeln {pl} :: brass | brasses
@@ -23,10 +23,6 @@ def ding_db(load_ding, tmp_path, monkeypatch):
     wordnet = write_wordnet(tmp_path, {"noun": [["plaque"], ["resident"], ["part"], ["pavement"]]})
     monkeypatch.setattr(synonyms, "system", lambda: wordnet)
     return load_ding(DING)
-
-
-def meaning(db, sentence, word, english):
-    return align.meaning_in(db, look(db, sentence, word), sentence, english, english)[0]
 
 
 def test_the_noun_a_gloss_modifies_in_the_translation_is_part_of_the_rendering(ding_db):

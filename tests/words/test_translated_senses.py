@@ -5,7 +5,19 @@ Each case is a real sentence and its translation; the Ding lines are copied from
 import pytest
 from words_lookup import look, write_wordnet
 
-from annotations.words import translated
+from annotations.words import lemmas, translated
+
+
+def with_frequencies(monkeypatch, zipf):
+    """Let the ranking read English word frequencies, as zipf(text) gives them, as if wordfreq had loaded."""
+    monkeypatch.setattr(lemmas, "ready", lambda: True)
+    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": zipf(text))
+
+
+def marked(db, sentence, word, english, wordnet=None):
+    """Return the gloss translated.mark_in_translation finds for word in the sentence's translation."""
+    return translated.mark_in_translation(look(db, sentence, word)["entries"], english, wordnet=wordnet)
+
 
 DING = """\
 jdn. lotsen {vt} [auto] [naut.] [aviat.] | lotsend | gelotst | jdn. durchlotsen :: to pilot sb. | piloting | piloted | to pilot sb. through
@@ -123,15 +135,12 @@ abgeben; überlassen {vt} | abgebend; überlassend | abgegeben; überlassen :: t
 def test_a_phrasal_verb_of_another_particle_names_no_sense_and_a_phrasal_synonym_does(load_ding, tmp_path, monkeypatch):
     # "giving up" is not "to give in"; WordNet puts "give up" in one synset with "surrender".
     # Common as it is, the phrase names that sense where "giving" alone would not.
-    from annotations.words import lemmas
-    monkeypatch.setattr(lemmas, "ready", lambda: True)
-    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 5.6 if " " in text else 3.0)
+    with_frequencies(monkeypatch, lambda text: 5.6 if " " in text else 3.0)
     wordnet = write_wordnet(tmp_path, {"verb": [["surrender", "give up"]]})
     db = load_ding(GIVE)
     sentence = "Viele Tierheime sind überfüllt, weil Besitzer ihre Hunde und Katzen wieder abgeben."
     english = "Many animal shelters are overcrowded because owners are giving up their dogs and cats."
-    found = look(db, sentence, "abgeben")["entries"]
-    assert translated.mark_in_translation(found, english, wordnet=wordnet) == "to surrender sth."
+    assert marked(db, sentence, "abgeben", english, wordnet) == "to surrender sth."
 
 
 LEND = """\
@@ -159,15 +168,12 @@ Auspuffanlage {f} | Auspuffanlagen {pl} :: exhaust | exhausts
 
 def test_a_participle_gloss_is_named_by_a_synonym_of_its_verb(load_ding, tmp_path, monkeypatch):
     # WordNet has "howl" and "roar" in one verb synset; "roaring" names Ding's "howling".
-    from annotations.words import lemmas
-    monkeypatch.setattr(lemmas, "ready", lambda: True)
-    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 3.0)
+    with_frequencies(monkeypatch, lambda text: 3.0)
     wordnet = write_wordnet(tmp_path, {"verb": [["howl", "roar"]]})
     db = load_ding(HOWL)
     sentence = "Anwohner der Serpentinen klagen über röhrende Auspuffanlagen und riskante Überholmanöver."
     english = "Residents along the hairpin roads complain about roaring exhausts and risky overtaking."
-    found = look(db, sentence, "röhrende")["entries"]
-    assert translated.mark_in_translation(found, english, wordnet=wordnet) == "howling"
+    assert marked(db, sentence, "röhrende", english, wordnet) == "howling"
 
 
 BUILDING = """\
@@ -181,9 +187,7 @@ def test_a_nouns_gloss_in_ing_is_no_participle_named_by_its_verbs_synonym(load_d
     # WordNet has "build" and "progress" in one verb synset; "building" is a thing here, not
     # "to build", and "progressed" renders "kam voran", not "Bau". Nor does the synonym name
     # the verb "bauen", which the noun rules out.
-    from annotations.words import lemmas
-    monkeypatch.setattr(lemmas, "ready", lambda: True)
-    monkeypatch.setattr(lemmas, "zipf", lambda text, lang="en": 3.0)
+    with_frequencies(monkeypatch, lambda text: 3.0)
     wordnet = write_wordnet(tmp_path, {"verb": [["build", "progress"]]})
     db = load_ding(BUILDING)
     found = look(db, "Der Bau der Brücke kam gut voran.", "Bau")["entries"]

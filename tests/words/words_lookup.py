@@ -12,6 +12,12 @@ def look(db, sentence, word, nth=0):
     return context.in_context(db, sentence, at, at + len(word))
 
 
+def meaning(db, sentence, word, english):
+    """Return the meaning align.meaning_in finds for word with the sentence's translation cached."""
+    from annotations.words import align
+    return align.meaning_in(db, look(db, sentence, word), sentence, english, english)[0]
+
+
 def popover_page(client, db, text, word):
     """Return the popover's HTML for the first occurrence of word in a new article of text."""
     article_id = articles.create_article(db, text)
