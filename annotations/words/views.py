@@ -137,7 +137,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "translation_is_paragraph": bool(context_translation and not translation),
         "best": best, "installed": installed, "loanword": loanword,
         # The translation around the words it renders the word by, to mark them where it is shown.
-        "aligned": (translation[:aligned[0]], best, translation[aligned[1]:]) if aligned else None,
+        # The sentence as written: the meaning may have lost its opening capital ("long-established residents").
+        "aligned": (translation[:aligned[0]], translation[slice(*aligned)], translation[aligned[1]:]) if aligned else None,
         "machine": machine, "machine_error": machine_error,
         "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
         "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),

@@ -139,6 +139,22 @@ def test_meaning_from_the_aligned_sentence_of_a_cached_paragraph(client, db, art
     assert '<p class="word-translation" lang="en">The 😀 trees grow.</p>' in page
 
 
+def test_a_meaning_that_opens_the_translation_is_in_lower_case_but_the_sentence_is_as_written(
+        client, db, load_ding, tmp_path, monkeypatch):
+    load_ding("Vlies {n} :: nonwoven\nschützen {vt} | schützend | geschützt :: to protect | protecting | protected\n"
+              "jung {adj} :: young\nBaum {m} | Bäume {pl} :: tree | trees\n")
+    wordnet = write_wordnet(tmp_path, {"noun": [["fleece"], ["tree"]], "verb": [["protect"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    text = "Vlies schützt die jungen Bäume."
+    monkeypatch.setattr("annotations.translation.translate.cached_translations",
+                        lambda db, texts, ts: {text: "Fleece protects the young trees."})
+    article_id = articles.create_article(db, text)
+    start, end = u16(text, "Vlies")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert '<input name="gloss" value="fleece"' in page  # the word's meaning, not the sentence's capital
+    assert '<p class="word-translation" lang="en"><mark class="word-aligned">Fleece</mark> protects the young trees.</p>' in page
+
+
 @pytest.mark.parametrize("query, status, message", [
     ("article=1&n=1&start=x&end=1", 400, "whole number"),
     ("article=1&n=1&start=5", 400, "The end offset"),
