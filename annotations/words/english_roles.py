@@ -6,6 +6,7 @@ rise in prices" does. The word before says which: a modal or a subject pronoun o
 verb; a determiner opens a noun. Not "to", which is a preposition as often ("support to
 families").
 """
+from . import synonyms
 
 # What stands before an English verb: a modal, a subject pronoun.
 _BEFORE_VERB = frozenset("will would can could shall should may might must i he she we they".split())
@@ -13,20 +14,41 @@ _BEFORE_VERB = frozenset("will would can could shall should may might must i he 
 _BEFORE_NOUN = frozenset("the a an his its their our my your these those every each".split())
 # Adverbs English puts between a modal and its verb ("will then watch", "can also see").
 _BETWEEN = frozenset("then also not now still never always soon just already only even often again".split())
+# Words before which "may" is the month, not the modal ("In May prices rose", "since May").
+_BEFORE_MONTH = frozenset("in since until till by of from during last next early late mid".split())
 
 
-def _before(words, i):
-    """Return the word before words[i], past adverbs standing between a modal and its verb, or ''."""
+def _adverb(word, wordnet):
+    """Say whether word is an adverb standing between a modal and its verb ("will quickly see").
+
+    Not every word ending in "-ly": "fly", "supply", "apply" are verbs ("they fly kites").
+    """
+    if word in _BETWEEN:
+        return True
+    return (word.endswith("ly") and wordnet.available and wordnet.knows(word, ("adv",))
+            and not wordnet.knows(word, ("verb", "noun", "adj")))
+
+
+def _before(words, i, wordnet=None):
+    """Return the index of the word before words[i], past adverbs standing between a modal and its verb, or -1."""
+    wordnet = wordnet or synonyms.system()
     j = i - 1
-    while j >= 0 and (words[j] in _BETWEEN or words[j].endswith("ly")):
+    while j >= 0 and _adverb(words[j], wordnet):
         j -= 1
-    return words[j] if j >= 0 else ""
+    return j
+
+
+def _opens_verb(words, j):
+    """Say whether words[j] opens a verb: a modal or a subject pronoun, not the month ("In May prices rose")."""
+    if j < 0 or words[j] not in _BEFORE_VERB:
+        return False
+    return not (words[j] == "may" and j > 0 and words[j - 1] in _BEFORE_MONTH)
 
 
 def other_part(pos, words, i):
     """Say whether words[i] of a translation stands as another part of speech than pos ("noun" or "verb")."""
     if pos == "noun":
-        return _before(words, i) in _BEFORE_VERB
+        return _opens_verb(words, _before(words, i))
     if pos == "verb":
         # "a registered letter", "the rising prices": a participle after a determiner is still the verb's.
         return i > 0 and words[i - 1] in _BEFORE_NOUN and not words[i].endswith(("ed", "ing"))
