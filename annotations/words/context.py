@@ -126,6 +126,21 @@ def _participle_infinitive(word, inseparable=False):
     return compounds.infinitives((m.group("particle") or "") + m.group("stem"))
 
 
+# A strong verb's participle: "geschrieben", "abgeschlossen", "verboten".
+_STRONG_PARTICIPLE = re.compile(r"^(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+                                + r")?ge\w{2,}|(?:be|ent|er|miss|ver|zer)\w{3,})en$")
+
+
+def past_participle(word):
+    """Say whether word is spelt as a German past participle: "geöffnet", "abgesagt", "saniert", "geschrieben".
+
+    The spelling only: "verkauft" is a present too, "erhalten" an infinitive; "liegt" is neither.
+    """
+    word = word.lower()
+    return bool(_participle_infinitive(word, inseparable=True) or word.endswith("iert")
+                or _STRONG_PARTICIPLE.match(word))
+
+
 def _inseparable_participle_here(db, word, clause_words):
     """Say whether word, spelt as an inseparable verb's participle, may be one in its clause.
 
