@@ -59,6 +59,19 @@ def other_part(pos, words, i):
 _VERB_PREPOSITIONS = frozenset("with over after for into from".split())
 # The most words an object standing between a verb and its preposition takes ("talked the elderly woman into").
 _MAX_OBJECT = 4
+# Object pronouns: somebody ("kept them from leaving").
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+# WordNet's lexicographer files of somebody: noun.animal, noun.group, noun.person.
+_BEINGS = frozenset({5, 14, 18})
+
+
+def _somebody(word, wordnet):
+    """Say whether an object ending in word is somebody, Ding's "sb." ("the bees", "the elderly woman", "them").
+
+    "makes her living from cleaning": "her living" is the verb's own object ("make a living"),
+    not somebody kept from something.
+    """
+    return word in _OBJECT_PRONOUNS or wordnet.lexicographer_file(word) in _BEINGS
 
 
 def preposition_after(words, i, wordnet):
@@ -66,7 +79,8 @@ def preposition_after(words, i, wordnet):
 
     "goes with her": WordNet lists "go with" (accompany) as a verb of its own. "kept the bees
     from flying", "talked the woman into giving": a preposition before a gerund, after the
-    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists.
+    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists, where
+    that object is somebody ("She makes her living from cleaning" is no "make sb. from").
     """
     nxt = words[i + 1] if i + 1 < len(words) else ""
     base = wordnet.verb_base(words[i]) or words[i]
@@ -74,7 +88,7 @@ def preposition_after(words, i, wordnet):
         return nxt, False
     for j in range(i + 2, min(len(words) - 1, i + 2 + _MAX_OBJECT)):
         if words[j] in ("from", "into") and words[j + 1].endswith("ing"):
-            return words[j], True
+            return (words[j], True) if _somebody(words[j - 1], wordnet) else None
         if words[j] in _VERB_PREPOSITIONS:
             return None
     return None

@@ -83,15 +83,20 @@ def test_a_verbs_english_takes_the_preposition_it_makes_its_sense_with(load_ding
     # A place is no part of the verb's sense.
     ("she worked with friends in berlin", "worked", None),
     ("the wet spring kept the bees from the flowers", "kept", None),
+    ("they kept them from leaving", "kept", ("from", True)),
+    # An object that is nobody is the verb's own ("make a living"), not "make sb. from".
+    ("she makes her living from cleaning", "makes", None),
 ])
 def test_the_preposition_an_english_verb_takes_for_its_sense(tmp_path, english, word, after):
-    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"]]})
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"], ["make"]],
+                                       "noun": [["bee"], ["woman"], ["living", "livelihood"]]},
+                            files={"bee": 5, "woman": 18, "living": 21})
     words = english.split()
     assert english_roles.preposition_after(words, words.index(word), wordnet) == after
 
 
 def test_a_verbs_english_with_the_preposition_after_its_object_is_given_in_dings_way(tmp_path):
-    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]]})
+    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]], "noun": [["bee"]]}, files={"bee": 5})
     english = ("Beekeepers are expecting a meagre honey harvest this year because the wet spring kept the bees"
                " from flying out.")
     at = english.index("kept")
@@ -141,3 +146,22 @@ def test_an_adverb_in_ly_stands_between_a_modal_and_its_verb(tmp_path, monkeypat
     monkeypatch.setattr(english_roles.synonyms, "system", lambda: wordnet)
     assert english_roles.other_part("noun", "they will quickly watch".split(), 3) is True
     assert english_roles.other_part("noun", "they will supply electricity".split(), 3) is False
+
+
+LIVELIHOOD = """\
+von etw. leben; mit etw. seinen Lebensunterhalt bestreiten {vi} :: to live on sth.; to subsist on sth.
+Lebensunterhalt {m} :: living; livelihood
+etw. bestreiten {vt} (leugnen) | bestreitend | bestritten :: to deny sth. | denying | denied
+Putzen {n} :: cleaning
+"""
+
+
+def test_a_verbs_own_object_before_from_and_a_gerund_is_no_somebody(load_ding, tmp_path, monkeypatch):
+    # "her living" renders "ihren Lebensunterhalt": "makes", not "makes sb. from".
+    wordnet = write_wordnet(tmp_path, {"verb": [["make"], ["keep"]], "noun": [["living", "livelihood"], ["cleaning"]]},
+                            files={"living": 21, "cleaning": 4})
+    monkeypatch.setattr(english_roles.synonyms, "system", lambda: wordnet)
+    db = load_ding(LIVELIHOOD)
+    found = meaning(db, "Sie bestreitet ihren Lebensunterhalt mit Putzen.", "bestreitet",
+                    "She makes her living from cleaning.")
+    assert found == "makes"
