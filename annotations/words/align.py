@@ -18,7 +18,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import english_roles, lemmas, synonyms, translated
-from .context import _SEIN, _WERDEN, AUXILIARIES, FUNCTION_WORDS, compound_parts, past_participle
+from .context import AUXILIARIES, FUNCTION_WORDS, PASSIVE_AUXILIARIES, compound_parts, past_participle
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem
 
@@ -336,13 +336,10 @@ def _german_passive(sentence, at, end):
     after = re.search(r"[,;:()]", sentence[end:])
     clause = [w for _, _, w in word_tokens(sentence[before:end + after.start() if after else len(sentence)])]
     # "Sein Dorf", "sein Haus": before a noun "sein" is the possessive, no auxiliary.
-    return any(w.lower() in _PASSIVE_AUXILIARIES
+    return any(w.lower() in PASSIVE_AUXILIARIES
                and not (w.lower() == "sein" and k + 1 < len(clause) and clause[k + 1][:1].isupper())
                for k, w in enumerate(clause))
 
-
-# The German auxiliaries of a passive: "werden" ("wurde abgesagt", "ist … worden") and "sein".
-_PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # The forms of "be" that make an English passive.
 _BE = frozenset("be is are was were been being".split())
 

@@ -28,6 +28,8 @@ FUNCTION_WORDS = frozenset("""
 _SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 _WERDEN = frozenset("wird werden wirst werdet wurde wurden würde würden".split())
 AUXILIARIES = _SEIN | _WERDEN | frozenset("hat habe hast haben hatte hatten hattest hattet habt worden".split())
+# The auxiliaries of a German passive: "werden" ("wurde abgesagt", "ist … worden") and "sein" ("ist geöffnet").
+PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
 COPULAS = _SEIN | _WERDEN | frozenset("""
     wart sei seien wäre wären geworden
