@@ -18,7 +18,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import english_roles, lemmas, synonyms, translated
-from .context import _SEIN, _WERDEN, AUXILIARIES, FUNCTION_WORDS, compound_parts
+from .context import AUXILIARIES, FUNCTION_WORDS, PASSIVE_AUXILIARIES, compound_parts, past_participle
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem
 
@@ -327,17 +327,19 @@ def _german_passive(sentence, at, end):
     an infinitive beside "werden" is a future, active ("wird erklingen").
     """
     word = sentence[at:end]
+    if not past_participle(word):
+        return False  # "Sein Dorf liegt im Tal": "is nestled" renders "liegt" whole
     base = (lemmas.lemma(word, timeout=0) or "").lower()
     if word.lower() == base and word.endswith("n"):
         return False  # an infinitive
     before = max((m.end() for m in re.finditer(r"[,;:()]", sentence[:at])), default=0)
     after = re.search(r"[,;:()]", sentence[end:])
-    clause = sentence[before:end + after.start() if after else len(sentence)]
-    return any(w.lower() in _PASSIVE_AUXILIARIES for _, _, w in word_tokens(clause))
+    clause = [w for _, _, w in word_tokens(sentence[before:end + after.start() if after else len(sentence)])]
+    # "Sein Dorf", "sein Haus": before a noun "sein" is the possessive, no auxiliary.
+    return any(w.lower() in PASSIVE_AUXILIARIES
+               and not (w.lower() == "sein" and k + 1 < len(clause) and clause[k + 1][:1].isupper())
+               for k, w in enumerate(clause))
 
-
-# The German auxiliaries of a passive: "werden" ("wurde abgesagt", "ist … worden") and "sein".
-_PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # The forms of "be" that make an English passive.
 _BE = frozenset("be is are was were been being".split())
 

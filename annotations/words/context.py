@@ -28,6 +28,8 @@ FUNCTION_WORDS = frozenset("""
 _SEIN = frozenset("ist sind bin bist seid war waren warst sein gewesen".split())
 _WERDEN = frozenset("wird werden wirst werdet wurde wurden würde würden".split())
 AUXILIARIES = _SEIN | _WERDEN | frozenset("hat habe hast haben hatte hatten hattest hattet habt worden".split())
+# The auxiliaries of a German passive: "werden" ("wurde abgesagt", "ist … worden") and "sein" ("ist geöffnet").
+PASSIVE_AUXILIARIES = _WERDEN | _SEIN | frozenset({"worden"})
 # Verbs that make a bare adjective predicative ("ist scharf") rather than adverbial.
 COPULAS = _SEIN | _WERDEN | frozenset("""
     wart sei seien wäre wären geworden
@@ -124,6 +126,21 @@ def _participle_infinitive(word, inseparable=False):
     if not m:
         return None
     return compounds.infinitives((m.group("particle") or "") + m.group("stem"))
+
+
+# A strong verb's participle: "geschrieben", "abgeschlossen", "verboten".
+_STRONG_PARTICIPLE = re.compile(r"^(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+                                + r")?ge\w{2,}|(?:be|ent|er|miss|ver|zer)\w{3,})en$")
+
+
+def past_participle(word):
+    """Say whether word is spelt as a German past participle: "geöffnet", "abgesagt", "saniert", "geschrieben".
+
+    The spelling only: "verkauft" is a present too, "erhalten" an infinitive; "liegt" is neither.
+    """
+    word = word.lower()
+    return bool(_participle_infinitive(word, inseparable=True) or word.endswith("iert")
+                or _STRONG_PARTICIPLE.match(word))
 
 
 def _inseparable_participle_here(db, word, clause_words):

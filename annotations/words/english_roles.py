@@ -6,6 +6,7 @@ rise in prices" does. The word before says which: a modal or a subject pronoun o
 verb; a determiner opens a noun. Not "to", which is a preposition as often ("support to
 families").
 """
+from . import synonyms
 
 # What stands before an English verb: a modal, a subject pronoun.
 _BEFORE_VERB = frozenset("will would can could shall should may might must i he she we they".split())
@@ -13,20 +14,41 @@ _BEFORE_VERB = frozenset("will would can could shall should may might must i he 
 _BEFORE_NOUN = frozenset("the a an his its their our my your these those every each".split())
 # Adverbs English puts between a modal and its verb ("will then watch", "can also see").
 _BETWEEN = frozenset("then also not now still never always soon just already only even often again".split())
+# Words before which "may" is the month, not the modal ("In May prices rose", "since May").
+_BEFORE_MONTH = frozenset("in since until till by of from during last next early late mid".split())
 
 
-def _before(words, i):
-    """Return the word before words[i], past adverbs standing between a modal and its verb, or ''."""
+def _adverb(word, wordnet):
+    """Say whether word is an adverb standing between a modal and its verb ("will quickly see").
+
+    Not every word ending in "-ly": "fly", "supply", "apply" are verbs ("they fly kites").
+    """
+    if word in _BETWEEN:
+        return True
+    return (word.endswith("ly") and wordnet.available and wordnet.knows(word, ("adv",))
+            and not wordnet.knows(word, ("verb", "noun", "adj")))
+
+
+def _before(words, i, wordnet=None):
+    """Return the index of the word before words[i], past adverbs standing between a modal and its verb, or -1."""
+    wordnet = wordnet or synonyms.system()
     j = i - 1
-    while j >= 0 and (words[j] in _BETWEEN or words[j].endswith("ly")):
+    while j >= 0 and _adverb(words[j], wordnet):
         j -= 1
-    return words[j] if j >= 0 else ""
+    return j
+
+
+def _opens_verb(words, j):
+    """Say whether words[j] opens a verb: a modal or a subject pronoun, not the month ("In May prices rose")."""
+    if j < 0 or words[j] not in _BEFORE_VERB:
+        return False
+    return not (words[j] == "may" and j > 0 and words[j - 1] in _BEFORE_MONTH)
 
 
 def other_part(pos, words, i):
     """Say whether words[i] of a translation stands as another part of speech than pos ("noun" or "verb")."""
     if pos == "noun":
-        return _before(words, i) in _BEFORE_VERB
+        return _opens_verb(words, _before(words, i))
     if pos == "verb":
         # "a registered letter", "the rising prices": a participle after a determiner is still the verb's.
         return i > 0 and words[i - 1] in _BEFORE_NOUN and not words[i].endswith(("ed", "ing"))
@@ -37,6 +59,19 @@ def other_part(pos, words, i):
 _VERB_PREPOSITIONS = frozenset("with over after for into from".split())
 # The most words an object standing between a verb and its preposition takes ("talked the elderly woman into").
 _MAX_OBJECT = 4
+# Object pronouns: somebody ("kept them from leaving").
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+# WordNet's lexicographer files of somebody: noun.animal, noun.group, noun.person.
+_BEINGS = frozenset({5, 14, 18})
+
+
+def _somebody(word, wordnet):
+    """Say whether an object ending in word is somebody, Ding's "sb." ("the bees", "the elderly woman", "them").
+
+    "makes her living from cleaning": "her living" is the verb's own object ("make a living"),
+    not somebody kept from something.
+    """
+    return word in _OBJECT_PRONOUNS or wordnet.lexicographer_file(word) in _BEINGS
 
 
 def preposition_after(words, i, wordnet):
@@ -44,7 +79,8 @@ def preposition_after(words, i, wordnet):
 
     "goes with her": WordNet lists "go with" (accompany) as a verb of its own. "kept the bees
     from flying", "talked the woman into giving": a preposition before a gerund, after the
-    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists.
+    verb's object, is the verb's ("keep sb. from", "talk sb. into"), whatever WordNet lists, where
+    that object is somebody ("She makes her living from cleaning" is no "make sb. from").
     """
     nxt = words[i + 1] if i + 1 < len(words) else ""
     base = wordnet.verb_base(words[i]) or words[i]
@@ -52,7 +88,7 @@ def preposition_after(words, i, wordnet):
         return nxt, False
     for j in range(i + 2, min(len(words) - 1, i + 2 + _MAX_OBJECT)):
         if words[j] in ("from", "into") and words[j + 1].endswith("ing"):
-            return words[j], True
+            return (words[j], True) if _somebody(words[j - 1], wordnet) else None
         if words[j] in _VERB_PREPOSITIONS:
             return None
     return None

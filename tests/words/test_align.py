@@ -340,6 +340,40 @@ def test_a_german_passives_participle_leaves_english_be_to_the_auxiliary(load_di
     assert (english[slice(*span)] if span else "") == rendering
 
 
+NESTLED = """\
+Dorf {n} | Dörfer {pl} :: village | villages
+liegen {vi} | liegend | gelegen :: to lie | lying | lain
+Tal {n} | Täler {pl} :: valley | valleys
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    # "Sein" is the possessive, and "liegt" no participle: English's "is nestled" renders it whole.
+    "Sein Dorf liegt im Tal.",
+    # No participle, though "ist" stands in the clause.
+    "Sein Dorf liegt im Tal und ist klein.",
+])
+def test_a_word_that_is_no_participle_keeps_english_be(load_ding, sentence):
+    db = load_ding(NESTLED)
+    english = "His village is nestled in the valley."
+    at = sentence.index("liegt")
+    span = align.rendering(db, sentence, at, at + len("liegt"), english, ["to lie"], "verb")
+    assert (english[slice(*span)] if span else "") == "is nestled"
+
+
+@pytest.mark.parametrize("sentence, passive", [
+    ("Sein Dorf wurde geräumt.", True),
+    ("Die Tür ist geöffnet.", True),
+    # Before a noun "sein" is the possessive: "Sein Haus" makes no passive of "verkauft".
+    ("Heute verkauft er sein Haus.", False),
+    ("Sein Dorf liegt im Tal.", False),
+])
+def test_only_a_participle_beside_an_auxiliary_is_a_german_passive(sentence, passive):
+    word = next(w for w in ("geräumt", "geöffnet", "verkauft", "liegt") if w in sentence)
+    at = sentence.index(word)
+    assert align._german_passive(sentence, at, at + len(word)) is passive
+
+
 @pytest.mark.parametrize(("translation", "word", "shown"), [
     ("Work on the bridge progressed well.", "Work", "work"),  # "Bau": the capital is the sentence's
     ("„School starts on Monday“, she said.", "School starts", "school starts"),

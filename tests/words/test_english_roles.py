@@ -3,7 +3,7 @@
 The sentence is real; the Ding lines are copied from the dictionary.
 """
 import pytest
-from words_lookup import look, write_wordnet
+from words_lookup import look, meaning, write_wordnet
 
 from annotations.words import align, english_roles, translated
 
@@ -83,16 +83,85 @@ def test_a_verbs_english_takes_the_preposition_it_makes_its_sense_with(load_ding
     # A place is no part of the verb's sense.
     ("she worked with friends in berlin", "worked", None),
     ("the wet spring kept the bees from the flowers", "kept", None),
+    ("they kept them from leaving", "kept", ("from", True)),
+    # An object that is nobody is the verb's own ("make a living"), not "make sb. from".
+    ("she makes her living from cleaning", "makes", None),
 ])
 def test_the_preposition_an_english_verb_takes_for_its_sense(tmp_path, english, word, after):
-    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"]]})
+    wordnet = write_wordnet(tmp_path, {"verb": [["go"], ["go with", "accompany"], ["keep"], ["talk"], ["work"], ["make"]],
+                                       "noun": [["bee"], ["woman"], ["living", "livelihood"]]},
+                            files={"bee": 5, "woman": 18, "living": 21})
     words = english.split()
     assert english_roles.preposition_after(words, words.index(word), wordnet) == after
 
 
 def test_a_verbs_english_with_the_preposition_after_its_object_is_given_in_dings_way(tmp_path):
-    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]]})
+    wordnet = write_wordnet(tmp_path, {"verb": [["keep"]], "noun": [["bee"]]}, files={"bee": 5})
     english = ("Beekeepers are expecting a meagre honey harvest this year because the wet spring kept the bees"
                " from flying out.")
     at = english.index("kept")
     assert align._around_object(english, (at, at + len("kept")), wordnet) == "kept sb. from"
+
+
+VERBS_IN_LY = """\
+Drache {m}; Drachen {m} | Drachen {pl} :: dragon | dragons
+Drachen {m} | Drachen {pl} :: kite | kites
+Herbst {m} | Herbste {pl} :: autumn | autumns
+steigen {vi} | steigend | gestiegen :: to rise | rising | risen
+Firma {f} | Firmen {pl} :: company | companies
+liefern {vt} | liefernd | geliefert :: to deliver | delivering | delivered
+Strom {m} (als Energiequelle) :: electricity
+Strom {m} (Fließrichtung eines Wasserlaufs) :: stream
+Mai {m} :: May
+Preis {m} | Preise {pl} :: price | prices
+Preis {m} (im Wettbewerb) | Preise {pl} :: prize | prizes
+"""
+
+
+@pytest.mark.parametrize("sentence, word, english, want", [
+    # "fly" and "supply" end in "-ly" but are the verbs: the noun after them is the noun's.
+    ("Im Herbst lassen sie Drachen steigen.", "Drachen", "In autumn they fly kites.", "kites"),
+    ("Die Firma liefert Strom.", "Strom", "The company will supply electricity.", "electricity"),
+    # After "In", "May" is the month, not the modal.
+    ("Im Mai stiegen die Preise.", "Preise", "In May prices rose.", "prices"),
+])
+def test_a_noun_after_a_verb_in_ly_or_the_month_may_stays_a_noun(load_ding, sentence, word, english, want):
+    db = load_ding(VERBS_IN_LY)
+    assert meaning(db, sentence, word, english) == want
+
+
+@pytest.mark.parametrize("english, word, other", [
+    ("they fly kites", "kites", False),
+    ("in may prices rose", "prices", False),
+    ("prices may rise", "rise", True),
+    ("they may watch", "watch", True),
+])
+def test_only_adverbs_and_the_modal_may_make_the_word_after_a_verb(english, word, other):
+    words = english.split()
+    assert english_roles.other_part("noun", words, words.index(word)) is other
+
+
+def test_an_adverb_in_ly_stands_between_a_modal_and_its_verb(tmp_path, monkeypatch):
+    wordnet = write_wordnet(tmp_path, {"adv": [["quickly"]], "verb": [["fly"], ["supply"]], "noun": [["fly"], ["supply"]]})
+    monkeypatch.setattr(english_roles.synonyms, "system", lambda: wordnet)
+    assert english_roles.other_part("noun", "they will quickly watch".split(), 3) is True
+    assert english_roles.other_part("noun", "they will supply electricity".split(), 3) is False
+
+
+LIVELIHOOD = """\
+von etw. leben; mit etw. seinen Lebensunterhalt bestreiten {vi} :: to live on sth.; to subsist on sth.
+Lebensunterhalt {m} :: living; livelihood
+etw. bestreiten {vt} (leugnen) | bestreitend | bestritten :: to deny sth. | denying | denied
+Putzen {n} :: cleaning
+"""
+
+
+def test_a_verbs_own_object_before_from_and_a_gerund_is_no_somebody(load_ding, tmp_path, monkeypatch):
+    # "her living" renders "ihren Lebensunterhalt": "makes", not "makes sb. from".
+    wordnet = write_wordnet(tmp_path, {"verb": [["make"], ["keep"]], "noun": [["living", "livelihood"], ["cleaning"]]},
+                            files={"living": 21, "cleaning": 4})
+    monkeypatch.setattr(english_roles.synonyms, "system", lambda: wordnet)
+    db = load_ding(LIVELIHOOD)
+    found = meaning(db, "Sie bestreitet ihren Lebensunterhalt mit Putzen.", "bestreitet",
+                    "She makes her living from cleaning.")
+    assert found == "makes"

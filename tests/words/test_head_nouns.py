@@ -67,7 +67,7 @@ alt {adj} :: old
 def subjects_db(load_ding, tmp_path, monkeypatch):
     # WordNet knows each of these words as a noun; "flock" and "run" are verbs too.
     wordnet = write_wordnet(tmp_path, {"noun": [["tourist"], ["flock"], ["clock"], ["run"], ["anna"], ["pooch"],
-                                                ["neighbour"], ["book"], ["place"]],
+                                                ["neighbour"], ["book"], ["place"], ["nowadays"]],
                                        "verb": [["flock"], ["run"]]})
     monkeypatch.setattr(synonyms, "system", lambda: wordnet)
     return load_ding(SUBJECTS)
@@ -82,6 +82,13 @@ def test_the_verb_after_a_subject_is_no_head_noun(subjects_db):
     # A capitalised word mid-sentence is a name, the subject of the relative clause.
     assert meaning(subjects_db, "Das Buch, das Anna liest, ist spannend.", "Buch",
                    "The book Anna is reading is exciting.") == "book"
+
+
+def test_a_plural_gloss_takes_no_noun_after_it_though_every_verb_has_its_english(subjects_db):
+    # "stream" renders "strömen", so no German verb lacks its English: only the plural keeps
+    # "nowadays", a noun no word renders, from being the tourists' head.
+    assert meaning(subjects_db, "Die Touristen strömen in die Altstadt.", "Touristen",
+                   "Tourists nowadays stream into the old town.") == "tourists"
 
 
 def test_a_possessor_does_not_take_the_thing_it_owns(subjects_db):

@@ -60,6 +60,18 @@ def test_wordnet_knows_a_words_inflected_forms_by_part_of_speech(tmp_path):
     assert not synonyms.WordNet(str(tmp_path / "none")).knows("keeper", ("noun",))  # not installed
 
 
+def test_wordnet_says_a_word_is_a_plural_where_it_has_the_singular_and_not_the_word(tmp_path):
+    # "news" and "glasses" WordNet lists themselves: no plurals of another noun here.
+    wordnet = write_wordnet(tmp_path, {"noun": [["tourist"], ["city"], ["child"], ["news"], ["glasses"], ["glass"]],
+                                       "verb": [["run"]]})
+    (tmp_path / "noun.exc").write_text("children child\n", encoding="utf-8")  # irregular plurals
+    for word in ("tourists", "cities", "children", "Tourists"):
+        assert wordnet.plural(word), word
+    for word in ("tourist", "news", "glasses", "runs", "beforehand", ""):
+        assert not wordnet.plural(word), word
+    assert not synonyms.WordNet(str(tmp_path / "none")).plural("tourists")  # not installed
+
+
 @pytest.mark.skipif(not synonyms.WordNet().available, reason="Debian's wordnet-base is not installed")
 def test_the_system_wordnet_is_read_in_its_real_format():
     # Real index lines carry pointer counts, and adjectives a position marker ("galore(ip)").

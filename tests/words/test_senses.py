@@ -628,9 +628,15 @@ STAND_FEES = [["stand (gymnastics)", "level", "standing position", "stand", "mar
 @pytest.mark.parametrize("english, whole", [
     # "Stand|gebühren": the head in Ding's words, the front part in a noun of English's own.
     ("The city wants to double the pitch fees next year.", "pitch fees"),
-    # An adjective before the head is no name of the front part.
+    ("The city wants to double their new pitch fees next year.", "pitch fees"),
+    # An adjective before the head is no name of the front part, though WordNet knows it as a noun too.
     ("The city wants to double the higher fees next year.", ""),
+    # A noun that is a verb too, with no determiner or adjective before it, is the verb of the head's clause.
+    ("The vendors pay fees.", ""),
+    ("The city will increase fees.", ""),
 ])
 def test_a_split_compound_s_front_in_english_s_own_noun_is_its_rendering(tmp_path, english, whole):
-    wordnet = write_wordnet(tmp_path, {"noun": [["pitch"], ["fee"], ["city"]], "verb": [["pitch"]], "adj": [["high"]]})
+    wordnet = write_wordnet(tmp_path, {"noun": [["pitch"], ["fee"], ["city"], ["higher"], ["pay"], ["increase"],
+                                                ["vendor"]],
+                                       "verb": [["pitch"], ["pay"], ["increase"]], "adj": [["high"], ["new"]]})
     assert translated.compound_in_translation(STAND_FEES, english, wordnet) == whole
