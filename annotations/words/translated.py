@@ -403,7 +403,10 @@ def _telling_in_translation(core, wordnet, pos=None):
     "giving" alone would not. pos: the part of speech of the gloss's entry; only a verb's or an
     adjective's gloss is a participle ("howling"): a noun's is a thing ("building", "seed", "bed").
     """
-    phrasal = {w for w in wordnet.synonyms(core) if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
+    # Only the gloss's commonest sense: a phrasal verb is common and belongs to many synsets,
+    # and "take off" (depart) or "set off" (trigger) beside a rarer sense names the wrong one.
+    phrasal = {w for w in wordnet.synonyms(core, senses=1, pos="verb")
+               if len(w.split()) == 2 and w.split()[1] in ENGLISH_PARTICLES}
     # A participle's verb: "roaring" names the sense of Ding's "howling", "roar" being a synonym of "howl".
     participle = pos in _PARTICIPLE_PARTS and core.endswith(("ing", "ed")) and " " not in core
     verb = wordnet.verb_base(core) if participle else None

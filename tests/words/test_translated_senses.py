@@ -194,3 +194,24 @@ def test_a_nouns_gloss_in_ing_is_no_participle_named_by_its_verbs_synonym(load_d
     english = "Work on the bridge progressed well."
     assert translated.mark_in_translation(found, english, wordnet=wordnet) == ""
     assert not any(e["in_context"] for e in found)
+
+
+PART = """\
+etw. von etw. trennen {vt} | trennend | getrennt :: to separate sth. from sth. | separating | separated
+sich trennen {vr} (von jdm.) | trennend | getrennt :: to part (from sb.) | parting | parted
+Etikett {n} | Etiketten {pl} :: label | labels
+"""
+
+
+def test_a_phrasal_synonym_names_only_the_glosss_commonest_sense(load_ding, tmp_path, monkeypatch):
+    # WordNet's "part" is first "separate", and only in a later sense "depart", "take off":
+    # the translation's "takes off" (removes) does not make "trennt" "to part (from sb.)".
+    with_frequencies(monkeypatch, lambda text: 5.6 if " " in text else 3.0)
+    wordnet = write_wordnet(tmp_path, {"verb": [["separate", "part", "split"], ["depart", "part", "take off", "set forth"]]})
+    db = load_ding(PART)
+    sentence, english = "Sie trennt das alte Etikett vorsichtig ab.", "She carefully takes off the old label."
+    assert marked(db, sentence, "trennt", english, wordnet) != "to part (from sb.)"
+    # Where "take off" is in the commonest sense, it names it.
+    (tmp_path / "other").mkdir()
+    wordnet = write_wordnet(tmp_path / "other", {"verb": [["depart", "part", "take off", "set forth"]]})
+    assert marked(db, sentence, "trennt", english, wordnet) == "to part (from sb.)"
