@@ -1,7 +1,7 @@
 """A compound Ding has, whose first gloss names it from another angle than its parts."""
 import pytest
 
-from annotations.words import context, lemmas, literal, senses
+from annotations.words import lemmas, literal, senses, unlisted
 from words_lookup import look
 
 # Real Ding lines: "Sommerreifen" opens with "standard tyre"; its parts "Sommer" and "Reifen".
@@ -57,8 +57,8 @@ Straße {f} :: street; road
 def front_calls(monkeypatch):
     """Return the fronts whose compounds' senses (a scan of Ding's nouns opening with them) were asked."""
     calls = []
-    prefixed = context.english_of_prefixed
-    monkeypatch.setattr(context, "english_of_prefixed", lambda db, front: calls.append(front) or prefixed(db, front))
+    prefixed = unlisted.english_of_prefixed
+    monkeypatch.setattr(unlisted, "english_of_prefixed", lambda db, front: calls.append(front) or prefixed(db, front))
     return calls
 
 
