@@ -141,7 +141,8 @@ def test_print_is_a_study_sheet(page, live_server, db):
         expect(page.locator(hidden).first).to_be_hidden()
     mark = page.locator("#p-1 mark.hl-green")
     expect(mark).to_be_visible()
-    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgb(181, 232, 164)"
+    # Waited for: the text's background transition (translate.css, .12 s) starts from the dark theme's green.
+    expect(mark).to_have_css("background-color", "rgb(181, 232, 164)")
     panel = page.locator("#annotation-panel")
     expect(panel.get_by_text("der Iran:")).to_be_visible()  # notes follow the text
     assert panel.bounding_box()["y"] > page.locator("#p-8").bounding_box()["y"]
