@@ -73,7 +73,7 @@ def test_the_allowed_sense_sharing_a_word_beats_a_ruled_out_one_found_as_written
     db = load_ding(MISFITS)
     sentence = "Ältere Bewohner bemängeln, dass sie für ein Einschreiben nun in die Kreisstadt fahren müssen."
     english = "Older residents complain that they now have to travel to the district town for a registered letter."
-    assert translated.mark_in_translation(look(db, sentence, "Einschreiben")["entries"], english) == "registered mail"
+    assert marked(db, sentence, "Einschreiben", english) == "registered mail"
 
 
 def test_a_ruled_out_sense_covering_more_of_the_translation_stays(load_ding):
@@ -81,7 +81,7 @@ def test_a_ruled_out_sense_covering_more_of_the_translation_stays(load_ding):
     db = load_ding(MISFITS)
     sentence = "Ein Lübecker Ehepaar hat am Wochenende seinen sechzigsten Hochzeitstag begangen."
     english = "A Lübeck couple celebrated their sixtieth wedding anniversary at the weekend."
-    assert "anniversary" in translated.mark_in_translation(look(db, sentence, "Hochzeitstag")["entries"], english)
+    assert "anniversary" in marked(db, sentence, "Hochzeitstag", english)
 
 
 PARTICLES = """\
@@ -98,10 +98,10 @@ def test_a_particle_after_the_verb_found_names_the_sense_carrying_it(load_ding):
     db = load_ding(PARTICLES)
     sentence = "Für Dreharbeiten zu einem Historienfilm wird der Marktplatz von Quedlinburg zwei Wochen lang abgeriegelt."
     english = "For the shooting of a historical film the market square of Quedlinburg will be sealed off for two weeks."
-    found = translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+    found = marked(db, sentence, "abgeriegelt", english)
     assert found.split()[2] == "off"
     english = "For the shooting of a historical film the market square of Quedlinburg will be sealed for two weeks."
-    assert "off" not in translated.mark_in_translation(look(db, sentence, "abgeriegelt")["entries"], english)
+    assert "off" not in marked(db, sentence, "abgeriegelt", english)
 
 
 def test_a_particle_after_the_verbs_object_names_the_sense_carrying_it(load_ding):
@@ -109,7 +109,7 @@ def test_a_particle_after_the_verbs_object_names_the_sense_carrying_it(load_ding
     db = load_ding(PARTICLES)
     sentence = "Friseursalons wälzen höhere Stromrechnungen auf ihre Kundschaft ab."
     english = "Hair salons are passing higher electricity bills on to their customers."
-    assert translated.mark_in_translation(look(db, sentence, "wälzen")["entries"], english) == "to pass on costs to sb."
+    assert marked(db, sentence, "wälzen", english) == "to pass on costs to sb."
 
 
 WORK = """\
@@ -123,7 +123,7 @@ def test_a_preposition_after_the_verb_names_no_phrasal_sense(load_ding):
     db = load_ding(WORK)
     sentence = "Er arbeitet seit Jahren in Berlin."
     english = "He has worked in Berlin for years."
-    assert translated.mark_in_translation(look(db, sentence, "arbeitet")["entries"], english) == "to work"
+    assert marked(db, sentence, "arbeitet", english) == "to work"
 
 
 GIVE = """\
