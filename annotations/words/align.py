@@ -106,9 +106,8 @@ def _without_opening_capital(translation, span, wordnet=None):
     WordNet writes capitalised, and "DIY" keep their capitals.
     """
     words = translation[slice(*span)]
-    first = words.split()[0] if words.split() else ""
-    if (translation[:span[0]].strip(" \"'‘“„«»(") or not first[:1].isupper() or first.isupper()
-            or not (wordnet or synonyms.system()).common_word(first)):
+    if (not translated.opening_capital(translation, span[0], words)
+            or not (wordnet or synonyms.system()).common_word(words.split()[0])):
         return words
     return words[:1].lower() + words[1:]
 

@@ -496,15 +496,21 @@ def _run_on(renderings, tokens, spans, translation, last):
     return last
 
 
+def opening_capital(translation, start, words):
+    """Say whether words, at start in translation, are capitalised only as its sentence's first: "Visiting", not "DIY"."""
+    first = words.split()[0] if words.split() else ""
+    return not translation[:start].strip(" \"'‘“„«»(") and first[:1].isupper() and not first.isupper()
+
+
 def _own_case(found, start, translation, parts):
     """Return a translation's words for a compound without the capital of the sentence's start.
 
     "Visiting the DIY store" opens its sentence: the meaning is "visiting …". A word a gloss
     writes with its capital keeps it ("DIY", "German").
     """
-    first = found.split()[0] if found.split() else ""
-    if translation[:start].strip(" \"'‘“„") or not first[:1].isupper() or first.isupper():
+    if not opening_capital(translation, start, found):
         return found
+    first = found.split()[0]
     if any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", g) for glosses in parts for g in glosses):
         return found
     return found[:1].lower() + found[1:]
