@@ -48,6 +48,9 @@
       const box = document.getElementById(id);
       if (!visible(box) || box === document.body) continue;
       if (spot.hl) {
+        // A paragraph swapped in a moment ago gets its Tab stops when htmx settles it (20 ms
+        // later): give them now, or focus() on the mark would silently do nothing.
+        markStops(box);
         const marks = [...box.querySelectorAll(`mark[data-hl~="${CSS.escape(spot.hl)}"]`)];
         const mark = marks.find((m) => m.tabIndex === 0) || marks[0];
         if (mark) return mark;
@@ -87,7 +90,9 @@
     if (!target) target = reader.querySelector("section.block.current") || reader;
     target.focus({ preventScroll: true });
   }
-  const soon = () => requestAnimationFrame(rescue);
+  // After the current task (the swap, the dialog's close) has finished. Not a frame: a tab in
+  // the background gets no frames, and focus would stay lost until the reader came back.
+  const soon = () => setTimeout(rescue, 0);
   document.addEventListener("htmx:afterSettle", soon);
   document.addEventListener("close", soon, true); // <dialog> close does not bubble
   document.addEventListener("keyup", (e) => { if (e.key === "Escape" || e.key === "Enter") soon(); });
