@@ -1,0 +1,57 @@
+"""A past participle inflected before its noun ("von markierten Pflöcken"): an adjective made of its verb.
+
+Ding gives such a participle no line of its own, only the past participle row of its verb's line
+("markieren; markierend; markiert :: to mark sth.; marking; marked"): that row's English
+("marked") is what the word means there, not the verb's infinitive ("to mark sth.").
+"""
+import re
+
+from . import senses
+from .dictionary import PARTICLES, has_key
+from .grammar import determiner_genders
+
+# The endings of an adjective before its noun that no finite verb has: "markiertem", "markiertes".
+_ONLY_ADJECTIVE = ("em", "er", "es")
+_ENDINGS = ("en", "e", *_ONLY_ADJECTIVE)
+# "ge-" after a separable particle or none: "gesperrt", "abgebrannt", "gerissen"; no past has it.
+_GE = re.compile(r"^(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")?ge\w{2,}(?:t|en)$")
+
+
+def attributive_participle(db, word, before):
+    """Return the past participle a word inflected before its noun is ("markierten" → "markiert"), or None.
+
+    before: the sentence before the word. "markierten", "verstörte" are spelt as a weak verb's
+    past too ("Sie markierten Bäume"): read as a participle only after a determiner or a
+    preposition ("von markierten Pflöcken", "das verstörte Tier"), or with "ge-", which no past has.
+    """
+    from .context import past_participle  # context asks this module: imported when called
+
+    low = word.lower()
+    for ending in _ENDINGS:
+        stem = low[:-len(ending)]
+        if not low.endswith(ending) or len(stem) < 5 or not past_participle(stem):
+            continue
+        previous = (before.split() or [""])[-1].lower()
+        unambiguous = (ending in _ONLY_ADJECTIVE or _GE.match(stem)
+                       or determiner_genders(before) or previous in senses.PREPOSITIONS)
+        if unambiguous and has_key(db, stem):
+            return stem
+    return None
+
+
+def as_participles(entries, participle):
+    """Return entries with each verb line replaced by its participle row, where found ("to mark sth." → "marked").
+
+    The verb's senses keep the order the clause gives them (its object, its usual sense);
+    the row only says that sense as a participle.
+    """
+    rows = {e["id"]: e for e in entries if e["sub"] == senses.PARTICIPLE_ROW and e["key"] == participle}
+    lines = {e["id"] for e in entries if e["pos"] == "verb" and e["sub"] == 0}
+    out = []
+    for e in entries:
+        if e["sub"] > 0 and e["id"] - e["sub"] in lines:
+            continue  # its line's participle row stands where the line does ("marks" is not the word)
+        if e["id"] in lines:
+            e = rows.get(e["id"] + senses.PARTICIPLE_ROW, e)
+        out.append(e)
+    return out

@@ -1,0 +1,37 @@
+"""A verb's past participle inflected before its noun means its participle row, in the sense its verb's lines rank first."""
+import pytest
+from words_lookup import look
+
+from annotations.words import senses
+
+MARKIEREN = """\
+Markieren {n} :: marking
+etw. kennzeichnen; markieren {vt} | kennzeichnend; markierend | gekennzeichnet; markiert | kennzeichnet; markiert | kennzeichnete; markierte :: to mark sth. | marking | marked | marks | marked
+markieren {vt} | markierend | markiert | er/sie markiert | ich/er/sie markierte :: to tag | tagging | tagged | he/she tags | I/he/she tagged
+"""
+
+AUFSCHICHTEN = """\
+Schichten bilden {vt}; sich aufschichten {vr} | Schichten bildend; sich aufschichtend | Schichten gebildet; sich aufgeschichtet :: to stratify | stratifying | stratified
+etw. übereinanderlegen; aufhäufen; aufschichten {vt} | übereinanderlegend; aufhäufend; aufschichtend | übereinandergelegt; aufgehäuft; aufgeschichtet :: to pile sth.; to pile up <> sth. | piling; piling up | piled; piled up
+"""
+
+
+def test_a_participle_before_its_noun_is_its_row_not_the_infinitive(load_ding):
+    # "markierten" is no Ding adjective: its verb's row "markiert" (marked) is, not "to mark sth.".
+    db = load_ding(MARKIEREN)
+    found = look(db, "Geschossen wird nur von markierten Pflöcken aus.", "markierten")
+    assert senses.best_gloss(found["entries"][0]) == "marked"
+
+
+def test_a_verbs_past_before_a_bare_plural_stays_the_verb(load_ding):
+    # No determiner or preposition before it, no "ge-": "markierten" is the verb's past here.
+    db = load_ding(MARKIEREN)
+    found = look(db, "Die Förster markierten Bäume für den Winter.", "markierten")
+    assert senses.best_gloss(found["entries"][0]) == "to mark sth."
+
+
+def test_the_clauses_sich_is_not_the_participles(load_ding):
+    # "sich" is "verkrochen"'s: "aufgeschichtetem" is piled, not the reflexive's "stratified".
+    db = load_ding(AUFSCHICHTEN)
+    found = look(db, "Das Tier hatte sich hinter aufgeschichtetem Brennholz verkrochen.", "aufgeschichtetem")
+    assert senses.best_gloss(found["entries"][0]) == "piled"
