@@ -40,18 +40,15 @@ def attributive_participle(db, word, before):
 
 
 def as_participles(entries, participle):
-    """Return entries with each verb line replaced by its participle row, where found ("to mark sth." → "marked").
+    """Return entries with the verb lines that have the participle as a row first, each as that row.
 
     The verb's senses keep the order the clause gives them (its object, its usual sense);
-    the row only says that sense as a participle.
+    the row only says that sense as a participle ("to mark sth." → "marked"). A row whose line
+    ranks lower, or none of whose lines was ranked, follows them.
     """
     rows = {e["id"]: e for e in entries if e["sub"] == senses.PARTICIPLE_ROW and e["key"] == participle}
-    lines = {e["id"] for e in entries if e["pos"] == "verb" and e["sub"] == 0}
-    out = []
-    for e in entries:
-        if e["sub"] > 0 and e["id"] - e["sub"] in lines:
-            continue  # its line's participle row stands where the line does ("marks" is not the word)
-        if e["id"] in lines:
-            e = rows.get(e["id"] + senses.PARTICIPLE_ROW, e)
-        out.append(e)
-    return out
+    lines = [e for e in entries if e["pos"] == "verb" and e["sub"] == 0 and e["id"] + senses.PARTICIPLE_ROW in rows]
+    shown = [rows[e["id"] + senses.PARTICIPLE_ROW] for e in lines]
+    ids = {e["id"] for e in lines + shown}
+    # Its line's other rows are not the word either ("markiert: marks", a present).
+    return shown + [e for e in entries if e["id"] not in ids and e["id"] - e["sub"] not in ids]
