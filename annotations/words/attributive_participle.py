@@ -2,7 +2,8 @@
 
 Ding gives such a participle no line of its own, only the past participle row of its verb's line
 ("markieren; markierend; markiert :: to mark sth.; marking; marked"): that row's English
-("marked") is what the word means there, not the verb's infinitive ("to mark sth.").
+("marked") is what the word means there, not the verb's infinitive ("to mark sth."). So it is
+of a participle naming a state after a linking verb ("fühlen sich gestört": disturbed).
 """
 import re
 
@@ -37,6 +38,32 @@ def attributive_participle(db, word, before):
         if unambiguous and has_key(db, stem):
             return stem
     return None
+
+
+# Verbs that, with "sich", take a participle as their complement: "fühlen sich abgehängt" (left behind).
+_SICH_COPULAS = frozenset("fühlen zeigen sehen".split())
+# "bleiben" and the subjunctive of "sein" link a state as "sein" does ("blieb gesperrt": closed).
+_LINKING = frozenset("""bleibt bleiben bleibe bleibst blieb blieben sei seien wäre wären""".split())
+# Auxiliaries of a perfect or a passive: with one, a participle is the verb ("hat … gesperrt").
+_TENSE = frozenset("""hat habe hast haben hatte hatten hattest hattet habt hätte hätten
+    wird werden wirst werdet wurde wurden würde würden worden""".split())
+
+
+def predicative_participle(word, clause_words, before, lemma_of):
+    """Say whether a past participle, not before a noun, names a state: "blieb gesperrt", "fühlen sich abgehängt".
+
+    Beside "bleiben", a subjunctive "sei", "sich fühlen/zeigen/sehen" or after "als", with no
+    auxiliary of a tense or passive. Not beside "ist" alone: "sind auf Mauern gestoßen" is a
+    perfect (of "stoßen auf", came across), however transitive the verb's first line.
+    """
+    from .context import past_participle  # context asks this module: imported when called
+
+    low = {w.lower() for w in clause_words if w != word}
+    if not word[:1].islower() or not past_participle(word) or low & _TENSE:
+        return False
+    previous = (before.split() or [""])[-1].lower()
+    return bool(previous == "als" or low & _LINKING
+                or "sich" in low and any(lemma_of(w) in _SICH_COPULAS for w in low))
 
 
 def as_participles(entries, participle):

@@ -10,7 +10,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, objects, senses, synonyms, topic, unlisted
-from .attributive_participle import as_participles, attributive_participle
+from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import MAX_RESULTS, PARTICLES, cached, fields_of, has_key, lookup, sentence_around
 
@@ -259,6 +259,9 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             adjective = _adjective_stem(db, first)
             # Not a Ding adjective: maybe a verb's participle ("markierten": marked), a row of its line.
             past = None if adjective else attributive_participle(db, first, sentence[:at])
+        elif predicative_participle(first, clause_words, sentence[:at], lambda w: lemmas.lemma(w, timeout=0)):
+            # "fühlen sich gestört" (disturbed): a state, as before a noun.
+            past = first.lower() if has_key(db, first) else None
         want = _want(first, lemma, initial, clause_words, adjective or past,
                      _inseparable_participle_here(db, first, clause_words))
         if past:

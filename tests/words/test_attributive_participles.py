@@ -35,3 +35,20 @@ def test_the_clauses_sich_is_not_the_participles(load_ding):
     db = load_ding(AUFSCHICHTEN)
     found = look(db, "Das Tier hatte sich hinter aufgeschichtetem Brennholz verkrochen.", "aufgeschichtetem")
     assert senses.best_gloss(found["entries"][0]) == "piled"
+
+
+STOEREN = """\
+sich an etw. stören {vr} | sich an etw. störend | sich an etw. gestört :: to resent sth. | resenting | resented
+jdn./etw. stören {vt} | störend | gestört :: to disturb sb./sth. | disturbing | disturbed
+"""
+
+
+@pytest.mark.parametrize("sentence, meaning", [
+    # "sich fühlen" links a state: its "sich" is no reflexive of "stören" (to resent).
+    ("Ein zugezogenes Ehepaar fühlte sich jeden Morgen im Schlaf gestört.", "disturbed"),
+    # With a perfect's auxiliary the participle is the verb.
+    ("Das Ehepaar hat sich an dem Lärm gestört.", "to resent sth."),
+])
+def test_a_participle_after_a_linking_verb_names_a_state(load_ding, sentence, meaning):
+    found = look(load_ding(STOEREN), sentence, "gestört")
+    assert senses.best_gloss(found["entries"][0]) == meaning
