@@ -250,6 +250,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         clause_words = [w for _, _, w in clause]
         initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
         lemma = lemmas.lemma(first, timeout=0) or first
+        if first[0].islower() and len(lemma) > len(first) and lemma.lower().endswith(first.lower()):
+            lemma = first  # no inflection drops a prefix: "färben" is not "schönfärben"
         # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
         after = word_tokens(sentence[at + len(first):c_end])
