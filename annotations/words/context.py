@@ -10,6 +10,7 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import compounds, lemmas, objects, senses, synonyms, topic, unlisted
+from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import MAX_RESULTS, PARTICLES, cached, fields_of, has_key, lookup, sentence_around
 
@@ -240,7 +241,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     surface = text[start + words[0][0]:start + words[-1][1]]
     first = words[0][2]
     ready = lemmas.wait(3.0)
-    separable = contraction = split = None
+    separable = contraction = split = past = None
     comparatives = superlatives = frozenset()
     want = senses.Want()
     if len(words) == 1:
@@ -249,20 +250,38 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         clause_words = [w for _, _, w in clause]
         initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
         lemma = lemmas.lemma(first, timeout=0) or first
+        if first[0].islower() and len(lemma) > len(first) and lemma.lower().endswith(first.lower()):
+            lemma = first  # no inflection drops a prefix: "färben" is not "schönfärben"
         # An inflected adjective stands before its noun ("vergangene Woche"); "begründete den
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
         after = word_tokens(sentence[at + len(first):c_end])
         before_noun = bool(after) and after[0][2][0].isupper()
-        adjective = (_adjective_stem(db, first) if (first[0].islower() or initial) and before_noun
-                     else None)
-        want = _want(first, lemma, initial, clause_words, adjective,
+        adjective = past = linked = None
+        if (first[0].islower() or initial) and before_noun:
+            adjective = _adjective_stem(db, first)
+            # Not a Ding adjective: maybe a verb's participle ("markierten": marked), a row of its line.
+            past = None if adjective else attributive_participle(db, first, sentence[:at])
+        elif predicative_participle(first, clause_words, sentence[:at], lambda w: lemmas.lemma(w, timeout=0)):
+            # "fühlen sich gestört" (disturbed): a state, as before a noun; Ding's adjective of it
+            # first, where it has one ("blieb gesperrt": closed).
+            if has_key(db, first, pos="adjective"):
+                adjective = linked = first.lower()
+            elif has_key(db, first):
+                past = first.lower()
+        want = _want(first, lemma, initial, clause_words, adjective or past,
                      _inseparable_participle_here(db, first, clause_words))
+        if linked:
+            want = dataclasses.replace(want, state=True)
+        if past:
+            # The clause's "sich" and prepositions are its finite verb's: a participle before its
+            # noun is no reflexive ("hinter aufgeschichtetem Brennholz": stacked, not stratified).
+            want = dataclasses.replace(want, reflexive=False, prepositions=frozenset())
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
                                    genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
         verb_at = next((n for n, (s, _, _) in enumerate(clause) if s + c_start == at), None)
-        if verb_at is not None and (first[0].islower() or initial) and not adjective:
+        if verb_at is not None and (first[0].islower() or initial) and not (adjective or past):
             # "ruft Fahrzeuge zurück" recalls things: not "jdn. zurückrufen" (see objects)
             want = dataclasses.replace(want, object=objects.object_kind(db, clause_words, verb_at, want.passive))
         comparatives = _comparative_forms(first) if first[0].islower() else frozenset()
@@ -279,7 +298,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
+        keys = [first, lemma, adjective or past, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         modern = unlisted.reformed_noun(db, first, initial)
@@ -319,7 +338,10 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     if separable:
         keys.insert(0, separable)
     keys = [k for k in keys if k]
-    entries = lookup(db, keys, limit=limit, want=want)
+    # A participle before its noun: enough of its verb's lines that their rows are among them.
+    entries = lookup(db, keys, limit=4 * limit if past else limit, want=want)
+    if past:
+        entries = as_participles(entries, past)[:limit]
     # A verb's object names its sense ("Berufung einlegen" is to appeal, not to insert); a
     # noun has a sense of its own ("an Wert verlieren": Wert is still value) unless it lives
     # only in the phrase ("Erliegen", a noun here, is one only in "zum Erliegen kommen").

@@ -1,0 +1,81 @@
+"""A past participle inflected before its noun ("von markierten Pflöcken"): an adjective made of its verb.
+
+Ding gives such a participle no line of its own, only the past participle row of its verb's line
+("markieren; markierend; markiert :: to mark sth.; marking; marked"): that row's English
+("marked") is what the word means there, not the verb's infinitive ("to mark sth."). So it is
+of a participle naming a state after a linking verb ("fühlen sich gestört": disturbed).
+"""
+import re
+
+from . import senses
+from .dictionary import PARTICLES, has_key
+from .grammar import determiner_genders
+
+# The endings of an adjective before its noun that no finite verb has: "markiertem", "markiertes".
+_ONLY_ADJECTIVE = ("em", "er", "es")
+_ENDINGS = ("en", "e", *_ONLY_ADJECTIVE)
+# "ge-" after a separable particle or none: "gesperrt", "abgebrannt", "gerissen"; no past has it.
+_GE = re.compile(r"^(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")?ge\w{2,}(?:t|en)$")
+
+
+def attributive_participle(db, word, before):
+    """Return the past participle a word inflected before its noun is ("markierten" → "markiert"), or None.
+
+    before: the sentence before the word. "markierten", "verstörte" are spelt as a weak verb's
+    past too ("Sie markierten Bäume"): read as a participle only after a determiner or a
+    preposition ("von markierten Pflöcken", "das verstörte Tier"), or with "ge-", which no past has.
+    """
+    from .context import past_participle  # context asks this module: imported when called
+
+    low = word.lower()
+    for ending in _ENDINGS:
+        stem = low[:-len(ending)]
+        if not low.endswith(ending) or len(stem) < 5 or not past_participle(stem):
+            continue
+        previous = (before.split() or [""])[-1].lower()
+        unambiguous = (ending in _ONLY_ADJECTIVE or _GE.match(stem)
+                       or determiner_genders(before) or previous in senses.PREPOSITIONS)
+        if unambiguous and has_key(db, stem):
+            return stem
+    return None
+
+
+# Verbs that, with "sich", take a participle as their complement: "fühlen sich abgehängt" (left behind).
+_SICH_COPULAS = frozenset("fühlen zeigen sehen".split())
+# "bleiben" and the subjunctive of "sein" link a state as "sein" does ("blieb gesperrt": closed).
+_LINKING = frozenset("""bleibt bleiben bleibe bleibst blieb blieben sei seien wäre wären""".split())
+# Auxiliaries of a perfect or a passive: with one, a participle is the verb ("hat … gesperrt").
+_TENSE = frozenset("""hat habe hast haben hatte hatten hattest hattet habt hätte hätten
+    wird werden wirst werdet wurde wurden würde würden worden""".split())
+
+
+def predicative_participle(word, clause_words, before, lemma_of):
+    """Say whether a past participle, not before a noun, names a state: "blieb gesperrt", "fühlen sich abgehängt".
+
+    Beside "bleiben", a subjunctive "sei", "sich fühlen/zeigen/sehen" or after "als", with no
+    auxiliary of a tense or passive. Not beside "ist" alone: "sind auf Mauern gestoßen" is a
+    perfect (of "stoßen auf", came across), however transitive the verb's first line.
+    """
+    from .context import past_participle  # context asks this module: imported when called
+
+    low = {w.lower() for w in clause_words if w != word}
+    if not word[:1].islower() or not past_participle(word) or low & _TENSE:
+        return False
+    previous = (before.split() or [""])[-1].lower()
+    return bool(previous == "als" or low & _LINKING
+                or "sich" in low and any(lemma_of(w) in _SICH_COPULAS for w in low))
+
+
+def as_participles(entries, participle):
+    """Return entries with the verb lines that have the participle as a row first, each as that row.
+
+    The verb's senses keep the order the clause gives them (its object, its usual sense);
+    the row only says that sense as a participle ("to mark sth." → "marked"). A row whose line
+    ranks lower, or none of whose lines was ranked, follows them.
+    """
+    rows = {e["id"]: e for e in entries if e["sub"] == senses.PARTICIPLE_ROW and e["key"] == participle}
+    lines = [e for e in entries if e["pos"] == "verb" and e["sub"] == 0 and e["id"] + senses.PARTICIPLE_ROW in rows]
+    shown = [rows[e["id"] + senses.PARTICIPLE_ROW] for e in lines]
+    ids = {e["id"] for e in lines + shown}
+    # Its line's other rows are not the word either ("markiert: marks", a present).
+    return shown + [e for e in entries if e["id"] not in ids and e["id"] - e["sub"] not in ids]
