@@ -523,9 +523,9 @@ def _whole_name(glosses, tokens, last):
     names the head part in several words, the compound's rendering runs to the last of them.
     """
     for g in glosses:
-        words = gloss_core(g).split()
+        words = _name_words(g)
         n = len(words)
-        if n > 1 and [t.lower() for t in tokens[last:last + n]] in (words, words[:-1] + [w + "s" for w in words[-1:]]):
+        if n > 1 and _plain(tokens[last:last + n]) in (words, words[:-1] + [w + "s" for w in words[-1:]]):
             return last + n - 1
     return last
 
@@ -537,11 +537,24 @@ def _whole_front(glosses, tokens, first):
     names the front part in several words, the compound's rendering starts at the first of them.
     """
     for g in glosses:
-        words = gloss_core(g).lower().split()
+        words = _name_words(g)
         n = len(words)
-        if 1 < n <= first + 1 and [t.lower() for t in tokens[first - n + 1:first + 1]] == words:
+        if 1 < n <= first + 1 and _plain(tokens[first - n + 1:first + 1]) == words:
             return first - n + 1
+    # English writes apart what a gloss writes as one word: "Minigolf|anlage" is a "mini golf course".
+    if first and "".join(_plain(tokens[first - 1:first + 1])) in {"".join(_name_words(g)) for g in glosses}:
+        return first - 1
     return first
+
+
+def _name_words(gloss):
+    """Return the words of a gloss's core as _plain gives them: Ding's "children’s book" is "children's book"."""
+    return _plain([gloss_core(gloss)])
+
+
+def _plain(words):
+    """Return words in lower case with plain apostrophes, as a translation may write them."""
+    return [w.lower().replace("’", "'") for w in " ".join(words).split()]
 
 
 def _can_be_noun(word, wordnet):
