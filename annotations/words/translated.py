@@ -97,7 +97,8 @@ def _occurrence(gloss, translation_words, adjective=False, pos=None):
     speech; a one-word gloss standing as another there is not it ("a firm will watch over"
     has no noun "watch").
     """
-    words = re.findall(_WORD, gloss_core(gloss))
+    # Without a possessive, as the translation's words are (bare_word): Ding's "Mother’s Day" is "Mother's Day".
+    words = [bare_word(w) for w in re.findall(_WORD, gloss_core(gloss))]
     if not words or not translation_words:
         return 0, 0, None
     n, text = len(words), translation_words

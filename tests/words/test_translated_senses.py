@@ -215,3 +215,11 @@ def test_a_phrasal_synonym_names_only_the_glosss_commonest_sense(load_ding, tmp_
     (tmp_path / "other").mkdir()
     wordnet = write_wordnet(tmp_path / "other", {"verb": [["depart", "part", "take off", "set forth"]]})
     assert marked(db, sentence, "trennt", english, wordnet) == "to part (from sb.)"
+
+
+def test_a_gloss_with_a_possessive_is_found_whatever_apostrophe_the_translation_writes(load_ding):
+    # Ding's "Mother’s Day", the translation's "Mother's Day": not the other sense that only shares "Day".
+    db = load_ding("Muttertag {m} :: Mother’s Day; Mothering Day [Br.]\n")
+    sentence = "Eine Floristin bindet vor dem Muttertag Hunderte Blumensträuße aus Tulpen und Ranunkeln."
+    english = "Before Mother's Day a florist ties hundreds of bunches of tulips and ranunculus."
+    assert marked(db, sentence, "Muttertag", english) == "Mother’s Day"
