@@ -202,6 +202,7 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         # "für ein Einschreiben" / "for a registered letter": "to register" is there as written,
         # but the sentence wants the noun, and its "registered mail" shares the word.
         found = _allowed_first(entries, stems_as, max(-span for _, span, *_ in found)) or found
+    own_words = {}
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -210,6 +211,8 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
                 mine = content_stems(_english(g))
                 if mine and mine <= stems_as(entry["pos"]) and not _other_particle(g, words):
                     entry["in_context"].append(g)
+                    if len(mine) > 1 and (run := _words_in_a_row(mine, words, matches, lower)):
+                        own_words.setdefault(g, run)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
         found = _without_others(entries, found, taken)
@@ -229,12 +232,29 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
     # English names the noun by that verb's gerund.
     gerund = _gerund(entries, min(found)[-1], words) if found and min(found)[0] else ""
     best = gerund or (_english(min(found)[-1]) if found else "")
+    # The sense's words the translation names one thing by in its own order and forms: "the
+    # story of sb.'s life" is "life stories", "boats for hire" a "boat hire" firm.
+    best = own_words.get(min(found)[-1], best) if found and not gerund else best
     ends = {i for i, m in enumerate(matches) if _CLAUSE_END.match(lower, m.end())}
     if best and best != gerund and (phrasal := _particle_sense(entries, best, words, ends)):
         entries[phrasal[0]]["in_context"].append(phrasal[1])
         best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return best
+
+
+def _words_in_a_row(stems, words, matches, lower):
+    """Return the translation's content words (lower case) that are stems, each once, side by side, or "".
+
+    A possessive ending them is the sentence's grammar: "the public prosecutor's office" names
+    no "public prosecutor's".
+    """
+    for k in range(len(words) - len(stems) + 1):
+        row = range(k, k + len(stems))
+        if ({stem(words[j]) for j in row} == stems and not any(words[j] in STOPWORDS for j in row)
+                and all(_GAP.fullmatch(lower[matches[j].end():matches[j + 1].start()]) for j in row[:-1])):
+            return bare_word(lower[matches[k].start():matches[row[-1]].end()])
+    return ""
 
 
 def _particle_sense(entries, gloss, words, ends):

@@ -223,3 +223,16 @@ def test_a_gloss_with_a_possessive_is_found_whatever_apostrophe_the_translation_
     sentence = "Eine Floristin bindet vor dem Muttertag Hunderte Blumensträuße aus Tulpen und Ranunkeln."
     english = "Before Mother's Day a florist ties hundreds of bunches of tulips and ranunculus."
     assert marked(db, sentence, "Muttertag", english) == "Mother’s Day"
+
+
+@pytest.mark.parametrize("line, sentence, word, english, found", [
+    ("Bootsverleih {m} :: boats for hire",
+     "Am Flussufer vermietet ein Bootsverleih Kanus und Kajaks an Ausflügler.", "Bootsverleih",
+     "On the riverbank, a boat hire firm rents out canoes and kayaks to day-trippers.", "boat hire"),
+    ("jds. Lebensgeschichte {f} :: sb.’s life history; the story of sb.’s life",
+     "Schülerinnen und Schüler hatten die Lebensgeschichten der Opfer zuvor in Archiven recherchiert.",
+     "Lebensgeschichten",
+     "School students had researched the victims' life stories in archives beforehand.", "life stories"),
+])
+def test_a_sense_the_translation_words_in_its_own_order_is_its_words(load_ding, line, sentence, word, english, found):
+    assert marked(load_ding(line + "\n"), sentence, word, english) == found
