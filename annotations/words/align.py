@@ -278,7 +278,7 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW and not (pos == "noun" and r[-1] in as_verb)]
     if len(near) != 1:
         return None
-    run = near[0]
+    run = _with_own_parts(db, near[0], tokens, translation, sentence[at:end], renders)
     if len(run) > MAX_RUN:
         return None  # the words around it too: which of them are the word's is not clear
     where = run[0] / len(tokens)
@@ -306,6 +306,35 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         last += int(bool(after) and not after[1])
     be = 0 if _german_passive(sentence, at, end) else _passive_be(tokens, run[0], translation, pos)
     return tokens[run[0] - be][0], tokens[last][1]
+
+
+def _with_own_parts(db, run, tokens, translation, word, renders):
+    """Return run with the words next to it that render the word's own parts, though another word claims them.
+
+    "Drachen|flieger" is a "kite flyer" where "Lenkdrachen" (stunt kites) claims "kite" too,
+    "UV-Schutz" is "UV protection": the word before the run that renders a front part, or is
+    written as in the German word, and the word after it that renders the last part, name one
+    thing with it.
+    """
+    parts = compound_parts(db, word) if len(word) >= 8 and word.isalpha() else None
+    pieces = {p.lower() for p in word.split("-")} if "-" in word else set()
+    if not parts and not pieces:
+        return run
+    front = _expanded({w for _, headword in (parts or [])[:-1] for w in renders(headword)})
+    head = _expanded(renders(parts[-1][1]) if parts else ())
+
+    def own(i, english):
+        low, st = tokens[i][2], tokens[i][3]
+        return low not in ENGLISH_FUNCTION and (low in english[0] or st in english[1])
+
+    first, last = run[0], run[-1]
+    while (first > 0 and _JOINED.fullmatch(translation, tokens[first - 1][1], tokens[first][0])
+           and (own(first - 1, front) or tokens[first - 1][2] in pieces)):
+        first -= 1
+    while (last + 1 < len(tokens) and _JOINED.fullmatch(translation, tokens[last][1], tokens[last + 1][0])
+           and own(last + 1, head)):
+        last += 1
+    return list(range(first, last + 1))
 
 
 def _passive_be(tokens, i, translation, pos):

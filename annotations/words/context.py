@@ -9,7 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import compounds, lemmas, objects, senses, synonyms, topic, unlisted
+from . import agents, compounds, lemmas, objects, senses, synonyms, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import MAX_RESULTS, PARTICLES, cached, fields_of, has_key, lookup, sentence_around
@@ -381,6 +381,12 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             entries = lookup(db, [base_of["base"]], limit=limit, want=senses.Want(noun=True))
         else:
             entries, split = unlisted.fallback(db, first, want)
+    agent = None
+    if not entries and not split and not base_of and len(words) == 1:
+        agent = agents.agent_noun(db, first)
+        if agent:
+            # "Einrahmerin", which Ding lacks, is one who does what "einrahmen" means.
+            entries = lookup(db, [agent["verb"]], limit=limit, want=senses.Want(verb=True))
     # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
     # dictionary, whole or split: a name or a loanword (see loanword()).
     unknown = (not entries and not split and not base_of
@@ -396,7 +402,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,
-        "name": name, "base_of": base_of, "unknown": unknown,
+        "name": name, "base_of": base_of, "agent": agent, "unknown": unknown,
         "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
         "start": start + words[0][0], "end": start + words[-1][1],
     }
@@ -523,7 +529,7 @@ def grammar(result, entries):
     """
     lemma = result["separable"] or result["lemma"]
     out = {"lemma": lemma, "gender": "", "plural": "", "form": ""}
-    if base_of := result.get("base_of"):
+    if base_of := result.get("base_of") or result.get("agent"):
         return {**out, "lemma": base_of["lemma"], "gender": base_of["gender"], "plural": base_of["plural"]}
     if result["split"]:
         last = result["split"][-1]["entries"]

@@ -672,12 +672,24 @@ def split_meaning(glosses, noun):
 
     English names a thing by one noun before another ("honey harvest", "computer failure"),
     as German joins them into one word: a noun whose parts each mean one English word reads
-    so. Where a part's meaning is a phrase or missing, or the word is no noun, the parts stay
-    apart ("fight + jet aircraft", "three + for…days").
+    so. A front part may mean an English compound itself: it stands before the last part as
+    a whole ("Modellbahn|club": model railway club, "Kinderbuch|verlag": children's book publisher).
+    Where the last part's meaning is a phrase, a part's is missing, or the word is no noun,
+    the parts stay apart ("fight + jet aircraft", "three + for…days").
     """
-    if noun and glosses and all(_ONE_WORD.fullmatch(g or "") for g in glosses):
+    if (noun and glosses and _ONE_WORD.fullmatch(glosses[-1] or "")
+            and all(_noun_name(g) for g in glosses[:-1])):
         return " ".join(glosses)
     return " + ".join(g or "?" for g in glosses)
+
+
+# A noun or a compound noun of two: "railway", "children’s book" (not "in own right", a phrase).
+_NOUN_NAME = re.compile(r"[a-z][a-z’']*(?:-[a-z]+)*(?: [a-z][a-z’']*(?:-[a-z]+)*)?")
+
+
+def _noun_name(gloss):
+    """Say whether a part's meaning is an English noun, or two that name one thing, without function words."""
+    return bool(_NOUN_NAME.fullmatch(gloss or "")) and not any(w in STOPWORDS for w in gloss.split())
 
 
 # Labels of a way of speaking (figurative, dated, colloquial), not of a field ("[zool.]").

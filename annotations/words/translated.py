@@ -97,7 +97,8 @@ def _occurrence(gloss, translation_words, adjective=False, pos=None):
     speech; a one-word gloss standing as another there is not it ("a firm will watch over"
     has no noun "watch").
     """
-    words = re.findall(_WORD, gloss_core(gloss))
+    # Without a possessive, as the translation's words are (bare_word): Ding's "Mother’s Day" is "Mother's Day".
+    words = [bare_word(w) for w in re.findall(_WORD, gloss_core(gloss))]
     if not words or not translation_words:
         return 0, 0, None
     n, text = len(words), translation_words
@@ -201,6 +202,7 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
         # "für ein Einschreiben" / "for a registered letter": "to register" is there as written,
         # but the sentence wants the noun, and its "registered mail" shares the word.
         found = _allowed_first(entries, stems_as, max(-span for _, span, *_ in found)) or found
+    own_words = {}
     if translation and not found:
         # Nothing as written or inflected: a gloss all of whose content words the translation
         # has in some form and order ("to reach for sth." where it says "reaches") is used there.
@@ -209,6 +211,8 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
                 mine = content_stems(_english(g))
                 if mine and mine <= stems_as(entry["pos"]) and not _other_particle(g, words):
                     entry["in_context"].append(g)
+                    if len(mine) > 1 and (run := _words_in_a_row(mine, words, matches, lower)):
+                        own_words.setdefault(g, run)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
         found = _without_others(entries, found, taken)
@@ -228,12 +232,38 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
     # English names the noun by that verb's gerund.
     gerund = _gerund(entries, min(found)[-1], words) if found and min(found)[0] else ""
     best = gerund or (_english(min(found)[-1]) if found else "")
+    # The sense's words the translation names one thing by in its own order and forms: "the
+    # story of sb.'s life" is "life stories", "boats for hire" a "boat hire" firm.
+    best = own_words.get(min(found)[-1], best) if found and not gerund else best
     ends = {i for i, m in enumerate(matches) if _CLAUSE_END.match(lower, m.end())}
     if best and best != gerund and (phrasal := _particle_sense(entries, best, words, ends)):
         entries[phrasal[0]]["in_context"].append(phrasal[1])
         best = _english(phrasal[1])
     entries.sort(key=lambda e: not e["in_context"])  # stable: otherwise the ranked order
     return best
+
+
+def _words_in_a_row(stems, words, matches, lower):
+    """Return the translation's content words (lower case) that are stems, each once, side by side, or "".
+
+    A possessive ending them is the sentence's grammar: "the public prosecutor's office" names
+    no "public prosecutor's".
+    """
+    for k in range(len(words) - len(stems) + 1):
+        row = range(k, k + len(stems))
+        if ({stem(words[j]) for j in row} == stems and not any(words[j] in STOPWORDS for j in row)
+                and all(_GAP.fullmatch(lower[matches[j].end():matches[j + 1].start()]) for j in row[:-1])):
+            return bare_word(lower[matches[k].start():matches[row[-1]].end()])
+        # Two words a preposition joins, as English names a thing by its head first ("pay for apprentices").
+        if (len(stems) == 2 and k + 2 < len(words) and words[k + 1] in _ROW_JOINS
+                and {stem(words[k]), stem(words[k + 2])} == stems and not {words[k], words[k + 2]} & STOPWORDS
+                and all(re.fullmatch(r"\s+", lower[matches[j].end():matches[j + 1].start()]) for j in (k, k + 1))):
+            return bare_word(lower[matches[k].start():matches[k + 2].end()])
+    return ""
+
+
+# The prepositions English joins a name's head and its modifier by: "pay for apprentices", "story of a life".
+_ROW_JOINS = frozenset({"of", "for"})
 
 
 def _particle_sense(entries, gloss, words, ends):
@@ -523,9 +553,9 @@ def _whole_name(glosses, tokens, last):
     names the head part in several words, the compound's rendering runs to the last of them.
     """
     for g in glosses:
-        words = gloss_core(g).split()
+        words = _name_words(g)
         n = len(words)
-        if n > 1 and [t.lower() for t in tokens[last:last + n]] in (words, words[:-1] + [w + "s" for w in words[-1:]]):
+        if n > 1 and _plain(tokens[last:last + n]) in (words, words[:-1] + [w + "s" for w in words[-1:]]):
             return last + n - 1
     return last
 
@@ -537,11 +567,24 @@ def _whole_front(glosses, tokens, first):
     names the front part in several words, the compound's rendering starts at the first of them.
     """
     for g in glosses:
-        words = gloss_core(g).lower().split()
+        words = _name_words(g)
         n = len(words)
-        if 1 < n <= first + 1 and [t.lower() for t in tokens[first - n + 1:first + 1]] == words:
+        if 1 < n <= first + 1 and _plain(tokens[first - n + 1:first + 1]) == words:
             return first - n + 1
+    # English writes apart what a gloss writes as one word: "Minigolf|anlage" is a "mini golf course".
+    if first and "".join(_plain(tokens[first - 1:first + 1])) in {"".join(_name_words(g)) for g in glosses}:
+        return first - 1
     return first
+
+
+def _name_words(gloss):
+    """Return the words of a gloss's core as _plain gives them: Ding's "children’s book" is "children's book"."""
+    return _plain([gloss_core(gloss)])
+
+
+def _plain(words):
+    """Return words in lower case with plain apostrophes, as a translation may write them."""
+    return [w.lower().replace("’", "'") for w in " ".join(words).split()]
 
 
 def _can_be_noun(word, wordnet):

@@ -123,8 +123,11 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     if split:
         gloss = best or senses.split_meaning([p["gloss"] for p in split], result["surface"][:1].isupper())
     else:
+        # An agent noun Ding lacks ("Einrahmerin") shows its verb's senses and means English's agent
+        # noun, unless the translation has its own words for it: a verb's sense found there is the verb's.
+        agent = result["agent"] and (not best or any(best in e["glosses"] for e in entries)) and result["agent"]["english"]
         # A capitalised word mid-sentence may be a name ("Trump"): its English look-alike is no meaning.
-        gloss = best or (senses.best_gloss(entries[0]) if entries
+        gloss = agent or best or (senses.best_gloss(entries[0]) if entries
                          else machine or (loanword if not result["name"] else None) or "")
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
     top = [e for e in entries if e["in_context"]] or entries[:SHOWN]

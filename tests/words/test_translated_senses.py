@@ -215,3 +215,31 @@ def test_a_phrasal_synonym_names_only_the_glosss_commonest_sense(load_ding, tmp_
     (tmp_path / "other").mkdir()
     wordnet = write_wordnet(tmp_path / "other", {"verb": [["depart", "part", "take off", "set forth"]]})
     assert marked(db, sentence, "trennt", english, wordnet) == "to part (from sb.)"
+
+
+def test_a_gloss_with_a_possessive_is_found_whatever_apostrophe_the_translation_writes(load_ding):
+    # Ding's "Mother’s Day", the translation's "Mother's Day": not the other sense that only shares "Day".
+    db = load_ding("Muttertag {m} :: Mother’s Day; Mothering Day [Br.]\n")
+    sentence = "Eine Floristin bindet vor dem Muttertag Hunderte Blumensträuße aus Tulpen und Ranunkeln."
+    english = "Before Mother's Day a florist ties hundreds of bunches of tulips and ranunculus."
+    assert marked(db, sentence, "Muttertag", english) == "Mother’s Day"
+
+
+@pytest.mark.parametrize("line, sentence, word, english, found", [
+    ("Bootsverleih {m} :: boats for hire",
+     "Am Flussufer vermietet ein Bootsverleih Kanus und Kajaks an Ausflügler.", "Bootsverleih",
+     "On the riverbank, a boat hire firm rents out canoes and kayaks to day-trippers.", "boat hire"),
+    ("jds. Lebensgeschichte {f} :: sb.’s life history; the story of sb.’s life",
+     "Schülerinnen und Schüler hatten die Lebensgeschichten der Opfer zuvor in Archiven recherchiert.",
+     "Lebensgeschichten",
+     "School students had researched the victims' life stories in archives beforehand.", "life stories"),
+    # English names the head first, a preposition before its modifier.
+    ("Ausbildungsvergütung {f} | Ausbildungsvergütungen {pl} :: training allowance; apprenticeship pay; apprentice’s pay "
+     "| training allowances; apprenticeship pays; apprentice’s pays",
+     "Der Handwerksverband wirbt an Schulen mit Praktika und höheren Ausbildungsvergütungen um Nachwuchs.",
+     "Ausbildungsvergütungen",
+     "The crafts association is trying to attract young talent at schools with internships and higher pay for "
+     "apprentices.", "pay for apprentices"),
+])
+def test_a_sense_the_translation_words_in_its_own_order_is_its_words(load_ding, line, sentence, word, english, found):
+    assert marked(load_ding(line + "\n"), sentence, word, english) == found
