@@ -18,7 +18,8 @@ import regex
 
 from ..common import WORD_PATTERN, word_tokens
 from . import english_roles, lemmas, synonyms, translated
-from .context import AUXILIARIES, FUNCTION_WORDS, PASSIVE_AUXILIARIES, past_participle
+from .context import AUXILIARIES, FUNCTION_WORDS, PASSIVE_AUXILIARIES
+from .participles import past_participle
 from .unlisted import compound_parts
 from .dictionary import english_of, normalize, split_glosses
 from .senses import STOPWORDS, gloss_core, participle, stem

@@ -10,6 +10,7 @@ import re
 from . import senses
 from .dictionary import PARTICLES, has_key
 from .grammar import determiner_genders
+from .participles import past_participle
 
 # The endings of an adjective before its noun that no finite verb has: "markiertem", "markiertes".
 _ONLY_ADJECTIVE = ("em", "er", "es")
@@ -25,7 +26,6 @@ def attributive_participle(db, word, before):
     past too ("Sie markierten Bäume"): read as a participle only after a determiner or a
     preposition ("von markierten Pflöcken", "das verstörte Tier"), or with "ge-", which no past has.
     """
-    from .context import past_participle  # context asks this module: imported when called
 
     low = word.lower()
     for ending in _ENDINGS:
@@ -56,7 +56,6 @@ def predicative_participle(word, clause_words, before, lemma_of):
     auxiliary of a tense or passive. Not beside "ist" alone: "sind auf Mauern gestoßen" is a
     perfect (of "stoßen auf", came across), however transitive the verb's first line.
     """
-    from .context import past_participle  # context asks this module: imported when called
 
     low = {w.lower() for w in clause_words if w != word}
     if not word[:1].islower() or not past_participle(word) or low & _TENSE:

@@ -11,6 +11,7 @@ import regex
 from ..common import WORD_PATTERN, word_tokens
 from . import agents, compounds, lemmas, objects, senses, synonyms, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
+from .participles import participle_infinitives, past_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
 from .dictionary import MAX_RESULTS, PARTICLES, cached, fields_of, has_key, lookup, sentence_around
 
@@ -39,14 +40,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
 _PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:" + "|".join(sorted(senses.PREPOSITIONS)) + r")$)")
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
-# "entfernt", "beseitigt", "zerstört": a participle of an inseparable verb, without "ge-". The
-# prefixes that are never separable: be-, ent-, er-, miss-, ver-, zer-. Not emp-: its verbs are
-# strong ("empfohlen", "empfunden") but "empören", whose "empört" a 3-letter stem never matched. Not über-,
-# unter-, durch-, um-, wider-, wieder-: separable or not by verb ("übersetzt", "übergesetzt"),
-# so a word opening with one may as well be an adjective or the verb's present.
-_INSEPARABLE_PARTICIPLE = re.compile(r"^(?P<particle>be|ent|er|miss|ver|zer)(?P<stem>\w{3,}?)(?:e?t)$")
-_PARTICIPLE = re.compile(r"^(?P<particle>" + "|".join(sorted(PARTICLES, key=len, reverse=True))
-                         + r")?ge(?P<stem>\w{2,}?)(?:e?t)$")
+
 
 
 # "und"/"oder" between two nouns joins them, not two clauses: "lenken sie von Spritzen und
@@ -73,7 +67,7 @@ def _finite(word):
     participle closing the clause ("ausgebucht") belongs to the verb before "und". A form in
     -en may be finite ("und wir steigen ab"); not knowing the lemma yet, count any as one.
     """
-    if _participle_infinitive(word):
+    if participle_infinitives(word):
         return False
     lemma = lemmas.lemma(word, timeout=0)
     return not lemma or lemma.lower() != word.lower() or word.endswith("en")
@@ -109,37 +103,6 @@ def _separable_verb(db, particle, words):
             if has_key(db, candidate, pos="verb"):
                 return candidate
     return None
-
-
-def _participle_infinitive(word, inseparable=False):
-    """Return the infinitives that may be behind a weak participle ("ausgebaut" → "ausbauen"), or None.
-
-    Two where the stem ends in -er or -el ("gespielt": "spieln" or "spielen", see compounds.infinitives).
-
-    inseparable: also one of a verb with an inseparable prefix, which takes no "ge-"
-    ("entfernt" → "entfernen"). It is spelt as the verb's present ("er entfernt"), and beside
-    "sein" alone often an adjective ("weit entfernt"): ask only where "werden" makes it a
-    passive ("ist entfernt worden").
-    """
-    m = _PARTICIPLE.match(word.lower()) or (inseparable and _INSEPARABLE_PARTICIPLE.match(word.lower()))
-    if not m:
-        return None
-    return compounds.infinitives((m.group("particle") or "") + m.group("stem"))
-
-
-# A strong verb's participle: "geschrieben", "abgeschlossen", "verboten".
-_STRONG_PARTICIPLE = re.compile(r"^(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
-                                + r")?ge\w{2,}|(?:be|ent|er|miss|ver|zer)\w{3,})en$")
-
-
-def past_participle(word):
-    """Say whether word is spelt as a German past participle: "geöffnet", "abgesagt", "saniert", "geschrieben".
-
-    The spelling only: "verkauft" is a present too, "erhalten" an infinitive; "liegt" is neither.
-    """
-    word = word.lower()
-    return bool(_participle_infinitive(word, inseparable=True) or word.endswith("iert")
-                or _STRONG_PARTICIPLE.match(word))
 
 
 def _inseparable_participle_here(db, word, clause_words):
@@ -208,16 +171,16 @@ def _want(word, lemma, sentence_initial, clause_words, adjective, inseparable=Tr
     auxiliaries = {w.lower() for w in clause_words if w != word} & AUXILIARIES
     passive_auxiliary = bool(auxiliaries & (_WERDEN | {"worden"}))
     verb = bool(noun is not True and not adjective and auxiliaries
-                and (_participle_infinitive(word, inseparable=passive_auxiliary and inseparable) or lem.endswith("n")))
+                and (participle_infinitives(word, inseparable=passive_auxiliary and inseparable) or lem.endswith("n")))
     # "Die Säle sind ausgebucht": with "sein" alone (no "haben", no "werden"), a participle
     # Ding lists as an adjective of its own names the state, as in "die ausgebuchten Säle".
-    state = verb and auxiliaries <= _SEIN and bool(_participle_infinitive(word))
+    state = verb and auxiliaries <= _SEIN and bool(participle_infinitives(word))
     reflexive = any(w.lower() in _REFLEXIVE for w in clause_words)
     # "die im Ofen gebrannt werden", "ist gesprengt worden": a participle beside "werden" is
     # a passive, which only a transitive verb has ("etw. brennen": to fire, not "brennen {vi}").
     # A weak participle ("gebrannt", "gestutzt"), not the infinitive of a future ("wird brennen").
     passive = bool(verb and passive_auxiliary and word.lower().endswith("t")
-                   and (word.lower() != lem or _participle_infinitive(word, inseparable=inseparable)))
+                   and (word.lower() != lem or participle_infinitives(word, inseparable=inseparable)))
     # "damit", "darauf", "womit": a preposition with its object as a pronoun; "am", "zum":
     # one with its article ("am Ausfliegen gehindert" is "an etw. hindern").
     prepositions = senses.PREPOSITIONS.intersection(
@@ -305,7 +268,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         if modern:
             keys = [modern, lemmas.lemma(modern, timeout=0)]
         if want.verb or not want.noun:
-            keys.append(next((i for i in _participle_infinitive(first, inseparable=want.passive) or ()
+            keys.append(next((i for i in participle_infinitives(first, inseparable=want.passive) or ()
                               if has_key(db, i)), None))
         pair = compounds.contraction(first)
         if pair:

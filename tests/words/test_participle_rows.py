@@ -5,7 +5,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 import pytest
 from words_lookup import look
 
-from annotations.words import context, senses
+from annotations.words import participles, senses
 
 DING = """\
 bekannt {adj} | am bekanntesten | weit bekannt; weitbekannt | bekannt als | bekannt sein (als) | bekannt werden :: known | most known | widely known | known as | to be known (as) | to become known; to come to be known
@@ -56,12 +56,12 @@ leeren; ausleeren; entleeren {vt} | leerend | geleert :: to deplete | depleting 
     ("Die Mülleimer im Park werden zweimal pro Woche geleert.", "geleert", "leeren", "to deplete"),
 ])
 def test_a_stem_in_er_or_el_takes_the_ending_the_dictionary_knows(load_ding, sentence, word, infinitive, meaning):
-    assert infinitive in context._participle_infinitive(word)
+    assert infinitive in participles.participle_infinitives(word)
     assert senses.best_gloss(look(load_ding(ER_EL), sentence, word)["entries"][0]) == meaning
 
 
 def test_an_inseparable_prefix_covers_only_the_prefixes_never_separable():
     # "empört": "emp-" is not among them; "übersetzt" may be "über|setzen" (separable).
-    assert context._participle_infinitive("zerstört", inseparable=True) == ("zerstören",)
-    assert context._participle_infinitive("empört", inseparable=True) is None
-    assert context._participle_infinitive("übersetzt", inseparable=True) is None
+    assert participles.participle_infinitives("zerstört", inseparable=True) == ("zerstören",)
+    assert participles.participle_infinitives("empört", inseparable=True) is None
+    assert participles.participle_infinitives("übersetzt", inseparable=True) is None
