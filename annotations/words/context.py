@@ -219,22 +219,16 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         # Schritt" is the verb. A bare word before a verb or adjective modifies it: an adverb.
         after = word_tokens(sentence[at + len(first):c_end])
         before_noun = bool(after) and after[0][2][0].isupper()
-        adjective = past = linked = None
+        adjective = past = None
         if (first[0].islower() or initial) and before_noun:
             adjective = _adjective_stem(db, first)
             # Not a Ding adjective: maybe a verb's participle ("markierten": marked), a row of its line.
             past = None if adjective else attributive_participle(db, first, sentence[:at])
         elif predicative_participle(first, clause_words, sentence[:at], lambda w: lemmas.lemma(w, timeout=0)):
-            # "fühlen sich gestört" (disturbed): a state, as before a noun; Ding's adjective of it
-            # first, where it has one ("blieb gesperrt": closed).
-            if has_key(db, first, pos="adjective"):
-                adjective = linked = first.lower()
-            elif has_key(db, first):
-                past = first.lower()
+            # "fühlen sich gestört" (disturbed): a state, as before a noun.
+            past = first.lower() if has_key(db, first) else None
         want = _want(first, lemma, initial, clause_words, adjective or past,
                      _inseparable_participle_here(db, first, clause_words))
-        if linked:
-            want = dataclasses.replace(want, state=True)
         if past:
             # The clause's "sich" and prepositions are its finite verb's: a participle before its
             # noun is no reflexive ("hinter aufgeschichtetem Brennholz": stacked, not stratified).

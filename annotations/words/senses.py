@@ -89,7 +89,7 @@ class Want:
     sentence: frozenset = frozenset()  # the sentence's other words, lower case ("landtagswahl")
     participle: bool = False      # a present participle ("zunehmend"): not the verb's infinitive
     number: bool = False          # a number follows ("rund 3000", "knapp fünf Prozent")
-    state: bool = False           # a participle beside "sein" alone or a linking verb ("blieb gesperrt"): maybe a state
+    state: bool = False           # a participle beside "sein" alone ("sind ausgebucht"): maybe a state
     passive: bool = False         # a participle beside "werden" ("gebrannt werden"): a transitive verb
     genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
     fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
@@ -364,8 +364,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         s += 2.0
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
-    if want.state and pos == "adjective" and entry["sub"] == 0 and head.lower() == entry["key"]:
-        s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
+        if want.state and pos == "adjective" and entry["sub"] == 0 and head.lower() == entry["key"]:
+            s -= 2.5  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
     if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
         s += PASSIVE_INTRANSITIVE
     if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)):

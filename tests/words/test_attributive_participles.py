@@ -52,16 +52,3 @@ jdn./etw. stören {vt} | störend | gestört :: to disturb sb./sth. | disturbing
 def test_a_participle_after_a_linking_verb_names_a_state(load_ding, sentence, meaning):
     found = look(load_ding(STOEREN), sentence, "gestört")
     assert senses.best_gloss(found["entries"][0]) == meaning
-
-
-SPERREN = """\
-abgesperrt; gesperrt {adj} :: closed off; closed
-etw. sperren {vt} | sperrend | gesperrt | sperrt | sperrte :: to lock sth. | locking | locked | locks | locked
-etw. sperren {vt} | sperrend | gesperrt :: to block sth.; to deny access to sth. | blocking; denying access | blocked; denied access
-"""
-
-
-def test_dings_adjective_names_the_state_after_a_linking_verb(load_ding):
-    # "blieb gesperrt": Ding's adjective "gesperrt" (closed off), not the verb (to lock sth.).
-    found = look(load_ding(SPERREN), "Die Strecke blieb stundenlang gesperrt, der Verkehr staute sich.", "gesperrt")
-    assert senses.best_gloss(found["entries"][0]) == "closed off"
