@@ -254,16 +254,7 @@ def _words_in_a_row(stems, words, matches, lower):
         if ({stem(words[j]) for j in row} == stems and not any(words[j] in STOPWORDS for j in row)
                 and all(_GAP.fullmatch(lower[matches[j].end():matches[j + 1].start()]) for j in row[:-1])):
             return bare_word(lower[matches[k].start():matches[row[-1]].end()])
-        # Two words a preposition joins, as English names a thing by its head first ("pay for apprentices").
-        if (len(stems) == 2 and k + 2 < len(words) and words[k + 1] in _ROW_JOINS
-                and {stem(words[k]), stem(words[k + 2])} == stems and not {words[k], words[k + 2]} & STOPWORDS
-                and all(re.fullmatch(r"\s+", lower[matches[j].end():matches[j + 1].start()]) for j in (k, k + 1))):
-            return bare_word(lower[matches[k].start():matches[k + 2].end()])
     return ""
-
-
-# The prepositions English joins a name's head and its modifier by: "pay for apprentices", "story of a life".
-_ROW_JOINS = frozenset({"of", "for"})
 
 
 def _particle_sense(entries, gloss, words, ends):

@@ -233,13 +233,6 @@ def test_a_gloss_with_a_possessive_is_found_whatever_apostrophe_the_translation_
      "Schülerinnen und Schüler hatten die Lebensgeschichten der Opfer zuvor in Archiven recherchiert.",
      "Lebensgeschichten",
      "School students had researched the victims' life stories in archives beforehand.", "life stories"),
-    # English names the head first, a preposition before its modifier.
-    ("Ausbildungsvergütung {f} | Ausbildungsvergütungen {pl} :: training allowance; apprenticeship pay; apprentice’s pay "
-     "| training allowances; apprenticeship pays; apprentice’s pays",
-     "Der Handwerksverband wirbt an Schulen mit Praktika und höheren Ausbildungsvergütungen um Nachwuchs.",
-     "Ausbildungsvergütungen",
-     "The crafts association is trying to attract young talent at schools with internships and higher pay for "
-     "apprentices.", "pay for apprentices"),
 ])
 def test_a_sense_the_translation_words_in_its_own_order_is_its_words(load_ding, line, sentence, word, english, found):
     assert marked(load_ding(line + "\n"), sentence, word, english) == found
