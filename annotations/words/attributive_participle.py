@@ -2,12 +2,12 @@
 
 Ding gives such a participle no line of its own, only the past participle row of its verb's line
 ("markieren; markierend; markiert :: to mark sth.; marking; marked"): that row's English
-("marked") is what the word means there, not the verb's infinitive ("to mark sth."). So it is
-of a participle naming a state after a linking verb ("fühlen sich gestört": disturbed).
+("marked") is what the word means there, not the verb's infinitive ("to mark sth."). So is a
+participle naming a state after a linking verb ("fühlen sich gestört": disturbed).
 """
 import re
 
-from . import senses
+from . import compounds, senses
 from .dictionary import PARTICLES, has_key
 from .grammar import determiner_genders
 from .participles import past_participle
@@ -15,7 +15,8 @@ from .participles import past_participle
 # The endings of an adjective before its noun that no finite verb has: "markiertem", "markiertes".
 _ONLY_ADJECTIVE = ("em", "er", "es")
 _ENDINGS = ("en", "e", *_ONLY_ADJECTIVE)
-# "ge-" after a separable particle or none: "gesperrt", "abgebrannt", "gerissen"; no past has it.
+# "ge-" after a separable particle or none: "gesperrt", "abgebrannt", "gerissen"; no past has
+# it, but for the verbs that begin with it ("gehörten", "gestalteten": see _ge_verb_past).
 _GE = re.compile(r"^(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")?ge\w{2,}(?:t|en)$")
 
 
@@ -33,17 +34,26 @@ def attributive_participle(db, word, before):
         if not low.endswith(ending) or len(stem) < 5 or not past_participle(stem):
             continue
         previous = (before.split() or [""])[-1].lower()
-        unambiguous = (ending in _ONLY_ADJECTIVE or _GE.match(stem)
+        unambiguous = (ending in _ONLY_ADJECTIVE or (_GE.match(stem) and not _ge_verb_past(db, stem))
                        or determiner_genders(before) or previous in senses.PREPOSITIONS)
         if unambiguous and has_key(db, stem):
             return stem
     return None
 
 
+def _ge_verb_past(db, stem):
+    """Say whether stem is also the past of a verb that begins with "ge-": "gehört" (gehören), "gestaltet"."""
+    base = stem[:-2] if stem.endswith("et") else stem[:-1] if stem.endswith("t") else None
+    return bool(base) and any(has_key(db, v, pos="verb") for v in compounds.infinitives(base))
+
+
 # Verbs that, with "sich", take a participle as their complement: "fühlen sich abgehängt" (left behind).
 _SICH_COPULAS = frozenset("fühlen zeigen sehen".split())
-# "bleiben" and the subjunctive of "sein" link a state as "sein" does ("blieb gesperrt": closed).
-_LINKING = frozenset("""bleibt bleiben bleibe bleibst blieb blieben sei seien wäre wären""".split())
+# "bleiben" links a state as "sein" does ("blieb gesperrt": closed). Not "sei", "wäre": in the
+# news they are mostly the auxiliaries of a perfect ("er sei auf eine Ölspur gestoßen").
+_LINKING = frozenset("""bleibt bleiben bleibe bleibst blieb blieben""".split())
+# "als" names a state after these ("galt als vermisst"), not after a comparative ("mehr als erwartet").
+_AS_COPULAS = frozenset("gelten erweisen herausstellen bezeichnen".split())
 # Auxiliaries of a perfect or a passive: with one, a participle is the verb ("hat … gesperrt").
 _TENSE = frozenset("""hat habe hast haben hatte hatten hattest hattet habt hätte hätten
     wird werden wirst werdet wurde wurden würde würden worden""".split())
@@ -52,7 +62,7 @@ _TENSE = frozenset("""hat habe hast haben hatte hatten hattest hattet habt hätt
 def predicative_participle(word, clause_words, before, lemma_of):
     """Say whether a past participle, not before a noun, names a state: "blieb gesperrt", "fühlen sich abgehängt".
 
-    Beside "bleiben", a subjunctive "sei", "sich fühlen/zeigen/sehen" or after "als", with no
+    Beside "bleiben", "sich fühlen/zeigen/sehen" or after "gelten als", with no
     auxiliary of a tense or passive. Not beside "ist" alone: "sind auf Mauern gestoßen" is a
     perfect (of "stoßen auf", came across), however transitive the verb's first line.
     """
@@ -61,8 +71,9 @@ def predicative_participle(word, clause_words, before, lemma_of):
     if not word[:1].islower() or not past_participle(word) or low & _TENSE:
         return False
     previous = (before.split() or [""])[-1].lower()
-    return bool(previous == "als" or low & _LINKING
-                or "sich" in low and any(lemma_of(w) in _SICH_COPULAS for w in low))
+    their_lemmas = {lemma_of(w) for w in low}
+    return bool(previous == "als" and their_lemmas & _AS_COPULAS or low & _LINKING
+                or "sich" in low and their_lemmas & _SICH_COPULAS)
 
 
 def as_participles(entries, participle):

@@ -229,10 +229,14 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             past = first.lower() if has_key(db, first) else None
         want = _want(first, lemma, initial, clause_words, adjective or past,
                      _inseparable_participle_here(db, first, clause_words))
-        if past:
+        if past and before_noun:
             # The clause's "sich" and prepositions are its finite verb's: a participle before its
             # noun is no reflexive ("hinter aufgeschichtetem Brennholz": stacked, not stratified).
             want = dataclasses.replace(want, reflexive=False, prepositions=frozenset())
+        elif past:
+            # "fühlen sich gestört": the "sich" is "fühlen"'s; a preposition may be the
+            # participle's own ("durch Lärm gestört").
+            want = dataclasses.replace(want, reflexive=False)
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),

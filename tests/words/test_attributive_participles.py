@@ -52,3 +52,39 @@ jdn./etw. stören {vt} | störend | gestört :: to disturb sb./sth. | disturbing
 def test_a_participle_after_a_linking_verb_names_a_state(load_ding, sentence, meaning):
     found = look(load_ding(STOEREN), sentence, "gestört")
     assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+STOSSEN = """\
+auf jdn./etw. stoßen {vi} | auf stoßend | auf gestoßen :: to come across sb./sth. | coming across | come across
+jdn./etw. stoßen {vt} | stoßend | gestoßen :: to knock sb./sth. | knocking | knocked
+"""
+
+ERWARTEN = """\
+erwartet {adj} :: due
+etw. erwarten {vt} | erwartend | erwartet :: to expect sth. | expecting | expected
+"""
+
+
+@pytest.mark.parametrize("lines, sentence, word, meaning", [
+    # "sei" is reported speech's perfect here, not a linking verb: "stoßen auf" (came across).
+    (STOSSEN, "Der Zeuge sagte, er sei auf eine Ölspur gestoßen.", "gestoßen", "to come across sb./sth."),
+    # "als" after a comparative compares ("than expected"): no state, no "due".
+    (ERWARTEN, "Mehr Besucher als erwartet kamen zum Fest.", "erwartet", "to expect sth."),
+    # After "gelten als" it is one.
+    (STOEREN, "Die Nachbarn galten als gestört.", "gestört", "disturbed"),
+])
+def test_only_a_linking_verb_makes_a_participle_a_state(load_ding, lines, sentence, word, meaning):
+    found = look(load_ding(lines), sentence, word)
+    assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+GEHOEREN = """\
+jdm. gehören {vi} | gehörend | gehört | es gehört | es gehörte :: to belong to sb. | belonging | belonged | it belongs | it belonged
+etw. hören {vt} | hörend | gehört | hört | hörte :: to hear sth. | hearing | heard | hears | heard
+"""
+
+
+def test_the_past_of_a_verb_beginning_with_ge_is_no_participle(load_ding):
+    # "gehörten" is "gehören"'s past ("belonged"), not "heard" read from a "ge-" it only seems to have.
+    found = look(load_ding(GEHOEREN), "Die Felder gehörten Bauern aus dem Dorf.", "gehörten")
+    assert senses.best_gloss(found["entries"][0]) == "to belong to sb."
