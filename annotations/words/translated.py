@@ -211,7 +211,9 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
                 mine = content_stems(_english(g))
                 if mine and mine <= stems_as(entry["pos"]) and not _other_particle(g, words):
                     entry["in_context"].append(g)
-                    if len(mine) > 1 and (run := _words_in_a_row(mine, words, matches, lower)):
+                    # A noun's name only: a verb's words in another order are its object and tense.
+                    if (len(mine) > 1 and entry["pos"] == "noun"
+                            and (run := _words_in_a_row(mine, words, matches, translation))):
                         own_words.setdefault(g, run)
                     where = next((k for k, w in enumerate(words) if stem(w) in mine), None)
                     found.append((entry.get("misfit", False), 0, 0, _far(where, words, at), i, g))
@@ -243,17 +245,22 @@ def mark_in_translation(entries, translation, at=None, wordnet=None, claimed=Non
     return best
 
 
-def _words_in_a_row(stems, words, matches, lower):
-    """Return the translation's content words (lower case) that are stems, each once, side by side, or "".
+def _words_in_a_row(stems, words, matches, translation):
+    """Return the translation's content words that are stems, each once, side by side, as written there, or "".
 
-    A possessive ending them is the sentence's grammar: "the public prosecutor's office" names
-    no "public prosecutor's".
+    Not a run ending in a possessive: "the public prosecutor's office" names the office, and
+    "public prosecutor" would be another thing. A capital only the sentence's start gave is lost.
     """
+    lower = translation.lower()
     for k in range(len(words) - len(stems) + 1):
         row = range(k, k + len(stems))
         if ({stem(words[j]) for j in row} == stems and not any(words[j] in STOPWORDS for j in row)
                 and all(_GAP.fullmatch(lower[matches[j].end():matches[j + 1].start()]) for j in row[:-1])):
-            return bare_word(lower[matches[k].start():matches[row[-1]].end()])
+            start, end = matches[k].start(), matches[row[-1]].end()
+            run = translation[start:end]
+            if re.search(r"['’]s$", run):
+                return ""
+            return run[:1].lower() + run[1:] if opening_capital(translation, start, run) else run
     return ""
 
 

@@ -236,3 +236,27 @@ def test_a_gloss_with_a_possessive_is_found_whatever_apostrophe_the_translation_
 ])
 def test_a_sense_the_translation_words_in_its_own_order_is_its_words(load_ding, line, sentence, word, english, found):
     assert marked(load_ding(line + "\n"), sentence, word, english) == found
+
+
+@pytest.mark.parametrize("line, sentence, word, english, not_found", [
+    # A run ending in a possessive names another thing: the office, not the prosecutor.
+    ("Staatsanwaltschaft {f} :: Public Prosecution Service / Office; the public prosecutors; the prosecuting authority",
+     "Die Staatsanwaltschaft ermittelt gegen den Geschäftsführer.", "Staatsanwaltschaft",
+     "The public prosecutor's office is investigating the managing director.", "public prosecutor"),
+    # A verb's words in another order are its object and tense, not a name for the noun.
+    ("Anklage {f} :: indictment\njdn. anklagen {vt} :: to bring a charge against sb.",
+     "Der Staatsanwalt erhob Anklage gegen den Fahrer.", "Anklage",
+     "The prosecutor brought charges against the driver.", "brought charges against"),
+])
+def test_words_in_a_row_are_a_nouns_name_only(load_ding, line, sentence, word, english, not_found):
+    assert marked(load_ding(line + "\n"), sentence, word, english) != not_found
+
+
+def test_words_in_a_row_keep_their_capitals_but_the_sentences_first(load_ding):
+    # "Christmas" keeps its capital; "Life", which only opens the sentence, loses it.
+    db = load_ding("Weihnachtsgeschenk {n} :: present for Christmas\n")
+    assert marked(db, "Die Weihnachtsgeschenke sind schon verpackt.", "Weihnachtsgeschenke",
+                  "The Christmas presents are already wrapped.") == "Christmas presents"
+    db = load_ding("jds. Lebensgeschichte {f} :: the story of sb.’s life\n")
+    assert marked(db, "Lebensgeschichten bewegen uns.", "Lebensgeschichten",
+                  "Life stories move us.") == "life stories"
