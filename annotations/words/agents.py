@@ -3,7 +3,7 @@
 German makes a noun for whoever does a thing from its verb's stem and -er ("paddeln" →
 "Paddler", "einrahmen" → "Einrahmer"), feminine -erin; English does the same with -er
 ("paddle" → "paddler", "frame" → "framer"). Where Ding lists the verb, not the noun, the
-English agent noun of one of the verb's one-word senses is the meaning, where English has it
+English agent noun of a leading sense of the verb's lines is the meaning, where English has it
 as a person's name (WordNet files it under noun.person): "toner" is a substance, not one who tones.
 """
 import re
@@ -34,7 +34,9 @@ def agent_noun(db, word, wordnet=None):
         if not has_key(db, verb, "verb"):
             continue
         entries = [e for e in lookup(db, [verb], want=senses.Want(verb=True)) if e["pos"] == "verb" and e["key"] == verb]
-        for gloss in (g for e in entries for g in e["glosses"]):
+        # Each line's leading sense only: "trimmen :: to trim; to train" makes "Trimmer" no
+        # "trainer", a sense further down a line being a rarer use of the verb.
+        for gloss in (e["glosses"][0] for e in entries if e["glosses"]):
             english = _agent(senses.gloss_core(gloss), wordnet)
             if english:
                 masculine = word[:len(word) - len(ending)] + "er"

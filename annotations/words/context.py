@@ -334,24 +334,6 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             entries = topic.by_definitions(db, entries, text, _content_words(text), first)
     if len(words) == 1 and entries and entries[0]["pos"] == "noun":
         entries = unlisted.literal_first(db, entries)
-    base_of = None
-    if not entries and len(words) == 1:
-        base_of = unlisted.noun_base(db, first)
-        if base_of:
-            # "Astronautin", "Bergleute", which Ding lacks, mean what "Astronaut", "Bergmann" mean.
-            entries = lookup(db, [base_of["base"]], limit=limit, want=senses.Want(noun=True))
-        else:
-            entries, split = unlisted.fallback(db, first, want)
-    agent = None
-    if not entries and not split and not base_of and len(words) == 1:
-        agent = agents.agent_noun(db, first)
-        if agent:
-            # "Einrahmerin", which Ding lacks, is one who does what "einrahmen" means.
-            entries = lookup(db, [agent["verb"]], limit=limit, want=senses.Want(verb=True))
-    # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
-    # dictionary, whole or split: a name or a loanword (see loanword()).
-    unknown = (not entries and not split and not base_of
-               and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))))
     # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
     # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
     # "zwölf Biker" are nouns, which names seldom are. Not a relative pronoun ("die Rede, die
@@ -359,7 +341,27 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     before = sentence[:at]
     counted_noun = ((determiner_genders(before) and not relative_pronoun(before)) or counted(before)) and not (
         sentence[at + len(surface):].startswith("-"))
-    name = unknown and surface[:1].isupper() and before.strip(" „“\"'‚‘»«([") != "" and not counted_noun
+    opens_sentence = before.strip(" „“\"'‚‘»«([") == ""
+    base_of = agent = None
+    if not entries and len(words) == 1:
+        base_of = unlisted.noun_base(db, first)
+        # "Einrahmerin", which Ding lacks, is one who does what "einrahmen" means; before a
+        # split, which would read "Einrahme|rinnen". Never a surname ("Trainer Stemmer", "traf
+        # Lehner"): only after a determiner or number, at the sentence's start, or feminine.
+        if not base_of and (counted_noun or opens_sentence or first.endswith(("erin", "erinnen"))):
+            agent = agents.agent_noun(db, first)
+        if base_of:
+            # "Astronautin", "Bergleute", which Ding lacks, mean what "Astronaut", "Bergmann" mean.
+            entries = lookup(db, [base_of["base"]], limit=limit, want=senses.Want(noun=True))
+        elif agent:
+            entries = lookup(db, [agent["verb"]], limit=limit, want=senses.Want(verb=True))
+        else:
+            entries, split = unlisted.fallback(db, first, want)
+    # One word, perhaps hyphenated ("Start-up", which the tokeniser reads as two), in no
+    # dictionary, whole or split: a name or a loanword (see loanword()).
+    unknown = (not entries and not split and not base_of
+               and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))))
+    name = unknown and surface[:1].isupper() and not opens_sentence and not counted_noun
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,

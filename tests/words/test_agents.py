@@ -40,3 +40,27 @@ def test_the_popover_prefills_the_agent_noun_and_shows_the_verbs_senses(client, 
     assert '<input name="gloss" value="framer"' in page
     assert 'Who does what <b lang="de">einrahmen</b> means' in page
     assert '<span class="word-article">die</span> Einrahmerin, -nen' in page
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # A surname mid-sentence, no determiner before it: a name, however like "paddeln" it looks.
+    ("Im Finale schlug Paddler die Titelverteidigerin knapp.", "Paddler"),
+    ("Trainer Paddler lobte die Abwehr nach dem Spiel.", "Paddler"),
+])
+def test_a_surname_is_no_agent_noun(load_ding, wordnet, sentence, word):
+    assert look(load_ding(VERBS), sentence, word)["agent"] is None
+
+
+def test_an_agent_noun_is_made_from_a_lines_leading_sense_only(load_ding, tmp_path, monkeypatch):
+    # "trimmen" is "to trim" first; "trainer", from further down its line, is no "Trimmer".
+    found = write_wordnet(tmp_path, {"noun": [["trimmer"], ["trainer"]]}, files={"trainer": 18, "trimmer": 6})
+    monkeypatch.setattr(synonyms, "system", lambda: found)
+    db = load_ding("trimmen {vt} | trimmend | getrimmt :: to trim; to train | trimming; training | trimmed; trained\n")
+    assert look(db, "Mit dem Trimmer lassen sich die Rasenkanten schneiden.", "Trimmer")["agent"] is None
+
+
+def test_the_feminine_plural_is_read_as_an_agent_not_split(load_ding, wordnet):
+    # "Einrahmerinnen", not "Einrahme|rinnen" (to frame + chutes).
+    db = load_ding(VERBS + "Rinne {f} | Rinnen {pl} :: chute | chutes\n")
+    found = look(db, "Zwei Einrahmerinnen fertigen Bilderrahmen nach Maß.", "Einrahmerinnen")
+    assert found["agent"]["english"] == "framer" and found["split"] is None
