@@ -34,11 +34,8 @@ def attributive_participle(db, word, before):
         if not low.endswith(ending) or len(stem) < 5 or not past_participle(stem):
             continue
         previous = (before.split() or [""])[-1].lower()
-        # At the sentence's start before a noun ("Verletzte Fans wurden …"): a finite verb first
-        # would make a question, which a past with a noun after it seldom is.
         unambiguous = (ending in _ONLY_ADJECTIVE or (_GE.match(stem) and not _ge_verb_past(db, stem))
-                       or determiner_genders(before) or previous in senses.PREPOSITIONS
-                       or not before.strip(" „“\"'‚‘»«(["))
+                       or determiner_genders(before) or previous in senses.PREPOSITIONS)
         if unambiguous and has_key(db, stem):
             return stem
     return None

@@ -23,12 +23,6 @@ def test_a_participle_before_its_noun_is_its_row_not_the_infinitive(load_ding):
     assert senses.best_gloss(found["entries"][0]) == "marked"
 
 
-def test_a_participle_opening_the_sentence_before_its_noun_is_its_row(load_ding):
-    # "Markierte Wege führen …": a finite verb first would make a question.
-    found = look(load_ding(MARKIEREN), "Markierte Wege führen durch den Wald.", "Markierte")
-    assert senses.best_gloss(found["entries"][0]) == "marked"
-
-
 def test_a_verbs_past_before_a_bare_plural_stays_the_verb(load_ding):
     # No determiner or preposition before it, no "ge-": "markierten" is the verb's past here.
     db = load_ding(MARKIEREN)
