@@ -50,9 +50,9 @@
       if (spot.hl) {
         // A paragraph swapped in a moment ago gets its Tab stops when htmx settles it (20 ms
         // later): give them now, or focus() on the mark would silently do nothing.
-        markStops(box);
+        markStops(box.closest("section.block") || box);
         const marks = [...box.querySelectorAll(`mark[data-hl~="${CSS.escape(spot.hl)}"]`)];
-        const mark = marks.find((m) => m.tabIndex === 0) || marks[0];
+        const mark = marks.find((m) => m.tabIndex === 0);
         if (mark) return mark;
       }
       if (spot.action) {

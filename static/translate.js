@@ -133,18 +133,24 @@
 
   // Sentences become keyboard-focusable only while their aligned translation is visible,
   // so Tab does not crawl through every sentence of the article otherwise.
+  // Only what changes is touched, and never a highlight's mark: its Tab stop is focus.js's, and
+  // taking a focused element's tabindex away, even for a moment, drops focus to <body>.
   function updateFocusable(section) {
     if (!section) return;
-    const visible = !!section.querySelector(".translation-text.aligned:not([hidden])");
-    section.querySelectorAll(".ptext [data-s], .translation-text [data-s]").forEach((el) => el.removeAttribute("tabindex"));
-    if (!visible) return;
-    for (const root of section.querySelectorAll(".ptext, .translation-text.aligned")) {
-      const seen = new Set();
-      root.querySelectorAll("[data-s]").forEach((el) => {
-        const i = sentenceIndex(el);
-        if (!seen.has(i)) { seen.add(i); el.tabIndex = 0; }
-      });
+    const stops = new Set();
+    if (section.querySelector(".translation-text.aligned:not([hidden])")) {
+      for (const root of section.querySelectorAll(".ptext, .translation-text.aligned")) {
+        const seen = new Set();
+        root.querySelectorAll("[data-s]").forEach((el) => {
+          const i = sentenceIndex(el);
+          if (!seen.has(i)) { seen.add(i); stops.add(el); }
+        });
+      }
     }
+    section.querySelectorAll(".ptext [data-s], .translation-text [data-s]").forEach((el) => {
+      if (stops.has(el)) { if (el.tabIndex !== 0) el.tabIndex = 0; }
+      else if (el.hasAttribute("tabindex") && !el.matches("mark.hl[data-hl]")) el.removeAttribute("tabindex");
+    });
   }
 
   // Every piece of content htmx puts in (a translation, a re-rendered paragraph, an
