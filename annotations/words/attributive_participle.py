@@ -62,9 +62,9 @@ _TENSE = frozenset("""hat habe hast haben hatte hatten hattest hattet habt hätt
 def predicative_participle(word, clause_words, before, lemma_of):
     """Say whether a past participle, not before a noun, names a state: "blieb gesperrt", "fühlen sich abgehängt".
 
-    Beside "bleiben", "sich fühlen/zeigen/sehen" or after "gelten als", with no
-    auxiliary of a tense or passive. Not beside "ist" alone: "sind auf Mauern gestoßen" is a
-    perfect (of "stoßen auf", came across), however transitive the verb's first line.
+    Beside "bleiben", "sich fühlen/zeigen/sehen" or "als" after gelten, erweisen, herausstellen
+    or bezeichnen, with no auxiliary of a tense or passive. Not beside "ist" alone: "sind auf
+    Mauern gestoßen" is a perfect (of "stoßen auf", came across), however transitive the verb's first line.
     """
 
     low = {w.lower() for w in clause_words if w != word}

@@ -42,7 +42,6 @@ _PRONOMINAL = re.compile(r"^(?:dar|da|wor|wo)(?=(?:" + "|".join(sorted(senses.PR
 _ADJ_SUFFIXES = ("em", "en", "er", "es", "e", "n", "r", "s", "m")
 
 
-
 # "und"/"oder" between two nouns joins them, not two clauses: "lenken sie von Spritzen und
 # Schmerzen ab" keeps its particle. Not where a verb follows the second noun: "lenken den
 # Wagen und Peter steigt ab" is two clauses (a name or "Sie" begins the second).
@@ -341,14 +340,13 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     before = sentence[:at]
     counted_noun = ((determiner_genders(before) and not relative_pronoun(before)) or counted(before)) and not (
         sentence[at + len(surface):].startswith("-"))
-    opens_sentence = before.strip(" „“\"'‚‘»«([") == ""
     base_of = agent = None
     if not entries and len(words) == 1:
         base_of = unlisted.noun_base(db, first)
         # "Einrahmerin", which Ding lacks, is one who does what "einrahmen" means; before a
-        # split, which would read "Einrahme|rinnen". Never a surname ("Trainer Stemmer", "traf
-        # Lehner"): only after a determiner or number, at the sentence's start, or feminine.
-        if not base_of and (counted_noun or opens_sentence or first.endswith(("erin", "erinnen"))):
+        # split, which would read "Einrahme|rinnen". Never a surname ("Trainer Stemmer", "Lehner
+        # sagte"): only after a determiner or number, or feminine.
+        if not base_of and (counted_noun or first.endswith(("erin", "erinnen"))):
             agent = agents.agent_noun(db, first)
         if base_of:
             # "Astronautin", "Bergleute", which Ding lacks, mean what "Astronaut", "Bergmann" mean.
@@ -361,7 +359,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     # dictionary, whole or split: a name or a loanword (see loanword()).
     unknown = (not entries and not split and not base_of
                and (len(words) == 1 or bool(_HYPHENATED.fullmatch(surface))))
-    name = unknown and surface[:1].isupper() and not opens_sentence and not counted_noun
+    name = unknown and surface[:1].isupper() and before.strip(" „“\"'‚‘»«([") != "" and not counted_noun
     return {
         "surface": surface, "lemma": lemma, "lemma_ready": ready, "separable": separable,
         "multiword": len(words) > 1, "entries": entries, "contraction": contraction, "split": split,

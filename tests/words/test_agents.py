@@ -46,6 +46,7 @@ def test_the_popover_prefills_the_agent_noun_and_shows_the_verbs_senses(client, 
     # A surname mid-sentence, no determiner before it: a name, however like "paddeln" it looks.
     ("Im Finale schlug Paddler die Titelverteidigerin knapp.", "Paddler"),
     ("Trainer Paddler lobte die Abwehr nach dem Spiel.", "Paddler"),
+    ("Paddler sagte, die Entscheidung sei gefallen.", "Paddler"),  # at the sentence's start too
 ])
 def test_a_surname_is_no_agent_noun(load_ding, wordnet, sentence, word):
     assert look(load_ding(VERBS), sentence, word)["agent"] is None
