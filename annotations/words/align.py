@@ -379,8 +379,7 @@ _ARTICLES = frozenset("the a an".split())
 
 
 # What opens a noun phrase: after one of these the "particle" is a preposition ("ran down the street").
-_NOUN_PHRASE = frozenset("""the a an his her their its our my your this that these those some any every each
-    all no of""".split())
+_NOUN_PHRASE = english_roles.DETERMINERS | {"all", "of"}
 
 
 def _particle_after(tokens, i, translation, wordnet):

@@ -7,11 +7,14 @@ verb; a determiner opens a noun. Not "to", which is a preposition as often ("sup
 families").
 """
 from . import synonyms
+from .senses import STOPWORDS
 
 # What stands before an English verb: a modal, a subject pronoun.
 _BEFORE_VERB = frozenset("will would can could shall should may might must i he she we they".split())
 # What stands before an English noun (or its adjective): articles, possessives, demonstratives.
 _BEFORE_NOUN = frozenset("the a an his its their our my your these those every each".split())
+# What opens an English noun phrase: an article, a possessive, a demonstrative or quantifier.
+DETERMINERS = frozenset("the a an his her its their our my your this that these those every each some any no".split())
 # Adverbs English puts between a modal and its verb ("will then watch", "can also see").
 _BETWEEN = frozenset("then also not now still never always soon just already only even often again".split())
 # Words before which "may" is the month, not the modal ("In May prices rose", "since May").
@@ -92,3 +95,12 @@ def preposition_after(words, i, wordnet):
         if words[j] in _VERB_PREPOSITIONS:
             return None
     return None
+
+
+def opens_noun_phrase(words, i, wordnet):
+    """Say whether the word before words[i] is a determiner or an adjective, so that words[i] stands in a noun phrase."""
+    if i == 0:
+        return False
+    before = words[i - 1].lower()
+    return before in DETERMINERS or (before not in STOPWORDS and wordnet.knows(before, ("adj",))
+                                     and not wordnet.knows(before, ("verb",)))

@@ -635,23 +635,10 @@ def _own_modifier(renderings, translation, head_glosses, wordnet=None):
         before = tokens[i - 1]
         if (_part_matches(tokens[i], head) and before.isalpha() and before.lower() not in STOPWORDS
                 and wordnet.knows(before, ("noun",)) and not wordnet.knows(before, ("adj",))
-                and (not wordnet.knows(before, ("verb",)) or _opens_noun_phrase(tokens, i - 1, wordnet))
+                and (not wordnet.knows(before, ("verb",)) or english_roles.opens_noun_phrase(tokens, i - 1, wordnet))
                 and (found := _phrase(translation, spans, i - 1, _whole_name(head_glosses, tokens, i)))):
             return found
     return ""
-
-
-# Words that open a noun phrase before its modifier noun ("the pitch fees", "their stall fees").
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those every each some any no".split())
-
-
-def _opens_noun_phrase(tokens, i, wordnet):
-    """Say whether the word before tokens[i] is a determiner or an adjective, so that tokens[i] stands in a noun phrase."""
-    if i == 0:
-        return False
-    before = tokens[i - 1].lower()
-    return before in _DETERMINERS or (before not in STOPWORDS and wordnet.knows(before, ("adj",))
-                                      and not wordnet.knows(before, ("verb",)))
 
 
 def _tokens(translation, word):
