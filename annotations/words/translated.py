@@ -38,9 +38,13 @@ _JOINS = frozenset({"of", "of the", "the"})
 _GAP = re.compile(r"\s+|-")
 
 
+# A possessive ending a word, with a plain or a typographic apostrophe: "city's", "Mother’s".
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def bare_word(word):
     """Return a translation's word in lower case without a possessive ("city's": "city")."""
-    return re.sub(r"['’]s$", "", word.lower())
+    return _POSSESSIVE.sub("", word.lower())
 
 
 def english_forms(word):
@@ -258,7 +262,7 @@ def _words_in_a_row(stems, words, matches, translation):
                 and all(_GAP.fullmatch(lower[matches[j].end():matches[j + 1].start()]) for j in row[:-1])):
             start, end = matches[k].start(), matches[row[-1]].end()
             run = translation[start:end]
-            if re.search(r"['’]s$", run):
+            if _POSSESSIVE.search(run):
                 return ""
             return run[:1].lower() + run[1:] if opening_capital(translation, start, run) else run
     return ""
