@@ -5,7 +5,7 @@ needs the same parts. in_context asks these once the dictionary's own entries ar
 """
 import functools
 
-from . import compounds, lemmas, literal, senses
+from . import compounds, derivations, lemmas, literal, senses
 from .dictionary import cached, english_of, english_of_compounds, english_of_prefixed, has_key, lookup, split_glosses, suffixed
 
 
@@ -196,3 +196,9 @@ def fallback(db, word, want):
                       or (last and noun and _head_sense(db, headword, found))
                       or senses.plain_gloss(found)})
     return [], split
+
+
+def split_meaning(split, written):
+    """Return what a word shown as its parts means: a derivation's English ("kiloweise": by the kilogram), else its parts'."""
+    return derivations.meaning(split, written) or senses.split_meaning(
+        [p["gloss"] for p in split], written[:1].isupper())

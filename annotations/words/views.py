@@ -12,7 +12,7 @@ from ..notes import anchoring
 from ..reading import articles
 from ..translation import sentences, translate
 from ..web import htmx, load_article, settings, whole_number
-from . import align, anki, context, derivations, dictionary, importer, senses, vocab
+from . import align, anki, context, dictionary, importer, senses, unlisted, vocab
 
 bp = Blueprint("words_views", __name__)
 
@@ -121,8 +121,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     loanword = context.loanword(result) if installed else None
     grammar = context.grammar(result, entries)
     if split:
-        gloss = best or derivations.meaning(split, result["surface"]) or senses.split_meaning(
-            [p["gloss"] for p in split], result["surface"][:1].isupper())
+        gloss = best or unlisted.split_meaning(split, result["surface"])
     else:
         # An agent noun Ding lacks ("Einrahmerin") shows its verb's senses and means English's agent
         # noun, unless the translation has its own words for it: a verb's sense found there is the verb's.
