@@ -27,18 +27,22 @@ def attributive_participle(db, word, before):
     past too ("Sie markierten Bäume"): read as a participle only after a determiner or a
     preposition ("von markierten Pflöcken", "das verstörte Tier"), or with "ge-", which no past has.
     """
-
     low = word.lower()
+    after_article = bool(determiner_genders(before)) or _previous(before) in senses.PREPOSITIONS
     for ending in _ENDINGS:
         stem = low[:-len(ending)]
         if not low.endswith(ending) or len(stem) < 5 or not past_participle(stem):
             continue
-        previous = (before.split() or [""])[-1].lower()
         unambiguous = (ending in _ONLY_ADJECTIVE or (_GE.match(stem) and not _ge_verb_past(db, stem))
-                       or determiner_genders(before) or previous in senses.PREPOSITIONS)
+                       or after_article)
         if unambiguous and has_key(db, stem):
             return stem
     return None
+
+
+def _previous(before):
+    """Return the last word of the text before, in lower case, or ""."""
+    return (before.split() or [""])[-1].lower()
 
 
 def _ge_verb_past(db, stem):
@@ -66,11 +70,10 @@ def predicative_participle(word, clause_words, before, lemma_of):
     or bezeichnen, with no auxiliary of a tense or passive. Not beside "ist" alone: "sind auf
     Mauern gestoßen" is a perfect (of "stoßen auf", came across), however transitive the verb's first line.
     """
-
     low = {w.lower() for w in clause_words if w != word}
     if not word[:1].islower() or not past_participle(word) or low & _TENSE:
         return False
-    previous = (before.split() or [""])[-1].lower()
+    previous = _previous(before)
     their_lemmas = {lemma_of(w) for w in low}
     return bool(previous == "als" and their_lemmas & _AS_COPULAS or low & _LINKING
                 or "sich" in low and their_lemmas & _SICH_COPULAS)
