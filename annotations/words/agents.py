@@ -34,10 +34,7 @@ def agent_noun(db, word, wordnet=None):
         if not has_key(db, verb, "verb"):
             continue
         entries = [e for e in lookup(db, [verb], want=senses.Want(verb=True)) if e["pos"] == "verb" and e["key"] == verb]
-        # Each line's leading sense only: "trimmen :: to trim; to train" makes "Trimmer" no
-        # "trainer", a sense further down a line being a rarer use of the verb.
-        for gloss in (e["glosses"][0] for e in entries if e["glosses"]):
-            english = _agent(senses.gloss_core(gloss), wordnet)
+        for english in _agents(entries, wordnet):
             if english:
                 masculine = word[:len(word) - len(ending)] + "er"
                 if ending.startswith("erin"):
@@ -45,6 +42,22 @@ def agent_noun(db, word, wordnet=None):
                             "plural": masculine + "innen"}
                 return {"verb": verb, "english": english, "lemma": masculine, "gender": "m", "plural": masculine}
     return None
+
+
+def _agents(entries, wordnet):
+    """Yield the English agent nouns of the verb's lines, leading senses first."""
+    # Each line's leading sense only: "trimmen :: to trim; to train" makes "Trimmer" no
+    # "trainer", a sense further down a line being a rarer use of the verb ("trimmer" is a tool).
+    # Where English makes no noun of any leading sense ("to toboggan", "to sledge"), the line's
+    # other words for it do: "rodeln :: to sledge; to sled" makes "Rodler" a "sledder".
+    leading = [senses.gloss_core(e["glosses"][0]) for e in entries if e["glosses"]]
+    for verb in leading:
+        yield _agent(verb, wordnet)
+    if any(wordnet.lexicographer_file(_agent_form(verb)) is not None for verb in leading):
+        return
+    for e in entries:
+        for gloss in e["glosses"][1:]:
+            yield _agent(senses.gloss_core(gloss), wordnet)
 
 
 def _infinitives(stem):
@@ -59,12 +72,16 @@ def _agent(verb, wordnet):
     """Return English's agent noun of a one-word verb ("frame": framer, "run": runner), where a person's, or ""."""
     if not senses.one_word_senses([verb]) or "-" in verb:
         return ""
-    if verb.endswith("e"):
-        form = verb + "r"
-    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        form = verb[:-1] + "ier"
-    elif _CVC.search(verb) and len(verb) <= 4:
-        form = verb + verb[-1] + "er"
-    else:
-        form = verb + "er"
+    form = _agent_form(verb)
     return form if wordnet.lexicographer_file(form) == NOUN_PERSON and wordnet.common_word(form) else ""
+
+
+def _agent_form(verb):
+    """Return the -er noun English makes of a verb ("frame": framer, "run": runner, "carry": carrier)."""
+    if verb.endswith("e"):
+        return verb + "r"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ier"
+    if _CVC.search(verb) and len(verb) <= 4:
+        return verb + verb[-1] + "er"
+    return verb + "er"

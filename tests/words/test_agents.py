@@ -65,3 +65,13 @@ def test_the_feminine_plural_is_read_as_an_agent_not_split(load_ding, wordnet):
     db = load_ding(VERBS + "Rinne {f} | Rinnen {pl} :: chute | chutes\n")
     found = look(db, "Zwei Einrahmerinnen fertigen Bilderrahmen nach Maß.", "Einrahmerinnen")
     assert found["agent"]["english"] == "framer" and found["split"] is None
+
+
+def test_where_english_has_no_noun_of_a_leading_sense_another_word_of_the_line_gives_it(load_ding, tmp_path, monkeypatch):
+    # No "tobogganer" or "sledger" in English; "to sled", the line's other word for sledging, makes a "sledder".
+    found = write_wordnet(tmp_path, {"noun": [["sledder"]]}, files={"sledder": 18})
+    monkeypatch.setattr(synonyms, "system", lambda: found)
+    db = load_ding("rodeln {vi} | rodelnd | gerodelt :: to toboggan | tobogganing | tobogganed\n"
+                   "rodeln {vi} :: to sledge; to sled [Am.]\n")
+    agent = look(db, "Im Winter fahren die Rodler den Hang hinunter.", "Rodler")["agent"]
+    assert agent and agent["verb"] == "rodeln" and agent["english"] == "sledder"
