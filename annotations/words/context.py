@@ -414,13 +414,19 @@ def collocation_keys(clause_words, i, lemma):
     return sorted(k for k in keys if " " in k)
 
 
+# A sentence ends in its stop, a phrase may end in an object's placeholder ("… gegen etw.").
+_SENTENCE_END = re.compile(r"(?<!\betw)(?<!\bjdn)(?<!\bjdm)(?<!\bjds)[.!?]$")
+
+
 def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     """Return entries with those of a phrase the clause holds the word in first."""
     places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
     if not places:
         return entries
     keys = collocation_keys([w for _, _, w in clause], places[0], lemma)
-    found = lookup(db, keys, limit=3) if keys else []
+    # Ding's example sentences ("Die Preise steigen. :: Prices are rising.") have a phrase's key,
+    # but their English is a sentence, no meaning to save.
+    found = [e for e in (lookup(db, keys, limit=3) if keys else []) if not _SENTENCE_END.search(e["headword"].strip())]
     if not found:
         return entries
     found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more

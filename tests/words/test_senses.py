@@ -58,6 +58,12 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+etw. öffnen; etw. aufmachen {vt} | öffnend; aufmachend | geöffnet; aufgemacht | er/sie öffnet | ich/er/sie öffnete | er/sie hat/hatte geöffnet | die Fenster weit aufmachen | die Vorhänge aufmachen | seine Post öffnen | eine Straße für den Verkehr öffnen | Der Fahrer musste den Kofferraum öffnen. | Jetzt machen wir den Mund ganz weit auf. | Komm, mach deine Geschenke auf! | Würden Sie bitte das Fenster öffnen? | Geöffnet von 9 bis 17 Uhr. | Die Tür ließ sich nicht öffnen. | Der Schalter öffnet um 8 Uhr. | Er öffnete die Flasche mit den Zähnen. | Wann öffnet die Bank? | Sie öffnete ihm die Augen. :: to open sth. | opening | opened | opens | opened | he/she has/had opened | to open the windows wide | to open the curtains | to open one's mail | to open a road to traffic | The driver had to open the boot. | Now open your mouth really wide. | Come on, open your presents! | Would you open the window, please? | Open from 9 a.m. to 5 p.m. | The door would not open. | The counter opens at 8 o'clock. | He opened the bottle with his teeth. | When does the bank open? | She opened his eyes.
+sich öffnen; aufgehen [ugs.] {vr} (Sache) | sich öffnend; aufgehend | sich geöffnet; aufgegangen :: to open (of a thing) | opening | opened
+geöffnet haben; offen haben; geöffnet sein; auf sein [ugs.] {v} (Geschäft, öffentliche Einrichtung) :: to stay open; to be open (of a shop or public institution)
+geöffnet; offen {adj} | Das Museum ist montags nicht geöffnet. :: opened; open; unclosed | The museum is not open on Monday.
+steigen {vi} | steigend | gestiegen | Die Preise steigen. :: to rise | rising | risen | Prices are rising.
+Preis {m} | Preise {pl} :: price | prices
 Beistand {m} :: assistance; support
 Klausel {f} | Klauseln {pl} :: clause | clauses
 Landtag {m} :: state parliament
@@ -263,6 +269,11 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "booked up"),
+    # ... also where the verb's line is long: it lists forms and uses, not a commoner sense.
+    ("Das Museum ist täglich von neun bis fünf geöffnet.", "geöffnet", "opened"),
+    # Ding's example sentence under "steigen" holds the clause's words, but its English is a
+    # sentence ("Prices are rising."): a meaning of the verb is pre-filled.
+    ("Die Preise sind im Herbst kräftig gestiegen.", "gestiegen", "to increase (to; by)"),
     # "und" joins two nouns where no finite verb follows: the clause, with its "sind", goes on.
     ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "ausgebucht",
      "booked up"),
