@@ -31,7 +31,7 @@ def contraction(word):
     return CONTRACTIONS.get(word.lower())
 
 
-def split(word, known, parts=MAX_PARTS, common=None, opens=None):
+def split(word, known, parts=MAX_PARTS, common=None, opens=None, short_head=None):
     """Return the parts of a compound as [(as written, headword)], or None.
 
     known(text) says whether the dictionary has text (lower case) as a headword; the last
@@ -40,13 +40,15 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None):
     common(text), where given, says how common a German word is: where a linking element may
     open the longest last part, the reading whose rarer part is commoner wins ("Straßen|ecken",
     street corners, not "Straße|necken", street + to tease; but "Grund|steuer", not "Grunds|teuer").
+    short_head(text), where given, says whether a last part shorter than MIN_LAST may be text.
     """
     low = word.lower()
-    if parts < 2 or not MIN_PART + MIN_LAST <= len(low) <= MAX_LENGTH:
+    shortest = MIN_PART if short_head else MIN_LAST
+    if parts < 2 or not MIN_PART + shortest <= len(low) <= MAX_LENGTH:
         return None
-    for cut in range(MIN_PART, len(low) - MIN_LAST + 1):
+    for cut in range(MIN_PART, len(low) - shortest + 1):
         last = low[cut:]
-        if not known(last):
+        if not known(last) or (len(last) < MIN_LAST and not short_head(last)):
             continue
         for link in LINKS[1:] if common else ():
             shorter = last[len(link):]

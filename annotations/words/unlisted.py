@@ -95,7 +95,18 @@ def _inflected_verb(part, lemma):
 
 def compound_parts(db, word):
     """Return the parts of a compound, cut where the dictionary and word frequencies say, or None."""
-    return compounds.split(word, _known(db), common=lemmas.german_zipf, opens=_known(db, front=True))
+    return compounds.split(word, _known(db), common=lemmas.german_zipf, opens=_known(db, front=True),
+                           short_head=word[:1].isupper() and (lambda part: _short_head(db, part)))
+
+
+# How common a three-letter noun must be to end a compound ("Ziegen|hof", "Transport|box"): short
+# strings ending unknown words are mostly suffixes or names ("…gen", "…ben"), not the nouns they spell.
+SHORT_HEAD_ZIPF = 4.3
+
+
+def _short_head(db, part):
+    """Say whether a noun may end in part, shorter than compounds.MIN_LAST: a common noun's (not "…bar" of "zumutbar")."""
+    return lemmas.german_zipf(part) >= SHORT_HEAD_ZIPF and has_key(db, part.capitalize(), "noun")
 
 
 def _head_sense(db, headword, found):

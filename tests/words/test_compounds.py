@@ -94,3 +94,31 @@ Werk {n} :: works; plant
 def test_a_last_part_that_is_the_commoner_compound_keeps_its_front_part(load_ding, sentence, word, parts):
     db = load_ding(RIGHT_BRANCHING)
     assert [(p["written"], p["headword"]) for p in look(db, sentence, word)["split"]] == parts
+
+
+# A farm, a box, the "-bar" of adjectives: Ding has "Bar" (a bar) as a noun as well.
+SHORT_HEADS = """\
+Ziege {f} | Ziegen {pl} :: goat | goats
+Hof {m}; Bauernhof {m} | Höfe {pl} :: farm | farms
+Transport {m} | Transporte {pl} :: transport | transports
+Box {f} | Boxen {pl} :: box | boxes
+Bar {f} | Bars {pl} :: bar | bars
+jdm. etw. zumuten {vt} :: to expect sth. of sb.
+"""
+
+
+@pytest.mark.parametrize("sentence, word, parts", [
+    ("Auf einem Ziegenhof im Allgäu leben rund achtzig Milchziegen.", "Ziegenhof", [("Ziegen", "ziegen"), ("hof", "hof")]),
+    ("Sie lockte den Vogel mit Walnüssen in eine Transportbox.", "Transportbox",
+     [("Transport", "transport"), ("box", "box")]),
+])
+def test_a_noun_may_end_in_a_common_three_letter_noun(load_ding, lemmatiser, sentence, word, parts):
+    found = look(load_ding(SHORT_HEADS), sentence, word)
+    assert [(p["written"], p["headword"]) for p in found["split"]] == parts
+    assert found["split"][-1]["gloss"] in {"farm", "box"}
+
+
+def test_an_adjective_does_not_end_in_a_noun_it_only_spells(load_ding, lemmatiser):
+    # "zumutbar" (reasonable) is "zumuten" + the suffix "-bar", not a bar where one expects sth.
+    found = look(load_ding(SHORT_HEADS), "Die Wartezeit ist für die Kunden zumutbar.", "zumutbar")
+    assert found["split"] is None
