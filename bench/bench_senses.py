@@ -64,7 +64,7 @@ _GLOSS = re.compile(r'<input name="gloss" value="([^"]*)"')
 # 16" (weather and seasons, pets and vets, gardening, libraries and reading, public transport
 # staff, emergency services, charity and volunteering, science museums) was written the same way.
 SETS = {"tuned": ("senses.tsv", "news_de.txt"), "held-out": ("senses_heldout.tsv", "heldout_de.txt"),
-        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 37)}}
+        **{f"held-out {n}": (f"senses_heldout{n}.tsv", f"heldout{n}_de.txt") for n in range(2, 39)}}
 
 
 def judged(name="senses.tsv"):
