@@ -15,6 +15,9 @@ CONTRACTIONS = {
     "zum": ("zu", "dem"), "zur": ("zu", "der"),
 }
 LINKS = ("", "s", "es", "n", "en", "er", "e")
+# Nouns ending so take the linking -s- in every compound: "Verhandlung|s|tage" (days of hearings),
+# never "Verhandlung" + "Stage" (a stay), however rare "verhandlungs" is as a word of its own.
+LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum")
 # Inseparable verb prefixes: a word that opens with one is that verb's form or its noun, not a
 # compound whose front is the prefix read as a word ("ent|wurmt" is entwurmen, not Ente + wurmen).
 INSEPARABLE = ("emp", "ent", "ver", "zer")
@@ -54,7 +57,8 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None, short_head=None
             shorter = last[len(link):]
             front = low[:cut + len(link)]
             if (last.startswith(link) and len(shorter) >= MIN_LAST and known(shorter)
-                    and min(common(front), common(shorter)) > min(common(low[:cut]), common(last))
+                    and (min(common(front), common(shorter)) > min(common(low[:cut]), common(last))
+                         or link == "s" and low[:cut].endswith(LINKING_S))
                     and (head := _head(word[:cut + len(link)], known, parts - 1, opens))):
                 return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1, opens)

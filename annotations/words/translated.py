@@ -620,7 +620,7 @@ def _modifier_and_head(renderings, translation, front_glosses, wordnet=None):
 
 
 def _own_modifier(renderings, translation, head_glosses, wordnet=None):
-    """Return a noun before the head part's rendering, where English names the front part its own way.
+    """Return a noun before the head part's rendering (or hyphenated to it), where English names the front part its own way.
 
     "Stand|gebühren" (stand + fees) is "the pitch fees": the head in the dictionary's words, the
     modifier a noun English uses instead of the front part's. Only for two parts, where no
@@ -628,12 +628,22 @@ def _own_modifier(renderings, translation, head_glosses, wordnet=None):
     that is a verb too needs a determiner or an adjective before it ("the pitch fees"): else it is
     the verb whose object the head is ("The vendors pay fees", "will increase fees").
     """
-    wordnet = wordnet or synonyms.system()
-    if len(renderings) != 2 or not wordnet.available:
+    if len(renderings) != 2:
         return ""
     spans, tokens = _tokens(translation, _WORD)
     front, head = renderings
     if any(_part_matches(t, front) for t in tokens):
+        return ""
+    # A hyphen makes one English compound of the head's word and the one before ("counter-tariffs"
+    # for "Gegen|zölle"), whatever else that word may be: "counter" is an adjective too.
+    parts_spans, parts = _tokens(translation, _WORD_PART)
+    for i in range(1, len(parts)):
+        if (translation[parts_spans[i - 1][1]:parts_spans[i][0]] == "-" and _part_matches(parts[i], head)
+                and parts[i - 1].isalpha() and parts[i - 1].lower() not in STOPWORDS
+                and not translation[parts_spans[i][1]:parts_spans[i][1] + 1] == "-"):
+            return translation[parts_spans[i - 1][0]:parts_spans[i][1]]
+    wordnet = wordnet or synonyms.system()
+    if not wordnet.available:
         return ""
     for i in range(1, len(tokens)):
         before = tokens[i - 1]

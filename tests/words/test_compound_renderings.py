@@ -48,3 +48,17 @@ Glas {n} | Gläser {pl} :: glass | glasses
 def test_the_words_rendering_takes_in_the_words_next_to_it_that_render_its_own_parts(
         load_ding, sentence, word, english, found):
     assert meaning(load_ding(OWN_PARTS), sentence, word, english) == found
+
+
+HYPHENATED = """\
+gegen {prp; +Akk.} :: against
+Zoll {m} | Zölle {pl} :: customs duty; tariff | customs duties; tariffs
+"""
+
+
+def test_a_hyphenated_english_compound_on_the_heads_word_renders_the_compound(load_ding):
+    # "Gegen|zölle": Ding's "against" is nowhere, but "counter-" is English's own front for it.
+    db = load_ding(HYPHENATED)
+    assert meaning(db, "Im Handelsstreit mit Washington hat die EU Gegenzölle auf amerikanische Waren angekündigt.",
+                   "Gegenzölle", "In the trade dispute with Washington, the EU has announced counter-tariffs on "
+                   "American goods.") == "counter-tariffs"

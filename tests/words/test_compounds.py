@@ -122,3 +122,11 @@ def test_an_adjective_does_not_end_in_a_noun_it_only_spells(load_ding, lemmatise
     # "zumutbar" (reasonable) is "zumuten" + the suffix "-bar", not a bar where one expects sth.
     found = look(load_ding(SHORT_HEADS), "Die Wartezeit ist für die Kunden zumutbar.", "zumutbar")
     assert found["split"] is None
+
+
+def test_a_noun_in_ung_takes_its_linking_s(lemmatiser):
+    # "Verhandlung|s|tage" (days of hearings), not "Verhandlung" + "Stage" (a stay), though
+    # "verhandlungs" is no word of its own and "Stage" is one.
+    known = {"verhandlung", "stage", "tage", "tag"}.__contains__
+    found = compounds.split("Verhandlungstage", known, common=lemmas.german_zipf)
+    assert [(w, h) for w, h in found] == [("Verhandlungs", "verhandlung"), ("tage", "tage")]
