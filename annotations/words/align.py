@@ -274,7 +274,8 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         # ("stumbling stones" for "Stolpersteine", listed as "stumbling block"); else its sense.
         hit = [r for r in _joined(runs, tokens, translation) if _uses_any(_seen([tokens[i] for i in r]), own)]
         if len(hit) == 1 and 1 < len(hit[0]) <= MAX_RUN and abs(hit[0][0] / len(tokens) - place) <= WINDOW:
-            return tokens[hit[0][0]][0], tokens[hit[0][-1]][1]
+            run = _with_own_words(hit[0], tokens, translation, own)
+            return tokens[run[0]][0], tokens[run[-1]][1]
         return None
     near = [r for r in runs if abs(r[0] / len(tokens) - place) <= WINDOW and not (pos == "noun" and r[-1] in as_verb)]
     if len(near) != 1:
@@ -307,6 +308,21 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
         last += int(bool(after) and not after[1])
     be = 0 if _german_passive(sentence, at, end) else _passive_be(tokens, run[0], translation, pos)
     return tokens[run[0] - be][0], tokens[last][1]
+
+
+def _with_own_words(run, tokens, translation, own):
+    """Return run with the word after it that is the looked-up word's own English, though another word claims it.
+
+    "the lay assessors' court" renders "Schöffengericht" (mixed court of a judge and lay
+    assessors), where "Prozess" (court case) claims "court": a possessive names what follows it.
+    """
+    last = run[-1]
+    if (len(run) + 1 <= MAX_RUN and last + 1 < len(tokens)
+            and _JOINED.fullmatch(translation, tokens[last][1], tokens[last + 1][0])
+            and tokens[last + 1][2] not in ENGLISH_FUNCTION
+            and (tokens[last + 1][2] in own[0] or tokens[last + 1][3] in own[1])):
+        return [*run, last + 1]
+    return run
 
 
 def _with_own_parts(db, run, tokens, translation, word, renders):

@@ -318,6 +318,19 @@ def test_a_plurals_possessive_apostrophe_joins_a_name(load_ding):
     assert render(db, sentence, "Bürgerbüro", english, ["citizens’ support centre [Br.]"]) == "citizens' office"
 
 
+
+def test_the_word_after_a_possessive_that_is_the_words_own_english_joins_its_name(load_ding):
+    # "Prozess" (court case) claims "court" too, but "the lay assessors' court" is one name, and
+    # "court" is in Ding's own gloss of "Schöffengericht".
+    db = load_ding("Schöffengericht {n} [jur.] :: mixed court of a judge and lay assessors\n"
+                   "Prozess {m} | Prozesse {pl} :: trial; court case | trials; court cases\n"
+                   "Graz {n} [geogr.] :: Graz\n")
+    sentence = "Am Schöffengericht in Graz hat der Prozess gegen einen früheren Bürgermeister begonnen."
+    english = "At the lay assessors' court in Graz, the trial of a former mayor has begun."
+    assert render(db, sentence, "Schöffengericht", english,
+                  ["mixed court of a judge and lay assessors"]) == "lay assessors' court"
+
+
 PASSIVES = """\
 Veranstaltung {f} | Veranstaltungen {pl} :: event | events
 absagen {vt} | absagend | abgesagt :: to cancel | cancelling | cancelled
