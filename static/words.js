@@ -158,7 +158,7 @@
     if (!DIGIT.test(text[i] || "") && DIGIT.test(text[i - 1] || "")) i -= 1;
     if (!DIGIT.test(text[i] || "")) return null;
     let a = i, b = i;
-    const part = (c) => c && (DIGIT.test(c) || c === "," || c === ".");
+    const part = (c) => c && (DIGIT.test(c) || c === "," || c === "." || c === ":");
     while (a > 0 && part(text[a - 1])) a -= 1;
     while (b < text.length && part(text[b])) b += 1;
     while (b > a && !DIGIT.test(text[b - 1])) b -= 1;
@@ -170,6 +170,26 @@
     return number.replace(/[.,]/g, (c) => (c === "," ? "." : ","));
   }
 
+  // "7.30 Uhr" is a time and "24.12." a date, not a number with a thousands point.
+  const TIME = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+  const DATE = /^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2}|\d{4})?$/;
+  function numberNote(number, after) {
+    const time = TIME.exec(number);
+    if (time && (number.includes(":") || /^\s*Uhr\b/.test(after))) {
+      return 'A time: <b lang="en">' + escapeHtml(time[1] + ":" + time[2]) + "</b>. German writes hours and minutes " +
+        "with a point or a colon, on the 24-hour clock; <i lang=\"de\">Uhr</i> is o'clock.";
+    }
+    const date = DATE.exec(number + (after[0] === "." && !number.endsWith(".") ? "." : ""));
+    if (date) {
+      const month = new Date(2000, Number(date[2]) - 1, 1).toLocaleString("en-GB", { month: "long" });
+      return 'A date: <b lang="en">' + escapeHtml(Number(date[1]) + " " + month + (date[3] ? " " + date[3] : "")) +
+        "</b>. German writes the day, then the month, each followed by a point.";
+    }
+    const same = english(number) === number;
+    return "A number" + (same ? "." : ' — in English notation <b lang="en">' + escapeHtml(english(number)) + "</b>.") +
+      " German writes a decimal comma and groups thousands with a point.";
+  }
+
   function openNumber(ptext, start, end) {
     if (popover.hidden || !popover.contains(document.activeElement)) returnFocus = document.activeElement;
     const number = ptext.textContent.slice(start, end);
@@ -177,11 +197,8 @@
     lastSection = ptext.closest("section.block");
     openRange = rangeOf(ptext, start, end);
     markLookedUp(openRange);
-    const same = english(number) === number;
     body.innerHTML = '<div class="word-lookup word-number"><h2 id="word-popover-title" class="word-title" lang="de">' +
-      escapeHtml(number) + '</h2><p class="word-note">A number' +
-      (same ? "." : ' — in English notation <b lang="en">' + escapeHtml(english(number)) + "</b>.") +
-      " German writes a decimal comma and groups thousands with a point.</p></div>";
+      escapeHtml(number) + '</h2><p class="word-note">' + numberNote(number, ptext.textContent.slice(end)) + "</p></div>";
     place(openRange);
     popover.focus({ preventScroll: true });
     return true;

@@ -107,6 +107,25 @@ def test_a_number_is_clickable_and_explained(page, live_server, article, word_bo
     expect(popover).to_be_hidden()
 
 
+
+@pytest.mark.parametrize("text, number, says", [
+    # A point before two digits and "Uhr" is a time, not a thousands point.
+    ("Der Zug fährt um 7.30 Uhr ab.", "7.30", "A time: 7:30"),
+    ("Der Zug fährt um 19:45 ab.", "19:45", "A time: 19:45"),
+    # Day and month, each followed by a point: a date.
+    ("Am 24.12. ist Heiligabend.", "24.12", "A date: 24 December"),
+    ("Die Frist endet am 3.10.2025 um Mitternacht.", "3.10.2025", "A date: 3 October 2025"),
+    ("Die Strecke ist 1.000 Meter lang.", "1.000", "in English notation 1,000"),
+])
+def test_a_time_or_a_date_is_told_apart_from_a_number(page, live_server, db, text, number, says, word_box):
+    article = articles.create_article(db, "Zahlen\n\n" + text)
+    page.goto(f"{live_server}/articles/{article}")
+    point = word_box(page, 1, number)
+    page.mouse.click(point["x"], point["y"])
+    popover = page.locator("#word-popover")
+    expect(popover.locator("#word-popover-title")).to_have_text(number)
+    expect(popover).to_contain_text(says)
+
 def test_the_translations_own_word_is_marked_and_fits(screen, live_server, app, db, write_ding, lemmatiser,
                                                        fake, word_box):
     importer.import_dictionary(db, "ding", write_ding(test_align.DING))
