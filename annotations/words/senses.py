@@ -96,6 +96,16 @@ class Want:
     object: str | None = None     # the verb's direct object is a "person" or a "thing" (objects.py)
 
 
+# Ding's notes on the English's forms: "<>" where the object may stand ("to call up <> sb.": also
+# "to call sb. up"), "<delt>" an irregular past.
+_FORM_NOTE = re.compile(r"\s*<[^<>]*>")
+
+
+def readable(gloss):
+    """Return a gloss as a learner reads it, without Ding's notes on English forms ("to call up sb.")."""
+    return " ".join(_FORM_NOTE.sub("", gloss).split())
+
+
 def gloss_core(gloss):
     """Return the bare English of a gloss: no comments, labels, "to" or sb./sth."""
     g = _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss))

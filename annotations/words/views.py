@@ -29,6 +29,12 @@ def word_in_sentence(word):
     return Markup(anki.sentence_html(word))
 
 
+@bp.app_template_filter("readable")
+def readable(gloss):
+    """Render a dictionary gloss without Ding's notation for English forms ("to call up <> sb.")."""
+    return senses.readable(gloss)
+
+
 @bp.app_template_filter("with_article")
 def with_article(word):
     """Render a saved word with its grammar: "der Soldat, die Soldaten"."""
@@ -129,6 +135,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         # A capitalised word mid-sentence may be a name ("Trump"): its English look-alike is no meaning.
         gloss = agent or best or (senses.best_gloss(entries[0]) if entries
                          else machine or (loanword if not result["name"] else None) or "")
+    gloss = senses.readable(gloss)
     saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
     top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
     top = top[:SHOWN]

@@ -12,7 +12,7 @@ from words_lookup import write_wordnet
 
 from annotations import create_app
 from annotations.reading import articles
-from annotations.words import dictionary, importer, lemmas, synonyms, vocab
+from annotations.words import dictionary, importer, lemmas, senses, synonyms, vocab
 
 DING = """Baum {m} [bot.] | Bäume {pl} :: tree | trees
 nach wie vor {adv} :: still; as before
@@ -102,6 +102,28 @@ def test_a_feminine_form_ding_lacks_shows_and_prefills_the_masculine_meaning(cli
     assert '<span class="word-article">die</span> Chirurgin, -nen' in page
     assert '<input name="gloss" value="surgeon"' in page  # never an empty meaning
 
+
+
+@pytest.mark.parametrize("gloss, shown", [
+    ("to ring up <> sb.", "to ring up sb."),
+    ("to deal <delt> with sth.", "to deal with sth."),
+    ("sledging", "sledging"),
+])
+def test_a_gloss_is_shown_without_notation(gloss, shown):
+    assert senses.readable(gloss) == shown
+
+
+def test_dings_notation_for_english_forms_is_not_shown_or_prefilled(client, db, write_ding, lemmatiser):
+    # "<>": where the object may stand ("call sb. up"); "<delt>": the past. Notation, not meaning.
+    importer.import_dictionary(db, "ding", write_ding(
+        "jdn. anrufen {vt} | anrufend | angerufen :: to ring up <> sb.; to call <> sb. | ringing up | rung up\n"))
+    text = "Sie ruft ihre Mutter jeden Sonntag an."
+    article_id = articles.create_article(db, text)
+    start, end = u16(text, "ruft")
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    assert '<input name="gloss" value="to ring up sb."' in page
+    assert 'data-gloss="to call sb."' in page
+    assert "&lt;&gt;" not in page
 
 def test_a_split_compound_prefills_the_translations_words_for_it(client, db, fallbacks, lemmatiser, monkeypatch):
     text = "Die Luftwaffe hat zwei Kampfjets in die Region verlegt."
