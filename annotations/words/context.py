@@ -309,6 +309,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             and (first[0].islower() or not entries or entries[0]["misfit"]
                  or not any(e["pos"] == "noun" for e in entries))):
         entries = _with_collocation(db, entries, clause, c_start, at, lemma, limit)
+    if len(words) == 1 and first[0].isupper():
+        entries = _with_name(db, entries, clause, c_start, at, limit)
     if len(words) == 1 and want.adjective and not separable:
         entries = _attributive_sense(db, entries, clause, c_start, at)
     if separable:
@@ -416,6 +418,37 @@ def collocation_keys(clause_words, i, lemma):
 
 # A sentence ends in its stop, a phrase may end in an object's placeholder ("… gegen etw.").
 _SENTENCE_END = re.compile(r"(?<!\betw)(?<!\bjdn)(?<!\bjdm)(?<!\bjds)[.!?]$")
+
+
+# An adjective's endings, for the names Ding lists in the nominative ("Rotes Kreuz" for "vom Roten Kreuz").
+_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+
+
+def name_keys(clause_words, i):
+    """Return the two-word names a capitalised word may be part of ("Brandenburger Tor", "Rotes Kreuz")."""
+    low = [w.lower() for w in clause_words]
+
+    def forms(word):
+        stem = next((word[:-len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e) and len(word) > len(e) + 2), None)
+        return {word} | ({stem + e for e in _ADJECTIVE_ENDINGS} if stem else set())
+
+    keys = set()
+    # Not an article the sentence's start capitalised: "Die Gemeinde" is no "die Gemeinde :: the congregation".
+    if i + 1 < len(clause_words) and clause_words[i + 1][:1].isupper() and low[i] not in FUNCTION_WORDS:
+        keys |= {f"{f} {low[i + 1]}" for f in forms(low[i])}
+    if i > 0 and clause_words[i - 1][:1].isupper() and low[i - 1] not in FUNCTION_WORDS:
+        keys |= {f"{f} {low[i]}" for f in forms(low[i - 1])}
+    return sorted(keys)
+
+
+def _with_name(db, entries, clause, c_start, at, limit):
+    """Return entries with those of a two-word name the clause holds the word in first ("Brandenburger Tor")."""
+    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
+    if not places:
+        return entries
+    found = [e for e in lookup(db, name_keys([w for _, _, w in clause], places[0]), limit=2) if e["sub"] == 0]
+    ids = {e["id"] for e in found}
+    return (found + [e for e in entries if e["id"] not in ids])[:limit] if found else entries
 
 
 def _with_collocation(db, entries, clause, c_start, at, lemma, limit):

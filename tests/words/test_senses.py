@@ -58,6 +58,12 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+Tor {n} | Tore {pl} :: goal; gate | goals; gates
+Brandenburger Tor {n} :: Brandenburg Gate (sight in Berlin)
+Kreuz {n} | Kreuze {pl} :: cross | crosses
+das Rote Kreuz :: Red Cross
+Gemeinde {f} | Gemeinden {pl} :: municipality; community | municipalities; communities
+die Gemeinde :: the congregation
 etw. öffnen; etw. aufmachen {vt} | öffnend; aufmachend | geöffnet; aufgemacht | er/sie öffnet | ich/er/sie öffnete | er/sie hat/hatte geöffnet | die Fenster weit aufmachen | die Vorhänge aufmachen | seine Post öffnen | eine Straße für den Verkehr öffnen | Der Fahrer musste den Kofferraum öffnen. | Jetzt machen wir den Mund ganz weit auf. | Komm, mach deine Geschenke auf! | Würden Sie bitte das Fenster öffnen? | Geöffnet von 9 bis 17 Uhr. | Die Tür ließ sich nicht öffnen. | Der Schalter öffnet um 8 Uhr. | Er öffnete die Flasche mit den Zähnen. | Wann öffnet die Bank? | Sie öffnete ihm die Augen. :: to open sth. | opening | opened | opens | opened | he/she has/had opened | to open the windows wide | to open the curtains | to open one's mail | to open a road to traffic | The driver had to open the boot. | Now open your mouth really wide. | Come on, open your presents! | Would you open the window, please? | Open from 9 a.m. to 5 p.m. | The door would not open. | The counter opens at 8 o'clock. | He opened the bottle with his teeth. | When does the bank open? | She opened his eyes.
 sich öffnen; aufgehen [ugs.] {vr} (Sache) | sich öffnend; aufgehend | sich geöffnet; aufgegangen :: to open (of a thing) | opening | opened
 geöffnet haben; offen haben; geöffnet sein; auf sein [ugs.] {v} (Geschäft, öffentliche Einrichtung) :: to stay open; to be open (of a shop or public institution)
@@ -269,6 +275,14 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "booked up"),
+    # Two capitalised words Ding lists as one name: the name, clicked on either word.
+    ("Tausende Menschen versammelten sich vor dem Brandenburger Tor.", "Brandenburger",
+     "Brandenburg Gate (sight in Berlin)"),
+    ("Tausende Menschen versammelten sich vor dem Brandenburger Tor.", "Tor", "Brandenburg Gate (sight in Berlin)"),
+    # ... in the nominative there, inflected here ("vom Roten Kreuz").
+    ("Die Helfer vom Roten Kreuz verteilten Decken.", "Kreuz", "Red Cross"),
+    # An article capitalised at the sentence's start makes no name with its noun.
+    ("Die Gemeinde will das alte Schwimmbad sanieren.", "Gemeinde", "municipality"),
     # ... also where the verb's line is long: it lists forms and uses, not a commoner sense.
     ("Das Museum ist täglich von neun bis fünf geöffnet.", "geöffnet", "opened"),
     # Ding's example sentence under "steigen" holds the clause's words, but its English is a
