@@ -88,6 +88,8 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     if best or not translation or not installed:
         # Elimination needs the dictionary's English for the sentence's other words.
         return best, None
+    if not entries and not split and not result["name"] and (twin := cognate_in(result["surface"], translation)):
+        return twin
     # No sense of the dictionary's is in the sentence's translation: its own word for this one.
     if split:
         own, pos = [g for p in split for g in p["glosses"]], "noun" if result["surface"][:1].isupper() else None
@@ -98,6 +100,34 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     if span and pos == "verb" and (around := _around_object(translation, span)):
         return around, None
     return (_without_opening_capital(translation, span), span) if span else ("", None)
+
+
+# Spellings German and English write differently in the same borrowed word ("Kommission", "fragil").
+_TO_ENGLISH = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+# How much of a word Ding lacks must open a word of the translation for the two to be one borrowing.
+COGNATE_SHARE = 0.8
+COGNATE_MIN = 5
+
+
+def cognate_in(word, translation):
+    """Return (the translation's word, its span) that is the same borrowing as a word Ding lacks, or None.
+
+    "fragil" is "fragile" in "The ceasefire is considered fragile": one word of the translation
+    opens with nearly all of it, as German and English spell it. Only one such word, or none.
+    """
+    low = word.lower().translate(_TO_ENGLISH)
+    if len(low) < COGNATE_MIN or not low.isalpha():
+        return None
+    found = [m for m in _ENGLISH_WORD.finditer(translation or "")
+             if _shared(low, m.group(0).lower().translate(_TO_ENGLISH)) >= max(COGNATE_MIN, COGNATE_SHARE * len(low))]
+    if len({m.group(0).lower() for m in found}) != 1:
+        return None
+    return _without_opening_capital(translation, found[0].span()), found[0].span()
+
+
+def _shared(a, b):
+    """Return how many letters a and b share from their start."""
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _without_opening_capital(translation, span, wordnet=None):

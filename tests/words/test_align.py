@@ -408,3 +408,18 @@ def test_a_plural_ends_a_nouns_words(load_ding, tmp_path):
     at = sentence.index("Samen")
     span = align.rendering(db, sentence, at, at + 5, english, ["seed"], "noun", wordnet)
     assert english[slice(*span)] == "grains"
+
+
+@pytest.mark.parametrize("sentence, word, english, found", [
+    # Ding lacks "fragil"; English spells the same borrowing "fragile".
+    ("Die Waffenruhe gilt als fragil, in der Nacht wurden erneut Raketen abgefeuert.", "fragil",
+     "The ceasefire is considered fragile; rockets were fired again during the night.", "fragile"),
+    # k for c: "Kommissionen", "commissions".
+    ("Zwei Kommissionen prüfen den Fall.", "Kommissionen", "Two commissions are examining the case.", "commissions"),
+    # Two words of the translation open alike: which one is meant is not clear.
+    ("Die Lage gilt als fragil.", "fragil", "The fragile situation is seen as fragility itself.", ""),
+])
+def test_a_word_ding_lacks_is_the_translations_word_for_the_same_borrowing(load_ding, sentence, word, english, found):
+    from words_lookup import meaning
+    db = load_ding("Waffenruhe {f} :: ceasefire\nRakete {f} | Raketen {pl} :: rocket | rockets\n")
+    assert meaning(db, sentence, word, english) == found
