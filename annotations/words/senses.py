@@ -401,7 +401,11 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # is the commoner sense ("an etw. aussetzen" for "die Schuldenbremse aussetzen").
         # Ding's concrete object ("zu einem Ort zurückkommen") names a narrower
         # sense than "etw.": without its preposition it is a phrase like any other.
-        s += -1.5 if prep.group(1) in want.prepositions else 1.5 if head != entry["headword"] else 0.5
+        # A reflexive line's preposition is no sign of it where the clause has no "sich": "vom Amt
+        # abwenden" (to avert sth. from the office) is no "sich von jdm. abwenden" (to desert sb.).
+        unreflexive = want.reflexive is False and re.search(r"\bsich\b", head)
+        s += (-1.5 if prep.group(1) in want.prepositions and not unreflexive
+              else 1.5 if head != entry["headword"] else 0.5)
     if want.reflexive is not None and re.search(r"\bsich\b", head):
         s += -0.5 if want.reflexive else 1.5
     elif want.reflexive and reflexive_line and entry["pos"] == "verb":

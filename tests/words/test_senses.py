@@ -58,6 +58,10 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+sich von jdm. abwenden {vr} [soc.] | sich abwendend | sich abgewandt :: to desert sb. | deserting sb. | deserted sb.
+etw. abwenden {vt} | abwendend | abgewendet :: to avert sth.; to stave off <> sth. (negative) | averting | averted
+Amt {n} | Ämter {pl} :: office | offices
+Schaden {m} | Schäden {pl} :: damage | damages
 Tor {n} | Tore {pl} :: goal; gate | goals; gates
 Brandenburger Tor {n} :: Brandenburg Gate (sight in Berlin)
 Kreuz {n} | Kreuze {pl} :: cross | crosses
@@ -275,6 +279,9 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "booked up"),
+    # "vom Amt" is no sign of "sich von jdm. abwenden" where the clause has no "sich".
+    ("In einer Erklärung wies sie die Vorwürfe zurück, wollte aber Schaden vom Amt abwenden.", "abwenden",
+     "to avert sth."),
     # Two capitalised words Ding lists as one name: the name, clicked on either word.
     ("Tausende Menschen versammelten sich vor dem Brandenburger Tor.", "Brandenburger",
      "Brandenburg Gate (sight in Berlin)"),
