@@ -35,6 +35,9 @@ COPULAS = _SEIN | _WERDEN | frozenset("""
     wart sei seien wäre wären geworden
     bleibt bleiben bleibe bleibst blieb blieben geblieben scheint scheinen schien schienen
 """.split())
+# "gilt als unwahrscheinlich" (is considered unlikely): with "als", "gelten" links its adjective
+# as a copula does.
+_GELTEN = frozenset("gilt gelten gelte giltst galt galten gälte gegolten".split())
 # A clause ends at punctuation or before a coordinating conjunction ("schiebt … auf und …").
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“\"]|\s(?=(?:und|oder|aber|sondern|denn)\s)")
 _REFLEXIVE = frozenset("sich mich dich uns euch".split())
@@ -157,6 +160,12 @@ def _superlative_forms(word):
     return frozenset(f"am {s}en" for s in stems if len(s) >= 4 and s.endswith(("st", "ßt")))
 
 
+def _counts_as(before):
+    """Say whether the text before a word ends in "gelten … als" ("gilt aber als unwahrscheinlich"), which links an adjective."""
+    words = [w.lower() for _, _, w in word_tokens(before)]
+    return bool(words) and words[-1] == "als" and not _GELTEN.isdisjoint(words)
+
+
 def _want(word, lemma, sentence_initial, clause_words, adjective, inseparable=True):
     """Return the senses.Want a word's form and place say.
 
@@ -252,7 +261,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         # bare, as an adverb: never as its verb's infinitive ("to surprise sb.").
         participle = _present_participle(first, lemma)
         if (first[0].islower() and (first == lemma or participle == "") and not before_noun
-                and not want.verb and (after or COPULAS.isdisjoint(w.lower() for w in clause_words))):
+                and not want.verb and (after or (COPULAS.isdisjoint(w.lower() for w in clause_words)
+                                                 and not _counts_as(sentence[:at])))):
             want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=True)
         if participle is not None:
             want = dataclasses.replace(want, verb=False, participle=True)

@@ -58,6 +58,8 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+unwahrscheinlich {adv} :: incredibly; improbably; terribly
+unwahrscheinlich {adj} | unwahrscheinlicher | am unwahrscheinlichsten :: improbable; unlikely; not likely | more improbable | most improbable
 sich von jdm. abwenden {vr} [soc.] | sich abwendend | sich abgewandt :: to desert sb. | deserting sb. | deserted sb.
 etw. abwenden {vt} | abwendend | abgewendet :: to avert sth.; to stave off <> sth. (negative) | averting | averted
 Amt {n} | Ämter {pl} :: office | offices
@@ -279,6 +281,9 @@ def dictionary_db(load_ding):
     # "sind … ausgebucht": beside "sein" alone, the participle Ding lists as an adjective is the
     # state (booked up), not the verb "ausbuchen" (to write off).
     ("Die Hotels an der Küste sind im August ausgebucht.", "ausgebucht", "booked up"),
+    # "gilt als" links its adjective as "ist" does: not the adverb, though "aber" breaks the clause.
+    ("Eine Einigung vor Ablauf der Frist gilt aber als unwahrscheinlich.", "unwahrscheinlich", "improbable"),
+    ("Er arbeitet unwahrscheinlich schnell.", "unwahrscheinlich", "incredibly"),
     # "vom Amt" is no sign of "sich von jdm. abwenden" where the clause has no "sich".
     ("In einer Erklärung wies sie die Vorwürfe zurück, wollte aber Schaden vom Amt abwenden.", "abwenden",
      "to avert sth."),
