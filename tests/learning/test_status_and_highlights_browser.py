@@ -1,10 +1,13 @@
 """In Chromium: word status (painted with the Custom Highlight API) and the reader's own highlights
 (<mark>s) on the same words: the highlight stays plainly visible, the status stays readable, and a
 paragraph re-rendered by a new highlight or note keeps its status paint."""
+import base64
+
 import pytest
-from browser_helpers import select_in_paragraph
+from browser_helpers import FIND as WORD_BOX, select_in_paragraph
 from playwright.sync_api import expect
 
+from annotations.notes import highlights
 from annotations.reading import articles
 
 pytestmark = pytest.mark.browser
@@ -19,6 +22,41 @@ def article(app, db, lemmatiser):
     # The lemmatiser loaded first: the page gets its final word classes at once, and never
     # repaints the whole article a few seconds later (which would hide a lost paragraph).
     return articles.create_article(db, TEXT)
+
+
+# --- what is on the screen -----------------------------------------------------------------
+
+# The computed rgb() of a CSS colour (a custom property of the current theme, say).
+RGB = """(colour) => {
+    const probe = document.createElement('span');
+    probe.style.color = colour;
+    document.body.append(probe);
+    const rgb = getComputedStyle(probe).color.match(/\\d+/g).slice(0, 3).map(Number);
+    probe.remove();
+    return rgb;
+}"""
+
+# How many pixels of a PNG are (nearly) each of the given colours, decoded by the page's canvas.
+COUNT = """async ([png, colours]) => {
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const near = (i, c) => Math.abs(data[i] - c[0]) <= 12 && Math.abs(data[i + 1] - c[1]) <= 12 && Math.abs(data[i + 2] - c[2]) <= 12;
+    const counts = colours.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) colours.forEach((c, k) => { if (near(i, c)) counts[k] += 1; });
+    return { total: data.length / 4, counts };
+}"""
+
+
+def pixels(page, shot, *colours):
+    """Return (pixels of a screenshot, [pixels of each colour]) as the screen shows it."""
+    png = shot(animations="disabled")
+    rgbs = [page.evaluate(RGB, c) for c in colours]
+    result = page.evaluate(COUNT, [base64.b64encode(png).decode(), rgbs])
+    return result["total"], result["counts"]
 
 
 # --- what the status paint covers ----------------------------------------------------------
@@ -56,7 +94,40 @@ def open_article(page, live_server, article):
     expect(page.locator("#reader")).to_have_attribute("data-status-painted", "13")
 
 
-# --- a re-rendered paragraph keeps its status paint --------------------------------------
+# --- 1. a highlight over status-painted words ------------------------------------------------
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_a_highlight_stays_visible_over_new_words_and_their_status_stays_readable(
+        browser, live_server, db, article, theme):
+    text = articles.get_block(db, article, 2)["text"]
+    quote = "Die Soldaten schlafen."
+    assert text.startswith(quote)
+    highlights.create(db, article, 2, 0, len(quote), quote, color="yellow")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": "randnotiz.theme", "value": theme, "url": live_server}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        open_article(page, live_server, article)
+        status_words(page, 2, P2_WORDS)
+        mark = page.locator("#p-2-text mark.hl-yellow")
+        expect(mark).to_have_text(quote)
+        total, (yellow, status) = pixels(page, mark.screenshot, "var(--hl-yellow)", "var(--ws-new-ink)")
+        # The mark's box is mostly its colour (the glyphs and the status line take the rest): the
+        # status paint must not cover it and leave only the gaps between words.
+        assert yellow > total * 0.5, f"{theme}: {yellow} of {total} pixels show the highlight"
+        # The words' status is still there to read: a line in the "new" colour under them.
+        assert status > mark.bounding_box()["width"] / 2, f"{theme}: {status} pixels show the status"
+        # Outside marks the status keeps its background: a new word of the first paragraph.
+        box = page.evaluate(WORD_BOX % "const b = r.getBoundingClientRect();"
+                            " return {x: b.left, y: b.top, width: b.width, height: b.height};", [1, "Soldat"])
+        total, (new_bg,) = pixels(page, lambda **kw: page.screenshot(clip=box, **kw), "var(--ws-new)")
+        assert new_bg > total * 0.5, f"{theme}: {new_bg} of {total} pixels of a new word show its status"
+    finally:
+        context.close()
+
+
+# --- 2. a re-rendered paragraph keeps its status paint --------------------------------------
 
 def test_a_new_highlight_keeps_its_paragraphs_status_and_leaves_the_others_alone(page, live_server, article):
     open_article(page, live_server, article)
