@@ -13,45 +13,83 @@
   const canPaint = Boolean(window.CSS && CSS.highlights && window.Highlight);
   let classes = null; // {word lowercased: class} of the article's new and learning words
 
+  // Each paragraph's ranges, so a paragraph htmx re-renders (a highlight, a note, a saved word)
+  // is painted again on its own: its old ranges point at removed text nodes (they collapse onto
+  // <main>), and repainting a long article for one paragraph would cost every other one.
+  let painted = new Map(); // .ptext element -> [[class, Range], ...]
+
+  function rangesOf(ptext, word) {
+    // Text nodes with their start offsets; words may cross node borders (a highlight's edge).
+    const nodes = [];
+    const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
+    let node, total = 0;
+    while ((node = walker.nextNode())) { nodes.push([node, total]); total += node.data.length; }
+    const text = ptext.textContent;
+    let i = 0;
+    const at = (offset) => {
+      while (i < nodes.length - 1 && nodes[i + 1][1] <= offset) i += 1;
+      return [nodes[i][0], offset - nodes[i][1]];
+    };
+    const out = [];
+    let m;
+    word.lastIndex = 0;
+    while ((m = word.exec(text))) {
+      const cls = classes[m[0].toLowerCase()];
+      if (!cls) continue;
+      const r = new Range();
+      r.setStart(...at(m.index));
+      r.setEnd(...at(m.index + m[0].length));
+      out.push([cls, r]);
+    }
+    return out;
+  }
+
+  function reported(started) {
+    let count = 0;
+    painted.forEach((list) => { count += list.length; });
+    reader.dataset.statusPainted = String(count);
+    reader.dispatchEvent(new CustomEvent("status-painted", { detail: { count, ms: performance.now() - started } }));
+  }
+
+  // The whole article: on load, when the word classes change, and when the switch turns it on.
   function paint() {
     if (!canPaint || !reader) return;
     const started = performance.now();
     CLASSES.forEach((c) => CSS.highlights.delete(c));
+    painted = new Map();
     if (!classes || (toggle && !toggle.checked)) return;
     const ranges = Object.fromEntries(CLASSES.map((c) => [c, []]));
     const word = new RegExp(reader.dataset.wordPattern, "gu");
-    let count = 0;
     reader.querySelectorAll(".ptext").forEach((ptext) => {
-      // Text nodes with their start offsets; words may cross node borders (a highlight's edge).
-      const nodes = [];
-      const walker = document.createTreeWalker(ptext, NodeFilter.SHOW_TEXT);
-      let node, total = 0;
-      while ((node = walker.nextNode())) { nodes.push([node, total]); total += node.data.length; }
-      const text = ptext.textContent;
-      let i = 0;
-      const at = (offset) => {
-        while (i < nodes.length - 1 && nodes[i + 1][1] <= offset) i += 1;
-        return [nodes[i][0], offset - nodes[i][1]];
-      };
-      let m;
-      word.lastIndex = 0;
-      while ((m = word.exec(text))) {
-        const cls = classes[m[0].toLowerCase()];
-        if (!cls) continue;
-        const r = new Range();
-        r.setStart(...at(m.index));
-        r.setEnd(...at(m.index + m[0].length));
-        ranges[cls].push(r);
-        count += 1;
-      }
+      const list = rangesOf(ptext, word);
+      painted.set(ptext, list);
+      list.forEach(([cls, r]) => ranges[cls].push(r));
     });
     CLASSES.forEach((c) => {
       const h = new Highlight(...ranges[c]);
       h.priority = -1; // under the looked-up word's highlight
       CSS.highlights.set(c, h);
     });
-    reader.dataset.statusPainted = String(count);
-    reader.dispatchEvent(new CustomEvent("status-painted", { detail: { count, ms: performance.now() - started } }));
+    reported(started);
+  }
+
+  // Only the paragraphs in `sections`; ranges of paragraphs no longer in the page are dropped.
+  function repaint(sections) {
+    if (!canPaint || !reader || !classes || (toggle && !toggle.checked) || !CSS.highlights.has(CLASSES[0])) return;
+    const started = performance.now();
+    const forget = (ptext) => {
+      (painted.get(ptext) || []).forEach(([cls, r]) => CSS.highlights.get(cls).delete(r));
+      painted.delete(ptext);
+    };
+    painted.forEach((_, ptext) => { if (!ptext.isConnected) forget(ptext); });
+    const word = new RegExp(reader.dataset.wordPattern, "gu");
+    sections.forEach((section) => section.querySelectorAll(".ptext").forEach((ptext) => {
+      forget(ptext);
+      const list = rangesOf(ptext, word);
+      painted.set(ptext, list);
+      list.forEach(([cls, r]) => CSS.highlights.get(cls).add(r));
+    }));
+    reported(started);
   }
 
   function loadClasses() {
@@ -77,10 +115,15 @@
     });
     loadClasses();
     document.body.addEventListener("randnotiz:words-changed", loadClasses);
-    // A re-rendered paragraph has new text nodes: paint again.
-    reader.addEventListener("words-marked", paint);
-    document.body.addEventListener("htmx:afterSettle", (e) => {
-      if (e.detail.target && e.detail.target.closest && e.detail.target.closest("section.block")) paint();
+    // A paragraph htmx put in (out of band after a highlight or a note, or re-rendered after a
+    // saved word) has new text nodes: paint it again. htmx:load fires once per piece of new
+    // content as it settles, also for out-of-band swaps (afterSettle names only the request's
+    // own target, which for a highlight is none).
+    document.body.addEventListener("htmx:load", (e) => {
+      const el = e.detail.elt;
+      if (!el || !el.closest || !reader.contains(el)) return;
+      const own = el.closest("section.block");
+      repaint(own ? [own] : el.querySelectorAll("section.block"));
     });
   }
 

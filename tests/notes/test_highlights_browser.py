@@ -352,3 +352,29 @@ def test_tab_takes_the_selection_as_it_is_even_before_the_toolbar_redraws(page, 
     page.keyboard.press("Enter")
     expect(mark(page, 2, "Zweiter")).to_have_class(re.compile(r"\bhl-yellow\b"))
     assert stored(db, article) == [(2, "Zweiter", "yellow", None)]
+
+
+def test_the_first_highlight_and_the_panel_filters_log_no_error(page, live_server, db, article):
+    # The panel refreshes itself with its filter's choices; before the first highlight there is no
+    # filter, and asking for a missing one made htmx log an error in the reader's console.
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{live_server}/articles/{article}")
+    expect(page.locator("#hl-panel-body .hl-empty")).to_be_visible()
+    drag_select(page, 1, "Haus")
+    page.get_by_role("button", name="Highlight in green").click()
+    expect(page.locator("#hl-list .hl-item")).to_have_count(1)
+    drag_select(page, 2, "Zweiter")
+    page.get_by_role("button", name="Highlight in red").click()
+    expect(page.locator("#hl-list .hl-item")).to_have_count(2)
+    # htmx wires the fresh filter form as the swap settles (a person is never that quick).
+    expect(page.locator("#hl-panel-body")).not_to_have_class(re.compile(r"\bhtmx-settling\b"))
+    # The filter still narrows the list, and a refresh after the next highlight keeps its choice.
+    page.locator("#hl-filter").get_by_label("Colour").select_option("red")
+    expect(page.locator("#hl-list .hl-item")).to_have_count(1)
+    drag_select(page, 2, "Absatz")
+    page.get_by_role("button", name="Highlight in red").click()
+    expect(page.locator("#hl-list .hl-item")).to_have_count(2)
+    expect(page.locator("#hl-count")).to_contain_text("2 of 3 shown")
+    assert errors == []
