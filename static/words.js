@@ -324,7 +324,6 @@
             markLookedUp(openRange);
           }
         }
-        reader.dispatchEvent(new CustomEvent("words-marked", { detail: { n } }));
       });
     });
   });

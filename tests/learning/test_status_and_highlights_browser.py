@@ -161,3 +161,16 @@ def test_a_highlight_on_a_phone_keeps_its_paragraphs_status(phone, live_server, 
     expect(phone.locator("#p-2-text mark.hl-green")).to_have_text("Hund sieht")
     status_words(phone, 2, P2_WORDS)
     expect(phone.locator("#reader")).to_have_attribute("data-status-painted", "13")
+
+
+def test_saving_a_word_keeps_its_paragraphs_status(page, live_server, article, word_box):
+    # Saving re-renders the word's paragraph (its new mark of a saved word): the status paint
+    # must follow the new text, not point at the text that was replaced.
+    open_article(page, live_server, article)
+    status_words(page, 2, P2_WORDS)
+    point = word_box(page, 2, "Hund")
+    page.mouse.click(point["x"], point["y"])
+    popover = page.locator("#word-popover")
+    popover.locator("form.word-save").get_by_role("button", name="Save").click()
+    expect(popover).to_contain_text("Saved")
+    status_words(page, 2, P2_WORDS)
