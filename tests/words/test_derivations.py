@@ -9,6 +9,10 @@ weise; klug; verständig {adj} | weiser; klüger; verständiger | am weisesten; 
 Art und Weise {f}; Art {f}; Weise {f} :: way; manner; fashion; style; wise [archaic]
 Zucker {m} | brauner Zucker :: sugar | brown sugar
 reich (an); reichhaltig; reichlich {adj} | reicher; reichhaltiger; reichlicher | am reichsten; am reichhaltigsten; am reichlichsten :: rich (in) | richer | richest
+Handlung {f} | Handlungen {pl} :: action | actions
+fähig {adj} :: able; capable
+Plastik {n} :: plastic
+frei {adj} | freier | am freiesten :: free; available | freer | freest
 """
 
 
@@ -17,6 +21,11 @@ reich (an); reichhaltig; reichlich {adj} | reicher; reichhaltiger; reichlicher |
     ("Die Inhaberin kauft die Kleidung kiloweise bei Haushaltsauflösungen.", "kiloweise", "by the kilogram"),
     # "-reich" after a noun: having much of it
     ("Wegen der Dürre sind die Beeren klein, aber sehr zuckerreich.", "zuckerreich", "rich in sugar"),
+    # "-fähig": able to do or have it; inflected before its noun too.
+    ("Der Ministerpräsident will bis Ostern eine handlungsfähige Regierung bilden.", "handlungsfähige",
+     "capable of action"),
+    # "-frei": without it, as English makes "-free" ("available plastic" is another "frei").
+    ("Der Laden verkauft nur plastikfreie Waren.", "plastikfreie", "plastic-free"),
 ])
 def test_a_noun_with_a_derivational_suffix_reads_as_english_says_it(client, load_ding, sentence, word, meaning):
     page = popover_page(client, load_ding(DING), sentence, word)
