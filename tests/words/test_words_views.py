@@ -562,3 +562,37 @@ def test_without_a_dictionary_no_word_is_taken_for_a_loanword(tmp_path, english,
         db.close()
     assert "the translator could not help" in page
     assert "English word" not in page and '<input name="gloss" value=""' in page
+
+
+# --- editing a saved word in its row ---------------------------------------------------
+
+def row_of(page, word_id):
+    """Return the vocabulary table's row of one saved word."""
+    found = re.search(rf'<tr id="word-{word_id}".*?</tr>', page, re.DOTALL)
+    assert found, f"no row for word {word_id}"
+    return found.group(0)
+
+
+def test_renaming_to_another_saved_word_says_so_in_its_row_and_changes_nothing(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 1, "grün", gloss="green"))
+    baum = vocab.find(db, "Baum")
+    # What the row's form sends: every field, the word typed over.
+    typed = {"lemma": "grün", "gloss": "tree, typed", "gender": "m", "plural": "Bäume", "form": ""}
+    answer = client.post(f"/vocabulary/{baum['id']}", data=typed, headers=HX)
+    # htmx swaps the answer over the row: the row itself, the message beside Save, what was typed kept.
+    assert answer.status_code == 400
+    row = row_of(answer.get_data(as_text=True), baum["id"])
+    assert '<p class="error-message" role="alert">“grün” is already in your vocabulary.</p>' in row
+    assert 'name="lemma" value="grün"' in row and 'value="tree, typed"' in row
+    assert "<b>der Baum, die Bäume</b>" in row and "Saved." not in row  # the stored word, not the typed one
+    assert vocab.get(db, baum["id"]) == baum
+    # Without a script: the vocabulary page, the message in that same row.
+    answer = client.post(f"/vocabulary/{baum['id']}", data=typed)
+    assert answer.status_code == 400
+    page = answer.get_data(as_text=True)
+    assert "<h1>Vocabulary</h1>" in page
+    assert "“grün” is already in your vocabulary." in row_of(page, baum["id"])
+    assert "already in your vocabulary" not in row_of(page, vocab.find(db, "grün")["id"])
+    assert vocab.get(db, baum["id"]) == baum
+
