@@ -256,7 +256,7 @@ def edit(word_id):
     if not changes:
         abort(400, "Send the new word or meaning as the form fields “lemma” and “gloss”.")
     try:
-        vocab.update(db, word_id, **changes)
+        review.edit_word(db, word_id, **changes)  # a renamed word keeps its card and status
     except vocab.VocabError as e:
         # The row again, as stored, with what was typed and why it was refused (htmx swaps 4xx here).
         refused = {"id": word_id, "message": str(e), "typed": {k: word[k] or "" for k in EDITABLE} | changes}
