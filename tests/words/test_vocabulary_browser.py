@@ -47,3 +47,25 @@ def test_a_refused_rename_is_shown_in_its_row_and_nothing_changes(page, live_ser
     expect(row.get_by_role("alert")).to_have_count(0)
     assert vocab.get(db, saved["befinden"])["lemma"] == "sich befinden"
 
+
+def meaning_widths(page):
+    return page.evaluate("""() => [...document.querySelectorAll('.vocab-table input[name=gloss]')]
+        .map((input) => input.getBoundingClientRect().width)""")
+
+
+def test_the_table_takes_the_width_a_desktop_gives_and_fits_a_phone(browser, live_server, saved):
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    desktop.goto(f"{live_server}/vocabulary")
+    table = desktop.locator(".vocab-table").bounding_box()
+    assert table["width"] >= 1280 * 0.85, table  # not squeezed into the reading column
+    assert min(meaning_widths(desktop)) >= 300  # a meaning reads whole, not cut at 130 px
+    for gloss in desktop.locator(".vocab-table input[name=gloss]").all():
+        assert gloss.evaluate("(input) => input.scrollWidth <= input.clientWidth"), gloss.input_value()
+    desktop.context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    phone.goto(f"{live_server}/vocabulary")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing to scroll sideways
+    table = phone.locator(".vocab-table").bounding_box()
+    assert min(meaning_widths(phone)) >= table["width"] - 40  # the row's whole width for the meaning
+    phone.context.close()
