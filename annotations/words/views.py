@@ -256,7 +256,8 @@ def edit(word_id):
     if not changes:
         abort(400, "Send the new word or meaning as the form fields “lemma” and “gloss”.")
     try:
-        review.edit_word(db, word_id, **changes)  # a renamed word keeps its card and status
+        if not review.edit_word(db, word_id, **changes):  # a renamed word keeps its card and status
+            abort(404, f"There is no saved word {word_id}. It may have been deleted.")
     except vocab.VocabError as e:
         # The row again, as stored, with what was typed and why it was refused (htmx swaps 4xx here).
         refused = {"id": word_id, "message": str(e), "typed": {k: word[k] or "" for k in EDITABLE} | changes}
