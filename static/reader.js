@@ -1,5 +1,5 @@
 // Reader core: keyboard navigation, progress, remembered reading position, the paragraph
-// toolbar (one for the page, moved into the current paragraph), htmx error display.
+// toolbar (one for the page, moved into the current paragraph); htmx error display on every page.
 (function () {
   "use strict";
 
@@ -14,6 +14,20 @@
   }
 
   window.Randnotiz = Object.assign(window.Randnotiz || {}, { unitsBefore });
+
+  // On every page, not only the reader's: show the server's error in the target instead of
+  // silently dropping 4xx/5xx. A form that can be refused answers with itself and the reason
+  // (a vocabulary row, the library's form), so what was typed stays.
+  document.body.addEventListener("htmx:beforeSwap", (e) => {
+    if (e.detail.xhr.status >= 400) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+  document.body.addEventListener("htmx:sendError", (e) => {
+    const target = e.detail.target;
+    if (target) target.innerHTML = '<p class="error-message" role="alert">The Randnotiz server could not be reached. Is it still running?</p>';
+  });
 
   const reader = document.getElementById("reader");
   if (!reader) return;
@@ -179,18 +193,6 @@
     list.forEach((p) => observer.observe(p));
   }
   restore();
-
-  // Show the server's error message in the target instead of silently dropping 4xx/5xx.
-  document.body.addEventListener("htmx:beforeSwap", (e) => {
-    if (e.detail.xhr.status >= 400) {
-      e.detail.shouldSwap = true;
-      e.detail.isError = false;
-    }
-  });
-  document.body.addEventListener("htmx:sendError", (e) => {
-    const target = e.detail.target;
-    if (target) target.innerHTML = '<p class="error-message" role="alert">The Randnotiz server could not be reached. Is it still running?</p>';
-  });
 
   window.Randnotiz = Object.assign(window.Randnotiz || {}, { setCurrent, move, placeTools });
 })();

@@ -6,7 +6,7 @@ import fsrs
 from sqlite_utils import Migrations
 
 from ..common import now, parse_time
-from ..words import anki
+from ..words import anki, vocab
 from . import status
 
 migrations = Migrations("randnotiz.learning.review")
@@ -181,6 +181,31 @@ def summary(db, since):
 def has_reviews_since(db, since):
     """Say whether a grade was given at or after since (so Undo has something to undo)."""
     return db.execute("SELECT 1 FROM reviews WHERE at >= ? LIMIT 1", [since]).fetchone() is not None
+
+
+def edit_word(db, word_id, **changes):
+    """Edit a saved word (vocab.update, which may raise VocabError); say whether it existed.
+
+    A renamed word keeps its review card, its history and its status: a rename is mostly a
+    correction (a typo, the lemma a lookup missed), and the learner's progress is with the word
+    they reviewed. A new word that has a card or a status of its own already keeps those; one
+    without either starts at learning 1, as a saved word does. The old word keeps its status.
+    """
+    with db.atomic():
+        before = vocab.get(db, word_id)
+        if before is None or not vocab.update(db, word_id, **changes):
+            return False
+        old, new = before["lemma"], vocab.get(db, word_id)["lemma"]
+        if new != old:
+            old_key, new_key = status.key_of(old), status.key_of(new)
+            progress = status.get(db, old_key)
+            if old_key != new_key and progress["status"] != "new" and status.get(db, new_key)["status"] == "new":
+                status.set_status(db, new, progress["status"], progress["level"])
+            if get_card(db, new) is None:
+                db.execute("UPDATE cards SET lemma = ? WHERE lemma = ?", [new, old])
+                db.execute("UPDATE reviews SET lemma = ? WHERE lemma = ?", [new, old])
+            start(db, new)
+    return True
 
 
 def start(db, lemma, at=None):

@@ -43,6 +43,12 @@ def clean_url(url):
         raise ArticleError("Give a web address starting with http:// or https://.") from None
 
 
+def named_source(url):
+    """Return (clean url, its host) for an address naming where a text came from; never fetched."""
+    url = clean_url(url)
+    return url, urlsplit(url).hostname
+
+
 # --- where we may connect ------------------------------------------------------------
 
 def _public(ip):

@@ -13,7 +13,7 @@ from ..learning import marking, status
 from ..notes import highlights, webanno
 from ..translation import jobs
 from ..words import lemmas, vocab
-from ..web import article_markup, display_attributes, load_article, load_block, paragraph_sections, settings, whole_number
+from ..web import article_markup, display_attributes, htmx, load_article, load_block, paragraph_sections, settings, whole_number
 from . import articles, fetch, formats
 
 bp = Blueprint("reader", __name__)
@@ -31,33 +31,53 @@ def index():
 
 @bp.get("/articles")
 def library():
+    return _library()
+
+
+def _library(**form):
+    """Render the library page; form: the add-a-text form's entered values and error, when refused."""
     db = get_db()
     return render_template("reading/library.html", articles=articles.list_articles(db),
                            elsewhere=highlights.count_elsewhere(db),
-                           counts=marking.library_counts(db))
+                           counts=marking.library_counts(db), **form)
+
+
+NEW_ARTICLE_FIELDS = ("title", "text", "url", "source")
 
 
 @bp.post("/articles")
 def create():
-    text, title = request.form.get("text", ""), request.form.get("title")
-    source, source_url = request.form.get("source") or None, None
-    upload, url = request.files.get("file"), request.form.get("url", "").strip()
+    entered = {k: request.form.get(k, "") for k in NEW_ARTICLE_FIELDS}
+    text, title, source, source_url = entered["text"], entered["title"] or None, entered["source"] or None, None
+    upload, url = request.files.get("file"), entered["url"].strip()
     try:
         if upload and upload.filename:
             structured = formats.from_file(upload.filename, upload.read(formats.MAX_EPUB_BYTES + 1))
-        elif url:
+        elif text.strip() or not url:
+            structured = articles.structure(text)
+        else:
             url = fetch.clean_url(url)  # no user:password@ in links and exports
             structured, host = fetch.structured_from_url(url, allow_private=settings().allow_private_urls)
             source, source_url = source or host, url
-        else:
-            structured = articles.structure(text)
+        if url and source_url is None:
+            # Beside a pasted text or a file, the address names where it came from: it is not fetched.
+            source_url, host = fetch.named_source(url)
+            source = source or host
         article_id = articles.store_article(get_db(), structured, title=title, source=source,
                                             source_url=source_url)
     except articles.ArticleError as e:
-        abort(400, str(e))
+        # The form again with the reason and everything typed (a file must be chosen again).
+        if htmx:
+            return render_template("reading/_new_article.html", entered=entered, error=str(e)), 400
+        return _library(entered=entered, error=str(e)), 400
     # Notes made earlier on the original page (another client, a Hypothesis export) find it now.
     webanno.adopt(get_db(), article_id, request.url_root.rstrip("/"))
-    return redirect(url_for("reader.read", article_id=article_id), code=303)
+    target = url_for("reader.read", article_id=article_id)
+    if htmx:
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, code=303)
 
 
 # Where what changes more often than the rest goes in the rendered page: the template renders

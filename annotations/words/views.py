@@ -231,9 +231,17 @@ def vocabulary():
     q = request.args.get("q", "")
     if len(q) > 200:
         abort(400, "The search is too long (at most 200 characters).")
+    if htmx and htmx.target == "vocab-list":
+        return render_template("words/_vocab_list.html", words=vocab.search(db, q), q=q, total=vocab.count(db))
+    return _vocabulary_page(db, q)
+
+
+def _vocabulary_page(db, q="", refused=None):
+    """Render the vocabulary page; refused: an edit refused in a row ({"id", "message", "typed"})."""
     words = vocab.search(db, q)
-    template = "words/_vocab_list.html" if htmx and htmx.target == "vocab-list" else "words/vocabulary.html"
-    return render_template(template, words=words, q=q, total=vocab.count(db),
+    if refused and not any(w["id"] == refused["id"] for w in words):
+        words.insert(0, vocab.search_one(db, refused["id"]))  # beyond the first page: shown on top
+    return render_template("words/vocabulary.html", words=words, q=q, total=vocab.count(db), refused=refused,
                            running=dictionary.running_import(db), sources=dictionary.sources(db))
 
 
@@ -244,17 +252,25 @@ def _word_or_404(db, word_id):
     return word
 
 
+EDITABLE = ("lemma", "gloss", "gender", "plural", "form")
+
+
 @bp.post("/vocabulary/<int:word_id>")
 def edit(word_id):
     db = get_db()
-    _word_or_404(db, word_id)
-    changes = {k: request.form[k] for k in ("lemma", "gloss", "gender", "plural", "form") if k in request.form}
+    word = _word_or_404(db, word_id)
+    changes = {k: request.form[k] for k in EDITABLE if k in request.form}
     if not changes:
         abort(400, "Send the new word or meaning as the form fields “lemma” and “gloss”.")
     try:
-        vocab.update(db, word_id, **changes)
+        if not review.edit_word(db, word_id, **changes):  # a renamed word keeps its card and status
+            abort(404, f"There is no saved word {word_id}. It may have been deleted.")
     except vocab.VocabError as e:
-        abort(400, str(e))
+        # The row again, as stored, with what was typed and why it was refused (htmx swaps 4xx here).
+        refused = {"id": word_id, "message": str(e), "typed": {k: word[k] or "" for k in EDITABLE} | changes}
+        if htmx:
+            return render_template("words/_vocab_row.html", word=vocab.search_one(db, word_id), refused=refused), 400
+        return _vocabulary_page(db, refused=refused), 400
     if htmx:
         return render_template("words/_vocab_row.html", word=vocab.search_one(db, word_id), saved=True)
     return redirect(url_for("words_views.vocabulary"), code=303)

@@ -69,6 +69,11 @@ def with_article(word):
     return f"{article} {lemma}" + (f", die {plural}" if plural else "")
 
 
+def form_fits(form, lemma):
+    """Say whether a verb form belongs to a word: "sich befinden" to befinden, not to teilnehmen."""
+    return set(lemma.casefold().split()) <= set(form.casefold().split())
+
+
 def check_lemma(lemma):
     """Return the cleaned lemma or raise VocabError."""
     lemma = " ".join((lemma or "").split())
@@ -127,7 +132,9 @@ def update_gloss(db, word_id, gloss):
 def update(db, word_id, **changes):
     """Change a saved word's lemma, gloss, gender, plural or form; say whether it existed.
 
-    A new lemma must not be one already saved under another id (one entry per word).
+    A new lemma must not be one already saved under another id (one entry per word). The verb
+    form of the word it was ("sich befinden") goes with it, unless it was changed too or fits the
+    new word: the form is what cards and exports show for the word.
     """
     word = get(db, word_id)
     if word is None:
@@ -139,6 +146,9 @@ def update(db, word_id, **changes):
         record["gloss"] = check_gloss(changes["gloss"])
     grammar = {k: changes.get(k, word.get(k) or "") for k in ("gender", "plural", "form")}
     record.update(zip(("gender", "plural", "form"), check_grammar(**grammar)))
+    renamed = record.get("lemma", word["lemma"]) != word["lemma"]
+    if renamed and record["form"] == (word.get("form") or "") and not form_fits(record["form"], record["lemma"]):
+        record["form"] = ""
     with db.atomic():
         if get(db, word_id) is None:
             return False

@@ -3,6 +3,7 @@ import io
 import re
 
 import pytest
+from fake_providers import closed_port_url
 
 from annotations.reading import articles
 
@@ -154,3 +155,43 @@ def test_the_word_popover_is_a_dialog_not_a_live_region(client):
     assert 'role="dialog"' in popover and "aria-live" not in popover
     assert 'id="announcer" class="visually-hidden" aria-live="polite"' in page
     assert 'aria-live="assertive"' not in page
+
+
+def test_pasted_text_wins_over_a_web_address_which_becomes_its_source(client, db):
+    # Nothing listens there: fetched (offline, say), the learner's pasted text would be lost.
+    url = closed_port_url() + "/nachrichten/artikel"
+    r = client.post("/articles", data={"text": "Erster Absatz.\n\nZweiter Absatz.", "url": url})
+    assert r.status_code == 303
+    page = client.get(r.location).get_data(as_text=True)
+    assert "Zweiter Absatz." in page
+    assert f'Source: <a href="{url}" rel="noopener noreferrer">127.0.0.1</a>' in page
+
+
+def form_of(page):
+    found = re.search(r'<form id="new-article".*?</form>', page, re.DOTALL)
+    assert found, "no form to add a text"
+    return found.group(0)
+
+
+@pytest.mark.parametrize("data, message", [
+    ({}, "The text is empty"),
+    ({"title": "Mein Titel", "text": "Ein Absatz.", "url": "ftp://example.org/x"}, "http:// or https://"),
+    ({"title": "Mein Titel", "url": "URL"}, "inside this computer"),
+])
+def test_a_text_that_cannot_be_added_is_refused_on_the_form_with_the_input_kept(client, db, data, message):
+    data = {k: v.replace("URL", closed_port_url()) for k, v in data.items()}
+    kept = [v for v in data.values() if v]
+    # htmx swaps the form's partial with the reason, as a 4xx: nothing typed is lost.
+    r = client.post("/articles", data=data, headers={"HX-Request": "true"})
+    assert r.status_code == 400
+    form = form_of(r.get_data(as_text=True))
+    assert '<p class="error-message" role="alert"' in form and message in form
+    assert all(value in form for value in kept), form
+    # Without a script: the library page, the same form with the reason and the input.
+    r = client.post("/articles", data=data)
+    assert r.status_code == 400
+    page = r.get_data(as_text=True)
+    assert "<h1>Library</h1>" in page and "Something is not right" not in page
+    form = form_of(page)
+    assert message in form and all(value in form for value in kept)
+    assert db["articles"].count == 1  # the bundled article alone

@@ -11,6 +11,7 @@ from fake_providers import closed_port_url
 from words_lookup import write_wordnet
 
 from annotations import create_app
+from annotations.learning import review, status
 from annotations.reading import articles
 from annotations.words import dictionary, importer, lemmas, senses, synonyms, vocab
 
@@ -584,3 +585,74 @@ def test_without_a_dictionary_no_word_is_taken_for_a_loanword(tmp_path, english,
         db.close()
     assert "the translator could not help" in page
     assert "English word" not in page and '<input name="gloss" value=""' in page
+
+
+# --- editing a saved word in its row ---------------------------------------------------
+
+def row_of(page, word_id):
+    """Return the vocabulary table's row of one saved word."""
+    found = re.search(rf'<tr id="word-{word_id}".*?</tr>', page, re.DOTALL)
+    assert found, f"no row for word {word_id}"
+    return found.group(0)
+
+
+def test_renaming_to_another_saved_word_says_so_in_its_row_and_changes_nothing(client, db, article, imported, lemmatiser):
+    client.post("/vocabulary", data=save_form(db, article, 1, "Bäume", gloss="tree"))
+    client.post("/vocabulary", data=save_form(db, article, 1, "grün", gloss="green"))
+    baum = vocab.find(db, "Baum")
+    # What the row's form sends: every field, the word typed over.
+    typed = {"lemma": "grün", "gloss": "tree, typed", "gender": "m", "plural": "Bäume", "form": ""}
+    answer = client.post(f"/vocabulary/{baum['id']}", data=typed, headers=HX)
+    # htmx swaps the answer over the row: the row itself, the message beside Save, what was typed kept.
+    assert answer.status_code == 400
+    row = row_of(answer.get_data(as_text=True), baum["id"])
+    assert '<p class="error-message" role="alert">“grün” is already in your vocabulary.</p>' in row
+    assert 'name="lemma" value="grün"' in row and 'value="tree, typed"' in row
+    assert "<b>der Baum, die Bäume</b>" in row and "Saved." not in row  # the stored word, not the typed one
+    assert vocab.get(db, baum["id"]) == baum
+    # Without a script: the vocabulary page, the message in that same row.
+    answer = client.post(f"/vocabulary/{baum['id']}", data=typed)
+    assert answer.status_code == 400
+    page = answer.get_data(as_text=True)
+    assert "<h1>Vocabulary</h1>" in page
+    assert "“grün” is already in your vocabulary." in row_of(page, baum["id"])
+    assert "already in your vocabulary" not in row_of(page, vocab.find(db, "grün")["id"])
+    assert vocab.get(db, baum["id"]) == baum
+
+
+VERBS = DING + """sich befinden {vr} | befindend | befunden :: to be located; to be situated | being located | been located
+teilnehmen {vi} :: to take part; to participate
+"""
+
+
+def test_a_renamed_word_is_the_new_word_everywhere_and_keeps_its_progress(client, db, write_ding, lemmatiser):
+    importer.import_dictionary(db, "ding", write_ding(VERBS))
+    article = articles.create_article(db, "Das Haus befindet sich am See.")
+    client.post("/vocabulary", data=save_form(db, article, 1, "befindet", gloss="to be located"))
+    word = vocab.find(db, "befinden")
+    assert word["form"] == "sich befinden"
+    # Two reviews: the learner's progress, which a corrected word must not lose.
+    review.grade(db, "befinden", 3)
+    review.grade(db, "befinden", 3)
+    card, progress = review.get_card(db, "befinden"), status.get(db, status.key_of("befinden"))
+    assert progress != {"status": "learning", "level": 1}
+
+    # The row's form sends its verb form unchanged: it is "sich befinden"'s, not the new word's.
+    answer = client.post(f"/vocabulary/{word['id']}", headers=HX, data={
+        "lemma": "teilnehmen", "gloss": "to take part", "gender": "", "plural": "", "form": "sich befinden"})
+    assert answer.status_code == 200
+    row = answer.get_data(as_text=True)
+    assert "<b>teilnehmen</b>" in row and "sich befinden" not in row
+    assert vocab.get(db, word["id"])["form"] == ""
+    tsv = client.get("/vocabulary/export.tsv").get_data(as_text=True)
+    assert "\nteilnehmen\t" in tsv and "sich befinden" not in tsv
+    # Its status and review card came along (the tag on the Anki note is the status).
+    assert status.get(db, status.key_of("teilnehmen")) == progress
+    moved = review.get_card(db, "teilnehmen")
+    assert (moved["id"], moved["due"], moved["last_review"]) == (card["id"], card["due"], card["last_review"])
+    assert f"randnotiz::{status.label(progress['status'], progress['level']).replace(' ', '-')}" in tsv
+    # A verb form the learner types with the new word is theirs; one that still fits the word stays.
+    client.post(f"/vocabulary/{word['id']}", data={"lemma": "beteiligen", "form": "sich beteiligen"})
+    assert (vocab.get(db, word["id"])["lemma"], vocab.get(db, word["id"])["form"]) == ("beteiligen", "sich beteiligen")
+    client.post(f"/vocabulary/{word['id']}", data={"lemma": "Beteiligen", "form": "sich beteiligen"})
+    assert vocab.get(db, word["id"])["form"] == "sich beteiligen"
