@@ -164,6 +164,14 @@ def lookup(db, keys, limit=MAX_RESULTS, want=senses.Want()):
     for e in found:
         e["form_in_line"] = e["sub"] == 0 and e["id"] in inflected
         e["form_weight"] = form_weight.get(e["id"]) if e["sub"] == 0 else None
+    if want.state:
+        # "ist geöffnet": Ding's adjective "geöffnet" (open) is the state its verb's own sense
+        # leads to ("to open"); "gebannt" (transfixed) is another sense than "to avert (a danger)".
+        verb_stems = {st for e in found if e["pos"] == "verb" and e["sub"] == 0 and not senses.fields(e["labels"])
+                      for g in e["glosses"] for st in senses.content_stems(g)}
+        for e in found:
+            e["state_of_verb"] = e["pos"] == "adjective" and bool(
+                verb_stems & {st for g in e["glosses"] for st in senses.content_stems(g)})
     _mark_other_nouns(found, raw[0], keys[0])
     _mark_disagreeing(found, raw[0], want.genders)
     if want.passive:

@@ -375,7 +375,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     if want.verb:
         s += {"verb": -1.0, "adjective": 1.0, "adverb": 1.0}.get(pos, 0.0)
         if want.state and pos == "adjective" and entry["sub"] == 0 and head.lower() == entry["key"]:
-            s -= STATE_ADJECTIVE  # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off)
+            # Ding's adjective "ausgebucht" (booked up), not the verb "ausbuchen" (to write off).
+            s -= STATE_ADJECTIVE if entry.get("state_of_verb") else OTHER_STATE_ADJECTIVE
     if want.passive and pos == "verb" and entry["sub"] == 0 and intransitive(entry):
         s += PASSIVE_INTRANSITIVE
     if want.object and pos == "verb" and (kinds := placeholders.line_objects(entry)):
@@ -443,8 +444,11 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 
 
 # What Ding's adjective of a participle gains beside "sein" alone ("ist geöffnet": open, the
-# state): more than a long verb line's rows of forms and uses give that line (see score).
+# state): more than a long verb line's rows of forms and uses give that line (see score), where it
+# names the state the verb's own sense leads to (lookup's "state_of_verb"); less where it is a
+# sense of its own ("gebannt": transfixed, beside "bannen": to avert a danger).
 STATE_ADJECTIVE = 6.0
+OTHER_STATE_ADJECTIVE = 2.5
 # What a verb's line with its typical object ("ein Gebäude abreißen", object_phrases.py) costs under
 # the bare verb: less than an idiom's phrase, so it follows the verb's own lines that fit the
 # clause, but comes before those that do not ("sich vorbeugen" where the clause has no "sich").

@@ -58,6 +58,10 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+bannen {vt} | bannend | gebannt :: to avert (a danger) | averting | averted
+gebannt {adj} :: transfixed; mesmerized (by/with sth.) (of a person)
+gebannt; wie gebannt {adj} :: spellbound
+Gefahr {f} | Gefahren {pl} :: danger | dangers
 unwahrscheinlich {adv} :: incredibly; improbably; terribly
 unwahrscheinlich {adj} | unwahrscheinlicher | am unwahrscheinlichsten :: improbable; unlikely; not likely | more improbable | most improbable
 sich von jdm. abwenden {vr} [soc.] | sich abwendend | sich abgewandt :: to desert sb. | deserting sb. | deserted sb.
@@ -297,9 +301,8 @@ def dictionary_db(load_ding):
     ("Die Gemeinde will das alte Schwimmbad sanieren.", "Gemeinde", "municipality"),
     # ... also where the verb's line is long: it lists forms and uses, not a commoner sense.
     ("Das Museum ist täglich von neun bis fünf geöffnet.", "geöffnet", "opened"),
-    # Ding's example sentence under "steigen" holds the clause's words, but its English is a
-    # sentence ("Prices are rising."): a meaning of the verb is pre-filled.
-    ("Die Preise sind im Herbst kräftig gestiegen.", "gestiegen", "to increase (to; by)"),
+    # ... but not an adjective of another sense than the verb's: a danger averted is no "transfixed" one.
+    ("Die Gefahr ist gebannt.", "gebannt", "to avert (a danger)"),
     # "und" joins two nouns where no finite verb follows: the clause, with its "sind", goes on.
     ("Für Hochzeitsfeiern sind Säle und Fotografen oft schon ein Jahr im Voraus ausgebucht.", "ausgebucht",
      "booked up"),
@@ -316,6 +319,13 @@ def dictionary_db(load_ding):
 def test_the_sense_the_sentence_wants_is_pre_filled(dictionary_db, sentence, word, meaning):
     found = look(dictionary_db, sentence, word)
     assert senses.best_gloss(found["entries"][0]) == meaning
+
+
+def test_an_example_sentence_is_no_meaning_to_save(dictionary_db):
+    # Ding's example "Die Preise steigen. :: Prices are rising." holds the clause's words, but
+    # its English is a sentence: one of the verbs' own meanings is pre-filled instead.
+    found = look(dictionary_db, "Die Preise sind im Herbst kräftig gestiegen.", "gestiegen")
+    assert senses.best_gloss(found["entries"][0]) in {"to rise", "to increase (to; by)"}
 
 
 @pytest.mark.parametrize("sentence, word, pos", [
