@@ -15,8 +15,9 @@ CONTRACTIONS = {
     "zum": ("zu", "dem"), "zur": ("zu", "der"),
 }
 LINKS = ("", "s", "es", "n", "en", "er", "e")
-# Nouns ending so take the linking -s- in every compound: "Verhandlung|s|tage" (days of hearings),
-# never "Verhandlung" + "Stage" (a stay), however rare "verhandlungs" is as a word of its own.
+# Nouns ending so take the linking -s- in nearly every compound: "Verhandlung|s|tage" (days of
+# hearings), not "Verhandlung" + "Stage" (a stay), however rare "verhandlungs" is as a word of its
+# own; unless the part with the s is the commoner word ("Heizung|steuerung", not "…|teuerung").
 LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum")
 # Inseparable verb prefixes: a word that opens with one is that verb's form or its noun, not a
 # compound whose front is the prefix read as a word ("ent|wurmt" is entwurmen, not Ente + wurmen).
@@ -58,7 +59,7 @@ def split(word, known, parts=MAX_PARTS, common=None, opens=None, short_head=None
             front = low[:cut + len(link)]
             if (last.startswith(link) and len(shorter) >= MIN_LAST and known(shorter)
                     and (min(common(front), common(shorter)) > min(common(low[:cut]), common(last))
-                         or link == "s" and low[:cut].endswith(LINKING_S))
+                         or link == "s" and low[:cut].endswith(LINKING_S) and common(shorter) >= common(last))
                     and (head := _head(word[:cut + len(link)], known, parts - 1, opens))):
                 return [*head, (word[cut + len(link):], shorter)]
         head = _head(word[:cut], known, parts - 1, opens)

@@ -162,7 +162,8 @@ def _superlative_forms(word):
 
 def _counts_as(before):
     """Say whether the text before a word ends in "gelten … als" ("gilt aber als unwahrscheinlich"), which links an adjective."""
-    words = [w.lower() for _, _, w in word_tokens(before)]
+    # Only in the word's own clause: "gilt nur heute, und es ist teurer als gedacht" compares.
+    words = [w.lower() for _, _, w in word_tokens(re.split(r"[,;:–—]", before)[-1])]
     return bool(words) and words[-1] == "als" and not _GELTEN.isdisjoint(words)
 
 
@@ -456,7 +457,11 @@ def _with_name(db, entries, clause, c_start, at, limit):
     places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
     if not places:
         return entries
-    found = [e for e in lookup(db, name_keys([w for _, _, w in clause], places[0]), limit=2) if e["sub"] == 0]
+    # A name's English is a name too ("Brandenburg Gate", "Red Cross"): "Heiße Luft" at a sentence's
+    # start is no "hot air [fig.]", nor "Vielen Dank" a "thanks a lot".
+    found = [e for e in lookup(db, name_keys([w for _, _, w in clause], places[0]), limit=2)
+             if e["sub"] == 0 and e["glosses"] and e["glosses"][0][:1].isupper()
+             and not _SENTENCE_END.search(e["headword"].strip()) and not _SENTENCE_END.search(e["glosses"][0].strip())]
     ids = {e["id"] for e in found}
     return (found + [e for e in entries if e["id"] not in ids])[:limit] if found else entries
 

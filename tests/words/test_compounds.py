@@ -130,3 +130,11 @@ def test_a_noun_in_ung_takes_its_linking_s(lemmatiser):
     known = {"verhandlung", "stage", "tage", "tag"}.__contains__
     found = compounds.split("Verhandlungstage", known, common=lemmas.german_zipf)
     assert [(w, h) for w, h in found] == [("Verhandlungs", "verhandlung"), ("tage", "tage")]
+
+
+
+def test_the_linking_s_gives_way_where_the_part_with_the_s_is_the_commoner_word(lemmatiser):
+    # "Heizung|steuerung" (heating control), not "Heizungs|teuerung" (heating + inflation).
+    known = {"heizung", "steuerung", "teuerung"}.__contains__
+    found = compounds.split("Heizungsteuerung", known, common=lemmas.german_zipf)
+    assert [(w, h) for w, h in found] == [("Heizung", "heizung"), ("steuerung", "steuerung")]

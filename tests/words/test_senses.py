@@ -58,6 +58,10 @@ Milliarde {f} | Milliarden {pl} :: billion; milliard [Br.] [dated] | billions
 drei {num} :: three
 …tägig :: for…days
 Höhe {f} | Höhen {pl} :: height; amount | heights
+Luft {f} :: air
+heiße Luft {f} [übtr.] :: hot air [fig.]
+sich von jdm. trennen {vr} | sich trennend | sich getrennt :: to split up with sb. | splitting up | split up
+etw. von etw. trennen {vt} | trennend | getrennt :: to separate sth. from sth. | separating | separated
 bannen {vt} | bannend | gebannt :: to avert (a danger) | averting | averted
 gebannt {adj} :: transfixed; mesmerized (by/with sth.) (of a person)
 gebannt; wie gebannt {adj} :: spellbound
@@ -297,6 +301,8 @@ def dictionary_db(load_ding):
     ("Tausende Menschen versammelten sich vor dem Brandenburger Tor.", "Tor", "Brandenburg Gate (sight in Berlin)"),
     # ... in the nominative there, inflected here ("vom Roten Kreuz").
     ("Die Helfer vom Roten Kreuz verteilten Decken.", "Kreuz", "Red Cross"),
+    # Nor an adjective there with a noun, where Ding's English for the two is no name.
+    ("Heiße Luft strömt aus dem Ofen in die Küche.", "Luft", "air"),
     # An article capitalised at the sentence's start makes no name with its noun.
     ("Die Gemeinde will das alte Schwimmbad sanieren.", "Gemeinde", "municipality"),
     # ... also where the verb's line is long: it lists forms and uses, not a commoner sense.
@@ -687,3 +693,19 @@ def test_a_split_compound_s_front_in_english_s_own_noun_is_its_rendering(tmp_pat
                                                 ["vendor"]],
                                        "verb": [["pitch"], ["pay"], ["increase"]], "adj": [["high"], ["new"]]})
     assert translated.compound_in_translation(STAND_FEES, english, wordnet) == whole
+
+
+def test_a_sich_parted_from_its_verb_by_commas_still_counts(dictionary_db):
+    # "hat sich, so heißt es, von ihrem Berater getrennt": the clause around "getrennt" lacks the
+    # "sich", the sentence has it, and "von" still speaks for "sich von jdm. trennen".
+    found = look(dictionary_db, "Die Ministerin hat sich, so heißt es, von ihrem Berater getrennt.", "getrennt")
+    assert "sich von jdm. trennen" in [e["headword"] for e in found["entries"][:2]]
+
+
+@pytest.mark.parametrize("before, links", [
+    ("Eine Einigung vor Ablauf der Frist gilt aber als", True),
+    # In another clause, "gilt" links nothing: "teurer als gedacht" compares.
+    ("Das Angebot gilt nur heute, und es ist teurer als", False),
+])
+def test_gilt_als_links_an_adjective_in_its_own_clause_only(before, links):
+    assert context._counts_as(before) is links
