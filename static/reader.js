@@ -17,12 +17,43 @@
 
   // On every page, not only the reader's: show the server's error in the target instead of
   // silently dropping 4xx/5xx. A form that can be refused answers with itself and the reason
-  // (a vocabulary row, the library's form), so what was typed stays.
+  // (a vocabulary row, the library's form), so what was typed stays. A refusal that is not the
+  // refused element itself ("too large" for a form that swaps itself out, or a server's
+  // plain-text page) must not replace what was typed: its message goes beside the target.
+  function swapStyle(elt) {
+    const carrier = elt && elt.closest && elt.closest("[hx-swap]");
+    return ((carrier && carrier.getAttribute("hx-swap")) || htmx.config.defaultSwapStyle).split(/\s+/)[0];
+  }
+  function refusal(xhr) {
+    if ((xhr.getResponseHeader("Content-Type") || "").startsWith("text/html")) {
+      const doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      const said = doc.querySelector(".error-message");
+      if (said && said.textContent.trim()) return said.textContent.trim();
+    }
+    return xhr.status === 413 ? "That is too large to send. Nothing was saved."
+      : "The server refused this (" + xhr.status + "). Nothing was saved.";
+  }
   document.body.addEventListener("htmx:beforeSwap", (e) => {
-    if (e.detail.xhr.status >= 400) {
+    const xhr = e.detail.xhr;
+    if (xhr.status < 400) return;
+    const target = e.detail.target;
+    const html = (xhr.getResponseHeader("Content-Type") || "").startsWith("text/html");
+    const replaces = swapStyle(e.detail.elt) === "outerHTML";
+    if (html && !(replaces && target && target.id && !xhr.responseText.includes('id="' + target.id + '"'))) {
       e.detail.shouldSwap = true;
       e.detail.isError = false;
+      return;
     }
+    e.detail.shouldSwap = false;
+    if (!target || !target.parentNode) return;
+    let note = target.nextElementSibling;
+    if (!note || !note.classList.contains("htmx-refused")) {
+      note = document.createElement("p");
+      note.className = "error-message htmx-refused";
+      note.setAttribute("role", "alert");
+      target.after(note);
+    }
+    note.textContent = refusal(xhr);
   });
   document.body.addEventListener("htmx:sendError", (e) => {
     const target = e.detail.target;
