@@ -171,11 +171,15 @@
   }
 
   // "7.30 Uhr" is a time and "24.12." a date, not a number with a thousands point.
-  const TIME = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+  const TIME = /^([01]?\d|2[0-4])[.:]([0-5]\d)$/;
+  // "Uhr" after it, also after a range ("9.30–12.00 Uhr"); or, for a colon, a word of time before it
+  // ("um 19:45"): without either, "14:12" is a score.
+  const UHR_AFTER = /^\s*(?:[–-]\s*\d{1,2}[.:]\d{2}\s*)?Uhr\b/;
+  const TIME_BEFORE = /\b(?:um|ab|bis|gegen|seit|von)\s*$/i;
   const DATE = /^(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2}|\d{4})?$/;
-  function numberNote(number, after) {
+  function numberNote(number, before, after) {
     const time = TIME.exec(number);
-    if (time && (number.includes(":") || /^\s*Uhr\b/.test(after))) {
+    if (time && (UHR_AFTER.test(after) || (number.includes(":") && TIME_BEFORE.test(before)))) {
       return 'A time: <b lang="en">' + escapeHtml(time[1] + ":" + time[2]) + "</b>. German writes hours and minutes " +
         "with a point or a colon, on the 24-hour clock; <i lang=\"de\">Uhr</i> is o'clock.";
     }
@@ -198,7 +202,7 @@
     openRange = rangeOf(ptext, start, end);
     markLookedUp(openRange);
     body.innerHTML = '<div class="word-lookup word-number"><h2 id="word-popover-title" class="word-title" lang="de">' +
-      escapeHtml(number) + '</h2><p class="word-note">' + numberNote(number, ptext.textContent.slice(end)) + "</p></div>";
+      escapeHtml(number) + '</h2><p class="word-note">' + numberNote(number, ptext.textContent.slice(0, start), ptext.textContent.slice(end)) + "</p></div>";
     place(openRange);
     popover.focus({ preventScroll: true });
     return true;

@@ -112,6 +112,9 @@ def test_a_number_is_clickable_and_explained(page, live_server, article, word_bo
     # A point before two digits and "Uhr" is a time, not a thousands point.
     ("Der Zug fährt um 7.30 Uhr ab.", "7.30", "A time: 7:30"),
     ("Der Zug fährt um 19:45 ab.", "19:45", "A time: 19:45"),
+    ("Das Amt hat von 9.30–12.00 Uhr geöffnet.", "9.30", "A time: 9:30"),
+    # A colon without a word of time around it: a score, not a time.
+    ("Zur Pause stand es 14:12 für die Gäste.", "14:12", "A number"),
     # Day and month, each followed by a point: a date.
     ("Am 24.12. ist Heiligabend.", "24.12", "A date: 24 December"),
     ("Die Frist endet am 3.10.2025 um Mitternacht.", "3.10.2025", "A date: 3 October 2025"),
