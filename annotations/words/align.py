@@ -341,10 +341,10 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
 
 
 def _with_own_words(run, tokens, translation, own):
-    """Return run with the word after it that is the looked-up word's own English, though another word claims it.
+    """Return run with the word joined after it (by a space, hyphen or possessive) that is the word's own English.
 
     "the lay assessors' court" renders "Schöffengericht" (mixed court of a judge and lay
-    assessors), where "Prozess" (court case) claims "court": a possessive names what follows it.
+    assessors), though "Prozess" (court case) claims "court": Ding's own gloss has the word.
     """
     last = run[-1]
     if (len(run) + 1 <= MAX_RUN and last + 1 < len(tokens)

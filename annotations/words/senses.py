@@ -97,13 +97,13 @@ class Want:
 
 
 # Ding's notes on the English's forms: "<>" where the object may stand ("to call up <> sb.": also
-# "to call sb. up"), "<delt>" an irregular past.
-_FORM_NOTE = re.compile(r"\s*<[^<>]*>")
+# "to call sb. up"), "<delt>" an irregular past; and an abbreviation between slashes ("married /mar./").
+_FORM_NOTE = re.compile(r"\s*<[^<>]*>|\s+/[^/\s][^/]*/(?=\s|$|[;,)])")
 
 
 def readable(gloss):
     """Return a gloss as a learner reads it, without Ding's notes on English forms ("to call up sb.")."""
-    return " ".join(_FORM_NOTE.sub("", gloss).split())
+    return " ".join(_FORM_NOTE.sub("", gloss).split()) or gloss
 
 
 def gloss_core(gloss):

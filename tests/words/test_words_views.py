@@ -108,6 +108,9 @@ def test_a_feminine_form_ding_lacks_shows_and_prefills_the_masculine_meaning(cli
 @pytest.mark.parametrize("gloss, shown", [
     ("to ring up <> sb.", "to ring up sb."),
     ("to deal <delt> with sth.", "to deal with sth."),
+    ("married /mar./", "married"),
+    ("problem /pb/", "problem"),
+    ("and/or", "and/or"),
     ("sledging", "sledging"),
 ])
 def test_a_gloss_is_shown_without_notation(gloss, shown):
