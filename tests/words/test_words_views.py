@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fake_providers import closed_port_url
-from words_lookup import write_wordnet
+from words_lookup import popover_page, write_wordnet
 
 from annotations import create_app
 from annotations.learning import review, status
@@ -104,7 +104,6 @@ def test_a_feminine_form_ding_lacks_shows_and_prefills_the_masculine_meaning(cli
     assert '<input name="gloss" value="surgeon"' in page  # never an empty meaning
 
 
-
 @pytest.mark.parametrize("gloss, shown", [
     ("to ring up <> sb.", "to ring up sb."),
     ("to deal <delt> with sth.", "to deal with sth."),
@@ -121,10 +120,7 @@ def test_dings_notation_for_english_forms_is_not_shown_or_prefilled(client, db, 
     # "<>": where the object may stand ("call sb. up"); "<delt>": the past. Notation, not meaning.
     importer.import_dictionary(db, "ding", write_ding(
         "jdn. anrufen {vt} | anrufend | angerufen :: to ring up <> sb.; to call <> sb. | ringing up | rung up\n"))
-    text = "Sie ruft ihre Mutter jeden Sonntag an."
-    article_id = articles.create_article(db, text)
-    start, end = u16(text, "ruft")
-    page = client.get(f"/words/lookup?article={article_id}&n=1&start={start}&end={end}").get_data(as_text=True)
+    page = popover_page(client, db, "Sie ruft ihre Mutter jeden Sonntag an.", "ruft")
     assert '<input name="gloss" value="to ring up sb."' in page
     assert 'data-gloss="to call sb."' in page
     assert "&lt;&gt;" not in page
