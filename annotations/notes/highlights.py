@@ -16,6 +16,7 @@ from sqlite_utils import Migrations
 
 from ..common import now
 from ..sqlite import cascade_delete, rebuild
+from .. import validation
 from . import anchoring, markdown
 from ..reading import articles
 from ..reading.render import Span
@@ -106,6 +107,14 @@ def new_id():
 
 # --- validation --------------------------------------------------------------
 
+def _plain(text, name):
+    """Refuse a NUL or another control character (validation.plain_text) as an AnnotationError."""
+    try:
+        validation.plain_text(text, name)
+    except validation.InvalidInput as e:
+        raise AnnotationError(str(e)) from None
+
+
 def check_color(color):
     """Return the colour if it is in the palette, else raise AnnotationError."""
     if color not in COLORS:
@@ -119,6 +128,7 @@ def check_note(note):
         return None
     if not isinstance(note, str):
         raise AnnotationError("A note must be text.")
+    _plain(note, "note")
     if len(note) > MAX_NOTE_CHARS:
         raise AnnotationError(f"The note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}).")
     note = note.replace("\r\n", "\n")
@@ -135,6 +145,7 @@ def check_tags(tags):
         raise AnnotationError("Tags must be a list of words.")
     out = []
     for t in tags:
+        _plain(t, "tag")
         t = re.sub(r"\s+", " ", t).strip()
         if not t:
             continue
