@@ -110,3 +110,32 @@ def test_every_header_link_and_the_due_count_are_in_view_on_a_phone(phone, live_
     # The text still starts on the first screen.
     assert phone.locator("#p-1").bounding_box()["y"] < 844 * 0.45
 
+
+# Lines of text in view whose one end is on top and the other covered: [paragraph, line top, which end].
+PARTLY_COVERED_LINES = """() => {
+    const out = [];
+    const shows = (x, y, p) => { const top = document.elementFromPoint(x, y); return Boolean(top && p.contains(top)); };
+    for (const p of document.querySelectorAll('#reader .ptext')) {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        for (const r of range.getClientRects()) {
+            const y = r.top + r.height / 2;
+            if (r.width < 8 || y < 0 || y > innerHeight) continue;
+            const start = shows(r.left + 2, y, p), end = shows(r.right - 2, y, p);
+            if (start !== end) out.push([p.id, Math.round(r.top), start ? 'end covered' : 'start covered']);
+        }
+    }
+    return out;
+}"""
+
+
+def test_the_notes_button_covers_no_line_of_text(phone, live_server):
+    # As the reader scrolls, every line passes where the Notes button is: none may lose its end to it.
+    phone.goto(live_server + "/articles/1")
+    expect(phone.locator("#hl-panel-toggle")).to_be_visible()
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    covered = []
+    for y in range(0, min(height, 3000), 23):
+        phone.evaluate("(y) => window.scrollTo(0, y)", y)
+        covered += phone.evaluate(PARTLY_COVERED_LINES)
+    assert covered == []
