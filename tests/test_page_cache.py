@@ -190,7 +190,7 @@ def test_translate_all_progress_is_never_kept(client, db, aid, monkeypatch):
 
     monkeypatch.setattr(jobs, "datetime", Later)
     html = page(client, aid)
-    assert "Interrupted: 0 of 3 translated" in html and 'id="translate-all-progress"' not in html
+    assert "Interrupted: 0 of 3 paragraphs translated" in html and 'id="translate-all-progress"' not in html
 
 
 def test_a_restored_backup_is_shown_even_when_its_counters_match(client, db, aid, tmp_path, app):

@@ -223,6 +223,15 @@ def job_state(db, article_id, ts, after=0):
     seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM translate_job_items WHERE job_id = ?",
                      [job["id"]]).fetchone()[0]
     done, nfailed = counts.get("done", 0), counts.get("failed", 0)
+    # The same units as the reader's "Paragraph 3 of 6": numbered blocks are paragraphs, the rest headings.
+    kinds = {kind: {"total": 0, "done": 0, "failed": 0, "finished": 0} for kind in ("paragraph", "heading")}
+    for n, status in db.execute("SELECT n, status FROM translate_job_items WHERE job_id = ?", [job["id"]]):
+        k = kinds["paragraph" if n in ordinals else "heading"]
+        k["total"] += 1
+        if status in ("done", "failed"):
+            k[status] += 1
+        if status != "pending":
+            k["finished"] += 1
     return {
         **job,
         "running": job["status"] == "running",
@@ -231,6 +240,7 @@ def job_state(db, article_id, ts, after=0):
         "cancelled": counts.get("cancelled", 0),
         "finished": done + nfailed + counts.get("cancelled", 0),
         "failures": failed,
+        "kinds": kinds,
         "fresh": fresh,
         "seq": seq,
     }
