@@ -253,3 +253,61 @@ def test_a_job_a_restart_cut_short_is_marked_interrupted_at_the_next_start(make_
     assert latest_job(db)["status"] == "interrupted"
     assert db.execute("SELECT COUNT(*) FROM translate_job_items WHERE status = 'pending'").fetchone()[0] == 0
 
+
+
+def failed_translate_all(tclient, fake, db, aid):
+    fake.mode = "500"
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    job = latest_job(db)["id"]
+    assert jobs.wait(job, 20)
+    fake.mode = "ok"
+    return job
+
+
+def test_a_failed_translate_all_is_dated_and_stays_until_dismissed(make_app, tclient, fake, db, aid):
+    job = failed_translate_all(tclient, fake, db, aid)
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" in html
+    stamp = latest_job(db)["updated"]
+    assert f'Last attempt, <time datetime="{stamp}">{stamp[:10]} {stamp[11:16]} UTC</time>:' in html
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss?job={job}", headers=HX)
+    assert r.status_code == 200
+    bar = r.get_data(as_text=True)
+    assert "Nothing could be translated" not in bar and ">Translate all</button>" in bar and "data-job" not in bar
+    # Dismissed for every device: another browser (a new client) no longer sees it either.
+    other = make_app().test_client().get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" not in other and "Last attempt" not in other
+    assert latest_job(db)["status"] == "done" and latest_job(db)["dismissed"] == 1
+
+
+def test_a_later_successful_translate_all_clears_the_failure(tclient, fake, db, aid):
+    failed_translate_all(tclient, fake, db, aid)
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(latest_job(db)["id"], 20)
+    # Told once, as it ends...
+    bar = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
+    assert "All done" in bar
+    # ...and on a later visit neither that nor the old failure sits above the text.
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" not in html and "All done" not in html and "Last attempt" not in html
+
+
+@pytest.mark.parametrize("query, status", [("", 400), ("?job=abc", 400), ("?job=99999999", 200)])
+def test_a_bad_dismiss_changes_nothing(tclient, fake, db, aid, query, status):
+    failed_translate_all(tclient, fake, db, aid)
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss{query}", headers=HX)
+    assert r.status_code == status
+    assert latest_job(db)["dismissed"] == 0
+    assert "Nothing could be translated" in tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert tclient.post(f"/articles/{aid + 1}/translate-all/dismiss?job=1", headers=HX).status_code == 404
+
+
+def test_a_running_translate_all_cannot_be_dismissed(tclient, fake, db, aid):
+    fake.gate = threading.Event()
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    job = latest_job(db)["id"]
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss?job={job}", headers=HX)
+    assert 'id="translate-all-progress"' in r.get_data(as_text=True)
+    fake.gate.set()
+    assert jobs.wait(job, 20)
+    assert latest_job(db)["dismissed"] == 0
