@@ -1,5 +1,7 @@
 """A NUL or another control character typed (or pasted) into a word, a meaning, a note or a tag is
 refused with a 400 that says so, and nothing is stored; tabs and line breaks stay allowed."""
+import json
+
 import pytest
 
 from annotations.notes import highlights
@@ -77,3 +79,27 @@ def test_tabs_and_line_breaks_in_a_note_are_kept(client, db, aid):
                        headers=HX)
     assert resp.status_code == 200
     assert highlights.list_for_article(db, aid)[0]["note"] == "eins\n\tzwei"
+
+
+def test_a_note_replaced_by_an_annotation_client_with_a_control_character_is_refused(client, db, aid):
+    client.post(f"/articles/{aid}/highlights", data={**sel(db, aid, "Haus"), "note": "alt"}, headers=HX)
+    (a,) = highlights.list_for_article(db, aid)
+    url = f"/annotations/{a['id']}"
+    doc = client.get(url, headers={"Accept": "application/ld+json"}).get_json()
+    doc["body"] = [{"type": "TextualBody", "value": "neu\u0000\u0001", "purpose": "commenting"}]
+    resp = client.put(url, data=json.dumps(doc), content_type="application/ld+json")
+    assert resp.status_code == 400
+    assert highlights.get(db, a["id"])["note"] == "alt"
+
+
+def test_an_export_holding_an_older_note_with_a_control_character_restores_it_as_it_was(client, db, aid):
+    # Stored before control characters were refused: a backup of it must still restore, unchanged.
+    text = articles.get_block(db, aid, 1)["text"]
+    i = text.index("Haus")
+    highlights.create(db, aid, 1, i, i + 4, "Haus", note="Seite\x0czwei")
+    export = client.get("/export/annotations.jsonld").get_data()
+    articles.delete_article(db, aid)
+    resp = client.post("/import", data=export, content_type="application/ld+json")
+    assert resp.status_code < 400, resp.get_data(as_text=True)[:300]
+    article = articles.list_articles(db)[0]  # newest first: the one restored
+    assert [a["note"] for a in highlights.list_for_article(db, article["id"])] == ["Seite\x0czwei"]

@@ -122,21 +122,26 @@ def check_color(color):
     return color
 
 
-def check_note(note):
-    """Return the note (None if blank) if it is a string within the length limit."""
+def check_note(note, *, typed=False):
+    """Return the note (None if blank) if it is a string within the length limit.
+
+    typed: a note sent now (by an annotation client), refused a control character; a note
+    restored from an export or stored earlier is kept as it was.
+    """
     if note is None:
         return None
     if not isinstance(note, str):
         raise AnnotationError("A note must be text.")
-    _plain(note, "note")
+    if typed:
+        _plain(note, "note")
     if len(note) > MAX_NOTE_CHARS:
         raise AnnotationError(f"The note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}).")
     note = note.replace("\r\n", "\n")
     return note if note.strip() else None
 
 
-def check_tags(tags):
-    """Return tags cleaned (trimmed, de-duplicated, in order); a string is split on commas."""
+def check_tags(tags, *, typed=False):
+    """Return tags cleaned (trimmed, de-duplicated, in order); a string is split on commas; typed: as check_note."""
     if tags is None:
         return []
     if isinstance(tags, str):
@@ -145,7 +150,8 @@ def check_tags(tags):
         raise AnnotationError("Tags must be a list of words.")
     out = []
     for t in tags:
-        _plain(t, "tag")
+        if typed:
+            _plain(t, "tag")
         t = re.sub(r"\s+", " ", t).strip()
         if not t:
             continue
