@@ -166,12 +166,19 @@ def test_word_status_changes_the_counts_and_the_undo_offer(client, aid):
     assert 'id="undo-known"' not in page(client, aid)
 
 
-def test_each_translate_all_shows_its_own_outcome(client, db, aid):
-    for _ in range(2):  # the second finds every translation cached: only its job's rows change
+def test_each_translate_all_shows_its_own_outcome(client, db, aid, fake):
+    # A failed attempt's outcome stays on the page; the next one changes only its job's rows.
+    fake.mode = "500"
+    for _ in range(2):
         assert client.post(f"/articles/{aid}/translate-all", headers=HX).status_code == 202
         job = db.execute("SELECT max(id) FROM translate_jobs").fetchone()[0]
         assert jobs.wait(job, 20)
         assert f'data-job="{job}"' in page(client, aid)
+    # A success is told when it ends; the page kept with the failure above it is not shown again.
+    fake.mode = "ok"
+    client.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(db.execute("SELECT max(id) FROM translate_jobs").fetchone()[0], 20)
+    assert "data-job=" not in page(client, aid)
 
 
 def test_translate_all_progress_is_never_kept(client, db, aid, monkeypatch):
@@ -190,7 +197,7 @@ def test_translate_all_progress_is_never_kept(client, db, aid, monkeypatch):
 
     monkeypatch.setattr(jobs, "datetime", Later)
     html = page(client, aid)
-    assert "Interrupted: 0 of 3 translated" in html and 'id="translate-all-progress"' not in html
+    assert "Interrupted: 0 of 3 paragraphs translated" in html and 'id="translate-all-progress"' not in html
 
 
 def test_a_restored_backup_is_shown_even_when_its_counters_match(client, db, aid, tmp_path, app):

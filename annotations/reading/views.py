@@ -128,7 +128,7 @@ def _frame_context(db, article, markup):
         total=markup.total,
         position=articles.get_position(db, article["id"]),
         # The full page shows cached translations itself, so it asks for no fresh slots.
-        job=jobs.job_state(db, article["id"], ts, after=None),
+        job=jobs.shown_state(db, article["id"], ts),
         provider_label=ts.label,
         word_pattern=WORD_PATTERN,
         # In the page, not fetched after it: counts arriving later would move the text under a tap.

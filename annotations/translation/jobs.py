@@ -49,6 +49,13 @@ def m002_cascade(db):
     cascade_delete(db, "translate_job_items", "article_id")
 
 
+@migrations()
+def m003_dismissed(db):
+    # The last attempt's outcome stays above the text until the reader dismisses it (1).
+    if "dismissed" not in db["translate_jobs"].columns_dict:
+        db["translate_jobs"].add_column("dismissed", int, not_null_default=0)
+
+
 def _now():
     return now(ms=True)
 
@@ -189,6 +196,13 @@ def cancel_job(db, article_id):
     return job is not None
 
 
+def dismiss(db, article_id, job_id):
+    """Stop showing a finished job's outcome (one short write); say whether there was one to dismiss."""
+    with db.atomic():
+        return db.execute("UPDATE translate_jobs SET dismissed = 1 WHERE id = ? AND article_id = ? "
+                          "AND status != 'running'", [job_id, article_id]).rowcount > 0
+
+
 def wait(job_id, timeout=None):
     """Block until the job's runner thread ends (this process only); say whether it did."""
     thread = _threads.get(job_id)
@@ -223,6 +237,15 @@ def job_state(db, article_id, ts, after=0):
     seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM translate_job_items WHERE job_id = ?",
                      [job["id"]]).fetchone()[0]
     done, nfailed = counts.get("done", 0), counts.get("failed", 0)
+    # The same units as the reader's "Paragraph 3 of 6": numbered blocks are paragraphs, the rest headings.
+    kinds = {kind: {"total": 0, "done": 0, "failed": 0, "finished": 0} for kind in ("paragraph", "heading")}
+    for n, status in db.execute("SELECT n, status FROM translate_job_items WHERE job_id = ?", [job["id"]]):
+        k = kinds["paragraph" if n in ordinals else "heading"]
+        k["total"] += 1
+        if status in ("done", "failed"):
+            k[status] += 1
+        if status != "pending":
+            k["finished"] += 1
     return {
         **job,
         "running": job["status"] == "running",
@@ -231,6 +254,22 @@ def job_state(db, article_id, ts, after=0):
         "cancelled": counts.get("cancelled", 0),
         "finished": done + nfailed + counts.get("cancelled", 0),
         "failures": failed,
+        "kinds": kinds,
         "fresh": fresh,
         "seq": seq,
     }
+
+
+def shown_state(db, article_id, ts):
+    """Return the job the reading page shows above the text (as job_state), or None.
+
+    A running job; else the last attempt's outcome while it tells something (some paragraphs
+    failed, it was cancelled or cut short), until the reader dismisses it or a later attempt
+    succeeds. A clean success is told when it ends, not again on later visits.
+    """
+    job = job_state(db, article_id, ts, after=None)
+    if job is None or job["running"]:
+        return job
+    if job["dismissed"] or (job["status"] == "done" and not job["failed"]):
+        return None
+    return job

@@ -31,16 +31,20 @@ def _after():
     return whole_number(request.args.get("after", "0"), "The progress position ‘after’ must be a whole number.")
 
 
-def _progress(article_id, after, status=200):
+def _progress(article_id, after, status=200, shown=False):
     """Render the Translate all bar plus every slot whose paragraph was translated since `after`.
 
+    `shown`: the bar as the reading page shows it (jobs.shown_state), with no slots.
     A failed paragraph keeps its Translate button: the bar tells the cause once, with Retry,
     rather than one alert per paragraph. With `fold=1` (the reader's remembered choice) the
     translations arrive folded.
     """
     db = get_db()
     article = load_article(article_id)
-    job = jobs.job_state(db, article_id, settings().translator, after=after)
+    if shown:  # as the reading page shows it
+        job = jobs.shown_state(db, article_id, settings().translator)
+    else:
+        job = jobs.job_state(db, article_id, settings().translator, after=after)
     shown = request.values.get("fold") != "1"
     slots = []
     if job and job["fresh"]:
@@ -72,3 +76,11 @@ def translate_all_cancel(article_id):
     load_article(article_id)
     jobs.cancel_job(get_db(), article_id)
     return _progress(article_id, after=_after())
+
+
+@bp.post("/articles/<int:article_id>/translate-all/dismiss")
+def translate_all_dismiss(article_id):
+    load_article(article_id)
+    job_id = whole_number(request.values.get("job"), "Say which Translate all message to dismiss (job).")
+    jobs.dismiss(get_db(), article_id, job_id)
+    return _progress(article_id, after=None, shown=True)

@@ -378,3 +378,29 @@ def test_the_first_highlight_and_the_panel_filters_log_no_error(page, live_serve
     expect(page.locator("#hl-list .hl-item")).to_have_count(2)
     expect(page.locator("#hl-count")).to_contain_text("2 of 3 shown")
     assert errors == []
+
+
+# Font size of each note heading next to its note's text, as [heading px, text px] pairs.
+NOTE_HEADING_SIZES = """(scope) => [...document.querySelectorAll(scope + ' .hl-note-text :is(h1, h2, h3)')]
+    .filter((h) => h.getClientRects().length)
+    .map((h) => [parseFloat(getComputedStyle(h).fontSize),
+                 parseFloat(getComputedStyle(h.closest('.hl-note-text')).fontSize)])"""
+
+
+def test_a_notes_markdown_heading_is_a_small_note_heading(page, live_server, db, article):
+    # "# Wichtig" in a note is a heading of the note: the note's own text size, not the page's h1.
+    note = "# Wichtig\n\n## Auch\n\nDas Haus ist alt."
+    highlights.create_paragraph_note(db, article, 1, note)
+    text = articles.get_block(db, article, 2)["text"]
+    i = text.index("Haus")
+    highlights.create(db, article, 2, i, i + 4, "Haus", note=note)
+    page.goto(f"{live_server}/articles/{article}")
+    expect(page.locator("#p-1 .hl-note-text h1")).to_be_visible()
+    expect(page.locator("#annotation-panel .hl-note-text h1")).to_have_count(2)
+    for scope in ("#p-1", "#annotation-panel"):
+        sizes = page.evaluate(NOTE_HEADING_SIZES, scope)
+        assert sizes and all(h <= t * 1.05 for h, t in sizes), (scope, sizes)
+    page.locator("#p-2 mark.hl").first.click()
+    expect(page.locator("#hl-menu .hl-note-text h1")).to_be_visible()
+    sizes = page.evaluate(NOTE_HEADING_SIZES, "#hl-menu")
+    assert sizes and all(h <= t * 1.05 for h, t in sizes), sizes

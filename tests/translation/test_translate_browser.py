@@ -105,7 +105,7 @@ def test_a_failure_shows_the_cause_and_retry_recovers(reader, fake):
 
 def test_translate_all_fills_the_page_with_progress(reader, fake):
     reader.get_by_role("button", name="Translate all").click()
-    expect(reader.locator("#translate-all")).to_contain_text("All done: 8 of 8 translated.", timeout=20_000)
+    expect(reader.locator("#translate-all")).to_contain_text("All done: 6 of 6 paragraphs and 2 of 2 headings translated.", timeout=20_000)
     for n in (1, 2, 4, 8):
         expect(reader.locator(f"#p-{n}-en")).to_be_visible()
     expect(reader.locator("#p-8-en")).to_contain_text("EN: ")
@@ -133,7 +133,7 @@ def test_translate_all_can_fill_translations_but_keep_them_folded(reader, fake):
     reader.reload()
     expect(fold).to_be_checked()  # remembered
     reader.get_by_role("button", name="Translate all").click()
-    expect(reader.locator("#translate-all")).to_contain_text("All done: 8 of 8 translated.", timeout=20_000)
+    expect(reader.locator("#translate-all")).to_contain_text("All done: 6 of 6 paragraphs and 2 of 2 headings translated.", timeout=20_000)
     for n in (1, 2, 8):
         expect(reader.locator(f"#p-{n}-en")).to_be_attached()
         expect(reader.locator(f"#p-{n}-en")).to_be_hidden()
@@ -164,4 +164,4 @@ def test_when_every_translation_fails_one_message_says_why_and_offers_retry(read
     assert len(reader.evaluate("window.told")) == 1
     fake.mode = "ok"
     bar.get_by_role("button", name="Retry").click()
-    expect(bar).to_contain_text("All done: 8 of 8 translated.", timeout=20_000)
+    expect(bar).to_contain_text("All done: 6 of 6 paragraphs and 2 of 2 headings translated.", timeout=20_000)

@@ -129,7 +129,7 @@ def test_translate_all_translates_every_paragraph_and_heading(tclient, fake, db,
     assert 'hx-trigger="every' in html and "Translations: Google Translate" in html
     assert jobs.wait(latest_job(db)["id"], 20)
     html = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
-    assert "All done: 4 of 4 translated." in html
+    assert "All done: 3 of 3 paragraphs and 1 of 1 heading translated." in html
     assert "hx-trigger" not in html  # polling stops
     assert html.count('hx-swap-oob="true"') == TRANSLATABLE
     assert fake_english(FIRST) in html
@@ -145,12 +145,29 @@ def test_translate_all_reports_failures_and_does_not_cache_them(tclient, fake, d
     tclient.post(f"/articles/{aid}/translate-all", headers=HX)
     assert jobs.wait(latest_job(db)["id"], 20)
     html = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
-    assert ("3 of 4 translated; 1 could not be: Google Translate answered with an error (HTTP 500)."
-            in html)
+    assert ("2 of 3 paragraphs and 1 of 1 heading translated; 1 paragraph could not be: "
+            "Google Translate answered with an error (HTTP 500).") in html
     assert '<a href="#p-3">paragraph 2</a></li>' in html and ">Retry</button>" in html
     # The failed paragraph keeps its Translate button; no alert of its own repeats the cause.
     assert 'id="p-3-tr"' not in html and 'role="alert"' not in html
     assert second not in translate.cached_translations(db, [second], fake.settings("google"))
+
+
+def test_translate_alls_counts_speak_of_the_same_paragraphs_as_the_reading_position(tclient, fake, db, aid):
+    # "Paragraph 1 of 3" on the page, so Translate all's failures say 3 paragraphs (and the heading apart), not 4.
+    fake.mode = "500"
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(latest_job(db)["id"], 20)
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert re.search(r"Paragraph <span id=\"progress-n\">1</span> of 3\b", html)
+    assert "<summary>3 paragraphs and 1 heading could not be translated</summary>" in html
+    fake.mode = "ok"
+    fake.failing.add(P1)
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(latest_job(db)["id"], 20)
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "<summary>1 paragraph could not be translated</summary>" in html
+    assert "2 of 3 paragraphs and 1 of 1 heading translated; 1 paragraph could not be" in html
 
 
 def test_when_everything_fails_the_bar_says_so_once_with_the_cause(tclient, fake, db, aid):
@@ -186,7 +203,7 @@ def test_cancel_stops_the_job_after_the_calls_in_flight(make_app, fake, db, aid)
     fake.gate.set()
     assert jobs.wait(latest_job(db)["id"], 20)
     html = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
-    assert "Cancelled: 1 of 4 translated." in html
+    assert "Cancelled: 1 of 3 paragraphs and 0 of 1 heading translated." in html
     assert fake.count() == 1
     assert latest_job(db)["status"] == "cancelled"
 
@@ -232,7 +249,65 @@ def test_a_job_a_restart_cut_short_is_marked_interrupted_at_the_next_start(make_
     db["translate_job_items"].insert_all({"job_id": job, "article_id": aid, "n": n, "status": "pending"}
                                          for n in range(1, 5))
     html = make_app().test_client().get(f"/articles/{aid}").get_data(as_text=True)
-    assert "Interrupted: 0 of 4 translated" in html and ">Translate all</button>" in html
+    assert "Interrupted: 0 of 3 paragraphs and 0 of 1 heading translated" in html and ">Translate all</button>" in html
     assert latest_job(db)["status"] == "interrupted"
     assert db.execute("SELECT COUNT(*) FROM translate_job_items WHERE status = 'pending'").fetchone()[0] == 0
 
+
+
+def failed_translate_all(tclient, fake, db, aid):
+    fake.mode = "500"
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    job = latest_job(db)["id"]
+    assert jobs.wait(job, 20)
+    fake.mode = "ok"
+    return job
+
+
+def test_a_failed_translate_all_is_dated_and_stays_until_dismissed(make_app, tclient, fake, db, aid):
+    job = failed_translate_all(tclient, fake, db, aid)
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" in html
+    stamp = latest_job(db)["updated"]
+    assert f'Last attempt, <time datetime="{stamp}">{stamp[:10]} {stamp[11:16]} UTC</time>:' in html
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss?job={job}", headers=HX)
+    assert r.status_code == 200
+    bar = r.get_data(as_text=True)
+    assert "Nothing could be translated" not in bar and ">Translate all</button>" in bar and "data-job" not in bar
+    # Dismissed for every device: another browser (a new client) no longer sees it either.
+    other = make_app().test_client().get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" not in other and "Last attempt" not in other
+    assert latest_job(db)["status"] == "done" and latest_job(db)["dismissed"] == 1
+
+
+def test_a_later_successful_translate_all_clears_the_failure(tclient, fake, db, aid):
+    failed_translate_all(tclient, fake, db, aid)
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    assert jobs.wait(latest_job(db)["id"], 20)
+    # Told once, as it ends...
+    bar = tclient.get(f"/articles/{aid}/translate-all?after=0", headers=HX).get_data(as_text=True)
+    assert "All done" in bar
+    # ...and on a later visit neither that nor the old failure sits above the text.
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert "Nothing could be translated" not in html and "All done" not in html and "Last attempt" not in html
+
+
+@pytest.mark.parametrize("query, status", [("", 400), ("?job=abc", 400), ("?job=99999999", 200)])
+def test_a_bad_dismiss_changes_nothing(tclient, fake, db, aid, query, status):
+    failed_translate_all(tclient, fake, db, aid)
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss{query}", headers=HX)
+    assert r.status_code == status
+    assert latest_job(db)["dismissed"] == 0
+    assert "Nothing could be translated" in tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert tclient.post(f"/articles/{aid + 1}/translate-all/dismiss?job=1", headers=HX).status_code == 404
+
+
+def test_a_running_translate_all_cannot_be_dismissed(tclient, fake, db, aid):
+    fake.gate = threading.Event()
+    tclient.post(f"/articles/{aid}/translate-all", headers=HX)
+    job = latest_job(db)["id"]
+    r = tclient.post(f"/articles/{aid}/translate-all/dismiss?job={job}", headers=HX)
+    assert 'id="translate-all-progress"' in r.get_data(as_text=True)
+    fake.gate.set()
+    assert jobs.wait(job, 20)
+    assert latest_job(db)["dismissed"] == 0
