@@ -450,7 +450,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 # names the state the verb's own sense leads to (lookup's "state_of_verb"); less where it is a
 # sense of its own ("gebannt": transfixed, beside "bannen": to avert a danger).
 STATE_ADJECTIVE = 6.0
-REFLEXIVE_PRONOUNS = frozenset("sich mich dich uns euch".split())
+# "sich" only: "uns" or "dich" may be an object ("er hat uns getrennt").
+REFLEXIVE_PRONOUNS = frozenset({"sich"})
 OTHER_STATE_ADJECTIVE = 2.5
 # What a verb's line with its typical object ("ein Gebäude abreißen", object_phrases.py) costs under
 # the bare verb: less than an idiom's phrase, so it follows the verb's own lines that fit the
