@@ -13,7 +13,6 @@ MAX_JSON_DEPTH = 64  # annotations and exports nest ~8 deep; anything far deeper
 _BAD_CHARS = re.compile(r"[\x00\ud800-\udfff]")
 # Control characters a person cannot have meant in a word, a note or a tag: all of C0 but tab,
 # newline and carriage return (browsers send a textarea's line breaks as CR LF), and DEL.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DIGITS = re.compile(r"[0-9]{1,19}")
 # BCP 47 as annotations use it: "de", "en-GB", "zh-Hant-TW", "gsw".
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}")
@@ -49,17 +48,6 @@ def clean_text(value, name):
     if _BAD_CHARS.search(value):
         raise InvalidInput(f"The {name} contains a NUL character or a lone UTF-16 surrogate.")
     return value
-
-
-def plain_text(value, name):
-    """Return value if it is text a person typed: clean_text, and no control character but tab and line breaks."""
-    if not isinstance(value, str):
-        raise InvalidInput(f"The {name} must be text.")
-    bad = _CONTROL_CHARS.search(value)
-    if bad:
-        raise InvalidInput(f"The {name} contains a control character (U+{ord(bad.group()):04X}) "
-                           "that cannot be shown; remove it and send it again. Nothing was saved.")
-    return clean_text(value, name)
 
 
 def _refuse_constant(name):

@@ -40,21 +40,14 @@ def json_body(types=("application/ld+json", "application/json")):
     return parse_json(request.get_data())
 
 
-# Form fields holding a whole text or list, which their importers structure (a form feed there is
-# white space), and the password, which is compared, never shown.
-WHOLE_TEXT_FIELDS = {"text", "words", "password"}
-
-
-def _refuse_control_characters():
-    # One guard for every form a person types into (a saved word, its meaning, a note, a tag):
-    # a NUL or another control character is refused before any view stores it.
+def _refuse_unstorable_text():
+    # One guard for every form: a NUL or a lone surrogate, which SQLite's UTF-8 cannot hold as
+    # text, is refused before any view stores it. Other control characters pass: an article
+    # pasted from a PDF keeps them, and a passage, title or word taken from it must go back as it is.
     if request.method not in UNSAFE_METHODS or not request.form:
         return
     for name, value in request.form.items(multi=True):
-        if name in WHOLE_TEXT_FIELDS:
-            validation.clean_text(value, f"form field “{name}”")
-        else:
-            validation.plain_text(value, FIELD_NAMES.get(name, f"form field “{name}”"))
+        validation.clean_text(value, FIELD_NAMES.get(name, f"form field “{name}”"))
 
 
 FIELD_NAMES = {"lemma": "word", "gloss": "meaning", "note": "note", "tags": "tags", "exact": "selected text",
@@ -284,7 +277,7 @@ def init_app(app, app_settings):
     # Counted so the dictionary import pauses while a page is being answered.
     app.before_request(activity.request_started)
     app.before_request(_refuse_cross_site_writes)
-    app.before_request(_refuse_control_characters)
+    app.before_request(_refuse_unstorable_text)
     app.teardown_request(lambda exc: activity.request_finished())
     app.after_request(_security_headers)
     # Every page's <html> carries the reader's theme, size and width: painted in them, no script first.

@@ -108,9 +108,9 @@ def new_id():
 # --- validation --------------------------------------------------------------
 
 def _plain(text, name):
-    """Refuse a NUL or another control character (validation.plain_text) as an AnnotationError."""
+    """Refuse a NUL or a lone surrogate (validation.clean_text) as an AnnotationError."""
     try:
-        validation.plain_text(text, name)
+        validation.clean_text(text, name)
     except validation.InvalidInput as e:
         raise AnnotationError(str(e)) from None
 
@@ -125,7 +125,7 @@ def check_color(color):
 def check_note(note, *, typed=False):
     """Return the note (None if blank) if it is a string within the length limit.
 
-    typed: a note sent now (by an annotation client), refused a control character; a note
+    typed: a note sent now (by an annotation client), refused a NUL or a lone surrogate; a note
     restored from an export or stored earlier is kept as it was.
     """
     if note is None:

@@ -227,7 +227,7 @@ def _bodies(doc):
 def parse(db, doc, base, *, blocks_of=None, typed=False):
     """Validate a JSON-LD annotation and return the highlights row fields it describes (no id).
 
-    typed: sent by a client now, so its note and tags are refused control characters
+    typed: sent by a client now, so its note and tags are refused a NUL or a lone surrogate
     (highlights.check_note); an export being restored keeps what it holds.
 
     blocks_of(article_id) may serve the article's blocks from a cache (a long import).

@@ -4,7 +4,6 @@ import json
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from annotations import validation
 from annotations.notes import anchoring, highlights
 from annotations.reading import articles
 
@@ -90,15 +89,6 @@ def test_any_document_is_stored_whole_or_refused_with_a_4xx(client, db, data):
         assert client.get(r.headers["Location"]).status_code == 200
 
 
-def typeable(s):
-    """Say whether s is a note validation accepts (no surrogate, no control character but tab and line breaks)."""
-    try:
-        validation.plain_text(s, "note")
-    except validation.InvalidInput:
-        return False
-    return True
-
-
 @CASES
 @given(data=st.data())
 def test_a_selection_posted_comes_back_as_the_same_quote(client, db, data):
@@ -108,7 +98,7 @@ def test_a_selection_posted_comes_back_as_the_same_quote(client, db, data):
     end = data.draw(st.integers(start + 1, min(len(text), start + 200)))
     assume(text[start:end].strip())
     doc = {"@context": CTX, "type": "Annotation", "bodyValue": data.draw(st.text(min_size=1, max_size=50).filter(
-        lambda s: s.strip() and typeable(s))),
+        lambda s: s.strip() and not any(0xD800 <= ord(c) <= 0xDFFF or c == "\0" for c in s))),
            "target": {"source": "http://localhost/articles/1", "selector": {
                "type": "FragmentSelector", "value": f"p-{block['n']}", "refinedBy": [
                    {"type": "TextPositionSelector", "start": start, "end": end}]}}}
