@@ -31,10 +31,12 @@ def _after():
     return whole_number(request.args.get("after", "0"), "The progress position ‘after’ must be a whole number.")
 
 
-def _progress(article_id, after, status=200, shown=False):
+def _progress(article_id, after, status=200, shown=False, focus=False):
     """Render the Translate all bar plus every slot whose paragraph was translated since `after`.
 
     `shown`: the bar as the reading page shows it (jobs.shown_state), with no slots.
+    `focus`: the Translate all button takes the focus (htmx honours autofocus in what it swaps in),
+    where the button the keyboard was on has just been swapped away (Dismiss).
     A failed paragraph keeps its Translate button: the bar tells the cause once, with Retry,
     rather than one alert per paragraph. With `fold=1` (the reader's remembered choice) the
     translations arrive folded.
@@ -56,7 +58,7 @@ def _progress(article_id, after, status=200, shown=False):
             view = _block_view(article_id, block, cached.get(block["text"]))
             slots.append(paragraph_html.slot(view, shown=shown, oob=True))
     return render_template("translation/_translate_all.html", article=article, job=job, slots=slots,
-                           provider_label=settings().translator.label), status
+                           provider_label=settings().translator.label, focus=focus), status
 
 
 @bp.post("/articles/<int:article_id>/translate-all")
@@ -83,4 +85,4 @@ def translate_all_dismiss(article_id):
     load_article(article_id)
     job_id = whole_number(request.values.get("job"), "Say which Translate all message to dismiss (job).")
     jobs.dismiss(get_db(), article_id, job_id)
-    return _progress(article_id, after=None, shown=True)
+    return _progress(article_id, after=None, shown=True, focus=True)

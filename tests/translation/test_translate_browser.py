@@ -165,3 +165,16 @@ def test_when_every_translation_fails_one_message_says_why_and_offers_retry(read
     fake.mode = "ok"
     bar.get_by_role("button", name="Retry").click()
     expect(bar).to_contain_text("All done: 6 of 6 paragraphs and 2 of 2 headings translated.", timeout=20_000)
+
+
+def test_dismissing_a_failed_translate_all_by_keyboard_keeps_the_focus_on_its_bar(reader, fake):
+    # The Dismiss button goes away with the message: the keyboard lands on Translate all (then
+    # "Retry"), not on the page, where the learner would have to find the bar again.
+    fake.mode = "500"
+    reader.get_by_role("button", name="Translate all").click()
+    bar = reader.locator("#translate-all")
+    expect(bar).to_contain_text("Nothing could be translated", timeout=20_000)
+    bar.get_by_role("button", name="Dismiss the last attempt's message").focus()
+    reader.keyboard.press("Enter")
+    expect(bar).not_to_contain_text("Nothing could be translated")
+    expect(bar.get_by_role("button", name="Translate all")).to_be_focused()

@@ -254,6 +254,16 @@ def test_a_job_a_restart_cut_short_is_marked_interrupted_at_the_next_start(make_
     assert db.execute("SELECT COUNT(*) FROM translate_job_items WHERE status = 'pending'").fetchone()[0] == 0
 
 
+def test_a_running_translate_all_names_the_units_of_its_failures_too(tclient, db, aid):
+    # "1 of 3 paragraphs and 0 of 1 heading translated, 1 failed" mixed units with a bare total.
+    now = common.now()
+    job = db["translate_jobs"].insert({"article_id": aid, "provider": "google", "status": "running",
+                                       "total": 4, "cancel_requested": 0, "created": now, "updated": now}).last_pk
+    db["translate_job_items"].insert_all({"job_id": job, "article_id": aid, "n": n, "status": status}
+                                         for n, status in ((1, "failed"), (2, "pending"), (3, "pending"), (4, "pending")))
+    html = tclient.get(f"/articles/{aid}").get_data(as_text=True)
+    assert re.search(r"translated, 1 (paragraph|heading) failed</span>", html), html[html.find("tr-count"):][:200]
+
 
 def failed_translate_all(tclient, fake, db, aid):
     fake.mode = "500"
