@@ -5,7 +5,7 @@ needs the same parts. in_context asks these once the dictionary's own entries ar
 """
 import functools
 
-from . import compounds, derivations, lemmas, literal, senses
+from . import compounds, derivations, lemmas, literal, senses, synonyms
 from .dictionary import cached, english_of, english_of_compounds, english_of_prefixed, has_key, lookup, split_glosses, suffixed
 
 
@@ -170,12 +170,19 @@ def reformed_noun(db, word, sentence_initial):
 
 
 def fallback(db, word, want):
-    """Return (entries, split) for a word the dictionary lacks: old spelling, else its parts."""
+    """Return (entries, split) for a word the dictionary lacks: old spelling, a name's genitive, else its parts."""
     if "ß" in word:
         entries = lookup(db, [word.replace("ß", "ss"), lemmas.lemma(word.replace("ß", "ss"), timeout=0)],
                          want=want)
         if entries:
             return entries, None
+    if (genitive := _genitive_base(db, word)):
+        # "Russlands" is Russland's: the lemmatiser knows no genitive of a name, and the split
+        # would make it "Russ|lands".
+        return lookup(db, [genitive], want=want), None
+    if _english_whole(word):
+        # "Telegram", "Website": an English word whole, not "Tele|gram" (tele-lens + grief).
+        return [], None
     parts = compound_parts(db, word)
     lemma = lemmas.lemma(word, timeout=0)
     if not parts and lemma and lemma != word:
@@ -207,6 +214,28 @@ def fallback(db, word, want):
                       or (last and noun and _head_sense(db, headword, found))
                       or senses.plain_gloss(found)})
     return [], split
+
+
+def _genitive_base(db, word):
+    """Return the noun a capitalised genitive in -s or -es stands for, where Ding has that noun; or None."""
+    if not word[:1].isupper() or not word.endswith("s") or len(word) < 5:
+        return None
+    for base in (word[:-1], word[:-2] if word.endswith("es") else ""):
+        if len(base) >= 4 and has_key(db, base, "noun"):
+            return base
+    return None
+
+
+def _english_whole(word):
+    """Say whether a word Ding lacks is, whole, a common English word at least as common as in German."""
+    low = word.lower()
+    english = lemmas.zipf(low)
+    return (english >= ENGLISH_WHOLE_ZIPF and english >= lemmas.german_zipf(low)
+            and synonyms.system().common_word(low))
+
+
+# How common in English a word Ding lacks must be, whole, to be read as borrowed rather than split.
+ENGLISH_WHOLE_ZIPF = 2.5
 
 
 def split_meaning(split, written):

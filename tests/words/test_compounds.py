@@ -138,3 +138,21 @@ def test_the_linking_s_gives_way_where_the_part_with_the_s_is_the_commoner_word(
     known = {"heizung", "steuerung", "teuerung"}.__contains__
     found = compounds.split("Heizungsteuerung", known, common=lemmas.german_zipf)
     assert [(w, h) for w, h in found] == [("Heizung", "heizung"), ("steuerung", "steuerung")]
+
+
+def test_a_names_genitive_is_the_name_not_a_compound(load_ding, lemmatiser):
+    # "Russlands" is Russland's; Ding has "Russ" (soot) and "Land", and no genitive of a name.
+    db = load_ding("Russland {n} [geogr.] :: Russia\nRuß {m}; Russ {m} :: soot\nLand {n} | Länder {pl} :: country | countries\n")
+    found = look(db, "Zuletzt ging es um den Kampf Russlands gegen die Ukraine.", "Russlands")
+    assert found["split"] is None and found["entries"][0]["glosses"] == ["Russia"]
+
+
+def test_a_common_english_word_whole_is_not_split(load_ding, lemmatiser, tmp_path, monkeypatch):
+    # "Telegram" (the messaging service, an English word) is no "Tele|gram" (tele-lens + grief).
+    from annotations.words import synonyms
+    from words_lookup import write_wordnet
+    found_wordnet = write_wordnet(tmp_path, {"noun": [["telegram"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: found_wordnet)
+    db = load_ding("Tele {n} :: tele-lens\nGram {m} :: grief\n")
+    found = look(db, "Das teilte die Botschaft im Onlinedienst Telegram mit.", "Telegram")
+    assert found["split"] is None
