@@ -9,7 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import agents, compounds, lemmas, objects, senses, synonyms, topic, unlisted
+from . import agents, compounds, lemmas, objects, senses, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .participles import participle_infinitives, past_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
@@ -440,7 +440,8 @@ def name_keys(clause_words, i):
     low = [w.lower() for w in clause_words]
 
     def forms(word):
-        stem = next((word[:-len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e) and len(word) > len(e) + 2), None)
+        stem = next((word[:-len(e)] for e in sorted(_ADJECTIVE_ENDINGS, key=len, reverse=True)
+                     if word.endswith(e) and len(word) > len(e) + 2), None)
         return {word} | ({stem + e for e in _ADJECTIVE_ENDINGS} if stem else set())
 
     keys = set()
@@ -452,34 +453,41 @@ def name_keys(clause_words, i):
     return sorted(keys)
 
 
+def _place(clause, c_start, at):
+    """Return the index of the clause's word at `at` (in the sentence), or None."""
+    return next((n for n, (s, _, _) in enumerate(clause) if s + c_start == at), None)
+
+
+def _led_by(found, entries, limit):
+    """Return entries with found first (once each), within limit."""
+    ids = {e["id"] for e in found}
+    return (found + [e for e in entries if e["id"] not in ids])[:limit]
+
+
 def _with_name(db, entries, clause, c_start, at, limit):
     """Return entries with those of a two-word name the clause holds the word in first ("Brandenburger Tor")."""
-    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
-    if not places:
+    i = _place(clause, c_start, at)
+    if i is None:
         return entries
     # A name's English is a name too ("Brandenburg Gate", "Red Cross"): "Heiße Luft" at a sentence's
     # start is no "hot air [fig.]", nor "Vielen Dank" a "thanks a lot".
-    found = [e for e in lookup(db, name_keys([w for _, _, w in clause], places[0]), limit=2)
+    found = [e for e in lookup(db, name_keys([w for _, _, w in clause], i), limit=2)
              if e["sub"] == 0 and e["glosses"] and e["glosses"][0][:1].isupper()
              and not _SENTENCE_END.search(e["headword"].strip()) and not _SENTENCE_END.search(e["glosses"][0].strip())]
-    ids = {e["id"] for e in found}
-    return (found + [e for e in entries if e["id"] not in ids])[:limit] if found else entries
+    return _led_by(found, entries, limit) if found else entries
 
 
 def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     """Return entries with those of a phrase the clause holds the word in first."""
-    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
-    if not places:
+    i = _place(clause, c_start, at)
+    if i is None:
         return entries
-    keys = collocation_keys([w for _, _, w in clause], places[0], lemma)
+    keys = collocation_keys([w for _, _, w in clause], i, lemma)
     # Ding's example sentences ("Die Preise steigen. :: Prices are rising.") have a phrase's key,
     # but their English is a sentence, no meaning to save.
     found = [e for e in (lookup(db, keys, limit=3) if keys else []) if not _SENTENCE_END.search(e["headword"].strip())]
-    if not found:
-        return entries
     found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
-    ids = {e["id"] for e in found}
-    return (found + [e for e in entries if e["id"] not in ids])[:limit]
+    return _led_by(found, entries, limit) if found else entries
 
 
 def _attributive_sense(db, entries, clause, c_start, at):
@@ -491,10 +499,9 @@ def _attributive_sense(db, entries, clause, c_start, at):
     The phrase itself is not shown: its English is often another word ("junge Leute":
     youths), not what the adjective means.
     """
-    places = [n for n, (s, _, _) in enumerate(clause) if s + c_start == at]
-    if not places or places[0] + 1 >= len(clause):
+    i = _place(clause, c_start, at)
+    if i is None or i + 1 >= len(clause):
         return entries
-    i = places[0]
     low = [w.lower() for _, _, w in clause]
     nouns = {low[i + 1], (lemmas.lemma(clause[i + 1][2], timeout=0) or clause[i + 1][2]).lower()}
     keys = {" ".join(f"{b} {low[i]} {n}".split()) for n in nouns
@@ -509,9 +516,6 @@ def _attributive_sense(db, entries, clause, c_start, at):
 
 
 _HYPHENATED = regex.compile(rf"{WORD_PATTERN}(?:-{WORD_PATTERN})+")
-# How common an English word must be (Zipf: about once per three million words) to be read as
-# the loanword a German text uses: "caterer" is, "tipper" only just.
-LOANWORD_MIN_ZIPF = 2.5
 
 
 def loanword(result):
@@ -525,13 +529,10 @@ def loanword(result):
     """
     if not result["unknown"]:
         return None
-    wordnet = synonyms.system()
     written = result["surface"].lower()
     for form in dict.fromkeys([written, written.replace("-", "")]):
         for base in (form, form[:-1] if form.endswith("s") else ""):
-            english = lemmas.zipf(base)
-            if (base and english >= LOANWORD_MIN_ZIPF and english >= lemmas.german_zipf(base) - 0.5
-                    and wordnet.common_word(base)):
+            if base and unlisted.english_word(base, margin=0.5):
                 return base
     return None
 

@@ -404,9 +404,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
         # sense than "etw.": without its preposition it is a phrase like any other.
         # A reflexive line's preposition is no sign of it where the clause has no "sich": "vom Amt
         # abwenden" (to avert sth. from the office) is no "sich von jdm. abwenden" (to desert sb.).
-        # The sentence's, not only the clause's: "hat sich, so heißt es, von ihm getrennt".
-        unreflexive = (want.reflexive is False and re.search(r"\bsich\b", head)
-                       and not want.sentence & REFLEXIVE_PRONOUNS)
+        # The sentence's, not only the clause's: "hat sich, so heißt es, von ihm getrennt" ("sich"
+        # only: "uns" or "dich" may be an object, "er hat uns getrennt").
+        unreflexive = want.reflexive is False and re.search(r"\bsich\b", head) and "sich" not in want.sentence
         s += (-1.5 if prep.group(1) in want.prepositions and not unreflexive
               else 1.5 if head != entry["headword"] else 0.5)
     if want.reflexive is not None and re.search(r"\bsich\b", head):
@@ -450,8 +450,6 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
 # names the state the verb's own sense leads to (lookup's "state_of_verb"); less where it is a
 # sense of its own ("gebannt": transfixed, beside "bannen": to avert a danger).
 STATE_ADJECTIVE = 6.0
-# "sich" only: "uns" or "dich" may be an object ("er hat uns getrennt").
-REFLEXIVE_PRONOUNS = frozenset({"sich"})
 OTHER_STATE_ADJECTIVE = 2.5
 # What a verb's line with its typical object ("ein Gebäude abreißen", object_phrases.py) costs under
 # the bare verb: less than an idiom's phrase, so it follows the verb's own lines that fit the

@@ -180,7 +180,7 @@ def fallback(db, word, want):
         # "Russlands" is Russland's: the lemmatiser knows no genitive of a name, and the split
         # would make it "Russ|lands".
         return lookup(db, [genitive], want=want), None
-    if _english_whole(word):
+    if english_word(word):
         # "Telegram", "Website": an English word whole, not "Tele|gram" (tele-lens + grief).
         return [], None
     parts = compound_parts(db, word)
@@ -226,16 +226,21 @@ def _genitive_base(db, word):
     return None
 
 
-def _english_whole(word):
-    """Say whether a word Ding lacks is, whole, a common English word at least as common as in German."""
+def english_word(word, margin=0.0):
+    """Say whether a word is a common English word (not only a name), not rarer in English than in German.
+
+    margin: how much rarer (in Zipf steps) it may be and still count: "Handy" (a mobile phone) and
+    "Chef" (a boss) are German words, however common in English.
+    """
     low = word.lower()
     english = lemmas.zipf(low)
-    return (english >= ENGLISH_WHOLE_ZIPF and english >= lemmas.german_zipf(low)
+    return (english >= ENGLISH_MIN_ZIPF and english >= lemmas.german_zipf(low) - margin
             and synonyms.system().common_word(low))
 
 
-# How common in English a word Ding lacks must be, whole, to be read as borrowed rather than split.
-ENGLISH_WHOLE_ZIPF = 2.5
+# How common an English word must be (Zipf: about once per three million words) to be read as
+# the loanword a German text uses: "caterer" is, "tipper" only just.
+ENGLISH_MIN_ZIPF = 2.5
 
 
 def split_meaning(split, written):

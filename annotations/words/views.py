@@ -29,10 +29,8 @@ def word_in_sentence(word):
     return Markup(anki.sentence_html(word))
 
 
-@bp.app_template_filter("readable")
-def readable(gloss):
-    """Render a dictionary gloss without Ding's notation for English forms ("to call up <> sb.")."""
-    return senses.readable(gloss)
+# A dictionary gloss without Ding's notation for English forms ("to call up <> sb.").
+bp.add_app_template_filter(senses.readable, "readable")
 
 
 @bp.app_template_filter("with_article")
