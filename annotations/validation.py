@@ -11,8 +11,6 @@ from urllib.parse import urlsplit, urlunsplit
 SQLITE_MAX_INT = 2**63 - 1  # INTEGER is a signed 64-bit number; Python ints are not
 MAX_JSON_DEPTH = 64  # annotations and exports nest ~8 deep; anything far deeper is hostile
 _BAD_CHARS = re.compile(r"[\x00\ud800-\udfff]")
-# Control characters a person cannot have meant in a word, a note or a tag: all of C0 but tab,
-# newline and carriage return (browsers send a textarea's line breaks as CR LF), and DEL.
 _DIGITS = re.compile(r"[0-9]{1,19}")
 # BCP 47 as annotations use it: "de", "en-GB", "zh-Hant-TW", "gsw".
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}")

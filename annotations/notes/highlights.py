@@ -16,7 +16,6 @@ from sqlite_utils import Migrations
 
 from ..common import now
 from ..sqlite import cascade_delete, rebuild
-from .. import validation
 from . import anchoring, markdown
 from ..reading import articles
 from ..reading.render import Span
@@ -107,14 +106,6 @@ def new_id():
 
 # --- validation --------------------------------------------------------------
 
-def _plain(text, name):
-    """Refuse a NUL or a lone surrogate (validation.clean_text) as an AnnotationError."""
-    try:
-        validation.clean_text(text, name)
-    except validation.InvalidInput as e:
-        raise AnnotationError(str(e)) from None
-
-
 def check_color(color):
     """Return the colour if it is in the palette, else raise AnnotationError."""
     if color not in COLORS:
@@ -122,26 +113,20 @@ def check_color(color):
     return color
 
 
-def check_note(note, *, typed=False):
-    """Return the note (None if blank) if it is a string within the length limit.
-
-    typed: a note sent now (by an annotation client), refused a NUL or a lone surrogate; a note
-    restored from an export or stored earlier is kept as it was.
-    """
+def check_note(note):
+    """Return the note (None if blank) if it is a string within the length limit."""
     if note is None:
         return None
     if not isinstance(note, str):
         raise AnnotationError("A note must be text.")
-    if typed:
-        _plain(note, "note")
     if len(note) > MAX_NOTE_CHARS:
         raise AnnotationError(f"The note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}).")
     note = note.replace("\r\n", "\n")
     return note if note.strip() else None
 
 
-def check_tags(tags, *, typed=False):
-    """Return tags cleaned (trimmed, de-duplicated, in order); a string is split on commas; typed: as check_note."""
+def check_tags(tags):
+    """Return tags cleaned (trimmed, de-duplicated, in order); a string is split on commas."""
     if tags is None:
         return []
     if isinstance(tags, str):
@@ -150,8 +135,6 @@ def check_tags(tags, *, typed=False):
         raise AnnotationError("Tags must be a list of words.")
     out = []
     for t in tags:
-        if typed:
-            _plain(t, "tag")
         t = re.sub(r"\s+", " ", t).strip()
         if not t:
             continue

@@ -186,7 +186,7 @@ def container():
 def create():
     doc = _read_body()
     try:
-        a = webanno.create_from_jsonld(get_db(), doc, _base(), typed=True)
+        a = webanno.create_from_jsonld(get_db(), doc, _base())
     except AnnotationError as e:
         abort(400, str(e))
     out = webanno.to_jsonld(a, _base())
@@ -229,7 +229,7 @@ def annotation(annotation_id):
         # The protocol says clients SHOULD send If-Match; a stale one is still refused (412).
         _check_if_match(doc, required=False)
         try:
-            a = webanno.replace_from_jsonld(db, annotation_id, new, base, typed=True)
+            a = webanno.replace_from_jsonld(db, annotation_id, new, base)
         except AnnotationNotFound as e:
             abort(404, str(e))
         except AnnotationError as e:

@@ -224,11 +224,8 @@ def _bodies(doc):
     return ("\n\n".join(notes) if notes else None), language, tags
 
 
-def parse(db, doc, base, *, blocks_of=None, typed=False):
+def parse(db, doc, base, *, blocks_of=None):
     """Validate a JSON-LD annotation and return the highlights row fields it describes (no id).
-
-    typed: sent by a client now, so its note and tags are refused a NUL or a lone surrogate
-    (highlights.check_note); an export being restored keeps what it holds.
 
     blocks_of(article_id) may serve the article's blocks from a cache (a long import).
     """
@@ -280,8 +277,8 @@ def parse(db, doc, base, *, blocks_of=None, typed=False):
             quote, position = None, None  # selectors for their page, not ours: kept in the JSON
         fields = targets_mod.foreign_fields(targets, quote, position)
     note, language, tags = _bodies(doc)
-    note = highlights.check_note(note, typed=typed)
-    tags = highlights.check_tags(tags, typed=typed)
+    note = highlights.check_note(note)
+    tags = highlights.check_tags(tags)
     motivation = doc.get("motivation")
     if isinstance(motivation, list):
         motivation = motivation[0] if motivation else None
@@ -316,9 +313,9 @@ def _foreign(doc):
     return json.dumps(extra, ensure_ascii=True, sort_keys=True) if extra else None
 
 
-def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True, blocks_of=None, typed=False):
+def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True, blocks_of=None):
     """Store a new annotation from JSON-LD; the server assigns the id unless keep_id (import); touch stamps it as modified now."""
-    fields = parse(db, doc, base, blocks_of=blocks_of, typed=typed)
+    fields = parse(db, doc, base, blocks_of=blocks_of)
     if not all(isinstance(v, str) for v in _as_list(doc.get("via"))):
         raise AnnotationError("'via' must be an IRI string (or a list of them).")
     client_id = doc.get("id") if isinstance(doc.get("id"), str) else None
@@ -348,7 +345,7 @@ def create_from_jsonld(db, doc, base, *, keep_id=False, touch=True, blocks_of=No
         return highlights.insert_row(db, fields)
 
 
-def replace_from_jsonld(db, annotation_id, doc, base, *, typed=False):
+def replace_from_jsonld(db, annotation_id, doc, base):
     """Replace an annotation with new JSON-LD (PUT), keeping its id and creation time."""
     if isinstance(doc, dict) and doc.get("id") not in (None, annotation_url(base, annotation_id)):
         raise AnnotationError("The 'id' in the body must be this annotation's URL.")
@@ -356,7 +353,7 @@ def replace_from_jsonld(db, annotation_id, doc, base, *, typed=False):
         old = highlights.get(db, annotation_id)
         if old is None:
             raise highlights.AnnotationNotFound("This annotation does not exist (it may have been deleted).")
-        fields = parse(db, doc, base, typed=typed)
+        fields = parse(db, doc, base)
         fields.update(created=old["created"], modified=now(), via=old["via"],
                       canonical=fields["canonical"] or old["canonical"], foreign_json=_foreign(doc))
         db["highlights"].update(annotation_id, fields)
