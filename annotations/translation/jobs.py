@@ -223,8 +223,6 @@ def job_state(db, article_id, ts, after=0):
     if not rows:
         return None
     job = rows[0]
-    counts = {r["status"]: r["c"] for r in db.query(
-        "SELECT status, COUNT(*) AS c FROM translate_job_items WHERE job_id = ? GROUP BY status", [job["id"]])}
     ordinals = articles.paragraph_ordinals(db, article_id)
     # Translate all covers paragraphs and headings; anything unnumbered is a heading.
     failed = [{**r, "label": f"paragraph {ordinals[r['n']]}" if r["n"] in ordinals else "heading"}
@@ -236,16 +234,19 @@ def job_state(db, article_id, ts, after=0):
         "ORDER BY seq", [job["id"], after]))
     seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM translate_job_items WHERE job_id = ?",
                      [job["id"]]).fetchone()[0]
-    done, nfailed = counts.get("done", 0), counts.get("failed", 0)
-    # The same units as the reader's "Paragraph 3 of 6": numbered blocks are paragraphs, the rest headings.
+    # The same units as the reader's "Paragraph 3 of 6": numbered blocks are paragraphs, the rest
+    # headings. One pass over the items gives both these and the job's totals.
+    counts = {}
     kinds = {kind: {"total": 0, "done": 0, "failed": 0, "finished": 0} for kind in ("paragraph", "heading")}
     for n, status in db.execute("SELECT n, status FROM translate_job_items WHERE job_id = ?", [job["id"]]):
+        counts[status] = counts.get(status, 0) + 1
         k = kinds["paragraph" if n in ordinals else "heading"]
         k["total"] += 1
         if status in ("done", "failed"):
             k[status] += 1
         if status != "pending":
             k["finished"] += 1
+    done, nfailed = counts.get("done", 0), counts.get("failed", 0)
     return {
         **job,
         "running": job["status"] == "running",

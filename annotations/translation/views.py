@@ -31,10 +31,10 @@ def _after():
     return whole_number(request.args.get("after", "0"), "The progress position ‘after’ must be a whole number.")
 
 
-def _progress(article_id, after, status=200, shown=False, focus=False):
+def _progress(article_id, after, status=200, as_page=False, focus=False):
     """Render the Translate all bar plus every slot whose paragraph was translated since `after`.
 
-    `shown`: the bar as the reading page shows it (jobs.shown_state), with no slots.
+    `as_page`: the bar as the reading page shows it (jobs.shown_state), with no slots.
     `focus`: the Translate all button takes the focus (htmx honours autofocus in what it swaps in),
     where the button the keyboard was on has just been swapped away (Dismiss).
     A failed paragraph keeps its Translate button: the bar tells the cause once, with Retry,
@@ -43,7 +43,7 @@ def _progress(article_id, after, status=200, shown=False, focus=False):
     """
     db = get_db()
     article = load_article(article_id)
-    if shown:  # as the reading page shows it
+    if as_page:
         job = jobs.shown_state(db, article_id, settings().translator)
     else:
         job = jobs.job_state(db, article_id, settings().translator, after=after)
@@ -85,4 +85,4 @@ def translate_all_dismiss(article_id):
     load_article(article_id)
     job_id = whole_number(request.values.get("job"), "Say which Translate all message to dismiss (job).")
     jobs.dismiss(get_db(), article_id, job_id)
-    return _progress(article_id, after=None, shown=True, focus=True)
+    return _progress(article_id, after=None, as_page=True, focus=True)
