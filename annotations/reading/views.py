@@ -3,6 +3,7 @@ import re
 
 from flask import (Blueprint, abort, current_app, make_response, redirect, render_template, request, stream_template,
                    url_for)
+from flask_htmx.responses import HTMXResponseClientRedirect
 from markupsafe import Markup
 from werkzeug.http import generate_etag
 
@@ -74,9 +75,7 @@ def create():
     webanno.adopt(get_db(), article_id, request.url_root.rstrip("/"))
     target = url_for("reader.read", article_id=article_id)
     if htmx:
-        response = make_response("", 204)
-        response.headers["HX-Redirect"] = target
-        return response
+        return HTMXResponseClientRedirect(target, 204)
     return redirect(target, code=303)
 
 
