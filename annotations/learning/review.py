@@ -193,9 +193,10 @@ def edit_word(db, word_id, **changes):
     """
     with db.atomic():
         before = vocab.get(db, word_id)
-        if before is None or not vocab.update(db, word_id, **changes):
+        after = before and vocab.update(db, word_id, **changes)
+        if not after:
             return False
-        old, new = before["lemma"], vocab.get(db, word_id)["lemma"]
+        old, new = before["lemma"], after["lemma"]
         if new != old:
             old_key, new_key = status.key_of(old), status.key_of(new)
             progress = status.get(db, old_key)

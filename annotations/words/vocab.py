@@ -125,12 +125,12 @@ def get(db, word_id):
 
 
 def update_gloss(db, word_id, gloss):
-    """Change the meaning kept for a saved word; say whether it existed."""
+    """Change the meaning kept for a saved word; return it as changed (None: no such word)."""
     return update(db, word_id, gloss=gloss)
 
 
 def update(db, word_id, **changes):
-    """Change a saved word's lemma, gloss, gender, plural or form; say whether it existed.
+    """Change a saved word's lemma, gloss, gender, plural or form; return it as changed (None: no such word).
 
     A new lemma must not be one already saved under another id (one entry per word). The verb
     form of the word it was ("sich befinden") goes with it, unless it was changed too or fits the
@@ -138,7 +138,7 @@ def update(db, word_id, **changes):
     """
     word = get(db, word_id)
     if word is None:
-        return False
+        return None
     record = {}
     if "lemma" in changes:
         record["lemma"] = check_lemma(changes["lemma"])
@@ -151,12 +151,13 @@ def update(db, word_id, **changes):
         record["form"] = ""
     with db.atomic():
         if get(db, word_id) is None:
-            return False
+            return None
         other = find(db, record.get("lemma", word["lemma"]))
         if other and other["id"] != word_id:
             raise VocabError(f"“{other['lemma']}” is already in your vocabulary.")
-        db["vocab"].update(word_id, {**record, "modified": now()})
-    return True
+        record["modified"] = now()
+        db["vocab"].update(word_id, record)
+    return {**word, **record}
 
 
 def delete(db, word_id):
