@@ -305,6 +305,11 @@
   document.addEventListener("htmx:afterSwap", (e) => {
     if (e.detail.target !== dialogBody) return;
     hideMenu();
+    // htmx wires the form's hx-post only when the swap settles: 20 ms from now, and much later on
+    // a busy machine, where that timer waits behind the keys being typed. Focus goes in now, and a
+    // Save pressed before then posted the form natively: a whole new page, and the reader's place
+    // (focus back on the highlight) lost. Wire it now: a no-op for htmx when it settles.
+    htmx.process(dialogBody);
     if (!dialog.open) dialog.showModal();
     dialog.querySelector("textarea")?.focus();
   });

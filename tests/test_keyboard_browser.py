@@ -175,3 +175,33 @@ def test_focus_returns_to_a_highlight_whose_paragraph_htmx_has_not_settled_yet(p
       document.getElementById("hl-dialog").dispatchEvent(new Event("close"));
     }""")
     expect(page.locator("#p-2 mark.hl")).to_be_focused()
+
+
+def test_a_note_saved_before_its_form_has_settled_is_saved_in_place(page, live_server, db):
+    # htmx wires a swapped form's hx-post when the swap settles, 20 ms later, and later still on a
+    # busy machine, where that timer waits behind the keys being typed; the note's textarea has
+    # focus before then. Typing the note and pressing Save inside that time posted the form
+    # natively: the note was saved, but by a whole new page, and focus was not on the highlight.
+    text = articles.get_block(db, 1, 2)["text"]
+    highlights.create(db, 1, 2, 0, 5, text[:5], color="blue")
+    # The dialog's form settles only after everything below: the slow machine's order, every run.
+    page.add_init_script("""
+      document.addEventListener("htmx:beforeSwap", (e) => {
+        if (e.detail.target && e.detail.target.id === "hl-dialog-body") e.detail.swapOverride = "innerHTML settle:600s";
+      });""")
+    page.goto(live_server + "/articles/1")
+    page.evaluate("window.samePage = true")  # gone if the page is replaced
+    page.keyboard.press("j")
+    tab_to(page, "#p-2 mark.hl")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-menu button").first).to_be_focused()
+    tab_to(page, "#hl-menu .hl-edit")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog textarea")).to_be_focused()
+    page.keyboard.type("Der Anfang")
+    tab_to(page, "#hl-dialog .hl-save")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog")).to_be_hidden()
+    expect(page.locator("#p-2 mark.hl-note")).to_be_focused()  # back on the highlight
+    assert page.evaluate("window.samePage") is True, "Save posted the form natively (a new page)"
+    assert highlights.list_for_article(db, 1)[0]["note"] == "Der Anfang"
