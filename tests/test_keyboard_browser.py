@@ -205,3 +205,28 @@ def test_a_note_saved_before_its_form_has_settled_is_saved_in_place(page, live_s
     expect(page.locator("#p-2 mark.hl-note")).to_be_focused()  # back on the highlight
     assert page.evaluate("window.samePage") is True, "Save posted the form natively (a new page)"
     assert highlights.list_for_article(db, 1)[0]["note"] == "Der Anfang"
+
+
+def test_a_new_highlight_is_a_tab_stop_the_moment_its_paragraph_takes_focus(page, live_server):
+    # A highlight made by keyboard re-renders its paragraph and focus goes back to it at once;
+    # htmx hands the new paragraph to the script that gives its marks a Tab stop only when it
+    # settles, 20 ms later (later still on a busy machine), so a Tab pressed before then skipped
+    # the new highlight. What focus finds is recorded as it arrives: no race with the timer.
+    page.add_init_script("""
+      window.arrivals = [];
+      document.addEventListener("focusin", (e) => {
+        const p = document.getElementById("p-2");
+        if (!p || !p.contains(e.target)) return;
+        const mark = p.querySelector("mark.hl");
+        window.arrivals.push({ on: e.target.tagName, markIsATabStop: Boolean(mark && mark.tabIndex === 0) });
+      });""")
+    page.goto(live_server + "/articles/1")
+    page.keyboard.press("j")
+    expect(page.locator("#p-2")).to_be_focused()
+    page.keyboard.press("Control+Shift+ArrowRight")
+    expect(page.locator("#hl-toolbar")).to_be_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-2 mark.hl")).to_have_count(1)
+    expect(page.locator("#p-2")).to_be_focused()
+    assert page.evaluate("window.arrivals.at(-1)") == {"on": "SECTION", "markIsATabStop": True}
