@@ -46,7 +46,7 @@ _COMMENT = re.compile(r"\(([^)]*)\)")
 # become / get annoyed" is three alternatives (see _ALTERNATIVES), not an abbreviation.
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\s/[^/\s][^/]*/")
 # One English word, hyphens allowed ("dome", "take-off"; not "tent pole").
-_ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_ONE_WORD = re.compile(r"[a-zà-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*")  # "café", "façade" are one word
 _ALTERNATIVES = re.compile(r"(\S+)(?:\s+/\s+\S+)+")
 PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
 _PREP_ALT = "|".join(sorted(PREPOSITIONS))
@@ -572,8 +572,10 @@ def plain_gloss(entries):
     gloss = best_gloss(entry)
     # An English compound names its parts by their bare nouns ("card payment", "tomato seed"):
     # of the sense's glosses, a one-word one ("card", not "playing card") says the part.
+    # The German word itself in English ("Jet [coll.]": jet) is plain, whatever its German register.
     single = [g for g in entry["glosses"][:4]
-              if _ONE_WORD.fullmatch(gloss_core(g)) and not _register(_LABEL.findall(g))]
+              if _ONE_WORD.fullmatch(gloss_core(g))
+              and (not _register(_LABEL.findall(g)) or gloss_core(g) == entry["headword"].lower())]
     if single and len(gloss_core(gloss).split()) > 1:
         gloss = max(single, key=gloss_weight)
     g = _ALTERNATIVES.sub(r"\1", _PLACEHOLDER.sub(" ", _NOISE.sub(" ", " " + gloss)))

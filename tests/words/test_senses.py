@@ -154,6 +154,8 @@ Kampf {m} [mil.] [übtr.] | Kämpfe {pl} :: fight; fighting (against sb./sth. / 
 Kampf {m} (Zweikampf) [sport] | Kämpfe {pl} :: bout | bouts
 Jet {m} [ugs.] [aviat.] | Jets {pl} :: jet aircraft; jet plane; jet [coll.] | jet aircrafts; jet planes; jets
 Missbrauch {m} | Missbräuche {pl} :: abuse (of sb./sth.) | abuses
+Nähen {n} :: sewing
+Café {n} | Cafés {pl} :: coffee house; coffee shop; café <coffee-house> <coffeehouse> | coffee houses; coffee shops; cafés
 Fall {m} | Fälle {pl} :: case | cases
 Elefant {m} [zool.] | Elefanten {pl} :: elephant | elephants
 Baby {n} | Babys {pl} :: baby | babies
@@ -540,8 +542,13 @@ def test_an_inflected_compound_is_split_through_its_lemma(dictionary_db):
 @pytest.mark.parametrize("sentence, word, parts, english, whole", [
     # Each part in its plain sense (no "[fig.]", no "(of sb./sth.)"); the translation's own
     # words for the whole compound, in whatever order English puts them.
-    ("Die Luftwaffe hat zwei Kampfjets in die Region verlegt.", "Kampfjets", ["fight", "jet aircraft"],
+    # "Jet [ugs.]" is colloquial German, but "jet" is the German word itself in English: the
+    # part's plain one word ("combat jet"), not "jet aircraft", which keeps the parts apart.
+    ("Die Luftwaffe hat zwei Kampfjets in die Region verlegt.", "Kampfjets", ["fight", "jet"],
      "The air force has moved two fighter jets to the region.", "fighter jets"),
+    # A one-word gloss with an accent is one word: "sewing café", not "sewing + coffee house".
+    ("Im Nähcafé treffen sich Nachbarinnen.", "Nähcafé", ["sewing", "café"],
+     "Neighbours meet at the sewing café.", "sewing café"),
     # The head part in its noun's own sense ("Fall": case), as a whole word's lemma gives it.
     ("Das Bistum hat neue Missbrauchsfälle gemeldet.", "Missbrauchsfälle", ["abuse", "case"],
      "The diocese has reported new abuse cases.", "abuse cases"),
