@@ -203,6 +203,8 @@ def fallback(db, word, want):
             keys.append(lemmas.lemma(headword.capitalize(), timeout=0))
         found = lookup(db, keys, limit=PART_POOL, want=part_want if last else senses.Want(noun=True))
         singular = [e for e in found if e["gender"] != "pl"]
+        if last and noun:
+            found = _by_plural(found, written)
         if not last and singular and singular[0]["pos"] == "noun":
             # A front part names a kind, in the singular: a plural row of the same spelling
             # ("Hupen {pl}": horns) gives way to a singular noun ("Hupen {n}": honking concert).
@@ -214,6 +216,16 @@ def fallback(db, word, want):
                       or (last and noun and _head_sense(db, headword, found))
                       or senses.plain_gloss(found)})
     return [], split
+
+
+def _by_plural(found, written):
+    """Return the nouns whose plural is written, where it is one and no singular ("Holz|bänken": Bänke, benches, not Banken)."""
+    form = written.capitalize()
+    own = [e for e in found if e["pos"] == "noun" and e["plural"] and form in (e["plural"], e["plural"] + "n")]
+    if not own or any(e["headword"] == form and e["gender"] != "pl" for e in found):
+        return found
+    # Only nouns of another plural go: most of Ding's lines name no plural at all.
+    return [e for e in found if e in own or not (e["pos"] == "noun" and e["plural"])]
 
 
 def _genitive_base(db, word):

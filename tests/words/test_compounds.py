@@ -156,3 +156,28 @@ def test_a_common_english_word_whole_is_not_split(load_ding, lemmatiser, tmp_pat
     db = load_ding("Tele {n} :: tele-lens\nGram {m} :: grief\n")
     found = look(db, "Das teilte die Botschaft im Onlinedienst Telegram mit.", "Telegram")
     assert found["split"] is None
+
+
+# Ding's two "Bank"s differ in their plural only: Banken are banks, Bänke benches.
+BANKS = """\
+Holz {n} :: wood
+Bankinstitut {n}; Bank {f} [fin.] | Bankinstitute {pl}; Banken {pl} :: bank | banks
+Sitzbank {f}; Bank {f} | Sitzbänke {pl}; Bänke {pl} :: bench | benches
+Bank {f} [geol.] :: bank; massive bed
+"""
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Wir saßen auf den Holzbänken im Garten.", "Holzbänken"),
+    ("Die Holzbänke im Park wurden gestrichen.", "Holzbänke"),
+])
+def test_a_plural_last_part_takes_the_sense_whose_plural_it_is(load_ding, lemmatiser, sentence, word):
+    last = look(load_ding(BANKS), sentence, word)["split"][-1]
+    assert last["gloss"] == "bench"
+    assert "banks" not in last["glosses"] and "bank" not in last["entries"][0]["glosses"]
+
+
+def test_a_singular_last_part_keeps_every_sense(load_ding, lemmatiser):
+    # "Holz|bank" may be either: the singular says nothing of which.
+    last = look(load_ding(BANKS), "Er setzte sich auf die Holzbank.", "Holzbank")["split"][-1]
+    assert {"bank", "bench"} <= set(last["glosses"])
