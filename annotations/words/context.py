@@ -9,7 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
-from . import agents, compounds, lemmas, objects, senses, topic, unlisted
+from . import agents, compounds, english_roles, lemmas, objects, senses, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .participles import participle_infinitives, past_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
@@ -346,6 +346,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             entries = topic.by_definitions(db, entries, text, _content_words(text), first)
     if len(words) == 1 and entries and entries[0]["pos"] == "noun":
         entries = unlisted.literal_first(db, entries)
+    if len(words) == 1 and want.noun:
+        entries = english_roles.as_noun_first(entries)  # "einen Verdächtigen": a suspect
     # Capitalised mid-sentence: most likely a name, even where it is an English word too ("Trump"),
     # unless a determiner or a number stands before it: "eine Website", "im Carsharing",
     # "zwölf Biker" are nouns, which names seldom are. Not a relative pronoun ("die Rede, die

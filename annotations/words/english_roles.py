@@ -6,6 +6,8 @@ rise in prices" does. The word before says which: a modal or a subject pronoun o
 verb; a determiner opens a noun. Not "to", which is a preposition as often ("support to
 families").
 """
+import re
+
 from . import synonyms
 from .senses import STOPWORDS
 
@@ -104,3 +106,26 @@ def opens_noun_phrase(words, i, wordnet):
     before = words[i - 1].lower()
     return before in DETERMINERS or (before not in STOPWORDS and wordnet.knows(before, ("adj",))
                                      and not wordnet.knows(before, ("verb",)))
+
+
+def as_noun_first(entries, wordnet=None):
+    """Return entries with an adjective's first gloss English also has as a noun leading, where it stands as a noun.
+
+    "einen Verdächtigen festgenommen": Ding has "verdächtig" (suspicious; suspect) and no noun;
+    German makes a noun of any adjective, English of few, so the one that is an English noun
+    too ("suspect") names the person. Where none is, the adjective's order stands.
+    """
+    if not entries or entries[0]["pos"] != "adjective" or any(e["pos"] == "noun" for e in entries):
+        return entries
+    wordnet = wordnet or synonyms.system()
+    top = entries[0]
+    noun = next((g for g in top["glosses"] if _plain_word(g) and wordnet.knows(_plain_word(g), ("noun",))), None)
+    if noun is None or noun == top["glosses"][0]:
+        return entries
+    return [{**top, "glosses": [noun, *(g for g in top["glosses"] if g != noun)]}, *entries[1:]]
+
+
+def _plain_word(gloss):
+    """Return a gloss that is one bare English word ("suspect"), else ""."""
+    word = gloss.strip().lower()
+    return word if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) else ""

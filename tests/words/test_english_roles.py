@@ -165,3 +165,22 @@ def test_a_verbs_own_object_before_from_and_a_gerund_is_no_somebody(load_ding, t
     found = meaning(db, "Sie bestreitet ihren Lebensunterhalt mit Putzen.", "bestreitet",
                     "She makes her living from cleaning.")
     assert found == "makes"
+
+
+# Ding has the adjective, and no noun "Verdächtige".
+SUSPECT = "verdächtig {adj} :: suspicious; suspect\nfestnehmen {vt} :: to arrest\n"
+
+
+@pytest.mark.parametrize("sentence, meaning_first", [
+    # An adjective standing as a noun (capitalised mid-sentence) names a person: English's noun.
+    ("Die Polizei hat einen Verdächtigen festgenommen.", "suspect"),
+    # As an adjective it keeps Ding's order.
+    ("Die Polizei hat einen verdächtigen Mann festgenommen.", "suspicious"),
+])
+def test_an_adjective_used_as_a_noun_means_the_gloss_english_has_as_a_noun(load_ding, tmp_path, monkeypatch,
+                                                                          sentence, meaning_first):
+    from annotations.words import synonyms
+    wordnet = write_wordnet(tmp_path, {"noun": [["suspect"]], "adj": [["suspicious"], ["suspect"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    word = "Verdächtigen" if "Verdächtigen" in sentence else "verdächtigen"
+    assert look(load_ding(SUSPECT), sentence, word)["entries"][0]["glosses"][0] == meaning_first
