@@ -99,7 +99,20 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
                      result["end"] - result["sentence_start"], translation, own, pos, renders=renders)
     if span and pos == "verb" and (around := _around_object(translation, span)):
         return around, None
-    return (_without_opening_capital(translation, span), span) if span else ("", None)
+    if not span:
+        return "", None
+    words = _without_opening_capital(translation, span)
+    return (_base_form(words) if pos == "verb" else words), span
+
+
+def _base_form(words, wordnet=None):
+    """Return a verb's English as a dictionary gives it: its first word in the base form ("cutting back": "cut back")."""
+    # A card says what "streichen" means ("cut"), not what one sentence's tense made of it.
+    # Only a progressive or a third person: a participle may be the state the verb leaves ("the
+    # seats are taken", "they are stuck indoors"), which the base form would not say.
+    first, _, rest = words.partition(" ")
+    base = (wordnet or synonyms.system()).verb_base(first) if first.endswith(("ing", "s")) else None
+    return " ".join(filter(None, (base, rest))) if base and first.islower() else words
 
 
 # Spellings German and English write differently in the same borrowed word ("Kommission", "fragil").

@@ -423,3 +423,35 @@ def test_a_word_ding_lacks_is_the_translations_word_for_the_same_borrowing(load_
     from words_lookup import meaning
     db = load_ding("Waffenruhe {f} :: ceasefire\nRakete {f} | Raketen {pl} :: rocket | rockets\n")
     assert meaning(db, sentence, word, english) == found
+
+
+STREICHT = "Die Fluggesellschaft streicht im Winter zahlreiche Verbindungen."
+
+
+@pytest.mark.parametrize("sentence, word, english, found", [
+    # "is cutting": the card says what the verb means, in its base form.
+    (STREICHT, "streicht", "The airline is cutting numerous connections in winter.", "cut"),
+    (STREICHT, "streicht", "The airline cuts numerous connections in winter.", "cut"),
+])
+def test_a_verbs_english_from_the_translation_is_its_base_form(load_ding, tmp_path, monkeypatch,
+                                                                sentence, word, english, found):
+    from annotations.words import synonyms
+    from words_lookup import meaning
+    wordnet = write_wordnet(tmp_path, {"verb": [["cut"]], "noun": [["airline"], ["connection"], ["winter"]]})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+    db = load_ding("Fluggesellschaft {f} :: airline\nVerbindung {f} | Verbindungen {pl} :: connection | connections\n"
+                   "zahlreich {adj} :: numerous\nWinter {m} :: winter\nstreichen {vt} :: to paint\n"
+                   )
+    assert meaning(db, sentence, word, english) == found
+
+
+@pytest.mark.parametrize("words, base", [
+    ("cutting back", "cut back"),
+    ("goes", "go"),
+    # A participle may be the state the verb leaves ("the seats are taken"): it stays as written.
+    ("taken", "taken"),
+    ("stuck indoors", "stuck indoors"),
+])
+def test_only_a_progressive_or_third_person_becomes_the_base_form(tmp_path, words, base):
+    wordnet = write_wordnet(tmp_path, {"verb": [["cut back"], ["cut"], ["go"], ["take"], ["stick"]]})
+    assert align._base_form(words, wordnet) == base

@@ -157,14 +157,14 @@ Putzen {n} :: cleaning
 
 
 def test_a_verbs_own_object_before_from_and_a_gerund_is_no_somebody(load_ding, tmp_path, monkeypatch):
-    # "her living" renders "ihren Lebensunterhalt": "makes", not "makes sb. from".
+    # "her living" renders "ihren Lebensunterhalt": "make" (the base form of "makes"), not "make sb. from".
     wordnet = write_wordnet(tmp_path, {"verb": [["make"], ["keep"]], "noun": [["living", "livelihood"], ["cleaning"]]},
                             files={"living": 21, "cleaning": 4})
     monkeypatch.setattr(english_roles.synonyms, "system", lambda: wordnet)
     db = load_ding(LIVELIHOOD)
     found = meaning(db, "Sie bestreitet ihren Lebensunterhalt mit Putzen.", "bestreitet",
                     "She makes her living from cleaning.")
-    assert found == "makes"
+    assert found == "make"
 
 
 # Ding has the adjective, and no noun "Verdächtige".
