@@ -354,6 +354,10 @@ def misfit(entry, want):
     return want.noun is not None and head[:1].isalpha() and head[0].isupper() != want.noun
 
 
+# How far a noun of another headword falls behind where Ding lists the written noun itself.
+OTHER_NOUN = 3.0
+
+
 def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     """Return a sort key for an entry (lower first) in the context described by want.
 
@@ -426,7 +430,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     elif corner(entry):
         s += CORNER
     if entry.get("other_noun"):
-        s += 1.5
+        # More than a long line's weight: "Toner" is toner, though "Ton" (clay) has 29 rows.
+        s += OTHER_NOUN
     if entry.get("disagrees"):
         s += 3.0  # "die Plane" is the tarpaulin, not "der Plan" the simplemma lemma points to
     if in_compounds(entry):

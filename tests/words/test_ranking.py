@@ -64,6 +64,21 @@ def test_a_noun_ding_lists_as_written_takes_no_other_nouns_sense(ding_db):
     assert first_meaning(ding_db, sentence, "Besitzer") == "owner"
 
 
+# Real lines: "Ton" (clay), a line of 29 rows, "Ton…" as an adjective's stem, and "Toner", of two.
+TONER = """\
+tonhaltig; tonhältig [Ös.]; tonig; Ton…; argillitisch; pellitisch {adj} :: clay; clayey; argillaceous; argilliferous
+Ton {m} [min.] | nach Ton graben | geschlämmter Ton | Ton mit geringer Plastizität | Ton mit Kalkkonkretionen | Ton unter Flöz | alaunhaltiger Ton | bildsamer Ton | brandrissiger Ton | dünngeschichteter Ton | eisenhaltiger Ton | erhärteter Ton | fetter Ton | feuerfester Ton | gebrannter Ton | geschwellter Ton | gewöhnlicher Ton | hochplastischer Ton | klebriger Ton | magerer Ton | mergeliger Ton | mulmiger Ton | schlickiger Ton | schluffiger Ton | schmutzfarbiger Ton | tropisch schwerer Ton | verfestigter Ton | zermürbter Ton | zerruschelter Ton :: clay; argil; potter’s earth | to cut clay in a pit | slip | lean clay | clay with race | sods | astringent clay | ball clay | drawn clay | banded clay; leaf clay; varved clay | sinople | clay-stone; mudstone | fat clay; rich clay; heavy clay; soapy clay | refractory clay; fire clay | burnt clay | expanded clay; expansive clay | low-grade clay | long clay | sticky clay; gutta-pecha clay | meagre clay; sandy clay; green clay | marly clay | crumbly clay | clay-containing silt | silty clay | drab clay | black cotton soil | consolidated clay | shattered clay | slickensided clay
+Toner {m} (pulverförmige Druckfarbe) [print] | Druckertoner {m} :: toner | toner for printers
+"""
+
+
+def test_a_noun_ding_lists_as_written_outranks_another_nouns_long_line(load_ding, lemmatiser):
+    # "Toner" reads as "Ton" + "-er" too; Ding's many "Ton" rows say clay is a common word, not
+    # that "Toner" is clay.
+    sentence = "Druckerpapier und Toner sind im vergangenen Jahr deutlich teurer geworden."
+    assert first_meaning(load_ding(TONER), sentence, "Toner") == "toner"
+
+
 def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, load_ding):
     db = load_ding(PARTS)
     text = ("Imker erwarten in diesem Jahr eine magere Honigernte, weil das nasse Frühjahr die Bienen am "
