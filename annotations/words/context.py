@@ -13,7 +13,7 @@ from . import agents, compounds, english_roles, lemmas, objects, senses, topic, 
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .participles import participle_infinitives, past_participle
 from .grammar import counted, determiner_genders, number_follows, relative_pronoun
-from .dictionary import MAX_RESULTS, PARTICLES, cached, fields_of, has_key, lookup, sentence_around
+from .dictionary import MAX_RESULTS, PARTICLES, cached, english_by_key, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
 FUNCTION_WORDS = frozenset("""
@@ -249,7 +249,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         others = frozenset(w.lower() for _, _, w in word_tokens(sentence) if w.lower() != first.lower())
         want = dataclasses.replace(want, sentence=others, fields=_sentence_fields(db, sentence, first),
                                    number=(first[0].islower() or initial) and number_follows(sentence[at + len(first):]),
-                                   genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset())
+                                   genders=determiner_genders(sentence[:at]) if first[0].isupper() else frozenset(),
+                                   national=first[0].isupper() and not initial and _national_before(db, sentence[:at]))
         verb_at = next((n for n, (s, _, _) in enumerate(clause) if s + c_start == at), None)
         if verb_at is not None and (first[0].islower() or initial) and not (adjective or past):
             # "ruft Fahrzeuge zurück" recalls things: not "jdn. zurückrufen" (see objects)
@@ -388,6 +389,22 @@ def _content_words(text):
     """Return the words of a text that carry content: no function words, auxiliaries or numbers."""
     return [w for _, _, w in word_tokens(text) if len(w) > 2 and w.lower() not in FUNCTION_WORDS
             and w.lower() not in AUXILIARIES and not w.isdigit()]
+
+
+# A nationality's adjective, inflected: "iranische", "deutschen", "US-amerikanischer".
+_NATIONAL = re.compile(r"([a-zäöü-]*(?:isch|deutsch))(?:e|en|er|es|em)?\s+$")
+
+
+def _national_before(db, before):
+    """Say whether a nationality's adjective stands right before a word ("die iranische |Botschaft").
+
+    Ding's English for it is a capitalised adjective ("Iranian", "German"), not a word like "practical".
+    """
+    match = _NATIONAL.search(before)
+    if not match:
+        return False
+    lines = english_by_key(db, [match.group(1)], own=True, most=3).values()
+    return any(english[:1].isupper() for found in lines for english in found)
 
 
 def _sentence_fields(db, sentence, word):

@@ -94,6 +94,7 @@ class Want:
     genders: frozenset = frozenset()  # what the determiner before a noun allows ("die": f, pl)
     fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
     object: str | None = None     # the verb's direct object is a "person" or a "thing" (objects.py)
+    national: bool = False        # a nationality's adjective stands before the noun ("die iranische Botschaft")
 
 
 # Ding's notes on the English's forms: "<>" where the object may stand ("to call up <> sb.": also
@@ -358,6 +359,10 @@ def misfit(entry, want):
 OTHER_NOUN = 3.0
 
 
+# How far a nationality's adjective before a noun brings its political sense forward.
+NATIONAL = 3.0
+
+
 def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     """Return a sort key for an entry (lower first) in the context described by want.
 
@@ -425,6 +430,9 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s -= rarity(fields(entry["labels"]) & want.fields)
     if want.number and with_figures(entry):
         s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
+    if want.national and "pol." in fields(entry["labels"]):
+        # A country's embassy, state, government: its adjective asks for the institution.
+        s -= NATIONAL
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5
     elif corner(entry):

@@ -79,6 +79,27 @@ def test_a_noun_ding_lists_as_written_outranks_another_nouns_long_line(load_ding
     assert first_meaning(load_ding(TONER), sentence, "Toner") == "toner"
 
 
+# Real lines: Ding's "Botschaft"s (a message, the embassy [pol.], a pitch [pol.]) and "iranisch".
+EMBASSY = """\
+Aussage {f}; Botschaft {f} (von etw.); Signal {n} (an jdm.) | seine Botschaft vermitteln/rüberbringen [ugs.] | ein Signal an jdn. aussenden | Die Botschaft des Films ist, dass … | Große Architektur vermittelt ihre Botschaft nicht mit dem Holzhammer. (Foster) :: message (of sth. / to sb.) (political/social/moral point) | to convey your message, to get your message across | to send a message to sb. | The message of the film is that … | Great architecture should wear its message lightly. (Foster)
+Botschaft {f} (diplomatische Vertretung) [pol.] | Botschaften {pl} | Mein Vater arbeitete in der Botschaft. :: embassy | embassies | My father worked at the embassy.
+Botschaft {f}; persönliche Mitteilung {f}; persönliche Nachricht {f} | Botschaften {pl}; persönliche Mitteilungen {pl}; persönliche Nachrichte {pl} | Nachricht auf dem Anrufbeantworter [telco.] | eine Nachricht/Botschaft ausrichten | eine Nachricht hinterlassen | wartende Nachricht | eine Mitteilung über die einzelnen Hierarchieebenen im Unternehmen verbreiten | eine falsche Botschaft vermitteln | wieder eine Nachricht, die am Thema vorbeigeht (Chat-Jargon) :: message; embassage [archaic] | messages; embassages | recorded message | to deliver a message | to leave a message | message waiting | to cascade a message | to send a wrong message | yet another off-topic message /YAOTM/ (chat jargon)
+Präsentation {f}; (Vermittlung einer) Botschaft {f}; Statement {n} [econ.] [pol.] | Kurzpräsentation {f}; Schnellpräsentation {f}; Blitzpräsentation {f} | Podiumspräsentation {f} | Verkaufsmonolog {m}; Verkaufsbotschaft {f}; Marketingtext {m}; Marketingbotschaft {f} | Werbepräsentation {f}; Werbebotschaft {f}; Werbestatement {n} | sein Anliegen / sich 45 Minuten lang präsentieren | Der Verkäufer begann, seinen Monolog / seinen Text abzuspulen. | Seine Botschaft ist einfach: Eine Stimme für die Partei und eine Vorzugsstimme für ihn. :: advocacy pitch; pitch; advocacy spiel [coll.]; spiel [coll.] | lift pitch [Br.]; elevator pitch [Am.] | podium pitch | sales pitch; marketing pitch; pitch; sales spiel | advertising pitch; advertising spiel | to make a 45 minute pitch | The salesman started making / delivering his pitch. | His pitch is straightforward: one vote for the party and a preference vote for him.
+iranisch {adj} [geogr.] :: Iranian
+praktisch {adj} :: practical
+"""
+
+
+@pytest.mark.parametrize("sentence, meaning", [
+    # A country's adjective before the noun: its institution, the embassy.
+    ("Das teilte die iranische Botschaft in Russland vergangene Woche mit.", "embassy"),
+    # Another adjective says nothing of it: the message.
+    ("Die praktische Botschaft des Buches ist einfach.", "message"),
+])
+def test_a_nationality_before_a_noun_asks_for_its_political_sense(load_ding, lemmatiser, sentence, meaning):
+    assert first_meaning(load_ding(EMBASSY), sentence, "Botschaft") == meaning
+
+
 def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, load_ding):
     db = load_ding(PARTS)
     text = ("Imker erwarten in diesem Jahr eine magere Honigernte, weil das nasse Frühjahr die Bienen am "
