@@ -22,6 +22,20 @@ def tab_to(page, selector, limit=25):
     raise AssertionError(f"{selector} was not reached with Tab")
 
 
+def add_note_by_keyboard(page, note):
+    """Tab to paragraph 2's highlight, open its menu, choose "Add note", type note and Save."""
+    tab_to(page, "#p-2 mark.hl")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-menu button").first).to_be_focused()
+    tab_to(page, "#hl-menu .hl-edit")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog textarea")).to_be_focused()
+    page.keyboard.type(note)
+    tab_to(page, "#hl-dialog .hl-save")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hl-dialog")).to_be_hidden()
+
+
 def test_read_translate_highlight_note_look_up_save_by_keyboard(page, live_server):
     page.goto(live_server + "/articles/1")
     p2 = page.locator("#p-2")
@@ -48,18 +62,7 @@ def test_read_translate_highlight_note_look_up_save_by_keyboard(page, live_serve
     expect(page.locator("#p-2")).to_have_class("block block-paragraph current")
 
     # Note: Tab to the highlight, Enter opens its menu, "Add note", type, save.
-    tab_to(page, "#p-2 mark.hl")
-    page.keyboard.press("Enter")
-    menu = page.locator("#hl-menu")
-    expect(menu).to_be_visible()
-    expect(menu.locator("button").first).to_be_focused()
-    tab_to(page, "#hl-menu .hl-edit")
-    page.keyboard.press("Enter")
-    expect(page.locator("#hl-dialog textarea")).to_be_focused()
-    page.keyboard.type("Der Anfang")
-    tab_to(page, "#hl-dialog .hl-save")
-    page.keyboard.press("Enter")
-    expect(page.locator("#hl-dialog")).to_be_hidden()
+    add_note_by_keyboard(page, "Der Anfang")
     expect(page.locator("#p-2 mark.hl-note")).to_have_count(1)
     expect(page.locator("#p-2 mark.hl-note")).to_be_focused()  # back on the highlight
     # And Tab goes on from there, not from the top of the page: to what follows in the paragraph
@@ -192,16 +195,7 @@ def test_a_note_saved_before_its_form_has_settled_is_saved_in_place(page, live_s
     page.goto(live_server + "/articles/1")
     page.evaluate("window.samePage = true")  # gone if the page is replaced
     page.keyboard.press("j")
-    tab_to(page, "#p-2 mark.hl")
-    page.keyboard.press("Enter")
-    expect(page.locator("#hl-menu button").first).to_be_focused()
-    tab_to(page, "#hl-menu .hl-edit")
-    page.keyboard.press("Enter")
-    expect(page.locator("#hl-dialog textarea")).to_be_focused()
-    page.keyboard.type("Der Anfang")
-    tab_to(page, "#hl-dialog .hl-save")
-    page.keyboard.press("Enter")
-    expect(page.locator("#hl-dialog")).to_be_hidden()
+    add_note_by_keyboard(page, "Der Anfang")
     expect(page.locator("#p-2 mark.hl-note")).to_be_focused()  # back on the highlight
     assert page.evaluate("window.samePage") is True, "Save posted the form natively (a new page)"
     assert highlights.list_for_article(db, 1)[0]["note"] == "Der Anfang"
