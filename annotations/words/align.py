@@ -105,13 +105,20 @@ def meaning_in(db, result, text, translation, context_translation, installed=Tru
     return (_base_form(words) if pos == "verb" else words), span
 
 
+_AUXILIARIES = frozenset("""be is are was were been being am has have had having do does did will would
+    can could shall should may might must""".split())
+
+
 def _base_form(words, wordnet=None):
     """Return a verb's English as a dictionary gives it: its first word in the base form ("cutting back": "cut back")."""
     # A card says what "streichen" means ("cut"), not what one sentence's tense made of it.
     # Only a progressive or a third person: a participle may be the state the verb leaves ("the
     # seats are taken", "they are stuck indoors"), which the base form would not say.
+    # And only a verb's own word: "is cutting" keeps its auxiliary rather than become "be cutting".
     first, _, rest = words.partition(" ")
-    base = (wordnet or synonyms.system()).verb_base(first) if first.endswith(("ing", "s")) else None
+    if first.lower() in _AUXILIARIES or not first.endswith(("ing", "s")):
+        return words
+    base = (wordnet or synonyms.system()).verb_base(first)
     return " ".join(filter(None, (base, rest))) if base and first.islower() else words
 
 

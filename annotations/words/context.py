@@ -391,19 +391,23 @@ def _content_words(text):
             and w.lower() not in AUXILIARIES and not w.isdigit()]
 
 
-# A nationality's adjective, inflected: "iranische", "deutschen", "US-amerikanischer".
-_NATIONAL = re.compile(r"([a-zäöü-]*(?:isch|deutsch))(?:e|en|er|es|em)?\s+$")
+# A nationality's adjective, inflected: "iranische", "deutschen", "US-amerikanischer" (its last part).
+_NATIONAL = re.compile(r"(?:^|[\s-])([a-zäöü]+(?:isch|deutsch))(?:e|en|er|es|em)?\s+$")
 
 
 def _national_before(db, before):
     """Say whether a nationality's adjective stands right before a word ("die iranische |Botschaft").
 
-    Ding's English for it is a capitalised adjective ("Iranian", "German"), not a word like "practical".
+    Ding labels it [geogr.] and its English is capitalised ("Iranian", "German"): not "practical",
+    nor "Catholic" or "Jewish" ([relig.]), which say nothing of a state.
     """
     match = _NATIONAL.search(before)
     if not match:
         return False
-    lines = english_by_key(db, [match.group(1)], own=True, most=3).values()
+    adjective = match.group(1)
+    if "geogr." not in fields_of(db, {adjective: [adjective]})[adjective]:
+        return False
+    lines = english_by_key(db, [adjective], own=True, most=3).values()
     return any(english[:1].isupper() for found in lines for english in found)
 
 

@@ -392,10 +392,16 @@ def has_key(db, key, pos=None):
     return row is not None
 
 
+# An English abbreviation between slashes, its spellings parted by "; " ("government /Gov.; Govt./").
+_SLASHED_ENGLISH = re.compile(r"\s/[^/\s]+(?:; [^/\s]+)+/")
+
+
 def split_glosses(english):
-    """Split an English side into its alternatives, without comments or braces."""
+    """Split an English side into its alternatives, without comments or braces (never inside /…; …/)."""
     out = []
-    for part in split_top(english, "; "):
+    protected = _SLASHED_ENGLISH.sub(lambda m: m.group().replace("; ", "\x1f"), english)
+    for part in split_top(protected, "; "):
+        part = part.replace("\x1f", "; ")
         clean = " ".join(re.sub(r"\{[^}]*\}", " ", part).split())
         if clean and clean not in out:
             out.append(clean)

@@ -361,6 +361,16 @@ OTHER_NOUN = 3.0
 
 # How far a nationality's adjective before a noun brings its political sense forward.
 NATIONAL = 3.0
+# WordNet's lexicographer files of an institution: noun.artifact (an embassy, a consulate: the
+# building) and noun.group (a government, a party, a parliament). Not noun.act ("vote",
+# "leadership"), nor noun.location ("district"): "eine russische Stimme" is a voice.
+_INSTITUTION = frozenset({6, 14})
+
+
+def institution(entry):
+    """Say whether an entry's first gloss names an institution (an embassy, a government), by WordNet."""
+    words = gloss_core(entry["glosses"][0]).split() if entry["glosses"] else []
+    return bool(words) and synonyms.system().lexicographer_file(words[-1]) in _INSTITUTION
 
 
 def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
@@ -430,8 +440,8 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
     s -= rarity(fields(entry["labels"]) & want.fields)
     if want.number and with_figures(entry):
         s -= 1.5  # "rund 3000": the sense Ding gives for use with numbers ("about"), not "round"
-    if want.national and "pol." in fields(entry["labels"]):
-        # A country's embassy, state, government: its adjective asks for the institution.
+    if want.national and "pol." in fields(entry["labels"]) and institution(entry):
+        # A country's embassy, government, parliament: its adjective asks for the institution.
         s -= NATIONAL
     if topic_in(entry["comments"], want.sentence):
         s -= 1.5

@@ -451,7 +451,11 @@ def test_a_verbs_english_from_the_translation_is_its_base_form(load_ding, tmp_pa
     # A participle may be the state the verb leaves ("the seats are taken"): it stays as written.
     ("taken", "taken"),
     ("stuck indoors", "stuck indoors"),
+    # An auxiliary first: the verb is not its own first word ("is cutting" is no "be cutting").
+    ("is cutting", "is cutting"),
+    ("has been", "has been"),
 ])
 def test_only_a_progressive_or_third_person_becomes_the_base_form(tmp_path, words, base):
-    wordnet = write_wordnet(tmp_path, {"verb": [["cut back"], ["cut"], ["go"], ["take"], ["stick"]]})
+    wordnet = write_wordnet(tmp_path, {"verb": [["cut back"], ["cut"], ["go"], ["take"], ["stick"], ["be"], ["have"]]})
+    (tmp_path / "verb.exc").write_text("has have\nis be\n", encoding="utf-8")  # WordNet's irregular forms
     assert align._base_form(words, wordnet) == base

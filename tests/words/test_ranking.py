@@ -5,7 +5,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 import re
 
 import pytest
-from words_lookup import look, popover_page
+from words_lookup import look, popover_page, write_wordnet
 
 from annotations.reading import articles
 from annotations.words import grammar, senses, translated
@@ -79,25 +79,46 @@ def test_a_noun_ding_lists_as_written_outranks_another_nouns_long_line(load_ding
     assert first_meaning(load_ding(TONER), sentence, "Toner") == "toner"
 
 
-# Real lines: Ding's "Botschaft"s (a message, the embassy [pol.], a pitch [pol.]) and "iranisch".
+# Real lines: Ding's "Botschaft"s (a message, the embassy [pol.], a pitch [pol.]), "Stimme"s (a
+# voice, a vote [pol.]), and adjectives of nations [geogr.] and of a faith.
 EMBASSY = """\
 Aussage {f}; Botschaft {f} (von etw.); Signal {n} (an jdm.) | seine Botschaft vermitteln/rüberbringen [ugs.] | ein Signal an jdn. aussenden | Die Botschaft des Films ist, dass … | Große Architektur vermittelt ihre Botschaft nicht mit dem Holzhammer. (Foster) :: message (of sth. / to sb.) (political/social/moral point) | to convey your message, to get your message across | to send a message to sb. | The message of the film is that … | Great architecture should wear its message lightly. (Foster)
 Botschaft {f} (diplomatische Vertretung) [pol.] | Botschaften {pl} | Mein Vater arbeitete in der Botschaft. :: embassy | embassies | My father worked at the embassy.
 Botschaft {f}; persönliche Mitteilung {f}; persönliche Nachricht {f} | Botschaften {pl}; persönliche Mitteilungen {pl}; persönliche Nachrichte {pl} | Nachricht auf dem Anrufbeantworter [telco.] | eine Nachricht/Botschaft ausrichten | eine Nachricht hinterlassen | wartende Nachricht | eine Mitteilung über die einzelnen Hierarchieebenen im Unternehmen verbreiten | eine falsche Botschaft vermitteln | wieder eine Nachricht, die am Thema vorbeigeht (Chat-Jargon) :: message; embassage [archaic] | messages; embassages | recorded message | to deliver a message | to leave a message | message waiting | to cascade a message | to send a wrong message | yet another off-topic message /YAOTM/ (chat jargon)
 Präsentation {f}; (Vermittlung einer) Botschaft {f}; Statement {n} [econ.] [pol.] | Kurzpräsentation {f}; Schnellpräsentation {f}; Blitzpräsentation {f} | Podiumspräsentation {f} | Verkaufsmonolog {m}; Verkaufsbotschaft {f}; Marketingtext {m}; Marketingbotschaft {f} | Werbepräsentation {f}; Werbebotschaft {f}; Werbestatement {n} | sein Anliegen / sich 45 Minuten lang präsentieren | Der Verkäufer begann, seinen Monolog / seinen Text abzuspulen. | Seine Botschaft ist einfach: Eine Stimme für die Partei und eine Vorzugsstimme für ihn. :: advocacy pitch; pitch; advocacy spiel [coll.]; spiel [coll.] | lift pitch [Br.]; elevator pitch [Am.] | podium pitch | sales pitch; marketing pitch; pitch; sales spiel | advertising pitch; advertising spiel | to make a 45 minute pitch | The salesman started making / delivering his pitch. | His pitch is straightforward: one vote for the party and a preference vote for him.
 iranisch {adj} [geogr.] :: Iranian
+Stimme {f} | Stimmen {pl} | mit gesenkter Stimme | volle Stimme | gegen etw. seine Stimme erheben | mit belegter Stimme | mit lauter Stimme | mit lauter Stimme | mit leiser Stimme | mit ehrfurchtsvoller Stimme | einschmeichelnde Stimme | Seine Stimme versagte, als er über den Tod seiner Mutter sprach. :: voice | voices | with lowered voice | full-toned voice; orotund voice | to raise one’s voice against sth. | in a husky voice | in a loud voice | at the top of voice | in a low voice | in an awed voice | silky voice | His voice faltered when he spoke about the death of his mother.
+Wählerstimme {f}; Stimme {f} (bei einer Abstimmung) [pol.] | Wählerstimmen {pl}; Stimmen {pl} | mehrfach abgegebene Stimmen; Mehrfachstimmen | nur um Wählerstimmen zu bekommen | seine Stimme abgeben | 38 Prozent der abgegebenen Stimmen bekommen :: vote | votes | multiple votes | just to win votes | to cast your vote | to receive 38 percent of the votes cast
+jüdisch {adj} :: Jewish
+amerikanisch {adj} [geogr.] :: American /Am./
+russisch {adj} [geogr.] :: Russian
 praktisch {adj} :: practical
 """
 
 
-@pytest.mark.parametrize("sentence, meaning", [
+@pytest.fixture
+def institutions(tmp_path, monkeypatch):
+    """A WordNet that files an embassy as a building (noun.artifact), a vote and a voice as neither."""
+    from annotations.words import synonyms
+    wordnet = write_wordnet(tmp_path, {"noun": [["embassy"], ["vote"], ["voice"], ["message"], ["pitch"]]},
+                            files={"embassy": 6, "vote": 4, "voice": 7, "message": 10, "pitch": 10})
+    monkeypatch.setattr(synonyms, "system", lambda: wordnet)
+
+
+@pytest.mark.parametrize("sentence, word, meaning", [
     # A country's adjective before the noun: its institution, the embassy.
-    ("Das teilte die iranische Botschaft in Russland vergangene Woche mit.", "embassy"),
+    ("Das teilte die iranische Botschaft in Russland vergangene Woche mit.", "Botschaft", "embassy"),
+    ("Das teilte die US-amerikanische Botschaft in Berlin mit.", "Botschaft", "embassy"),
     # Another adjective says nothing of it: the message.
-    ("Die praktische Botschaft des Buches ist einfach.", "message"),
+    ("Die praktische Botschaft des Buches ist einfach.", "Botschaft", "message"),
+    # Nor a faith's, though its English is capitalised too.
+    ("Die jüdische Botschaft des Buches ist einfach.", "Botschaft", "message"),
+    # A vote is no institution: a Russian voice on the telephone is a voice.
+    ("Am Telefon meldete sich eine russische Stimme.", "Stimme", "voice"),
 ])
-def test_a_nationality_before_a_noun_asks_for_its_political_sense(load_ding, lemmatiser, sentence, meaning):
-    assert first_meaning(load_ding(EMBASSY), sentence, "Botschaft") == meaning
+def test_a_nationality_before_a_noun_asks_for_its_institution(load_ding, lemmatiser, institutions,
+                                                              sentence, word, meaning):
+    assert first_meaning(load_ding(EMBASSY), sentence, word) == meaning
 
 
 def test_a_split_noun_whose_parts_mean_one_word_each_prefills_the_english_compound(client, load_ding):

@@ -125,6 +125,16 @@ def test_dings_notation_for_english_forms_is_not_shown_or_prefilled(client, db, 
     assert 'data-gloss="to call sb."' in page
     assert "&lt;&gt;" not in page
 
+def test_an_abbreviation_with_two_spellings_is_no_meaning_of_its_own(client, db, write_ding, lemmatiser):
+    # "/Gov.; Govt./" abbreviates "government" twice: its "; " parts no alternatives.
+    importer.import_dictionary(db, "ding", write_ding(
+        "Regierung {f} [pol.] | Regierungen {pl} :: government /Gov.; Govt./; administration [Am.] | governments; administrations\n"))
+    page = popover_page(client, db, "Die Regierung tritt zurück.", "Regierung")
+    assert '<input name="gloss" value="government"' in page
+    assert 'data-gloss="administration [Am.]"' in page
+    assert "Govt" not in page and "Gov." not in page
+
+
 def test_a_split_compound_prefills_the_translations_words_for_it(client, db, fallbacks, lemmatiser, monkeypatch):
     text = "Die Luftwaffe hat zwei Kampfjets in die Region verlegt."
     article_id = articles.create_article(db, text)
