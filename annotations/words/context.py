@@ -238,6 +238,10 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             past = first.lower() if has_key(db, first) else None
         want = _want(first, lemma, initial, clause_words, adjective or past,
                      _inseparable_participle_here(db, first, clause_words))
+        determiner = _determiner(first, sentence[:at], after)
+        if determiner:
+            # "sein Amtskollege" is his, not "to be"; "den Präsidenten" the, not "who".
+            want = dataclasses.replace(want, noun=False, adjective=False, verb=False, adverb=False, determiner=True)
         if past and before_noun:
             # The clause's "sich" and prepositions are its finite verb's: a participle before its
             # noun is no reflexive ("hinter aufgeschichtetem Brennholz": stacked, not stratified).
@@ -270,7 +274,8 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
             want = dataclasses.replace(want, verb=False, participle=True)
         # Second opinions where simplemma stumbles: "Geplante" (an adjective as a noun),
         # "Hat" at the start of a question, a participle it calls an adjective.
-        keys = [first, lemma, adjective or past, lemmas.greedy_lemma(first), *sorted(comparatives), *sorted(superlatives)]
+        keys = [determiner, first, lemma, adjective or past, lemmas.greedy_lemma(first), *sorted(comparatives),
+                *sorted(superlatives)]
         if first[0].isupper():
             keys.extend([lemmas.lemma(first.lower(), timeout=0), adjective or _adjective_stem(db, first)])
         modern = unlisted.reformed_noun(db, first, initial)
@@ -411,6 +416,33 @@ def _national_before(db, before):
     return any(english[:1].isupper() for found in lines for english in found)
 
 
+# Articles and possessives, each form under the key Ding files the word under ("des": "der").
+_DETERMINERS = {
+    **{form: "der" for form in ("der", "die", "das", "den", "dem", "des")},
+    **{stem + ending: stem for stem in ("ein", "kein", "mein", "dein", "sein", "ihr", "unser")
+       for ending in ("", "e", "en", "em", "er", "es")},
+    **{form: "euer" for form in ("euer", "eure", "euren", "eurem", "eurer", "eures")},
+}
+
+
+def _determiner(word, before, after):
+    """Return the key of the article or possessive a word is, where it opens a noun phrase; else None.
+
+    before: the sentence up to the word; after: the clause's tokens after it. "der Kreml", "sein
+    iranischer Amtskollege": a noun follows, or an adjective and a noun. Not "Das ist …" (a
+    pronoun), ", der am Montag …" (a relative pronoun) or "wird sein." (the verb).
+    """
+    base = _DETERMINERS.get(word.lower())
+    if not base or not after or before.rstrip().endswith(","):
+        return None
+    following = [w for _, _, w in after[:2]]
+    if following[0][:1].isupper():
+        return base
+    adjective_then_noun = (len(following) == 2 and following[1][:1].isupper()
+                           and following[0].lower() not in FUNCTION_WORDS)
+    return base if adjective_then_noun else None
+
+
 def _sentence_fields(db, sentence, word):
     """Return the subject fields ("cook.", "pol.") Ding labels the sentence's other words with."""
     others = {w: [w, lemmas.lemma(w, timeout=0)] for _, _, w in word_tokens(sentence)
@@ -500,6 +532,9 @@ def _with_name(db, entries, clause, c_start, at, limit):
     return _led_by(found, entries, limit) if found else entries
 
 
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
 def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     """Return entries with those of a phrase the clause holds the word in first."""
     i = _place(clause, c_start, at)
@@ -508,7 +543,10 @@ def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     keys = collocation_keys([w for _, _, w in clause], i, lemma)
     # Ding's example sentences ("Die Preise steigen. :: Prices are rising.") have a phrase's key,
     # but their English is a sentence, no meaning to save.
-    found = [e for e in (lookup(db, keys, limit=3) if keys else []) if not _SENTENCE_END.search(e["headword"].strip())]
+    # Nor a noun with its article ("das Sein", found for "Das ist gut" as "das" + "sein"): a phrase
+    # of a noun and its verb says what the noun means, an article before a noun nothing.
+    found = [e for e in (lookup(db, keys, limit=3) if keys else []) if not _SENTENCE_END.search(e["headword"].strip())
+             and not (e["pos"] == "noun" and e["key"].split()[0] in _ARTICLES and len(e["key"].split()) == 2)]
     found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
     return _led_by(found, entries, limit) if found else entries
 

@@ -95,6 +95,7 @@ class Want:
     fields: frozenset = frozenset()  # subject fields another word of the sentence has in Ding ("cook.")
     object: str | None = None     # the verb's direct object is a "person" or a "thing" (objects.py)
     national: bool = False        # a nationality's adjective stands before the noun ("die iranische Botschaft")
+    determiner: bool = False      # an article or possessive before its noun ("sein Amtskollege", "den Präsidenten")
 
 
 # Ding's notes on the English's forms: "<>" where the object may stand ("to call up <> sb.": also
@@ -359,6 +360,8 @@ def misfit(entry, want):
 OTHER_NOUN = 3.0
 
 
+# How far an article or possessive before its noun brings its own entry forward ("sein": his, not to be).
+DETERMINER = 3.0
 # How far a nationality's adjective before a noun brings its political sense forward.
 NATIONAL = 3.0
 # WordNet's lexicographer files of an institution: noun.artifact (an embassy, a consulate: the
@@ -389,6 +392,11 @@ def score(entry, want, key_rank, phrase_asked, support=0, reflexive_line=False):
             s += 1.0  # a verb's finite form ("bewaffnet": arms), where a participle stands as adjective
     if want.adverb:
         s += {"adverb": -1.0, "adjective": 1.0}.get(pos, 0.0)
+    if want.determiner:
+        # The article itself first ("der": the), then a pronoun of that form (a possessive's "his").
+        s += {"article": -2 * DETERMINER, "pronoun": -DETERMINER}.get(pos, DETERMINER)
+        if "{ppron}" in (entry.get("alternative") or ""):
+            s += 2 * DETERMINER  # "ihre Zusammenarbeit" is their (a possessive), not "ihr {ppron}" (you)
     if want.participle and pos == "verb":
         s += 2.0
     if want.verb:
