@@ -21,6 +21,10 @@ LINKS = ("", "s", "es", "n", "en", "er", "e")
 LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum")
 # Inseparable verb prefixes: a word that opens with one is that verb's form or its noun, not a
 # compound whose front is the prefix read as a word ("ent|wurmt" is entwurmen, not Ente + wurmen).
+# Words that open no compound, though a linking element may seem to follow their stem: a question
+# word, a conjunction, an article, a personal pronoun. "Wannsee" (a lake) is no "Wan|n|see".
+NO_FRONT = frozenset("""wann wie wo was wer wen wem wessen und oder aber dass ob wenn als denn doch
+    der die das den dem des ich du er sie es wir ihr""".split())
 INSEPARABLE = ("emp", "ent", "ver", "zer")
 MIN_PART = 3
 MIN_LAST = 4
@@ -105,7 +109,7 @@ def _head(text, known, parts, opens=None):
     """Return the parts of the front of a compound, its linking element dropped."""
     opens = opens or known
     low = text.lower()
-    if low in INSEPARABLE:
+    if low in INSEPARABLE or low in NO_FRONT:
         return None
     for link in LINKS:
         if link and not low.endswith(link):
