@@ -317,6 +317,9 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
     keys = [k for k in keys if k]
     # A participle before its noun: enough of its verb's lines that their rows are among them.
     entries = lookup(db, keys, limit=4 * limit if past else limit, want=want)
+    # A prefix whose English is a prefix too ("un…": un…) says nothing of a word written alone:
+    # "Kim Jong Un" is a name. One with a meaning stays ("Bio…": organic).
+    entries = [e for e in entries if not (e["glosses"] and all(g.strip().endswith("…") for g in e["glosses"]))]
     if past:
         entries = as_participles(entries, past)[:limit]
     # A verb's object names its sense ("Berufung einlegen" is to appeal, not to insert); a

@@ -50,3 +50,15 @@ def test_an_article_or_possessive_before_its_noun_means_itself(ding_db, lemmatis
 def test_an_article_and_a_verb_make_no_phrase_of_a_noun_with_its_article(ding_db, lemmatiser):
     # "Das ist gut": "das" + "sein" (ist's lemma) spell "das Sein" (being), which is no phrase of the clause.
     assert first_meaning(ding_db, "Das ist gut.", "Das") != "being"
+
+
+PREFIXES = "un… :: un…\nBio… {adj} :: organic\nBio… :: bio…\n"
+
+
+def test_a_prefix_whose_english_is_a_prefix_is_no_meaning_of_a_word_alone(load_ding, lemmatiser):
+    db = load_ding(PREFIXES)
+    # "Un" of "Kim Jong Un" is a name, not the prefix "un…".
+    found = look(db, "Putin traf Kim Jong Un in Pjöngjang.", "Un")
+    assert found["entries"] == [] and found["name"]
+    # A prefix with a meaning of its own still gives it: "Bio" is organic.
+    assert look(db, "Sie kauft nur Bio.", "Bio")["entries"][0]["glosses"] == ["organic"]
