@@ -41,6 +41,17 @@ def test_import_a_file_then_export_backup_and_restore(tmp_path):
         restored.close()
 
 
+@pytest.mark.parametrize("name, heading", [("treffen.txt", ""), ("treffen.md", "# ")])
+def test_an_imported_files_first_line_becomes_its_title_and_is_not_lost(db, tmp_path, name, heading):
+    text = ("Ein Treffen in Brüssel\n\nDie Minister trafen sich am Montag. Sie sprachen lange.\n\n"
+            "Danach gab es ein Essen.\n\nAm Abend fuhren alle nach Hause.")
+    (tmp_path / name).write_text(heading + text, encoding="utf-8")
+    article_id, title = commands.import_source(db, str(tmp_path / name))
+    # Nothing typed: the heading is the title (the reader's <h1>), the three paragraphs the text.
+    assert title == "Ein Treffen in Brüssel"
+    assert [(b["kind"], b["text"][:12]) for b in articles.get_blocks(db, article_id)] == [
+        ("paragraph", "Die Minister"), ("paragraph", "Danach gab e"), ("paragraph", "Am Abend fuh")]
+
 def test_import_a_web_page_by_address(db, site):  # noqa: F811 (the loopback web server)
     # The test site is on 127.0.0.1: allowed as READER_ALLOW_PRIVATE_URLS=1 allows it.
     with_user = site.replace("http://", "http://anna:geheim@")

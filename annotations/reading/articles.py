@@ -58,13 +58,16 @@ def m002_cascade(db):
 
 def create_article(db, text, *, title=None, source=None, source_url=None):
     """Structure text and store it as a new article; return its id."""
-    return store_article(db, structure(text), title=title, source=source, source_url=source_url)
+    return store_article(db, structure(text, title), source=source, source_url=source_url)
 
 
-def store_article(db, structured, *, title=None, source=None, source_url=None):
-    """Store an already structured (title, blocks) pair as a new article; return its id."""
-    auto_title, blocks = structured
-    title = clean(title or "") or auto_title
+def store_article(db, structured, *, source=None, source_url=None):
+    """Store an already structured (title, blocks) pair as a new article; return its id.
+
+    A title of the learner's own goes to the structuring (structure(text, title) and the like),
+    not here: whether the text's opening heading is the title or stays in the text depends on it.
+    """
+    title, blocks = structured
     stamp = now()
     with db.atomic():
         article_id = db["articles"].insert(

@@ -198,10 +198,10 @@ def fetch_page(url, *, allow_private=False, deadline=None):
     return text if kind != "text/plain" else None, text
 
 
-def structured_from_url(url, *, allow_private=False):
-    """Return ((title, blocks), source host) for the article at url, its structure kept."""
+def structured_from_url(url, *, allow_private=False, title=None):
+    """Return ((title, blocks), source host) for the article at url, its structure kept (title: the learner's)."""
     html, raw = fetch_page(url, allow_private=allow_private)
-    structured = formats.from_html(html) if html is not None else formats.from_text(raw)
+    structured = formats.from_html(html, title) if html is not None else formats.from_text(raw, title)
     return structured, urlsplit(clean_url(url)).hostname
 
 

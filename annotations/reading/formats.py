@@ -84,7 +84,10 @@ def looks_like_html(filename, text):
 
 
 def from_html(html, title=None):
-    """Return (title, blocks) of a web page's article: trafilatura's structure, its metadata title."""
+    """Return (title, blocks) of a web page's article: trafilatura's structure, its metadata title.
+
+    Here and below, title is the learner's own: it replaces the found one, and the text keeps its heading.
+    """
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=False,
                               with_metadata=True)
     if not xml:
@@ -97,17 +100,17 @@ def from_html(html, title=None):
     return structuring.finish(blocks, title or root.get("title") or None)
 
 
-def from_text(text):
+def from_text(text, title=None):
     """Return (title, blocks) of plain text."""
-    return structuring.structure(text)
+    return structuring.structure(text, title)
 
 
-def from_markdown(text):
+def from_markdown(text, title=None):
     """Return (title, blocks) of Markdown."""
-    return structuring.markdown_blocks(text)
+    return structuring.markdown_blocks(text, title)
 
 
-def from_epub(raw):
+def from_epub(raw, title=None):
     """Return (title, blocks) of an EPUB book: chapters in spine order, each opened by a heading."""
     if len(raw) > MAX_EPUB_BYTES:
         raise ArticleError(f"The book is too large (limit {MAX_EPUB_BYTES // (1024 * 1024)} MB).")
@@ -139,9 +142,10 @@ def from_epub(raw):
         blocks.extend(chapter)
     if not any(b.kind in structuring.TEXT_KINDS for b in blocks):
         raise ArticleError("That book has no text to read.")
-    titles = book.get_metadata("DC", "title")
-    title = titles[0][0] if titles and titles[0][0] else None
-    return structuring.finish(blocks, structuring.clean(title)[:300] if title else None)
+    if not title:
+        titles = book.get_metadata("DC", "title")
+        title = titles[0][0] if titles and titles[0][0] else None
+    return structuring.finish(blocks, title)
 
 
 def _toc_links(toc):
@@ -155,17 +159,17 @@ def _toc_links(toc):
             yield entry
 
 
-def from_file(filename, raw):
+def from_file(filename, raw, title=None):
     """Return (title, blocks) of an uploaded file, chosen by its name (and first bytes)."""
     name = (filename or "").lower()
     if name.endswith(".epub") or raw[:2] == b"PK":
-        return from_epub(raw)
+        return from_epub(raw, title)
     if len(raw) > MAX_BYTES:
         raise ArticleError(f"The file is too large (limit {MAX_BYTES // (1024 * 1024)} MB).")
     is_html = name.endswith((".html", ".htm", ".xhtml"))
     text = decode(raw, html=is_html or raw.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")))
     if looks_like_html(name, text):
-        return from_html(text)
+        return from_html(text, title)
     if name.endswith((".md", ".markdown")):
-        return from_markdown(text)
-    return from_text(text)
+        return from_markdown(text, title)
+    return from_text(text, title)

@@ -173,7 +173,7 @@ def _normalise(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def structure(text):
+def structure(text, title=None):
     """Split plain text into a title and Blocks (heading, paragraph, list, quote, boilerplate)."""
     text = _normalise(text)
     blocks = _lone_numbers([b for group in _split_blocks(text) for b in _group_blocks(group)])
@@ -184,11 +184,16 @@ def structure(text):
     if not any(b.kind in TEXT_KINDS for b in blocks):
         # Only short lines (a list, a poem): read them as paragraphs, not as headings.
         blocks = [Block("paragraph", b.text) for b in blocks]
-    return finish(blocks)
+    return finish(blocks, title)
 
 
 def finish(blocks, title=None):
-    """Mark leading and trailing site chrome, take the title off the top; return (title, blocks)."""
+    """Mark leading and trailing site chrome, take the title off the top; return (title, blocks).
+
+    A given title (typed by the learner, or a page's or book's own) leaves the opening heading
+    in the text unless it says the same: only a heading that becomes the title leaves the blocks.
+    """
+    title = clean(title or "")[:300] or None
     blocks = [Block(b.kind, clean(b.text)) for b in blocks if b.text and b.text.strip()]
     if not blocks:
         raise ArticleError("The text is empty: paste or upload some German text to read.")
@@ -276,7 +281,7 @@ def _inline_text(token):
     return clean("".join(parts))
 
 
-def markdown_blocks(text):
+def markdown_blocks(text, title=None):
     """Return (title, blocks) from Markdown: headings, paragraphs, list items, block quotes."""
     text = _normalise(text)
     blocks, stack = [], []
@@ -310,7 +315,7 @@ def markdown_blocks(text):
             blocks.append(Block(kind, content))
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(Block("paragraph", clean(token.content)))
-    return finish(blocks)
+    return finish(blocks, title)
 
 
 # --- HTML (trafilatura's XML, or an EPUB chapter's XHTML) -------------------------

@@ -53,19 +53,19 @@ def create():
     upload, url = request.files.get("file"), entered["url"].strip()
     try:
         if upload and upload.filename:
-            structured = formats.from_file(upload.filename, upload.read(formats.MAX_EPUB_BYTES + 1))
+            structured = formats.from_file(upload.filename, upload.read(formats.MAX_EPUB_BYTES + 1), title)
         elif text.strip() or not url:
-            structured = articles.structure(text)
+            structured = articles.structure(text, title)
         else:
             url = fetch.clean_url(url)  # no user:password@ in links and exports
-            structured, host = fetch.structured_from_url(url, allow_private=settings().allow_private_urls)
+            structured, host = fetch.structured_from_url(url, allow_private=settings().allow_private_urls,
+                                                         title=title)
             source, source_url = source or host, url
         if url and source_url is None:
             # Beside a pasted text or a file, the address names where it came from: it is not fetched.
             source_url, host = fetch.named_source(url)
             source = source or host
-        article_id = articles.store_article(get_db(), structured, title=title, source=source,
-                                            source_url=source_url)
+        article_id = articles.store_article(get_db(), structured, source=source, source_url=source_url)
     except articles.ArticleError as e:
         # The form again with the reason and everything typed (a file must be chosen again).
         if htmx:

@@ -51,6 +51,13 @@ def test_a_title_differing_from_the_first_heading_keeps_the_heading():
     assert title == "Erdöl: Woher es kommt" and blocks[0] == articles.Block("heading", "Ein Überblick")
 
 
+
+def test_a_typed_title_keeps_a_fetched_pages_headline_in_the_text(client, db, site):  # noqa: F811
+    read_back(client, client.post("/articles", data={"url": site + "/cp1252", "title": "Mein Öl"}))
+    article_id = max(a["id"] for a in articles.list_articles(db))
+    assert articles.get_article(db, article_id)["title"] == "Mein Öl"
+    assert blocks_of(db, article_id)[0] == ("heading", "Erdöl: Woher es kommt")
+
 PASTED = """Zum Inhalt springen
 Menü
 Startseite

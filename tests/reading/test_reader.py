@@ -95,6 +95,51 @@ def test_upload_a_text_file(client):
     assert "Mit CRLF." in client.get(r.location).get_data(as_text=True)
 
 
+BRUSSELS = ("Ein Treffen in Brüssel\n\nDie Minister trafen sich am Montag. Sie sprachen lange.\n\n"
+            "Danach gab es ein Essen.\n\nAm Abend fuhren alle nach Hause.")
+
+
+def blocks_of(db, location):
+    article_id = int(location.rsplit("/", 1)[1])
+    blocks = [(b["kind"], b["text"]) for b in articles.get_blocks(db, article_id)]
+    return articles.get_article(db, article_id)["title"], blocks
+
+
+def upload(name, text):
+    return {"file": (io.BytesIO(text.encode("utf-8")), name)}
+
+
+@pytest.mark.parametrize("data", [
+    {"text": BRUSSELS},
+    {"text": "# " + BRUSSELS},  # pasted Markdown
+    {"text": BRUSSELS.replace("\n\n", "\n", 1)},  # the heading right above the first paragraph
+    upload("treffen.txt", BRUSSELS),
+    upload("treffen.md", "# " + BRUSSELS),
+], ids=["text", "markdown", "no-blank-line", "txt-file", "md-file"])
+def test_a_typed_title_keeps_the_texts_first_line_in_the_article(client, db, data):
+    r = client.post("/articles", data={"title": "Brüssel-Test", **data}, content_type="multipart/form-data")
+    assert r.status_code == 303
+    title, blocks = blocks_of(db, r.location)
+    assert title == "Brüssel-Test"
+    assert blocks[0] == ("heading", "Ein Treffen in Brüssel") and len(blocks) == 4
+    page = client.get(r.location).get_data(as_text=True)
+    assert '<h1 id="article-title" lang="de">Brüssel-Test</h1>' in page
+    assert re.search(r'<h2 class="ptext" id="p-1-text" lang="de">Ein Treffen in Brüssel</h2>', page)
+
+
+@pytest.mark.parametrize("title", ["", "   ", "Ein  Treffen in Brüssel"])
+def test_without_a_typed_title_the_first_line_is_the_title(client, db, title):
+    r = client.post("/articles", data={"title": title, "text": BRUSSELS})
+    assert r.status_code == 303
+    title, blocks = blocks_of(db, r.location)
+    # Taken off the text as the title, shown once, as the page's heading.
+    assert title == "Ein Treffen in Brüssel"
+    assert [kind for kind, _text in blocks] == ["paragraph"] * 3
+    page = client.get(r.location).get_data(as_text=True)
+    assert '<h1 id="article-title" lang="de">Ein Treffen in Brüssel</h1>' in page
+    assert page.count("Ein Treffen in Brüssel</h") == 1
+
+
 @pytest.mark.parametrize("data, message", [
     ({"text": "   "}, "empty"),
     ({"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "x.txt")}, "not text"),
