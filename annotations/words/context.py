@@ -621,7 +621,11 @@ def grammar(result, entries):
     if top is None:
         return out
     if top["gender"] in ("m", "f", "n") and " " not in top["headword"]:
-        out.update(lemma=top["headword"], gender=top["gender"], plural=top["plural"])
+        # Ding gives the plural on some lines of a noun only: the sense ranked first may lack it
+        # ("Staat: state, nation" has none, "Staat: state, country" has "Staaten").
+        plural = next((e["plural"] for e in entries if e["plural"] and e["headword"] == top["headword"]
+                       and e["gender"] == top["gender"]), "")
+        out.update(lemma=top["headword"], gender=top["gender"], plural=plural)
     elif top["pos"] == "verb" and not result["multiword"]:
         head = top["headword"].split()
         if "sich" in head and head[-1].lower() == lemma.lower():

@@ -13,7 +13,7 @@ from .dictionary import alternatives_of, normalize
 # The version of the rules that turn headwords into lookup keys, and of the rows they make:
 # raise it when either changes, and the next start imports the dictionary again
 # (importer.is_current).
-KEYS_VERSION = 11
+KEYS_VERSION = 12  # 12: plurals of lines with more singulars than plurals
 
 
 class DictFormatError(ValueError):
@@ -135,10 +135,31 @@ def _plurals(des):
     if len(des) < 2:
         return []
     singular, plural = alternatives_of(des[0].strip()), alternatives_of(des[1].strip())
-    if len(singular) != len(plural) or not all("{pl}" in p for p in plural):
+    if not plural or not all("{pl}" in p for p in plural):
         return []
-    return [" ".join(_NOT_HEADWORD.sub(" ", p).split()) if re.search(r"\{[mfn]\}", s) else ""
-            for s, p in zip(singular, plural)]
+    words = [" ".join(_NOT_HEADWORD.sub(" ", p).split()) for p in plural]
+    nouns = [bool(re.search(r"\{[mfn]\}", s)) for s in singular]
+    if len(singular) == len(plural):
+        return [p if noun else "" for p, noun in zip(words, nouns)]
+    # Fewer plurals than singulars ("Hauptstadt {f}; Kapitale {f} [veraltet] | Hauptstädte {pl}"), or
+    # more: a plural goes only to the singular it is visibly the plural of, each used once.
+    out, left = [], list(words)
+    for s, noun in zip(singular, nouns):
+        head = " ".join(_NOT_HEADWORD.sub(" ", s).split())
+        mine = next((p for p in left if noun and _plural_of(head, p)), "")
+        if mine:
+            left.remove(mine)
+        out.append(mine)
+    return out
+
+
+_FOLD = str.maketrans("äöü", "aou")
+
+
+def _plural_of(singular, plural):
+    """Say whether plural is visibly singular's: all of it but its last letter, umlauts aside ("Stadt", "Städte")."""
+    s, p = singular.lower().translate(_FOLD), plural.lower().translate(_FOLD)
+    return " " not in s and len(s) > 2 and p.startswith(s[:-1]) and len(p) <= len(s) + 3
 
 
 def parse_ding(lines):

@@ -101,8 +101,12 @@ def _ask_translator(db, word):
         return None, e.message
 
 
-def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None):
-    """Build everything the popover shows for text[start:end] of a block."""
+def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None, refused=None):
+    """Build everything the popover shows for text[start:end] of a block.
+
+    refused: a save the server refused ({"message", "typed": {"lemma", "gloss"}}), shown in the
+    form with what was typed.
+    """
     text = block["text"]
     result = context.in_context(db, text, start, end, limit=TRANSLATION_POOL)
     if result is None:
@@ -114,6 +118,8 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
     installed = dictionary.is_installed(db)
     best, aligned = align.meaning_in(db, result, text, translation, context_translation, installed)
     split = result["split"]
+    # The noun's plural may be on a line ranked below the dozen shown ("Gipfel: summit").
+    found = context.grammar(result, result["entries"])
     entries = result["entries"] = result["entries"][:dictionary.MAX_RESULTS]
     running = dictionary.running_import(db)
     # While the first import runs, the dictionary is coming: ask the translator only on request.
@@ -123,7 +129,6 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         machine, machine_error = _ask_translator(db, result["surface"])
     # A loanword needs the dictionary to have said no: while none is installed, "Gift" is no "gift".
     loanword = context.loanword(result) if installed else None
-    grammar = context.grammar(result, entries)
     if split:
         gloss = best or unlisted.split_meaning(split, result["surface"])
     else:
@@ -134,7 +139,10 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         gloss = agent or best or (senses.best_gloss(entries[0]) if entries
                          else machine or (loanword if not result["name"] else None) or "")
     gloss = senses.readable(gloss)
-    saved = vocab.find(db, grammar["lemma"]) or vocab.find(db, result["separable"] or result["lemma"])
+    saved = vocab.find_looked_up(db, [found["lemma"], result["separable"] or result["lemma"]], result["surface"])
+    # A saved word shows (and an Update keeps) its own lemma and grammar, as the learner may have
+    # corrected them on the vocabulary page; the dictionary's are for a word not saved yet.
+    grammar = {"lemma": saved["lemma"], **{k: saved[k] or "" for k in ("gender", "plural", "form")}} if saved else found
     top = [e for e in entries if e["in_context"]] or entries[:SHOWN]
     top = top[:SHOWN]
     return {
@@ -148,10 +156,11 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         # The sentence as written: the meaning may have lost its opening capital ("long-established residents").
         "aligned": (translation[:aligned[0]], translation[slice(*aligned)], translation[aligned[1]:]) if aligned else None,
         "machine": machine, "machine_error": machine_error,
-        "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar,
+        "asked": ask, "save_lemma": grammar["lemma"], "grammar": grammar, "found_lemma": found["lemma"],
         "plural_note": context.plural_note(grammar["lemma"], grammar["plural"]),
         "shown": top, "more": [e for e in entries if e not in top],
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
+        "refused": refused,
         "import": running, "first_import": running and not installed,
         "learning": popover.context(db, result, text, settings().espeak),
     }
@@ -201,6 +210,10 @@ def save():
     article_id, block, start, end = _selection(request.form)
     view = lookup_view(db, article_id, block, start, end)
     lemma = request.form.get("lemma", view["save_lemma"])
+    # The dictionary's lemma of a word saved under another ("Verbündeter", renamed "Verbündete";
+    # a popover opened before the rename) is that word: saved again, it would be there twice.
+    if view["saved"] and " ".join(lemma.split()) == view["found_lemma"]:
+        lemma = view["saved"]["lemma"]
     # The grammar found belongs to the word looked up; a lemma typed over it has none yet.
     same = " ".join(lemma.split()) == view["save_lemma"]
     grammar = {k: view["grammar"][k] if same else "" for k in ("gender", "plural", "form")}
@@ -211,7 +224,12 @@ def save():
             article_id=article_id, block_n=block["n"], start=start, end=end,
             sentence_start=view["sentence_start"], **grammar)
     except vocab.VocabError as e:
-        abort(400, str(e))
+        # The popover again, the reason beside the form and what was typed kept (htmx swaps 4xx here).
+        typed = {"lemma": lemma, "gloss": request.form.get("gloss", "")}
+        view = {**view, "refused": {"message": str(e), "typed": typed}}
+        if htmx:
+            return render_template("words/_lookup.html", w=view), 400
+        return render_template("words/save_refused.html", w=view), 400
     saved = vocab.find(db, vocab.check_lemma(lemma))
     review.start(db, saved["lemma"])  # a saved word starts at learning 1, with a card due now
     if not htmx:

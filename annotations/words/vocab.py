@@ -48,15 +48,47 @@ GENDERS = {"": "", "m": "der", "f": "die", "n": "das"}
 MAX_PLURAL = 100
 
 
-def check_grammar(gender, plural, form):
-    """Return cleaned (gender, plural, form) or raise VocabError."""
+def check_grammar(gender, plural, form, lemma=""):
+    """Return cleaned (gender, plural, form) or raise VocabError; a plural in dictionary notation is written out."""
     gender = (gender or "").strip()
     if gender not in GENDERS:
         raise VocabError("The gender must be m, f or n (or empty).")
     plural, form = " ".join((plural or "").split()), " ".join((form or "").split())
     if len(plural) > MAX_PLURAL or len(form) > MAX_LEMMA:
         raise VocabError(f"The plural or the verb form is too long (the limit is {MAX_PLURAL} characters).")
-    return gender, plural, form
+    return gender, whole_plural(plural, lemma), form
+
+
+# A plural as dictionaries write it beside the singular: "-en", "-" (unchanged), "¨-e", "¨-"
+# (umlaut); the popover shows it so, and cards and exports need the word ("die Kämpfe", not "die -en").
+_NOTATION = re.compile(r"(?:(¨)\s*[-–]?|[-–])\s*(\w*)")
+_UMLAUT = {"au": "äu", "Au": "Äu", "aa": "ä", "Aa": "Ä", "oo": "ö", "Oo": "Ö", "a": "ä", "o": "ö", "u": "ü",
+           "A": "Ä", "O": "Ö", "U": "Ü"}
+_LAST_VOWEL = re.compile(r"(au|Au|aa|Aa|oo|Oo|[aouAOU])(?=[^aouäöüAOUÄÖÜ]*$)")
+
+
+def whole_plural(plural, lemma):
+    """Return a plural written out from dictionary notation ("-en" after "Staat": "Staaten"); others as given.
+
+    "die Kämpfe" loses its article (cards add it). Raise VocabError where the notation cannot
+    apply: to a phrase, or an umlaut to a word without a, o or u.
+    """
+    if plural.lower().startswith("die "):
+        plural = plural[4:].lstrip()
+    m = _NOTATION.fullmatch(plural)
+    if not m:
+        return plural
+    umlaut, ending = bool(m.group(1)), m.group(2)
+    lemma = " ".join((lemma or "").split())
+    if not lemma or " " in lemma:
+        raise VocabError(f"Write the whole plural: “{plural}” is short for the plural of a single word.")
+    stem = lemma
+    if umlaut:
+        vowel = _LAST_VOWEL.search(lemma)
+        if not vowel:
+            raise VocabError(f"“{lemma}” has no a, o or u to take an umlaut: write the whole plural.")
+        stem = lemma[:vowel.start()] + _UMLAUT[vowel.group(1)] + lemma[vowel.end():]
+    return stem + ending
 
 
 def with_article(word):
@@ -96,12 +128,15 @@ def check_gloss(gloss):
 
 def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_n, start, end,
          sentence_start, gender="", plural="", form=""):
-    """Save a word (or update the one saved under the same lemma); return its id."""
+    """Save a word (or update the one saved under the same lemma); return its id.
+
+    The grammar given is the dictionary's, for a new word: a word saved already keeps its own,
+    which the learner may have corrected on the vocabulary page.
+    """
     lemma, gloss = check_lemma(lemma), check_gloss(gloss)
-    gender, plural, form = check_grammar(gender, plural, form)
+    gender, plural, form = check_grammar(gender, plural, form, lemma)
     stamp = now()
     record = {"lemma": lemma, "surface": surface, "gloss": gloss, "sentence": sentence,
-              "gender": gender, "plural": plural, "form": form,
               "translation": translation, "from_article": article_id, "from_block": block_n,
               "start": start, "end": end, "sentence_start": sentence_start, "modified": stamp}
     with db.atomic():
@@ -109,13 +144,36 @@ def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_
         if existing:
             db["vocab"].update(existing["id"], record)
             return existing["id"]
-        return db["vocab"].insert({**record, "created": stamp}).last_pk
+        grammar = {"gender": gender, "plural": plural, "form": form}
+        return db["vocab"].insert({**record, **grammar, "created": stamp}).last_pk
 
 
 def find(db, lemma):
     """Return the saved word with this lemma, or None."""
     rows = list(db.query("SELECT * FROM vocab WHERE lemma = ?", [lemma]))
     return rows[0] if rows else None
+
+
+def find_looked_up(db, lemmas, surface):
+    """Return the saved word a looked-up word is, or None: lemmas are its candidates, best first.
+
+    The text marks a saved word where a token's lemma or spelling is its lemma, in any case,
+    or the form it was saved from (spans): a word renamed on the vocabulary page ("Verbündeter"
+    to "Verbündete") is still marked, so the popover must find it the same way. An exact lemma
+    wins; a match in another case or by the saved form only where one saved word has it.
+    """
+    candidates = [c for c in dict.fromkeys(lemmas) if c]
+    for lemma in candidates:
+        if word := find(db, lemma):
+            return word
+    # In Python: SQLite's lower() folds ASCII only ("Ärger" would stay "Ärger").
+    saved = list(db.query("SELECT id, lemma, surface FROM vocab"))
+    for column, values in (("lemma", [*candidates, surface]), ("surface", [surface])):
+        for value in dict.fromkeys(v.lower() for v in values if v):
+            ids = [row["id"] for row in saved if row[column].lower() == value]
+            if len(ids) == 1:
+                return get(db, ids[0])
+    return None
 
 
 def get(db, word_id):
@@ -145,7 +203,7 @@ def update(db, word_id, **changes):
     if "gloss" in changes:
         record["gloss"] = check_gloss(changes["gloss"])
     grammar = {k: changes.get(k, word.get(k) or "") for k in ("gender", "plural", "form")}
-    record.update(zip(("gender", "plural", "form"), check_grammar(**grammar)))
+    record.update(zip(("gender", "plural", "form"), check_grammar(**grammar, lemma=record.get("lemma", word["lemma"]))))
     renamed = record.get("lemma", word["lemma"]) != word["lemma"]
     if renamed and record["form"] == (word.get("form") or "") and not form_fits(record["form"], record["lemma"]):
         record["form"] = ""

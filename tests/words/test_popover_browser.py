@@ -150,3 +150,25 @@ def test_the_translations_own_word_is_marked_and_fits(screen, live_server, app, 
     mark.scroll_into_view_if_needed()  # inside the popover, not off the screen
     assert inside(mark.bounding_box(), width, height)
     assert inside(popover.bounding_box(), width, height)
+
+
+def test_a_refused_save_is_explained_in_the_popover_and_keeps_what_was_typed(page, live_server, db, article, word_box):
+    page.goto(f"{live_server}/articles/{article}")
+    point = word_box(page, 1, "Soldaten")
+    page.mouse.click(point["x"], point["y"])
+    popover = page.locator("#word-popover")
+    form = popover.locator("form.word-save")
+    form.locator("[name=lemma]").fill("😀")
+    form.locator("[name=gloss]").fill("my own meaning")
+    form.locator("[data-action=save-word]").click()
+    expect(form.locator(".error-message")).to_have_text("The word to save has no letters in it.")
+    # The popover is still the word's, with what was typed: corrected, it saves.
+    expect(popover.locator("#word-popover-title")).to_have_text("Soldaten")
+    expect(popover.locator(".word-grammar")).to_contain_text("der Soldat, -en")
+    expect(form.locator("[name=lemma]")).to_have_value("😀")
+    expect(form.locator("[name=gloss]")).to_have_value("my own meaning")
+    form.locator("[name=lemma]").fill("Soldat")
+    form.locator("[data-action=save-word]").click()
+    expect(popover.locator(".word-saved")).to_contain_text("Saved “Soldat”.")
+    expect(popover.locator("[name=gloss]")).to_have_value("my own meaning")
+    expect(popover.locator(".error-message")).to_have_count(0)
