@@ -6,7 +6,7 @@ from flask import Flask
 from flask_compress import Compress
 
 from . import asset_views, auth_views, db, settings, web
-from .learning import review_views
+from .learning import review, review_views
 from .learning import views as learning_views
 from .notes import export_views, protocol_views
 from .notes import views as notes_views
@@ -70,4 +70,5 @@ def create_app(test_config=None):
         importer.start_background(app_settings.database, importer.installed_sources(
             app_settings.ding_path, app_settings.freedict_path))
         search_store.start_background(app_settings.database)
+        review.start_background(app_settings.database)
     return app

@@ -12,6 +12,9 @@
   const CLASSES = ["ws-new", "ws-l1", "ws-l2", "ws-l3", "ws-l4", "ws-l5"];
   const canPaint = Boolean(window.CSS && CSS.highlights && window.Highlight);
   let classes = null; // {word lowercased: class} of the article's new and learning words
+  // {paragraph n: {UTF-16 offset: class}}: words keyed otherwise where they stand (both halves of
+  // a separable verb take the verb's status); "" is known, left unpainted.
+  let places = {};
 
   // Each paragraph's ranges, so a paragraph htmx re-renders (a highlight, a note, a saved word)
   // is painted again on its own: its old ranges point at removed text nodes (they collapse onto
@@ -31,10 +34,12 @@
       return [nodes[i][0], offset - nodes[i][1]];
     };
     const out = [];
+    const n = /^p-(\d+)-text$/.exec(ptext.id);
+    const here = (n && places[n[1]]) || {};
     let m;
     word.lastIndex = 0;
     while ((m = word.exec(text))) {
-      const cls = classes[m[0].toLowerCase()];
+      const cls = m.index in here ? here[m.index] : classes[m[0].toLowerCase()];
       if (!cls) continue;
       const r = new Range();
       r.setStart(...at(m.index));
@@ -99,6 +104,7 @@
       .then((data) => {
         if (!data) return;
         classes = data.classes;
+        places = data.places || {};
         paint();
         // Until the lemmatiser has loaded, words are matched as written: ask again shortly.
         if (!data.lemmatised) setTimeout(loadClasses, 5000);

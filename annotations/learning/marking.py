@@ -7,8 +7,9 @@ A span per word would cut every highlight's <mark> into one piece per word and d
 from sqlite_utils import Migrations
 
 from ..common import word_tokens
+from ..notes import anchoring
 from ..reading import articles
-from ..words import lemmas
+from ..words import context, lemmas
 from . import status
 
 migrations = Migrations("randnotiz.learning.marking")
@@ -54,32 +55,63 @@ class Keys:
         return key
 
 
+def token_keys(db, text, keys=None):
+    """Return [(start, end, word, key)]: the status key of each word of a text in its sentence.
+
+    The one place a word in a text gets its key, for painting, counts and the popover alike: its
+    lemma's (status.key_of), except both halves of a separable verb a lookup finds ("teilte …
+    mit"), which take the verb's ("mitteilen"). No lemmatiser is loaded or waited for here.
+    """
+    keys = keys or Keys()
+    split = context.separable_verbs(db, text)
+    return [(start, end, word, keys(split[start]) if start in split else keys(word))
+            for start, end, word in word_tokens(text)]
+
+
+def key_at(db, text, start):
+    """Return the status key of the word of text starting at start (code points), or None."""
+    return next((key for s, _, _, key in token_keys(db, text) if s == start), None)
+
+
 def _text_blocks(blocks):
     return [b for b in blocks if b["kind"] != "boilerplate"]
 
 
-def word_classes(db, article_id):
-    """Return {word as written, lowercased: status class} for the article's new and learning words."""
+def paint(db, article_id):
+    """Return ({word as written, lowercased: class}, {block n: {UTF-16 start: class}}) of the text.
+
+    The first part paints a word wherever it is written; the second, only the words keyed
+    otherwise in their sentence (a separable verb's halves), each at its place. Its class ""
+    means known: not painted, though the same word elsewhere is.
+    """
     known = status.all_statuses(db)
     keys = Keys()
-    out, seen = {}, set()
+    out, seen, places = {}, set(), {}
     for b in _text_blocks(articles.get_blocks(db, article_id)):
-        for _, _, word in word_tokens(b["text"]):
+        for start, _, word, key in token_keys(db, b["text"], keys):
             low = word.lower()
+            cls = CLASSES.get(known.get(key, ("new", None)), "")
+            if key != keys(word):
+                places.setdefault(b["n"], {})[anchoring.cp_to_utf16(b["text"], start)] = cls
+                continue
             if low in seen:
                 continue
             seen.add(low)
-            cls = CLASSES.get(known.get(keys(word), ("new", None)))
             if cls:
                 out[low] = cls
-    return out
+    return out, places
+
+
+def word_classes(db, article_id):
+    """Return {word as written, lowercased: status class} for the article's new and learning words."""
+    return paint(db, article_id)[0]
 
 
 def blocks_with(db, article_id, key):
     """Return the numbers of the article's blocks where a word with this key occurs."""
     keys = Keys()
     return [b["n"] for b in _text_blocks(articles.get_blocks(db, article_id))
-            if any(keys(w) == key for _, _, w in word_tokens(b["text"]))]
+            if any(k == key for _, _, _, k in token_keys(db, b["text"], keys))]
 
 
 def article_lemmas(db, article_id):
@@ -87,16 +119,21 @@ def article_lemmas(db, article_id):
     keys = Keys()
     out = {}
     for b in _text_blocks(articles.get_blocks(db, article_id)):
-        for _, _, w in word_tokens(b["text"]):
-            out.setdefault(keys(w), w)
+        for _, _, w, k in token_keys(db, b["text"], keys):
+            out.setdefault(k, w)
     return out
 
 
 # --- counts ------------------------------------------------------------------------
 
+# article_words_meta.lemmatised: 0 keyed as written, 1 by lemma, 2 by lemma with separable verbs
+# as one word (the keys the text is painted by). Counts of an older kind are made again.
+KEYED = 2
+
+
 def stale(db):
     """Return ids of articles whose word counts are missing or out of date."""
-    ready = 1 if lemmas.ready() else 0
+    ready = KEYED if lemmas.ready() else 0
     return [r[0] for r in db.execute(
         """SELECT a.id FROM articles a LEFT JOIN article_words_meta m ON m.article_id = a.id
            WHERE m.article_id IS NULL OR m.lemmatised < ?""", [ready])]
@@ -110,10 +147,11 @@ def index(db, article_id):
     keys = Keys()
     counts = {}
     for b in _text_blocks(articles.get_blocks(db, article_id)):
-        for _, _, w in word_tokens(b["text"]):
-            k = keys(w)
+        for _, _, w, k in token_keys(db, b["text"], keys):
             if k in counts:
                 counts[k][1] += 1
+            elif k != keys(w):  # a separable verb's half: counted as the verb
+                counts[k] = [k, 1]
             else:
                 counts[k] = [(lemmas.lemma(w, timeout=0) if keys.ready else None) or w, 1]
     with db.atomic():
@@ -121,7 +159,7 @@ def index(db, article_id):
         db.conn.executemany("INSERT INTO article_words (article_id, key, lemma, tokens) VALUES (?, ?, ?, ?)",
                        [(article_id, k, w, n) for k, (w, n) in counts.items()])
         db.execute("INSERT OR REPLACE INTO article_words_meta (article_id, modified, lemmatised) VALUES (?, ?, ?)",
-                   [article_id, article["modified"], 1 if keys.ready else 0])
+                   [article_id, article["modified"], KEYED if keys.ready else 0])
 
 
 def _difficulty(coverage):

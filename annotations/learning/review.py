@@ -1,13 +1,21 @@
 """Review saved words with FSRS (the `fsrs` package): one card per saved word, a log of every grade."""
 import json
+import logging
+import threading
 from datetime import datetime, timedelta, timezone
 
 import fsrs
 from sqlite_utils import Migrations
 
 from ..common import now, parse_time
-from ..words import anki, vocab
-from . import status
+from ..reading import articles
+from ..sqlite import connect
+from ..words import anki, lemmas, vocab
+from . import marking, status
+
+log = logging.getLogger(__name__)
+_started = set()
+_started_lock = threading.Lock()
 
 migrations = Migrations("randnotiz.learning.review")
 
@@ -140,7 +148,7 @@ def grade(db, lemma, rating, *, at=None, duration_ms=None, shown_due=None, sched
             raise ReviewError(f"There is no saved word “{lemma[:60]}” to review. It may have been deleted.")
         if shown_due and shown_due != row["due"]:
             raise AlreadyGraded(f"“{lemma[:60]}” was graded already; here is the next card.")
-        key = status.key_of(lemma)
+        key = word_key(db, lemma)
         old_status = status.get(db, key)
         card, _log = scheduler.review_card(_card(row), fsrs.Rating(rating), review_datetime=at)
         fresh = {"state": int(card.state), "step": card.step, "stability": card.stability,
@@ -183,13 +191,74 @@ def has_reviews_since(db, since):
     return db.execute("SELECT 1 FROM reviews WHERE at >= ? LIMIT 1", [since]).fetchone() is not None
 
 
+def word_key(db, lemma):
+    """Return the status key of a saved word: the one it was saved under, else its lemma's."""
+    row = db.execute("SELECT status_key FROM vocab WHERE lemma = ?", [lemma]).fetchone()
+    return (row and row[0]) or status.key_of(lemma)
+
+
+def saved_key(db, word):
+    """Return the status key a saved word row has in the text it was saved from."""
+    block = word["from_article"] is not None and articles.get_block(db, word["from_article"], word["from_block"])
+    if block and word["start"] is not None and block["text"][word["start"]:word["end"]] == word["surface"]:
+        key = marking.key_at(db, block["text"], word["start"])
+        if key:
+            return key
+    # The text has changed or gone: the word as written, if it is a form of the saved word.
+    surface = status.key_of(word["surface"]) if word["surface"] else None
+    return surface if surface and status.same_word(word["lemma"], surface) else status.key_of(word["lemma"])
+
+
+def adopt_keys(db, at=None):
+    """Give saved words from before status keys their key, carrying each status over; return how many.
+
+    Their status was kept under their lemma's key ("Verbündeter": "verbündete"), which the text
+    never paints. Needs the lemmatiser loaded (else does nothing): keys are lemmas.
+    """
+    if not lemmas.ready():
+        return 0
+    words = list(db.query("SELECT * FROM vocab WHERE status_key = ''"))
+    for word in words:
+        key, old_key = saved_key(db, word), status.key_of(word["lemma"])
+        with db.atomic():
+            progress = status.get(db, old_key)
+            if key != old_key and progress["status"] != "new" and status.get(db, key)["status"] == "new":
+                status.restore(db, key, word["lemma"], progress["status"], progress["level"], at=at)
+            db.execute("UPDATE vocab SET status_key = ? WHERE id = ? AND status_key = ''", [key, word["id"]])
+    return len(words)
+
+
+def start_background(path, wait=None):
+    """Once the lemmatiser is loaded, adopt_keys in a thread (once per database and process)."""
+    with _started_lock:
+        if path in _started:
+            return
+        _started.add(path)
+
+    def run():
+        if not lemmas.loaded(wait):
+            return
+        try:
+            db = connect(path)
+            try:
+                adopt_keys(db)
+            finally:
+                db.close()
+        except Exception:
+            log.exception("adopting saved words' status keys failed")
+
+    threading.Thread(target=run, name="status-keys", daemon=True).start()
+
+
 def edit_word(db, word_id, **changes):
     """Edit a saved word (vocab.update, which may raise VocabError); say whether it existed.
 
     A renamed word keeps its review card, its history and its status: a rename is mostly a
     correction (a typo, the lemma a lookup missed), and the learner's progress is with the word
-    they reviewed. A new word that has a card or a status of its own already keeps those; one
-    without either starts at learning 1, as a saved word does. The old word keeps its status.
+    they reviewed. Renamed to a spelling of the same word ("Verbündeter" to "Verbündete") it keeps
+    its status key too, so the text still shows its status. Renamed to another word, a new word
+    that has a card or a status of its own already keeps those; one without either starts at
+    learning 1, as a saved word does. The old word keeps its status.
     """
     with db.atomic():
         before = vocab.get(db, word_id)
@@ -198,18 +267,21 @@ def edit_word(db, word_id, **changes):
             return False
         old, new = before["lemma"], after["lemma"]
         if new != old:
-            old_key, new_key = status.key_of(old), status.key_of(new)
+            old_key = before.get("status_key") or status.key_of(old)
+            same = status.same_word(new, old) or status.same_word(new, old_key)
+            new_key = old_key if same else status.key_of(new)
             progress = status.get(db, old_key)
             if old_key != new_key and progress["status"] != "new" and status.get(db, new_key)["status"] == "new":
                 status.set_status(db, new, progress["status"], progress["level"])
+            vocab.update(db, word_id, status_key=new_key)
             if get_card(db, new) is None:
                 db.execute("UPDATE cards SET lemma = ? WHERE lemma = ?", [new, old])
                 db.execute("UPDATE reviews SET lemma = ? WHERE lemma = ?", [new, old])
-            start(db, new)
+            start(db, new, key=new_key)
     return True
 
 
-def start(db, lemma, at=None):
+def start(db, lemma, key=None, at=None):
     """Start learning a just-saved word: learning 1 (unless it has a status) and a card due now."""
-    status.start_learning(db, lemma, at=at)
+    status.start_learning(db, lemma, key=key or word_key(db, lemma), at=at)
     ensure_cards(db, at)

@@ -42,6 +42,28 @@ def key_of(word):
     return ((lemmas.lemma(word, timeout=0) if lemmas.ready() else None) or word).lower()
 
 
+def same_word(a, b):
+    """Say whether two spellings are one word: their lemma chains meet ("Verbündeter", "verbündete").
+
+    simplemma's lemma of a lemma may differ ("Verbündeten" -> "Verbündeter" -> "Verbündete"), so
+    one step is not enough; several steps are too many for keys (they would make "schicken"
+    "schick"), but right for saying that a renamed word is still the one it was.
+    """
+    return bool(_chain(a) & _chain(b))
+
+
+def _chain(word, steps=4):
+    out = {word.lower()}
+    if not lemmas.ready():
+        return out
+    for _ in range(steps):
+        word = lemmas.lemma(word, timeout=0) or word
+        if word.lower() in out:
+            break
+        out.add(word.lower())
+    return out
+
+
 def parse(raw):
     """Return (status, level) from "1".."5", "learning-3", "known", "ignored", "new"; raise StatusError."""
     raw = (raw or "").strip().lower()
@@ -122,9 +144,12 @@ def set_status(db, lemma, status, level=None, *, at=None):
     return key
 
 
-def start_learning(db, lemma, *, at=None):
-    """Put a newly saved word at learning 1 unless it already has a status; return its key."""
-    key = key_of(check_lemma(lemma))
+def start_learning(db, lemma, *, key=None, at=None):
+    """Put a newly saved word at learning 1 unless it already has a status; return its key.
+
+    key: the word's key in the text it was saved from (marking.token_keys), when known.
+    """
+    key = key or key_of(check_lemma(lemma))
     with db.atomic():
         if get(db, key)["status"] == "new":
             _apply(db, [(key, lemma, "learning", 1)], at=at)
@@ -197,4 +222,5 @@ def totals(db):
 def with_status(db, words):
     """Return saved words (dicts with "lemma") each with its "status" label, for exports."""
     known = all_statuses(db)
-    return [{**w, "status": label(*known.get(key_of(w["lemma"]), ("new", None)))} for w in words]
+    return [{**w, "status": label(*known.get(w.get("status_key") or key_of(w["lemma"]), ("new", None)))}
+            for w in words]

@@ -87,7 +87,8 @@ def counts(article_id):
 @bp.get("/articles/<int:article_id>/word-status.json")
 def word_classes(article_id):
     load_article(article_id)
-    return {"lemmatised": lemmas.ready(), "classes": marking.word_classes(get_db(), article_id)}
+    classes, places = marking.paint(get_db(), article_id)
+    return {"lemmatised": lemmas.ready(), "classes": classes, "places": places}
 
 
 @bp.get("/speech.wav")

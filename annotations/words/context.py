@@ -9,6 +9,7 @@ import re
 import regex
 
 from ..common import WORD_PATTERN, word_tokens
+from ..translation import sentences
 from . import agents, compounds, english_roles, lemmas, objects, senses, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .participles import participle_infinitives, past_participle
@@ -105,6 +106,48 @@ def _separable_verb(db, particle, words):
             if has_key(db, candidate, pos="verb"):
                 return candidate
     return None
+
+
+def _separable_here(db, first, at, clause, c_start, initial):
+    """Return the separable verb the word at sentence offset at belongs to in its clause, or None."""
+    # "Wir rücken zusammen.": the clause's last word, a lower-case particle, may belong here.
+    last = clause[-1][2] if clause else ""
+    if (last != first and last in PARTICLES and clause and clause[-1][0] + c_start > at
+            and _verbish(first, initial)):
+        return _separable_verb(db, last, [first])
+    if first in PARTICLES and clause and clause[-1][0] + c_start == at:
+        # The particle itself clicked: its verb stands earlier in the clause.
+        verbs = [w for s, _, w in clause if s + c_start < at and _verbish(w, s + c_start == 0)]
+        return _separable_verb(db, first, verbs)
+    return None
+
+
+def _sentence_initial(before):
+    """Say whether nothing but opening quotes and brackets stands before a word in its sentence."""
+    return before.strip(" „“\"'‚‘»«([") == ""
+
+
+def separable_verbs(db, text):
+    """Return {token start: separable verb} for both halves of every split verb a lookup finds in text.
+
+    The same test as in_context's for one clicked word, so the text and the popover agree on
+    which "teilte … mit" is "mitteilen". Only clauses ending in a particle ask the dictionary.
+    """
+    out = {}
+    for s_start, s_end in sentences.sentence_spans(text):
+        sentence = text[s_start:s_end]
+        tokens = word_tokens(sentence)
+        if not any(w in PARTICLES for _, _, w in tokens):
+            continue
+        for at, end, first in tokens:
+            c_start, c_end = _clause(sentence, at, end)
+            clause = word_tokens(sentence[c_start:c_end])
+            if not clause or clause[-1][2] not in PARTICLES:
+                continue
+            verb = _separable_here(db, first, at, clause, c_start, _sentence_initial(sentence[:at]))
+            if verb:
+                out[s_start + at] = verb
+    return out
 
 
 def _inseparable_participle_here(db, word, clause_words):
@@ -220,7 +263,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         c_start, c_end = _clause(sentence, at, at + len(first))
         clause = word_tokens(sentence[c_start:c_end])
         clause_words = [w for _, _, w in clause]
-        initial = sentence[:at].strip(" „“\"'‚‘»«([") == ""
+        initial = _sentence_initial(sentence[:at])
         lemma = lemmas.lemma(first, timeout=0) or first
         if first[0].islower() and len(lemma) > len(first) and lemma.lower().endswith(first.lower()):
             lemma = first  # no inflection drops a prefix: "färben" is not "schönfärben"
@@ -288,15 +331,7 @@ def in_context(db, text, start, end, limit=MAX_RESULTS):
         if pair:
             contraction = " ".join(pair)
             keys.append(pair[0])
-        # "Wir rücken zusammen.": the clause's last word, a lower-case particle, may belong here.
-        last = clause[-1][2] if clause else ""
-        if (last != first and last in PARTICLES and clause and clause[-1][0] + c_start > at
-                and _verbish(first, initial)):
-            separable = _separable_verb(db, last, [first])
-        elif first in PARTICLES and clause and clause[-1][0] + c_start == at:
-            # The particle itself clicked: its verb stands earlier in the clause.
-            verbs = [w for s, _, w in clause if s + c_start < at and _verbish(w, s + c_start == 0)]
-            separable = _separable_verb(db, first, verbs)
+        separable = _separable_here(db, first, at, clause, c_start, initial)
         if separable:
             lemma = separable
             want = dataclasses.replace(want, noun=False, adjective=False, verb=True, adverb=False)

@@ -218,11 +218,15 @@ def save():
     same = " ".join(lemma.split()) == view["save_lemma"]
     grammar = {k: view["grammar"][k] if same else "" for k in ("gender", "plural", "form")}
     try:
+        # Its status is the one the popover shows and the text is painted by, unless another word was typed.
+        key = view["learning"]["key"]
+        if not same and not word_status.same_word(vocab.check_lemma(lemma), key):
+            key = word_status.key_of(lemma)
         vocab.save(
             db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
             sentence=view["sentence"], translation=view["translation"] or "",
             article_id=article_id, block_n=block["n"], start=start, end=end,
-            sentence_start=view["sentence_start"], **grammar)
+            sentence_start=view["sentence_start"], status_key=key, **grammar)
     except vocab.VocabError as e:
         # The popover again, the reason beside the form and what was typed kept (htmx swaps 4xx here).
         typed = {"lemma": lemma, "gloss": request.form.get("gloss", "")}

@@ -44,6 +44,15 @@ def m002_grammar(db):
             db["vocab"].add_column(column, str, not_null_default="")
 
 
+@migrations()
+def m003_status_key(db):
+    # The status key of the word in the text it was saved from (learning.marking.token_keys):
+    # "Verbündeten" is keyed "verbündeter", its headword "Verbündeter" alone would be "verbündete".
+    # Empty for words saved before: learning.review.adopt_keys fills it once lemmas are loaded.
+    if "status_key" not in db["vocab"].columns_dict:
+        db["vocab"].add_column("status_key", str, not_null_default="")
+
+
 GENDERS = {"": "", "m": "der", "f": "die", "n": "das"}
 MAX_PLURAL = 100
 
@@ -127,21 +136,25 @@ def check_gloss(gloss):
 
 
 def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_n, start, end,
-         sentence_start, gender="", plural="", form=""):
+         sentence_start, gender="", plural="", form="", status_key=""):
     """Save a word (or update the one saved under the same lemma); return its id.
 
     The grammar given is the dictionary's, for a new word: a word saved already keeps its own,
-    which the learner may have corrected on the vocabulary page.
+    which the learner may have corrected on the vocabulary page. It keeps its status key too:
+    its status stays where it is.
     """
     lemma, gloss = check_lemma(lemma), check_gloss(gloss)
     gender, plural, form = check_grammar(gender, plural, form, lemma)
     stamp = now()
     record = {"lemma": lemma, "surface": surface, "gloss": gloss, "sentence": sentence,
               "translation": translation, "from_article": article_id, "from_block": block_n,
-              "start": start, "end": end, "sentence_start": sentence_start, "modified": stamp}
+              "start": start, "end": end, "sentence_start": sentence_start, "modified": stamp,
+              "status_key": status_key}
     with db.atomic():
         existing = find(db, lemma)
         if existing:
+            if existing.get("status_key"):
+                del record["status_key"]
             db["vocab"].update(existing["id"], record)
             return existing["id"]
         grammar = {"gender": gender, "plural": plural, "form": form}
@@ -202,6 +215,8 @@ def update(db, word_id, **changes):
         record["lemma"] = check_lemma(changes["lemma"])
     if "gloss" in changes:
         record["gloss"] = check_gloss(changes["gloss"])
+    if "status_key" in changes:  # learning.review.edit_word's, never a form's
+        record["status_key"] = changes["status_key"]
     grammar = {k: changes.get(k, word.get(k) or "") for k in ("gender", "plural", "form")}
     record.update(zip(("gender", "plural", "form"), check_grammar(**grammar, lemma=record.get("lemma", word["lemma"]))))
     renamed = record.get("lemma", word["lemma"]) != word["lemma"]

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from annotations.learning import review
 from annotations.reading import articles
-from annotations.words import vocab
+from annotations.words import importer, vocab
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +144,33 @@ def test_the_folded_summary_on_a_phone_follows_a_status_change(phone, live_serve
     percent = phone.locator("#article-counts .percent-known").text_content()
     expect(summary).to_contain_text(f"{new} · {percent}")
     assert not before.startswith(new) and "0.0 % known" not in percent
+
+
+KEYED = ("Die Ukraine und ihre Verbündeten beschuldigen Teheran.\n\n"
+         "Russland und der Iran rücken noch näher zusammen.")
+KEYED_DING = """Verbündeter {m} | Verbündeten {pl} :: ally | allies
+zusammenrücken {vi} | zusammenrückend | zusammengerückt :: to move together | moving together | moved together
+"""
+
+
+def test_a_saved_word_is_painted_with_its_status_at_once(page, live_server, app, db, tmp_path, lemmatiser):
+    # Saved under its headword ("Verbündeter"), the word keeps the key the text paints it by.
+    (tmp_path / "de-en").write_text(KEYED_DING, encoding="utf-8")
+    importer.import_dictionary(db, "ding", str(tmp_path / "de-en"))
+    article = articles.create_article(db, KEYED)
+    page.goto(f"{live_server}/articles/{article}")
+    painted(page, "ws-new", "Die Iran Russland Teheran Ukraine Verbündeten beschuldigen der ihre noch näher rücken"
+                            " und und zusammen")
+    click_word(page, 1, "Verbündeten")
+    expect(page.locator("#word-popover input[name=lemma]")).to_have_value("Verbündeter")
+    page.locator("#word-popover [data-action=save-word]").click()
+    expect(page.locator("#word-status")).to_contain_text("learning 1")
+    painted(page, "ws-l1", "Verbündeten")
+    # A separable verb: both halves take the status set on either.
+    page.keyboard.press("Escape")
+    click_word(page, 2, "rücken")
+    expect(page.locator("#word-popover")).to_contain_text("zusammenrücken")
+    page.keyboard.press("4")
+    expect(page.locator("#word-status")).to_contain_text("learning 4")
+    painted(page, "ws-l4", "rücken zusammen")
+    painted(page, "ws-l1", "Verbündeten")

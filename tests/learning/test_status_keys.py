@@ -1,0 +1,170 @@
+"""One word, one status: the popover, Save, a rename and the painted text agree on a word's key."""
+import json
+
+import pytest
+
+from annotations.common import word_tokens
+from annotations.learning import marking, review, status
+from annotations.reading import articles
+from annotations.words import importer, synonyms, vocab
+
+DING = """Soldat {m} | Soldaten {pl} :: soldier | soldiers
+Verbündeter {m} | Verbündeten {pl} :: ally | allies
+zusammenrücken {vi} | zusammenrückend | zusammengerückt :: to move together | moving together | moved together
+mitteilen {vt} | mitteilend | mitgeteilt | teilt mit | teilte mit :: to communicate | communicating | communicated
+teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared | shares | shared
+"""
+TEXT = ("Die Ukraine und ihre Verbündeten beschuldigen Teheran. Ein Verbündeter schweigt.\n\n"
+        "Russland und der Iran rücken noch näher zusammen.\n\n"
+        "Die Botschaft teilte das im Onlinedienst mit. Die Soldaten teilen das Brot mit den Kindern.\n\n"
+        "Der Soldat wartet.")
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def no_system_wordnet(monkeypatch, tmp_path_factory):
+    """Rank without the machine's WordNet, as tests/words do."""
+    empty = synonyms.WordNet(str(tmp_path_factory.mktemp("no-wordnet")))
+    monkeypatch.setattr(synonyms, "system", lambda: empty)
+
+
+@pytest.fixture
+def article(db, tmp_path, lemmatiser):
+    (tmp_path / "de-en").write_text(DING, encoding="utf-8")
+    importer.import_dictionary(db, "ding", str(tmp_path / "de-en"))
+    return articles.create_article(db, TEXT, title="Keys")
+
+
+def u16(text, word, occurrence=0):
+    i = -1
+    for _ in range(occurrence + 1):
+        i = text.index(word, i + 1)
+    start = len(text[:i].encode("utf-16-le")) // 2
+    return start, start + len(word.encode("utf-16-le")) // 2
+
+
+def form(db, article, n, word, occurrence=0, **extra):
+    start, end = u16(articles.get_block(db, article, n)["text"], word, occurrence)
+    return {"article": article, "n": n, "start": start, "end": end} | extra
+
+
+def popover_status(client, db, article, n, word, occurrence=0):
+    """Return (word the status buttons send, status label) the popover shows for a word."""
+    q = form(db, article, n, word, occurrence)
+    page = client.get("/words/lookup", query_string=q).get_data(as_text=True)
+    sent = page.split('<input type="hidden" name="word" value="', 1)[1].split('"', 1)[0]
+    label = page.split('class="status-label', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    return sent, label
+
+
+def painted(client, db, article):
+    """Return {(block n, word as written, occurrence): class or None} of every word as the page paints it."""
+    data = client.get(f"/articles/{article}/word-status.json").get_json()
+    classes, places = data["classes"], {int(n): {int(at): c for at, c in p.items()}
+                                        for n, p in data.get("places", {}).items()}
+    out = {}
+    for b in articles.get_blocks(db, article):
+        seen = {}
+        for start, _, word in word_tokens(b["text"]):
+            at = len(b["text"][:start].encode("utf-16-le")) // 2
+            here = places.get(b["n"], {})
+            cls = here[at] if at in here else classes.get(word.lower())
+            out[b["n"], word, seen.setdefault(word, 0)] = cls or None
+            seen[word] += 1
+    return out
+
+
+def test_a_saved_adjectival_noun_is_painted_and_shown_with_its_status(client, db, article):
+    # The headword Ding gives, lemmatised again, is another key than the text's word ("verbündete").
+    assert status.key_of("Verbündeter") != status.key_of("Verbündeten")
+    client.post("/vocabulary", data=form(db, article, 1, "Verbündeten", gloss="ally"), headers=HX)
+    assert vocab.find(db, "Verbündeter")
+    assert popover_status(client, db, article, 1, "Verbündeten")[1] == "learning 1"
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-l1"
+    # "4" from the popover changes that one status; a review grade does too: one key throughout.
+    word, _ = popover_status(client, db, article, 1, "Verbündeten")
+    client.post("/words/status", data={"word": word, "status": "4", "article": article}, headers=HX)
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-l4"
+    review.grade(db, "Verbündeter", 1)
+    assert popover_status(client, db, article, 1, "Verbündeten")[1] == "learning 1"
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-l1"
+    assert db["word_status"].count == 1
+
+
+def test_noun_inflections_share_the_saved_word_s_status(client, db, article):
+    client.post("/vocabulary", data=form(db, article, 3, "Soldaten", gloss="soldier"), headers=HX)
+    marks = painted(client, db, article)
+    assert marks[(3, "Soldaten", 0)] == marks[(4, "Soldat", 0)] == "ws-l1"
+    assert popover_status(client, db, article, 4, "Soldat")[1] == "learning 1"
+    assert [r["key"] for r in db.query("SELECT key FROM word_status")] == [status.key_of("Soldaten")]
+
+
+def test_a_renamed_word_keeps_its_one_status(client, db, article):
+    client.post("/vocabulary", data=form(db, article, 1, "Verbündeten", gloss="ally"), headers=HX)
+    word = vocab.find(db, "Verbündeter")
+    client.post("/words/status", data={"word": "Verbündeten", "status": "3", "article": article}, headers=HX)
+    # Another spelling of the same word: no second key, no second level.
+    assert status.key_of("Verbündete") != word["status_key"]
+    assert client.post(f"/vocabulary/{word['id']}", data={"lemma": "Verbündete"}, headers=HX).status_code == 200
+    assert vocab.get(db, word["id"])["status_key"] == word["status_key"]
+    review.grade(db, "Verbündete", 4)
+    graded = status.get(db, word["status_key"])
+    assert graded != {"status": "learning", "level": 3}
+    assert db["word_status"].count == 1
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == marking.CLASSES.get((graded["status"], graded["level"]))
+    assert popover_status(client, db, article, 1, "Verbündeten")[1] == status.label(graded["status"], graded["level"])
+
+
+def test_a_word_renamed_to_another_word_takes_that_word_s_key(client, db, article):
+    client.post("/vocabulary", data=form(db, article, 3, "teilte", lemma="teilen", gloss="share"), headers=HX)
+    word = vocab.find(db, "teilen")
+    client.post(f"/vocabulary/{word['id']}", data={"lemma": "mitteilen"}, headers=HX)
+    assert popover_status(client, db, article, 3, "teilte")[1] == "learning 1"
+    assert painted(client, db, article)[(3, "mit", 0)] == "ws-l1"
+    assert vocab.get(db, word["id"])["status_key"] == status.key_of("mitteilen")
+
+
+def test_both_halves_of_a_separable_verb_take_the_verb_s_status(client, db, article):
+    resp = client.post("/vocabulary", data=form(db, article, 2, "rücken", gloss="move together"), headers=HX)
+    assert json.loads(resp.headers["HX-Trigger"])["randnotiz:words-changed"]["blocks"] == [2]
+    marks = painted(client, db, article)
+    assert marks[(2, "rücken", 0)] == marks[(2, "zusammen", 0)] == "ws-l1"
+    assert popover_status(client, db, article, 2, "zusammen")[1] == "learning 1"
+    assert vocab.find(db, "zusammenrücken")["status_key"] == "zusammenrücken"
+
+    # Known on "teilte" (the popover: mitteilen) is mitteilen's, and paints "mit" too; the
+    # preposition "mit" and "teilen" elsewhere keep their own status.
+    word, _ = popover_status(client, db, article, 3, "teilte")
+    assert word == "mitteilen"
+    client.post("/words/status", data={"word": word, "status": "known", "article": article}, headers=HX)
+    assert status.get(db, "mitteilen")["status"] == "known" and status.get(db, "teilen")["status"] == "new"
+    marks = painted(client, db, article)
+    assert marks[(3, "teilte", 0)] is None and marks[(3, "mit", 0)] is None
+    assert marks[(3, "teilen", 0)] == marks[(3, "mit", 1)] == "ws-new"
+    assert popover_status(client, db, article, 3, "mit")[1] == "known"
+    assert popover_status(client, db, article, 3, "mit", 1)[1] == "new"
+
+
+def test_marking_an_article_known_covers_its_separable_verbs(client, db, article):
+    new = marking.new_words(db, article)
+    assert "zusammenrücken" in new and "mitteilen" in new
+    status.set_many(db, new, "known", article_id=article)
+    assert not any(painted(client, db, article).values())
+    assert marking.article_counts(db, article)["percent_known"] == 100
+
+
+def test_statuses_kept_under_a_saved_word_s_old_key_are_carried_over(client, db, article):
+    # A word saved before status keys: its status under its headword's key, which the text never paints.
+    text = articles.get_block(db, article, 1)["text"]
+    start = text.index("Verbündeten")
+    vocab.save(db, lemma="Verbündeter", surface="Verbündeten", gloss="ally", sentence="", translation="",
+               article_id=article, block_n=1, start=start, end=start + len("Verbündeten"), sentence_start=0)
+    status.set_status(db, "Verbündeter", "learning", 3)
+    db.execute("UPDATE vocab SET status_key = ''")
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-new"
+
+    assert review.adopt_keys(db) == 1
+    assert vocab.find(db, "Verbündeter")["status_key"] == status.key_of("Verbündeten")
+    assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-l3"
+    assert status.with_status(db, vocab.all_words(db))[0]["status"] == "learning 3"
+    assert review.adopt_keys(db) == 0
