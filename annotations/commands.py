@@ -8,11 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from . import schema, validation
+from .learning import review
 from .notes import backup as notes_backup
 from .notes import exports, webanno
 from .notes.highlights import AnnotationError
 from .reading import articles, fetch, formats
 from .sqlite import connect
+from .words import lemmas
 
 EXPORT_BASE = "http://127.0.0.1:5000"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -90,7 +92,9 @@ def restore(db_path, src):
     with path.open("rb") as f:
         head = f.read(16)
     if head != SQLITE_MAGIC:
-        return _restore_export(db_path, path)
+        result = _restore_export(db_path, path)
+        _adopt_keys(db_path)
+        return result
     _check_backup(path)
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -103,7 +107,23 @@ def restore(db_path, src):
         source.close()
     db = open_database(db_path)  # a backup from an older version gets its missing migrations
     try:
-        return {"articles": db["articles"].count, "annotations": db["highlights"].count}
+        result = {"articles": db["articles"].count, "annotations": db["highlights"].count}
+    finally:
+        db.close()
+    _adopt_keys(db_path)
+    return result
+
+
+LEMMATISER_WAIT = 120  # seconds; loading takes a few
+
+
+def _adopt_keys(db_path):
+    """Give restored saved words without a status key theirs, status carried over (a running server adopts only at its start)."""
+    if not lemmas.wait(LEMMATISER_WAIT):
+        return
+    db = open_database(db_path)
+    try:
+        review.adopt_keys(db)
     finally:
         db.close()
 

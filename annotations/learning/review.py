@@ -219,13 +219,29 @@ def adopt_keys(db, at=None):
         return 0
     words = list(db.query("SELECT * FROM vocab WHERE status_key = ''"))
     for word in words:
-        key, old_key = saved_key(db, word), status.key_of(word["lemma"])
-        with db.atomic():
-            progress = status.get(db, old_key)
-            if key != old_key and progress["status"] != "new" and status.get(db, key)["status"] == "new":
-                status.restore(db, key, word["lemma"], progress["status"], progress["level"], at=at)
-            db.execute("UPDATE vocab SET status_key = ? WHERE id = ? AND status_key = ''", [key, word["id"]])
+        adopt(db, word["id"], at=at)
     return len(words)
+
+
+def adopt(db, word_id, at=None):
+    """Give one saved word without a status key its key in its text, carrying its status over; return the key.
+
+    Its status is under its lemma's key (saved before status keys), or under the lemma as
+    written (saved before the lemmatiser had loaded). Needs the lemmatiser loaded.
+    """
+    with db.atomic():
+        word = vocab.get(db, word_id)
+        if word is None or word["status_key"]:
+            return word and word["status_key"]
+        key = saved_key(db, word)
+        for old_key in dict.fromkeys((status.key_of(word["lemma"]), word["lemma"].lower())):
+            progress = status.get(db, old_key)
+            if progress["status"] != "new":
+                if status.get(db, key)["status"] == "new":
+                    status.restore(db, key, word["lemma"], progress["status"], progress["level"], at=at)
+                break
+        db.execute("UPDATE vocab SET status_key = ? WHERE id = ?", [key, word_id])
+    return key
 
 
 def start_background(path, wait=None):
@@ -268,11 +284,16 @@ def edit_word(db, word_id, **changes):
         old, new = before["lemma"], after["lemma"]
         if new != old:
             old_key = before.get("status_key") or status.key_of(old)
-            same = status.same_word(new, old) or status.same_word(new, old_key)
-            new_key = old_key if same else status.key_of(new)
+            if status.same_word(new, old) or status.same_word(new, old_key):
+                new_key = old_key
+            else:
+                # Back to the word of its text ("Soldat" to "Verbündeter" again): the key the text
+                # paints it by ("verbündeter"), not its headword's ("verbündete").
+                text_key = saved_key(db, after)
+                new_key = text_key if status.same_word(new, text_key) else status.key_of(new)
             progress = status.get(db, old_key)
             if old_key != new_key and progress["status"] != "new" and status.get(db, new_key)["status"] == "new":
-                status.set_status(db, new, progress["status"], progress["level"])
+                status.restore(db, new_key, new, progress["status"], progress["level"])
             vocab.update(db, word_id, status_key=new_key)
             if get_card(db, new) is None:
                 db.execute("UPDATE cards SET lemma = ? WHERE lemma = ?", [new, old])
@@ -281,7 +302,27 @@ def edit_word(db, word_id, **changes):
     return True
 
 
+def save_word(db, **fields):
+    """Save a word (vocab.save, which may raise VocabError) and start learning it, in one transaction; return it."""
+    with db.atomic():
+        word_id = vocab.save(db, **fields)
+        start(db, vocab.get(db, word_id)["lemma"])
+        return vocab.get(db, word_id)
+
+
 def start(db, lemma, key=None, at=None):
-    """Start learning a just-saved word: learning 1 (unless it has a status) and a card due now."""
+    """Start learning a just-saved word: learning 1 (unless it has a status) and a card due now.
+
+    A saved word without a status key (saved before them, or before the lemmatiser had loaded)
+    gets its key here, its status carried over, so that learning 1 never covers it up.
+    """
+    word = vocab.find(db, lemma) if key is None else None
+    if word and not word["status_key"]:
+        if lemmas.ready():
+            key = adopt(db, word["id"], at=at)
+        elif get_card(db, word["lemma"]) is not None:
+            # Started before: its status is under a key only the lemmatiser can name, and
+            # adopt_keys carries it over once that has loaded.
+            return
     status.start_learning(db, lemma, key=key or word_key(db, lemma), at=at)
     ensure_cards(db, at)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from . import highlights, hypothesis, webanno
 from .. import validation
 from ..common import ARTICLE_PATH
-from ..learning import transfer
+from ..learning import review, transfer
 from ..reading import articles
 from .highlights import AnnotationError
 
@@ -179,10 +179,14 @@ def import_export(db, doc, base):
         raise AnnotationError(str(e)) from None
     undo = _Undo()
     try:
-        return _import(db, recs, items, status, base, learning, undo)
+        counts = _import(db, recs, items, status, base, learning, undo)
     except BaseException:
         _take_back(db, undo)
         raise
+    # Saved words from an export made before status keys get theirs, their status carried over:
+    # the server adopts keys once, at its start.
+    review.adopt_keys(db)
+    return counts
 
 
 def _import(db, recs, items, status, base, learning, undo):

@@ -218,11 +218,12 @@ def save():
     same = " ".join(lemma.split()) == view["save_lemma"]
     grammar = {k: view["grammar"][k] if same else "" for k in ("gender", "plural", "form")}
     try:
-        # Its status is the one the popover shows and the text is painted by, unless another word was typed.
-        key = view["learning"]["key"]
-        if not same and not word_status.same_word(vocab.check_lemma(lemma), key):
+        # Its status is the one the popover shows and the text is painted by, unless another word
+        # was typed. Before the lemmatiser has loaded no key is stored: review.adopt_keys gives it one.
+        key = view["learning"]["key"] if view["learning"]["lemmatised"] else ""
+        if key and not same and not word_status.same_word(vocab.check_lemma(lemma), key):
             key = word_status.key_of(lemma)
-        vocab.save(
+        saved = review.save_word(
             db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
             sentence=view["sentence"], translation=view["translation"] or "",
             article_id=article_id, block_n=block["n"], start=start, end=end,
@@ -234,8 +235,6 @@ def save():
         if htmx:
             return render_template("words/_lookup.html", w=view), 400
         return render_template("words/save_refused.html", w=view), 400
-    saved = vocab.find(db, vocab.check_lemma(lemma))
-    review.start(db, saved["lemma"])  # a saved word starts at learning 1, with a card due now
     if not htmx:
         return redirect(url_for("words_views.vocabulary"), code=303)
     view = lookup_view(db, article_id, block, start, end, saved_message=f"Saved “{saved['lemma']}”.")

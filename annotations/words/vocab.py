@@ -140,8 +140,9 @@ def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_
     """Save a word (or update the one saved under the same lemma); return its id.
 
     The grammar given is the dictionary's, for a new word: a word saved already keeps its own,
-    which the learner may have corrected on the vocabulary page. It keeps its status key too:
-    its status stays where it is.
+    which the learner may have corrected on the vocabulary page. It keeps its status key too,
+    an empty one included: its status stays where it is (learning.review.save_word gives a word
+    without a key its key and carries the status over).
     """
     lemma, gloss = check_lemma(lemma), check_gloss(gloss)
     gender, plural, form = check_grammar(gender, plural, form, lemma)
@@ -153,8 +154,7 @@ def save(db, *, lemma, surface, gloss, sentence, translation, article_id, block_
     with db.atomic():
         existing = find(db, lemma)
         if existing:
-            if existing.get("status_key"):
-                del record["status_key"]
+            del record["status_key"]
             db["vocab"].update(existing["id"], record)
             return existing["id"]
         grammar = {"gender": gender, "plural": plural, "form": form}
