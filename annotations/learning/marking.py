@@ -4,12 +4,14 @@ The text itself carries no status markup: the page asks for {word as written: cl
 and learning words (known ones are left out) and paints them with the CSS Custom Highlight API.
 A span per word would cut every highlight's <mark> into one piece per word and double the page.
 """
+import threading
+from collections import OrderedDict
+
 from sqlite_utils import Migrations
 
 from ..common import word_tokens
-from ..notes import anchoring
 from ..reading import articles
-from ..words import context, lemmas
+from ..words import context, dictionary, lemmas
 from . import status
 
 migrations = Migrations("randnotiz.learning.marking")
@@ -46,6 +48,7 @@ class Keys:
     def __init__(self):
         # Never wait in a page render: until the lemmatiser has loaded, words are keyed as written.
         self.ready = lemmas.ready()
+        self.dictionary = None  # dictionary.import_state, asked once per render
         self._memo = {}
 
     def __call__(self, word):
@@ -63,9 +66,29 @@ def token_keys(db, text, keys=None):
     mit"), which take the verb's ("mitteilen"). No lemmatiser is loaded or waited for here.
     """
     keys = keys or Keys()
+    if keys.dictionary is None:
+        keys.dictionary = dictionary.import_state(db) or ""
+    # A paragraph's keys change only with its text, the lemmatiser's loading or an import; the
+    # page asks for them at every paint and after every status click.
+    memo = (text, keys.ready, keys.dictionary)
+    with _blocks_lock:
+        found = _blocks.get(memo)
+        if found is not None:
+            _blocks.move_to_end(memo)
+            return found
     split = context.separable_verbs(db, text)
-    return [(start, end, word, keys(split[start]) if start in split else keys(word))
-            for start, end, word in word_tokens(text)]
+    found = tuple((start, end, word, keys(split[start]) if start in split else keys(word))
+                  for start, end, word in word_tokens(text))
+    with _blocks_lock:
+        _blocks[memo] = found
+        if len(_blocks) > CACHED_BLOCKS:
+            _blocks.popitem(last=False)
+    return found
+
+
+CACHED_BLOCKS = 2048  # paragraphs' keys kept (token_keys), all databases together
+_blocks = OrderedDict()  # (text, lemmatised, dictionary.import_state) -> token_keys' answer; oldest first
+_blocks_lock = threading.Lock()
 
 
 def key_at(db, text, start):
@@ -88,11 +111,14 @@ def paint(db, article_id):
     keys = Keys()
     out, seen, places = {}, set(), {}
     for b in _text_blocks(articles.get_blocks(db, article_id)):
-        for start, _, word, key in token_keys(db, b["text"], keys):
+        text, cp, u16 = b["text"], 0, 0  # the page counts UTF-16 units: walked along, not counted afresh
+        for start, _, word, key in token_keys(db, text, keys):
             low = word.lower()
             cls = CLASSES.get(known.get(key, ("new", None)), "")
             if key != keys(word):
-                places.setdefault(b["n"], {})[anchoring.cp_to_utf16(b["text"], start)] = cls
+                u16 += start - cp + sum(1 for ch in text[cp:start] if ord(ch) > 0xFFFF)
+                cp = start
+                places.setdefault(b["n"], {})[u16] = cls
                 continue
             if low in seen:
                 continue

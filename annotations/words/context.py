@@ -76,8 +76,8 @@ def _finite(word):
     return not lemma or lemma.lower() != word.lower() or word.endswith("en")
 
 
-def _clause(sentence, at, end):
-    """Return the (start, end) of the clause of sentence around [at, end)."""
+def _clause_breaks(sentence):
+    """Return the offsets where sentence's clauses end (not an und/oder joining two nouns)."""
     found = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     pairs = set()
     for pair in _NOUN_PAIR.finditer(sentence):
@@ -86,7 +86,12 @@ def _clause(sentence, at, end):
         later = [b for b in found if b > pair.end()]
         if _joins_nouns(sentence, pair, min(later, default=len(sentence))):
             pairs.add(pair.start(2))
-    breaks = [b for b in found if b not in pairs]
+    return [b for b in found if b not in pairs]
+
+
+def _clause(sentence, at, end, breaks=None):
+    """Return the (start, end) of the clause of sentence around [at, end); breaks: _clause_breaks's, if known."""
+    breaks = _clause_breaks(sentence) if breaks is None else breaks
     a = max([b + 1 for b in breaks if b < at], default=0)
     b = min([b for b in breaks if b >= end], default=len(sentence))
     return a, b
@@ -108,17 +113,20 @@ def _separable_verb(db, particle, words):
     return None
 
 
-def _separable_here(db, first, at, clause, c_start, initial):
-    """Return the separable verb the word at sentence offset at belongs to in its clause, or None."""
+def _separable_here(db, first, at, clause, c_start, initial, verb_of=_separable_verb):
+    """Return the separable verb the word at sentence offset at belongs to in its clause, or None.
+
+    verb_of: _separable_verb, or one remembering its answers (separable_verbs asks it often).
+    """
     # "Wir rücken zusammen.": the clause's last word, a lower-case particle, may belong here.
     last = clause[-1][2] if clause else ""
     if (last != first and last in PARTICLES and clause and clause[-1][0] + c_start > at
             and _verbish(first, initial)):
-        return _separable_verb(db, last, [first])
+        return verb_of(db, last, [first])
     if first in PARTICLES and clause and clause[-1][0] + c_start == at:
         # The particle itself clicked: its verb stands earlier in the clause.
         verbs = [w for s, _, w in clause if s + c_start < at and _verbish(w, s + c_start == 0)]
-        return _separable_verb(db, first, verbs)
+        return verb_of(db, first, verbs)
     return None
 
 
@@ -133,18 +141,33 @@ def separable_verbs(db, text):
     The same test as in_context's for one clicked word, so the text and the popover agree on
     which "teilte … mit" is "mitteilen". Only clauses ending in a particle ask the dictionary.
     """
-    out = {}
+    out, answers = {}, {}
+
+    def verb_of(db, particle, words):
+        # A text repeats its words: ask the dictionary once per particle and word.
+        key = (particle, tuple(words))
+        if key not in answers:
+            answers[key] = _separable_verb(db, particle, words)
+        return answers[key]
+
     for s_start, s_end in sentences.sentence_spans(text):
         sentence = text[s_start:s_end]
         tokens = word_tokens(sentence)
         if not any(w in PARTICLES for _, _, w in tokens):
             continue
+        # Each clause found and tokenised once, not once per word of the sentence.
+        breaks, clauses = _clause_breaks(sentence), {}
         for at, end, first in tokens:
-            c_start, c_end = _clause(sentence, at, end)
-            clause = word_tokens(sentence[c_start:c_end])
-            if not clause or clause[-1][2] not in PARTICLES:
+            c_start, c_end = span = _clause(sentence, at, end, breaks)
+            if span not in clauses:
+                clause = word_tokens(sentence[c_start:c_end])
+                clauses[span] = clause if clause and clause[-1][2] in PARTICLES else None
+            clause = clauses[span]
+            if clause is None:
                 continue
-            verb = _separable_here(db, first, at, clause, c_start, _sentence_initial(sentence[:at]))
+            # Only the first word can have nothing but quotes and brackets before it.
+            initial = at == tokens[0][0] and _sentence_initial(sentence[:at])
+            verb = _separable_here(db, first, at, clause, c_start, initial, verb_of)
             if verb:
                 out[s_start + at] = verb
     return out

@@ -282,6 +282,17 @@ LIMIT 1000
 CACHE_SIZE = 4096
 
 
+def import_state(db):
+    """Return a value that changes whenever a dictionary is imported, again or anew, or removed.
+
+    With the file imported, so that two databases (a test's, a restored copy) tell apart what
+    they hold as well as the numbers of their imports allow.
+    """
+    return db.execute("SELECT group_concat(source || ':' || generation || ':' || path || ':' || ifnull(size, '') "
+                      "|| ':' || ifnull(mtime, ''), '|') FROM "
+                      "(SELECT * FROM dict_sources ORDER BY source)").fetchone()[0]
+
+
 def cached(db, key, compute):
     """Return compute(), kept on the connection under key until a dictionary is imported again.
 
@@ -290,9 +301,7 @@ def cached(db, key, compute):
     Ranking uses lemmas and word frequencies, which load in the background: what was computed
     without them is dropped once they are there.
     """
-    state = (db.execute("SELECT group_concat(source || ':' || generation) FROM "
-                        "(SELECT source, generation FROM dict_sources ORDER BY source)").fetchone()[0],
-             lemmas.ready())
+    state = (import_state(db), lemmas.ready())
     store = getattr(db, "_dictionary_cache", None)
     if store is None or store[0] != state or len(store[1]) > CACHE_SIZE:
         store = db._dictionary_cache = (state, {})

@@ -108,7 +108,7 @@ def test_a_renamed_word_keeps_its_one_status(client, db, article):
     assert status.key_of("Verbündete") != word["status_key"]
     assert client.post(f"/vocabulary/{word['id']}", data={"lemma": "Verbündete"}, headers=HX).status_code == 200
     assert vocab.get(db, word["id"])["status_key"] == word["status_key"]
-    review.grade(db, "Verbündete", 4)
+    review.grade(db, "Verbündete", 1)  # Again: learning 1 (Easy's interval is fuzzed, its level may be 3)
     graded = status.get(db, word["status_key"])
     assert graded != {"status": "learning", "level": 3}
     assert db["word_status"].count == 1
