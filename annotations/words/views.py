@@ -139,7 +139,9 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         gloss = agent or best or (senses.best_gloss(entries[0]) if entries
                          else machine or (loanword if not result["name"] else None) or "")
     gloss = senses.readable(gloss)
-    saved = vocab.find_looked_up(db, [found["lemma"], result["separable"] or result["lemma"]], result["surface"])
+    learning = popover.context(db, result, text, settings().espeak)
+    saved = vocab.find_looked_up(db, [found["lemma"], result["separable"] or result["lemma"]],
+                                 place=(article_id, block["n"], start), key=learning["key"])
     # A saved word shows (and an Update keeps) its own lemma and grammar, as the learner may have
     # corrected them on the vocabulary page; the dictionary's are for a word not saved yet.
     grammar = {"lemma": saved["lemma"], **{k: saved[k] or "" for k in ("gender", "plural", "form")}} if saved else found
@@ -162,7 +164,7 @@ def lookup_view(db, article_id, block, start, end, ask=False, saved_message=None
         "gloss": saved["gloss"] if saved else gloss, "saved": saved, "saved_message": saved_message,
         "refused": refused,
         "import": running, "first_import": running and not installed,
-        "learning": popover.context(db, result, text, settings().espeak),
+        "learning": learning,
     }
 
 

@@ -167,25 +167,28 @@ def find(db, lemma):
     return rows[0] if rows else None
 
 
-def find_looked_up(db, lemmas, surface):
+def find_looked_up(db, lemmas, place=None, key=None):
     """Return the saved word a looked-up word is, or None: lemmas are its candidates, best first.
 
-    The text marks a saved word where a token's lemma or spelling is its lemma, in any case,
-    or the form it was saved from (spans): a word renamed on the vocabulary page ("Verbündeter"
-    to "Verbündete") is still marked, so the popover must find it the same way. An exact lemma
-    wins; a match in another case or by the saved form only where one saved word has it.
+    A lemma saved exactly wins. Else the word saved from this very place (place: article, block
+    and start, as saved), renamed since perhaps ("Verbündeter" to "Verbündete"). Else the one
+    saved word with the status key the word has in its sentence (key), a noun for a noun and a
+    verb for a verb: "essen" is no "Essen", though both are keyed "essen". Never a word saved
+    only from the same spelling elsewhere: "kommt" is not "ankommen" in every sentence.
     """
     candidates = [c for c in dict.fromkeys(lemmas) if c]
     for lemma in candidates:
         if word := find(db, lemma):
             return word
-    # In Python: SQLite's lower() folds ASCII only ("Ärger" would stay "Ärger").
-    saved = list(db.query("SELECT id, lemma, surface FROM vocab"))
-    for column, values in (("lemma", [*candidates, surface]), ("surface", [surface])):
-        for value in dict.fromkeys(v.lower() for v in values if v):
-            ids = [row["id"] for row in saved if row[column].lower() == value]
-            if len(ids) == 1:
-                return get(db, ids[0])
+    if place:
+        rows = list(db.query("SELECT * FROM vocab WHERE from_article IS ? AND from_block = ? AND start = ?", list(place)))
+        if len(rows) == 1:
+            return rows[0]
+    if key:
+        noun = bool(candidates) and candidates[0][:1].isupper()
+        rows = [r for r in db.query("SELECT * FROM vocab WHERE status_key = ?", [key]) if r["lemma"][:1].isupper() == noun]
+        if len(rows) == 1:
+            return rows[0]
     return None
 
 

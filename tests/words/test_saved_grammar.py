@@ -83,18 +83,35 @@ def test_a_word_renamed_on_the_vocabulary_page_is_still_found_and_never_saved_tw
     assert vocab.get(db, word["id"])["lemma"] == "Verbündete"
 
 
-def test_a_saved_word_is_found_as_the_text_marks_it_and_only_where_that_is_unambiguous(db):
-    def save(lemma, surface):
+def test_a_saved_word_is_found_by_its_place_or_its_key_and_only_where_that_is_unambiguous(db):
+    def save(lemma, surface, start, key=""):
         vocab.save(db, lemma=lemma, surface=surface, gloss="", sentence="", translation="", article_id=None,
-                   block_n=1, start=0, end=1, sentence_start=0)
-    save("verbündete", "Verbündeten")
-    assert vocab.find_looked_up(db, ["Verbündeter"], "Verbündeten")["lemma"] == "verbündete"  # the saved form
-    assert vocab.find_looked_up(db, ["Verbündete"], "Verbündeten")["lemma"] == "verbündete"  # the case
-    save("Ärger", "Ärgers")
-    assert vocab.find_looked_up(db, ["ÄRGER"], "Ärgernis")["lemma"] == "Ärger"  # beyond ASCII
-    save("Bündnispartner", "Verbündeten")  # two saved words from one form: neither is meant
-    assert vocab.find_looked_up(db, ["Verbündeter"], "Verbündeten") is None
-    assert vocab.find_looked_up(db, ["Bündnispartner", "Verbündeter"], "Verbündeten")["lemma"] == "Bündnispartner"
+                   block_n=1, start=start, end=start + len(surface), sentence_start=0, status_key=key)
+    save("Verbündete", "Verbündeten", 10, key="verbündeter")
+    assert vocab.find_looked_up(db, ["Verbündete"])["lemma"] == "Verbündete"  # the lemma itself
+    assert vocab.find_looked_up(db, ["Verbündeter"], place=(None, 1, 10))["lemma"] == "Verbündete"  # its place
+    assert vocab.find_looked_up(db, ["Verbündeter"], key="verbündeter")["lemma"] == "Verbündete"  # its key
+    assert vocab.find_looked_up(db, ["Verbündeter"], place=(None, 1, 99)) is None  # not the place, no key
+    # A noun's key is no verb's: "essen" (to eat) is not the saved "Essen" (a meal).
+    save("Essen", "Essen", 30, key="essen")
+    assert vocab.find_looked_up(db, ["essen"], key="essen") is None
+    # Two saved words with one key: neither is meant.
+    save("Bündnispartner", "Verbündeten", 50, key="verbündeter")
+    assert vocab.find_looked_up(db, ["Verbündeter"], key="verbündeter") is None
+
+
+def test_a_word_saved_from_one_sentence_is_not_the_same_spelling_in_another(client, load_ding):
+    db = load_ding("ankommen {vi} :: to arrive\nkommen {vi} :: to come\nZug {m} :: train\n")
+    text = "Der Zug kommt pünktlich an. Morgen kommt mein Bruder."
+    article_id = articles.create_article(db, text)
+    first, second = text.index("kommt"), text.rindex("kommt")
+    where = {"article": article_id, "n": 1, "start": cp_to_utf16(text, first), "end": cp_to_utf16(text, first + 5)}
+    assert client.post("/vocabulary", data={**where, "gloss": "to arrive"}, headers=HX).status_code == 200
+    assert vocab.find(db, "ankommen")
+    # "Morgen kommt mein Bruder": kommen, not the saved ankommen; nothing to update.
+    page = client.get(f"/words/lookup?article={article_id}&n=1&start={cp_to_utf16(text, second)}"
+                      f"&end={cp_to_utf16(text, second + 5)}").get_data(as_text=True)
+    assert button(page) == "Save" and 'value="to arrive"' not in page
 
 
 @pytest.mark.parametrize("headers", [HX, {}])
