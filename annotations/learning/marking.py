@@ -76,7 +76,8 @@ def token_keys(db, text, keys=None):
         if found is not None:
             _blocks.move_to_end(memo)
             return found
-    split = context.separable_verbs(db, text)
+    # A separable verb needs lemmas: until they have loaded (never on a page's account), none.
+    split = context.separable_verbs(db, text) if keys.ready else {}
     found = tuple((start, end, word, keys(split[start]) if start in split else keys(word))
                   for start, end, word in word_tokens(text))
     with _blocks_lock:

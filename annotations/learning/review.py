@@ -209,15 +209,20 @@ def saved_key(db, word):
     return surface if surface and status.same_word(word["lemma"], surface) else status.key_of(word["lemma"])
 
 
-def adopt_keys(db, at=None):
+def adopt_keys(db, at=None, created_before=None):
     """Give saved words from before status keys their key, carrying each status over; return how many.
 
     Their status was kept under their lemma's key ("Verbündeter": "verbündete"), which the text
     never paints. Needs the lemmatiser loaded (else does nothing): keys are lemmas.
+    created_before: only words saved before then (the start-up pass leaves later saves to the
+    request that makes them).
     """
     if not lemmas.ready():
         return 0
-    words = list(db.query("SELECT * FROM vocab WHERE status_key = ''"))
+    sql, params = "SELECT * FROM vocab WHERE status_key = ''", []
+    if created_before:
+        sql, params = sql + " AND created < ?", [created_before]
+    words = list(db.query(sql, params))
     for word in words:
         adopt(db, word["id"], at=at)
     return len(words)
@@ -251,13 +256,17 @@ def start_background(path, wait=None):
             return
         _started.add(path)
 
+    # The words saved before this start: the ones from before status keys. A word saved while
+    # the lemmatiser loads gets its key from its own save or update (review.start).
+    started = now()
+
     def run():
         if not lemmas.loaded(wait):
             return
         try:
             db = connect(path)
             try:
-                adopt_keys(db)
+                adopt_keys(db, created_before=started)
             finally:
                 db.close()
         except Exception:
