@@ -1,7 +1,5 @@
 """Review saved words with FSRS (the `fsrs` package): one card per saved word, a log of every grade."""
 import json
-import logging
-import threading
 from datetime import datetime, timedelta, timezone
 
 import fsrs
@@ -9,13 +7,9 @@ from sqlite_utils import Migrations
 
 from ..common import now, parse_time
 from ..reading import articles
-from ..sqlite import connect
 from ..words import anki, lemmas, vocab
 from . import marking, status
 
-log = logging.getLogger(__name__)
-_started = set()
-_started_lock = threading.Lock()
 
 migrations = Migrations("randnotiz.learning.review")
 
@@ -251,28 +245,10 @@ def adopt(db, word_id, at=None):
 
 def start_background(path, wait=None):
     """Once the lemmatiser is loaded, adopt_keys in a thread (once per database and process)."""
-    with _started_lock:
-        if path in _started:
-            return
-        _started.add(path)
-
     # The words saved before this start: the ones from before status keys. A word saved while
     # the lemmatiser loads gets its key from its own save or update (review.start).
     started = now()
-
-    def run():
-        if not lemmas.loaded(wait):
-            return
-        try:
-            db = connect(path)
-            try:
-                adopt_keys(db, created_before=started)
-            finally:
-                db.close()
-        except Exception:
-            log.exception("adopting saved words' status keys failed")
-
-    threading.Thread(target=run, name="status-keys", daemon=True).start()
+    lemmas.when_loaded(path, "status-keys", lambda db: adopt_keys(db, created_before=started), wait)
 
 
 def edit_word(db, word_id, **changes):

@@ -8,9 +8,7 @@ loaded on a page render: items indexed before it is ready are queued again for t
 """
 import functools
 import json
-import logging
 import re
-import threading
 import unicodedata
 
 from markupsafe import Markup, escape
@@ -18,12 +16,10 @@ from sqlite_utils import Migrations
 
 from ..common import WORD
 from ..reading import articles
-from ..sqlite import connect
 from ..translation import translate
 from ..words import lemmas
 
 migrations = Migrations("randnotiz.search")
-log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -192,34 +188,13 @@ def refresh(db, *, limit=None):
     return done
 
 
-_started = set()
-_started_lock = threading.Lock()
-
-
 def start_background(path, wait=None):
     """Once the lemmatiser is loaded, index every queued item's lemmas in a thread (once per database).
 
     The thread does not load it: it is half the process's memory, so it loads when a reader
     first looks a word up or searches (words/lemmas.py), and the lemmas are indexed then.
     """
-    with _started_lock:
-        if path in _started:
-            return
-        _started.add(path)
-
-    def run():
-        if not lemmas.loaded(wait):
-            return
-        try:
-            db = connect(path)
-            try:
-                refresh(db)
-            finally:
-                db.close()
-        except Exception:
-            log.exception("search indexing failed")
-
-    threading.Thread(target=run, name="search-index", daemon=True).start()
+    lemmas.when_loaded(path, "search-index", refresh, wait)
 
 
 def pending(db):

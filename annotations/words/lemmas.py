@@ -1,7 +1,12 @@
 """German lemmas (simplemma) and word frequencies (wordfreq): the data loads once, in a background thread."""
 import functools
 import gc
+import logging
 import threading
+
+from ..sqlite import connect
+
+log = logging.getLogger(__name__)
 
 LANG = "de"
 _ready = threading.Event()
@@ -104,3 +109,35 @@ def zipf(text, lang="en"):
 def german_zipf(text):
     """Return how common German text is (Zipf scale), for compounds.split's common()."""
     return zipf(text, "de")
+
+
+_jobs = set()  # (name, database path) of the jobs when_loaded has started in this process
+_jobs_lock = threading.Lock()
+
+
+def when_loaded(path, name, job, wait=None):
+    """Run job(db) on its own connection to path in a thread once a lemmatiser someone else started has loaded.
+
+    Once per name, database and process; the thread never loads the lemmatiser itself (it is
+    half the process's memory: it loads when a reader first looks a word up or searches).
+    wait: how long the thread waits for it (None: for good).
+    """
+    with _jobs_lock:
+        if (name, path) in _jobs:
+            return
+        _jobs.add((name, path))
+
+    def run():
+        if not loaded(wait):
+            return
+        try:
+            db = connect(path)
+            try:
+                job(db)
+            finally:
+                db.close()
+        except Exception:
+            log.exception("%s failed", name)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+

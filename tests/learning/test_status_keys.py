@@ -1,11 +1,13 @@
 """One word, one status: the popover, Save, a rename and the painted text agree on a word's key."""
 import json
+import re
 
 import pytest
 
 from annotations.common import word_tokens
 from annotations.learning import marking, review, status, transfer
 from annotations.notes import backup
+from annotations.notes.anchoring import cp_to_utf16
 from annotations.reading import articles
 from annotations.words import importer, lemmas, synonyms, vocab
 
@@ -37,11 +39,9 @@ def article(db, tmp_path, lemmatiser):
 
 
 def u16(text, word, occurrence=0):
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(word, i + 1)
-    start = len(text[:i].encode("utf-16-le")) // 2
-    return start, start + len(word.encode("utf-16-le")) // 2
+    """Return the browser's (UTF-16) start and end of the occurrence-th word in text."""
+    at = [m.start() for m in re.finditer(re.escape(word), text)][occurrence]
+    return cp_to_utf16(text, at), cp_to_utf16(text, at + len(word))
 
 
 def form(db, article, n, word, occurrence=0, **extra):
@@ -154,12 +154,17 @@ def test_marking_an_article_known_covers_its_separable_verbs(client, db, article
     assert marking.article_counts(db, article)["percent_known"] == 100
 
 
-def test_statuses_kept_under_a_saved_word_s_old_key_are_carried_over(client, db, article):
-    # A word saved before status keys: its status under its headword's key, which the text never paints.
+def save_the_old_way(db, article):
+    """Save "Verbündeter" from paragraph 1 as a word saved before status keys is: without a key."""
     text = articles.get_block(db, article, 1)["text"]
     start = text.index("Verbündeten")
     vocab.save(db, lemma="Verbündeter", surface="Verbündeten", gloss="ally", sentence="", translation="",
                article_id=article, block_n=1, start=start, end=start + len("Verbündeten"), sentence_start=0)
+
+
+def test_statuses_kept_under_a_saved_word_s_old_key_are_carried_over(client, db, article):
+    # A word saved before status keys: its status under its headword's key, which the text never paints.
+    save_the_old_way(db, article)
     status.set_status(db, "Verbündeter", "learning", 3)
     db.execute("UPDATE vocab SET status_key = ''")
     assert painted(client, db, article)[(1, "Verbündeten", 0)] == "ws-new"
@@ -218,10 +223,7 @@ def test_a_word_saved_before_the_lemmatiser_has_loaded_gets_its_key_later(client
 
 def test_an_import_gives_saved_words_without_a_key_theirs(client, db, article):
     # An export made before status keys, imported after the server adopted keys at its start.
-    text = articles.get_block(db, article, 1)["text"]
-    start = text.index("Verbündeten")
-    vocab.save(db, lemma="Verbündeter", surface="Verbündeten", gloss="ally", sentence="", translation="",
-               article_id=article, block_n=1, start=start, end=start + len("Verbündeten"), sentence_start=0)
+    save_the_old_way(db, article)
     status.set_status(db, "Verbündeter", "learning", 4)
     learning = transfer.dump(db)
     for row in learning["vocabulary"]:
@@ -237,10 +239,7 @@ def test_an_import_gives_saved_words_without_a_key_theirs(client, db, article):
 def test_the_start_up_pass_leaves_words_saved_after_the_start_to_their_own_save(db, article):
     # The pass runs in a thread once the lemmatiser has loaded; a word saved meanwhile is keyed by
     # its own save or update, not changed under the request that is saving it.
-    text = articles.get_block(db, article, 1)["text"]
-    start = text.index("Verbündeten")
-    vocab.save(db, lemma="Verbündeter", surface="Verbündeten", gloss="ally", sentence="", translation="",
-               article_id=article, block_n=1, start=start, end=start + len("Verbündeten"), sentence_start=0)
+    save_the_old_way(db, article)
     created = vocab.find(db, "Verbündeter")["created"]
     assert review.adopt_keys(db, created_before=created) == 0  # saved at the start or after it
     assert vocab.find(db, "Verbündeter")["status_key"] == ""

@@ -3,9 +3,8 @@
 The Ding lines are copied from the dictionary.
 """
 import pytest
-from words_lookup import look
+from words_lookup import first_meaning, look
 
-from annotations.words import senses
 
 DING = """\
 das Sein {n} [phil.] | das absolute Sein | das Sein als Jetztzeit (Heidegger) | Das Sein als Weltzeit (Heidegger) | das Sein als reines Denken | das Sein als Ich-sein (Jaspers) | das Sein an sich; das Sein als solches; das Sein überhaupt | Gott als Einheit von Denken und Sein :: being | the absolute being | being as nowness (Heidegger) | being as worldtime (Heidegger) | being as pure thought | being-as-self (Jaspers) | being as such; being-itself | God as identity of thought and being
@@ -26,10 +25,6 @@ gut {adj} :: good
 @pytest.fixture
 def ding_db(load_ding):
     return load_ding(DING)
-
-
-def first_meaning(db, sentence, word):
-    return senses.best_gloss(look(db, sentence, word)["entries"][0])
 
 
 @pytest.mark.parametrize("sentence, word, meaning", [

@@ -5,7 +5,7 @@ Each case is a real sentence; the Ding lines are copied from the dictionary behi
 import re
 
 import pytest
-from words_lookup import look, popover_page, write_wordnet
+from words_lookup import first_meaning, look, popover_page, write_wordnet
 
 from annotations.reading import articles
 from annotations.words import grammar, senses, translated
@@ -35,10 +35,6 @@ Ernten {n}; Ernte {f} [agr.] :: harvesting
 @pytest.fixture
 def ding_db(load_ding):
     return load_ding(DING)
-
-
-def first_meaning(db, sentence, word):
-    return senses.best_gloss(look(db, sentence, word)["entries"][0])
 
 
 @pytest.mark.parametrize("sentence, word, meaning", [

@@ -4,9 +4,9 @@ with another noun of the paragraph, and the senses' definitions against the para
 Real sentences; the Ding lines are cut down from the dictionary's own, the WordNet's from WordNet.
 """
 import pytest
-from words_lookup import look, write_wordnet
+from words_lookup import first_meaning, look, write_wordnet
 
-from annotations.words import senses, synonyms, topic
+from annotations.words import synonyms, topic
 
 DING = """\
 Maschine {f} | Maschinen {pl} :: machine | machines
@@ -20,10 +20,6 @@ COMPOUND = "Passagierflugzeug {n}; Passagiermaschine {f} [aviat.] :: passenger p
 # its English says nothing of what "Maschine" means in it.
 FRONT = "Maschinenpassagier {m} :: plane passenger\n"
 SENTENCE = "Hunderte Passagiere standen stundenlang an, mehrere Maschinen hoben mit Verspätung ab."
-
-
-def first_meaning(db, sentence, word):
-    return senses.best_gloss(look(db, sentence, word)["entries"][0])
 
 
 def test_without_a_compound_the_ranking_stands(load_ding):

@@ -1,7 +1,7 @@
 """Helpers the word tests share: a word looked up where it stands, a small WordNet of their own."""
 from annotations.notes.anchoring import cp_to_utf16
 from annotations.reading import articles
-from annotations.words import context, synonyms
+from annotations.words import context, senses, synonyms
 
 
 def look(db, sentence, word, nth=0):
@@ -10,6 +10,11 @@ def look(db, sentence, word, nth=0):
     for _ in range(nth + 1):
         at = sentence.index(word, at + 1)
     return context.in_context(db, sentence, at, at + len(word))
+
+
+def first_meaning(db, sentence, word):
+    """Return the meaning the first entry for word in sentence pre-fills."""
+    return senses.best_gloss(look(db, sentence, word)["entries"][0])
 
 
 def meaning(db, sentence, word, english):
