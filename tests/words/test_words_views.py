@@ -116,23 +116,21 @@ def test_a_gloss_is_shown_without_notation(gloss, shown):
     assert senses.readable(gloss) == shown
 
 
-def test_dings_notation_for_english_forms_is_not_shown_or_prefilled(client, db, write_ding, lemmatiser):
+@pytest.mark.parametrize("line, sentence, word, prefill, listed, notation", [
     # "<>": where the object may stand ("call sb. up"); "<delt>": the past. Notation, not meaning.
-    importer.import_dictionary(db, "ding", write_ding(
-        "jdn. anrufen {vt} | anrufend | angerufen :: to ring up <> sb.; to call <> sb. | ringing up | rung up\n"))
-    page = popover_page(client, db, "Sie ruft ihre Mutter jeden Sonntag an.", "ruft")
-    assert '<input name="gloss" value="to ring up sb."' in page
-    assert 'data-gloss="to call sb."' in page
-    assert "&lt;&gt;" not in page
-
-def test_an_abbreviation_with_two_spellings_is_no_meaning_of_its_own(client, db, write_ding, lemmatiser):
-    # "/Gov.; Govt./" abbreviates "government" twice: its "; " parts no alternatives.
-    importer.import_dictionary(db, "ding", write_ding(
-        "Regierung {f} [pol.] | Regierungen {pl} :: government /Gov.; Govt./; administration [Am.] | governments; administrations\n"))
-    page = popover_page(client, db, "Die Regierung tritt zurück.", "Regierung")
-    assert '<input name="gloss" value="government"' in page
-    assert 'data-gloss="administration [Am.]"' in page
-    assert "Govt" not in page and "Gov." not in page
+    ("jdn. anrufen {vt} | anrufend | angerufen :: to ring up <> sb.; to call <> sb. | ringing up | rung up",
+     "Sie ruft ihre Mutter jeden Sonntag an.", "ruft", "to ring up sb.", "to call sb.", ["&lt;&gt;"]),
+    # "/Gov.; Govt./" abbreviates "government" twice: its "; " parts are no alternatives.
+    ("Regierung {f} [pol.] | Regierungen {pl} :: government /Gov.; Govt./; administration [Am.] | governments; administrations",
+     "Die Regierung tritt zurück.", "Regierung", "government", "administration [Am.]", ["Govt", "Gov."]),
+])
+def test_dings_notation_is_not_shown_or_prefilled(client, db, write_ding, lemmatiser, line, sentence, word,
+                                                  prefill, listed, notation):
+    importer.import_dictionary(db, "ding", write_ding(line + "\n"))
+    page = popover_page(client, db, sentence, word)
+    assert f'<input name="gloss" value="{prefill}"' in page
+    assert f'data-gloss="{listed}"' in page
+    assert not any(n in page for n in notation)
 
 
 def test_a_split_compound_prefills_the_translations_words_for_it(client, db, fallbacks, lemmatiser, monkeypatch):
