@@ -3,8 +3,8 @@
 One article of 10,330 words (bench/data/heldout10..29 concatenated), the Ding dictionary imported,
 the lemmatiser loaded. Printed side by side, from the same run:
   - GET word-status.json, first request (nothing cached) and median, as it is now;
-  - the same request with the algorithm of the first status-key change (kept below: every word
-    tokenised its clause afresh, dictionary asked per word, UTF-16 offsets counted from the start);
+  - the same request with the keys of the first status-key change (old_token_keys, kept below:
+    every word tokenised its clause afresh, the dictionary asked per word, nothing cached);
   - a plain SELECT of the article's blocks, the least any paint costs;
   - marking.blocks_with (after every status click), now and as it was.
 Both algorithms' answers are compared first: the figures are of the same result.
@@ -23,7 +23,6 @@ from timing import median_p90  # noqa: E402
 from annotations import create_app  # noqa: E402
 from annotations.common import word_tokens  # noqa: E402
 from annotations.learning import marking, status  # noqa: E402
-from annotations.notes import anchoring  # noqa: E402
 from annotations.reading import articles  # noqa: E402
 from annotations.sqlite import connect  # noqa: E402
 from annotations.translation import sentences  # noqa: E402
@@ -61,29 +60,15 @@ def old_token_keys(db, text, keys=None):
             for start, end, word in word_tokens(text)]
 
 
-def old_paint(db, article_id):
-    known = status.all_statuses(db)
-    keys = marking.Keys()
-    out, seen, places = {}, set(), {}
-    for b in marking._text_blocks(articles.get_blocks(db, article_id)):
-        for start, _, word, key in old_token_keys(db, b["text"], keys):
-            low = word.lower()
-            cls = marking.CLASSES.get(known.get(key, ("new", None)), "")
-            if key != keys(word):
-                places.setdefault(b["n"], {})[anchoring.cp_to_utf16(b["text"], start)] = cls
-                continue
-            if low in seen:
-                continue
-            seen.add(low)
-            if cls:
-                out[low] = cls
-    return out, places
-
-
-def old_blocks_with(db, article_id, key):
-    keys = marking.Keys()
-    return [b["n"] for b in marking._text_blocks(articles.get_blocks(db, article_id))
-            if any(k == key for _, _, _, k in old_token_keys(db, b["text"], keys))]
+def with_old_keys(fn):
+    """Return fn run with marking's token_keys swapped for the old one (painting and lookups alike)."""
+    def run(*args):
+        kept, marking.token_keys = marking.token_keys, old_token_keys
+        try:
+            return fn(*args)
+        finally:
+            marking.token_keys = kept
+    return run
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -110,7 +95,7 @@ def main():
     status.set_status(db, "Stromkabel", "learning", 2)
 
     new = marking.paint(db, article)
-    if new != old_paint(db, article):
+    if new != with_old_keys(marking.paint)(db, article):
         sys.exit("the new paint differs from the old one")
     print(f"{sum(len(p) for p in new[1].values())} places keyed otherwise (separable verbs' halves)")
 
@@ -127,26 +112,17 @@ def main():
         fn()
         return (time.perf_counter() - t) * 1000
 
-    def with_old_paint(fn):
-        def run():
-            kept, marking.paint = marking.paint, old_paint
-            try:
-                fn()
-            finally:
-                marking.paint = kept
-        return run
-
     rows = [
         ("word-status.json, first request: now", first(request)),
-        ("word-status.json, first request: as it was", first(with_old_paint(request))),
+        ("word-status.json, first request: as it was", first(with_old_keys(request))),
     ]
     for name, fn in (("word-status.json, median: now", request),
-                     ("word-status.json, median: as it was", with_old_paint(request)),
+                     ("word-status.json, median: as it was", with_old_keys(request)),
                      ("yardstick: SELECT the article's blocks", lambda: articles.get_blocks(db, article)),
                      ("blocks_with after a status click: now",
                       lambda: marking.blocks_with(db, article, "stromkabel")),
                      ("blocks_with after a status click: as it was",
-                      lambda: old_blocks_with(db, article, "stromkabel"))):
+                      lambda: with_old_keys(marking.blocks_with)(db, article, "stromkabel"))):
         fn()
         rows.append((name, median_p90(fn, RUNS)[0]))
     for name, ms in rows:
