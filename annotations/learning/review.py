@@ -199,8 +199,8 @@ def saved_key(db, word):
         if key:
             return key
     # The text has changed or gone: the word as written, if it is a form of the saved word.
-    surface = status.key_of(word["surface"]) if word["surface"] else None
-    return surface if surface and status.same_word(word["lemma"], surface) else status.key_of(word["lemma"])
+    surface = word["surface"] or ""
+    return status.key_for(word["lemma"], status.key_of(surface) if surface else "", surface)
 
 
 def adopt_keys(db, at=None, created_before=None):
@@ -269,13 +269,12 @@ def edit_word(db, word_id, **changes):
         old, new = before["lemma"], after["lemma"]
         if new != old:
             old_key = before.get("status_key") or status.key_of(old)
-            if status.same_word(new, old) or status.same_word(new, old_key):
+            if status.same_word(new, old) or status.same_word(new, status.cased(old_key, old)):
                 new_key = old_key
             else:
                 # Back to the word of its text ("Soldat" to "Verbündeter" again): the key the text
                 # paints it by ("verbündeter"), not its headword's ("verbündete").
-                text_key = saved_key(db, after)
-                new_key = text_key if status.same_word(new, text_key) else status.key_of(new)
+                new_key = status.key_for(new, saved_key(db, after), after["surface"] or new)
             progress = status.get(db, old_key)
             if old_key != new_key and progress["status"] != "new" and status.get(db, new_key)["status"] == "new":
                 status.restore(db, new_key, new, progress["status"], progress["level"])

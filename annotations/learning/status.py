@@ -47,7 +47,9 @@ def same_word(a, b):
 
     simplemma's lemma of a lemma may differ ("Verbündeten" -> "Verbündeter" -> "Verbündete"), so
     one step is not enough; several steps are too many for keys (they would make "schicken"
-    "schick"), but right for saying that a renamed word is still the one it was.
+    "schick"), but right for saying that a renamed word is still the one it was. A chain never
+    crosses from a noun to a verb or adjective ("Verbündete" -> "verbündet" -> "verbünden"): pass
+    a key (lower case) in the case of the word it is of (cased).
     """
     return bool(_chain(a) & _chain(b))
 
@@ -57,11 +59,22 @@ def _chain(word, steps=4):
     if not lemmas.ready():
         return out
     for _ in range(steps):
-        word = lemmas.lemma(word, timeout=0) or word
-        if word.lower() in out:
+        lemma = lemmas.lemma(word, timeout=0) or word
+        if lemma[:1].isupper() != word[:1].isupper() or lemma.lower() in out:
             break
+        word = lemma
         out.add(word.lower())
     return out
+
+
+def cased(key, written):
+    """Return a status key in the case of the word it is the key of ("verbündeter", "Verbündeten": "Verbündeter")."""
+    return key[:1].upper() + key[1:] if written[:1].isupper() else key
+
+
+def key_for(lemma, key, written):
+    """Return a saved lemma's status key: key, that of the word written in the text, if lemma is that word; else its own."""
+    return key if key and same_word(lemma, cased(key, written)) else key_of(lemma)
 
 
 def parse(raw):

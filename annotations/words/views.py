@@ -223,8 +223,8 @@ def save():
         # Its status is the one the popover shows and the text is painted by, unless another word
         # was typed. Before the lemmatiser has loaded no key is stored: review.adopt_keys gives it one.
         key = view["learning"]["key"] if view["learning"]["lemmatised"] else ""
-        if key and not same and not word_status.same_word(vocab.check_lemma(lemma), key):
-            key = word_status.key_of(lemma)
+        if key and not same:
+            key = word_status.key_for(vocab.check_lemma(lemma), key, block["text"][start:end])
         saved = review.save_word(
             db, lemma=lemma, surface=block["text"][start:end], gloss=request.form.get("gloss", ""),
             sentence=view["sentence"], translation=view["translation"] or "",

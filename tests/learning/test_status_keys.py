@@ -244,3 +244,15 @@ def test_the_start_up_pass_leaves_words_saved_after_the_start_to_their_own_save(
     assert review.adopt_keys(db, created_before=created) == 0  # saved at the start or after it
     assert vocab.find(db, "Verbündeter")["status_key"] == ""
     assert review.adopt_keys(db, created_before="9999-12-31T00:00:00Z") == 1  # saved before it
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Verbündeten", "Verbündete", True),  # simplemma: Verbündeten -> Verbündeter -> Verbündete
+    ("Verbündete", status.cased("verbündeter", "Verbündeten"), True),  # a key, in its word's case
+    ("Soldat", status.cased("soldat", "Soldaten"), True),
+    # The chain never crosses from the noun to the verb: Verbündete -> verbündet -> verbünden.
+    ("Verbündete", "verbünden", False),
+    ("verbünden", status.cased("verbündeter", "Verbündeten"), False),
+])
+def test_two_spellings_are_one_word_only_as_the_same_part_of_speech(lemmatiser, a, b, same):
+    assert status.same_word(a, b) is same
