@@ -10,6 +10,7 @@ from collections import OrderedDict
 from sqlite_utils import Migrations
 
 from ..common import word_tokens
+from ..notes import anchoring
 from ..reading import articles
 from ..words import context, dictionary, lemmas
 from . import status
@@ -112,14 +113,12 @@ def paint(db, article_id):
     keys = Keys()
     out, seen, places = {}, set(), {}
     for b in _text_blocks(articles.get_blocks(db, article_id)):
-        text, cp, u16 = b["text"], 0, 0  # the page counts UTF-16 units: walked along, not counted afresh
-        for start, _, word, key in token_keys(db, text, keys):
+        for start, _, word, key in token_keys(db, b["text"], keys):
             low = word.lower()
             cls = CLASSES.get(known.get(key, ("new", None)), "")
             if key != keys(word):
-                u16 += start - cp + sum(1 for ch in text[cp:start] if ord(ch) > 0xFFFF)
-                cp = start
-                places.setdefault(b["n"], {})[u16] = cls
+                # Only a separable verb's halves: the page counts UTF-16 units.
+                places.setdefault(b["n"], {})[anchoring.cp_to_utf16(b["text"], start)] = cls
                 continue
             if low in seen:
                 continue

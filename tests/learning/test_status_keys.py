@@ -19,7 +19,7 @@ teilen {vt} | teilend | geteilt | teilt | teilte :: to share | sharing | shared 
 """
 TEXT = ("Die Ukraine und ihre Verbündeten beschuldigen Teheran. Ein Verbündeter schweigt.\n\n"
         "Russland und der Iran rücken noch näher zusammen.\n\n"
-        "Die Botschaft teilte das im Onlinedienst mit. Die Soldaten teilen das Brot mit den Kindern.\n\n"
+        "Die Botschaft 🇮🇷 teilte das im Onlinedienst mit. Die Soldaten teilen das Brot mit den Kindern.\n\n"
         "Der Soldat wartet.")
 HX = {"HX-Request": "true"}
 
