@@ -53,6 +53,14 @@ def m003_status_key(db):
         db["vocab"].add_column("status_key", str, not_null_default="")
 
 
+@migrations()
+def m004_lookup_indexes(db):
+    # The popover asks for a saved word by its status key and by the place it was saved from,
+    # for every word it shows: indexed, not a scan of the vocabulary.
+    db["vocab"].create_index(["status_key"], if_not_exists=True)
+    db["vocab"].create_index(["from_article", "from_block", "start"], if_not_exists=True)
+
+
 GENDERS = {"": "", "m": "der", "f": "die", "n": "das"}
 MAX_PLURAL = 100
 

@@ -74,3 +74,13 @@ def test_update_and_delete_report_missing_words(db):
     assert vocab.update_gloss(db, word_id, "  tree \n ") and vocab.get(db, word_id)["gloss"] == "tree"
     assert vocab.delete(db, word_id) and not vocab.delete(db, word_id)
     assert not vocab.update_gloss(db, word_id, "x")
+
+
+@pytest.mark.parametrize("where, params", [
+    ("status_key = ?", ["verbündeter"]),
+    ("from_article IS ? AND from_block = ? AND start = ?", [1, 1, 10]),
+])
+def test_the_popovers_questions_of_the_vocabulary_are_indexed(db, where, params):
+    # find_looked_up asks them for every word the popover shows that is not saved by its lemma.
+    plan = " ".join(str(row[-1]) for row in db.execute(f"EXPLAIN QUERY PLAN SELECT * FROM vocab WHERE {where}", params))
+    assert "USING INDEX" in plan, plan
