@@ -19,6 +19,7 @@ import regex
 from ..common import WORD_PATTERN, word_tokens
 from . import english_roles, lemmas, synonyms, translated
 from .context import AUXILIARIES, FUNCTION_WORDS, PASSIVE_AUXILIARIES
+from .grammar import ARTICLES
 from .participles import past_participle
 from .unlisted import compound_parts
 from .dictionary import english_of, normalize, split_glosses
@@ -336,7 +337,7 @@ def rendering(db, sentence, at, end, translation, glosses, pos=None, wordnet=Non
     where = run[0] / len(tokens)
     if any(abs(where - other) <= abs(where - place) for other in missing):
         return None  # as near another German word whose English is missing: it may be that word's
-    if run[0] == 0 and any(w.lower() not in _GERMAN_ARTICLES for s, w in german if s < at):
+    if run[0] == 0 and any(w.lower() not in ARTICLES for s, w in german if s < at):
         # The translation opens with its subject; a German sentence may open with an object or a
         # place ("Auf eine Laube warten Bewerber": "Applicants wait for a hut"): the word standing
         # after others is not the one English puts first.
@@ -440,7 +441,6 @@ def _german_passive(sentence, at, end):
 _BE = frozenset("be is are was were been being".split())
 
 
-_GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _ARTICLES = frozenset("the a an".split())
 
 

@@ -13,7 +13,7 @@ from ..translation import sentences
 from . import agents, compounds, english_roles, lemmas, objects, senses, topic, unlisted
 from .attributive_participle import as_participles, attributive_participle, predicative_participle
 from .participles import participle_infinitives, past_participle
-from .grammar import counted, determiner_genders, number_follows, relative_pronoun
+from .grammar import ARTICLES, counted, determiner_genders, determiner_key, number_follows, relative_pronoun
 from .dictionary import MAX_RESULTS, PARTICLES, cached, english_by_key, fields_of, has_key, lookup, sentence_around
 
 # Words that are never the verb of a separable verb ("sondern … ab" is not "absondern").
@@ -477,15 +477,6 @@ def _national_before(db, before):
     return any(english[:1].isupper() for found in lines for english in found)
 
 
-# Articles and possessives, each form under the key Ding files the word under ("des": "der").
-_DETERMINERS = {
-    **{form: "der" for form in ("der", "die", "das", "den", "dem", "des")},
-    **{stem + ending: stem for stem in ("ein", "kein", "mein", "dein", "sein", "ihr", "unser")
-       for ending in ("", "e", "en", "em", "er", "es")},
-    **{form: "euer" for form in ("euer", "eure", "euren", "eurem", "eurer", "eures")},
-}
-
-
 def _determiner(word, before, after):
     """Return the key of the article or possessive a word is, where it opens a noun phrase; else None.
 
@@ -493,7 +484,7 @@ def _determiner(word, before, after):
     iranischer Amtskollege": a noun follows, or an adjective and a noun. Not "Das ist …" (a
     pronoun), ", der am Montag …" (a relative pronoun) or "wird sein." (the verb).
     """
-    base = _DETERMINERS.get(word.lower())
+    base = determiner_key(word)
     if not base or not after or before.rstrip().endswith(","):
         return None
     following = [w for _, _, w in after[:2]]
@@ -593,9 +584,6 @@ def _with_name(db, entries, clause, c_start, at, limit):
     return _led_by(found, entries, limit) if found else entries
 
 
-_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
-
-
 def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     """Return entries with those of a phrase the clause holds the word in first."""
     i = _place(clause, c_start, at)
@@ -607,7 +595,7 @@ def _with_collocation(db, entries, clause, c_start, at, lemma, limit):
     # Nor a noun with its article ("das Sein", found for "Das ist gut" as "das" + "sein"): a phrase
     # of a noun and its verb says what the noun means, an article before a noun nothing.
     found = [e for e in (lookup(db, keys, limit=3) if keys else []) if not _SENTENCE_END.search(e["headword"].strip())
-             and not (e["pos"] == "noun" and e["key"].split()[0] in _ARTICLES and len(e["key"].split()) == 2)]
+             and not (e["pos"] == "noun" and e["key"].split()[0] in ARTICLES and len(e["key"].split()) == 2)]
     found.sort(key=lambda e: -len(e["key"].split()))  # the longer phrase says more
     return _led_by(found, entries, limit) if found else entries
 

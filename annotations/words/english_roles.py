@@ -6,10 +6,8 @@ rise in prices" does. The word before says which: a modal or a subject pronoun o
 verb; a determiner opens a noun. Not "to", which is a preposition as often ("support to
 families").
 """
-import re
-
 from . import synonyms
-from .senses import STOPWORDS
+from .senses import STOPWORDS, one_word_senses
 
 # What stands before an English verb: a modal, a subject pronoun.
 _BEFORE_VERB = frozenset("will would can could shall should may might must i he she we they".split())
@@ -128,4 +126,4 @@ def as_noun_first(entries, wordnet=None):
 def _plain_word(gloss):
     """Return a gloss that is one bare English word ("suspect"), else ""."""
     word = gloss.strip().lower()
-    return word if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) else ""
+    return word if one_word_senses([gloss]) == [word] else ""

@@ -46,6 +46,22 @@ def relative_pronoun(before):
     return bool(_RELATIVE.search(before))
 
 
+# The articles, as written in a sentence.
+ARTICLES = frozenset(_ARTICLES)
+
+
+def determiner_key(word):
+    """Return the key Ding files an article or possessive under ("des": "der", "seinem": "sein"), or None."""
+    low = word.lower()
+    if low in ARTICLES:
+        return "ein" if low.startswith("ein") else "der"
+    match = _EIN_WORD.fullmatch(low)
+    if not match:
+        return None
+    stem = low[:match.start(1)] if match.group(1) else low
+    return "euer" if stem in ("eur", "euer") else stem
+
+
 def determiner_genders(before):
     """Return the genders ("m", "f", "n", "pl") allowed by the determiner just before a noun.
 
