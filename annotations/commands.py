@@ -91,10 +91,13 @@ def restore(db_path, src):
         raise CommandError(f"There is no file {src}.")
     with path.open("rb") as f:
         head = f.read(16)
-    if head != SQLITE_MAGIC:
-        result = _restore_export(db_path, path)
-        _adopt_keys(db_path)
-        return result
+    result = _restore_export(db_path, path) if head != SQLITE_MAGIC else _restore_backup(db_path, path)
+    _adopt_keys(db_path)
+    return result
+
+
+def _restore_backup(db_path, path):
+    """Copy a SQLite backup over the database; return its counts."""
     _check_backup(path)
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -107,11 +110,9 @@ def restore(db_path, src):
         source.close()
     db = open_database(db_path)  # a backup from an older version gets its missing migrations
     try:
-        result = {"articles": db["articles"].count, "annotations": db["highlights"].count}
+        return {"articles": db["articles"].count, "annotations": db["highlights"].count}
     finally:
         db.close()
-    _adopt_keys(db_path)
-    return result
 
 
 LEMMATISER_WAIT = 120  # seconds; loading takes a few

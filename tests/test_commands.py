@@ -127,3 +127,26 @@ def test_backup_while_another_connection_writes(tmp_path, db_path, db):
         assert 1 <= notes <= len(written) and copy["articles"].count == notes + 1
         schema.migrate(copy)  # the copy is a working database
         copy.close()
+
+
+@pytest.mark.parametrize("kind", ["backup", "export"])
+def test_a_restore_gives_saved_words_from_before_status_keys_their_key(tmp_path, db_path, db, lemmatiser, kind):
+    from annotations.learning import status
+    from annotations.words import vocab
+    # Saved before status keys: no key, its status under its headword's key ("verbündete"),
+    # which the text, keyed "verbündeter" where it says "Verbündeten", never paints.
+    text = "Die Ukraine und ihre Verbündeten beschuldigen Teheran."
+    article = articles.create_article(db, text)
+    at = text.index("Verbündeten")
+    vocab.save(db, lemma="Verbündeter", surface="Verbündeten", gloss="ally", sentence=text, translation="",
+               article_id=article, block_n=1, start=at, end=at + len("Verbündeten"), sentence_start=0)
+    status.set_status(db, "Verbündeter", "learning", 3)
+    saved = tmp_path / ("saved.db" if kind == "backup" else "saved.jsonld")
+    commands.backup(db_path, str(saved)) if kind == "backup" else commands.export(db, str(saved))
+    fresh = str(tmp_path / "fresh.db")
+    commands.open_database(fresh).close()
+    commands.restore(fresh, str(saved))
+    restored = connect(fresh)
+    word = vocab.find(restored, "Verbündeter")
+    assert word["status_key"] == status.key_of("Verbündeten")
+    assert status.get(restored, word["status_key"])["level"] == 3
