@@ -23,7 +23,7 @@ from .grammar import ARTICLES
 from .participles import past_participle
 from .unlisted import compound_parts
 from .dictionary import english_of, normalize, split_glosses
-from .senses import STOPWORDS, gloss_core, participle, stem
+from .senses import STOPWORDS, gloss_core, participle, shared_start, stem
 
 # English words that render grammar, not a content word of the German ("will", "their", "three").
 ENGLISH_FUNCTION = STOPWORDS | frozenset("""that this these those which who whom whose what when where
@@ -123,8 +123,6 @@ def _base_form(words, wordnet=None):
     return " ".join(filter(None, (base, rest))) if base and first.islower() else words
 
 
-# Spellings German and English write differently in the same borrowed word ("Kommission", "fragil").
-_TO_ENGLISH = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 # How much of a word Ding lacks must open a word of the translation for the two to be one borrowing.
 COGNATE_SHARE = 0.8
 COGNATE_MIN = 5
@@ -136,19 +134,13 @@ def cognate_in(word, translation):
     "fragil" is "fragile" in "The ceasefire is considered fragile": one word of the translation
     opens with nearly all of it, as German and English spell it. Only one such word, or none.
     """
-    low = word.lower().translate(_TO_ENGLISH)
-    if len(low) < COGNATE_MIN or not low.isalpha():
+    if len(word) < COGNATE_MIN or not word.isalpha():
         return None
     found = [m for m in _ENGLISH_WORD.finditer(translation or "")
-             if _shared(low, m.group(0).lower().translate(_TO_ENGLISH)) >= max(COGNATE_MIN, COGNATE_SHARE * len(low))]
+             if shared_start(word, m.group(0)) >= max(COGNATE_MIN, COGNATE_SHARE * len(word))]
     if len({m.group(0).lower() for m in found}) != 1:
         return None
     return _without_opening_capital(translation, found[0].span()), found[0].span()
-
-
-def _shared(a, b):
-    """Return how many letters a and b share from their start."""
-    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _without_opening_capital(translation, span, wordnet=None):

@@ -187,7 +187,14 @@ def labels_of(alternative):
     return _LABEL.findall(alternative), _COMMENT.findall(alternative)
 
 
-_LATIN = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u"})
+# Spellings German and English write differently in the same borrowed word ("Kommission", "fragil").
+_LATIN = str.maketrans({"k": "c", "z": "c", "ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+
+
+def shared_start(german, english):
+    """Return how many letters a German and an English word share from their start, as each spells a borrowing."""
+    a, b = german.lower().translate(_LATIN), english.lower().translate(_LATIN)
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def cognate(german, gloss):
@@ -195,14 +202,7 @@ def cognate(german, gloss):
 
     Where the English has the same word, that is nearly always the sense a text means.
     """
-    a = german.lower().translate(_LATIN)
-    b = gloss_core(gloss).translate(_LATIN)
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= 5  # shorter shared starts are chance ("Land" is rarely "land")
+    return shared_start(german, gloss_core(gloss)) >= 5  # shorter shared starts are chance ("Land" is rarely "land")
 
 
 STOPWORDS = frozenset("""a an the to of in on at for with by from up out off into about over as and or
