@@ -187,8 +187,8 @@ def has_reviews_since(db, since):
 
 def word_key(db, lemma):
     """Return the status key of a saved word: the one it was saved under, else its lemma's."""
-    row = db.execute("SELECT status_key FROM vocab WHERE lemma = ?", [lemma]).fetchone()
-    return (row and row[0]) or status.key_of(lemma)
+    word = vocab.find(db, lemma)
+    return status.saved_key_of(word) if word else status.key_of(lemma)
 
 
 def saved_key(db, word):
@@ -268,7 +268,7 @@ def edit_word(db, word_id, **changes):
             return False
         old, new = before["lemma"], after["lemma"]
         if new != old:
-            old_key = before.get("status_key") or status.key_of(old)
+            old_key = status.saved_key_of(before)
             if status.same_word(new, old) or status.same_word(new, status.cased(old_key, old)):
                 new_key = old_key
             else:
@@ -308,5 +308,5 @@ def start(db, lemma, key=None, at=None):
             # Started before: its status is under a key only the lemmatiser can name, and
             # adopt_keys carries it over once that has loaded.
             return
-    status.start_learning(db, lemma, key=key or word_key(db, lemma), at=at)
+    status.start_learning(db, lemma, key=key or (status.saved_key_of(word) if word else status.key_of(lemma)), at=at)
     ensure_cards(db, at)

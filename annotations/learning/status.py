@@ -232,8 +232,13 @@ def totals(db):
     return out
 
 
+def saved_key_of(word):
+    """Return a saved word's status key (a vocab row): the one it was saved under, else its lemma's."""
+    return word.get("status_key") or key_of(word["lemma"])
+
+
 def with_status(db, words):
     """Return saved words (dicts with "lemma") each with its "status" label, for exports."""
     known = all_statuses(db)
-    return [{**w, "status": label(*known.get(w.get("status_key") or key_of(w["lemma"]), ("new", None)))}
+    return [{**w, "status": label(*known.get(saved_key_of(w), ("new", None)))}
             for w in words]
