@@ -73,7 +73,7 @@ def cased(key, written):
 
 
 def key_for(lemma, key, written):
-    """Return a saved lemma's status key: key, that of the word written in the text, if lemma is that word; else its own."""
+    """Return a saved lemma's status key: key (the written word's in the text) if lemma is that word, else its own."""
     return key if key and same_word(lemma, cased(key, written)) else key_of(lemma)
 
 
