@@ -159,7 +159,7 @@ def main():
 
 def as_spans(db, article_id, blocks):
     """The rejected design, for comparison: a span per new or learning word."""
-    classes = marking.word_classes(db, article_id)
+    classes = marking.paint(db, article_id)[0]
     return {b["n"]: [Span(s, e, classes=(classes[w.lower()],)) for s, e, w in word_tokens(b["text"]) if w.lower() in classes]
             for b in blocks if b["kind"] != "boilerplate"}
 

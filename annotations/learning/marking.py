@@ -128,11 +128,6 @@ def paint(db, article_id):
     return out, places
 
 
-def word_classes(db, article_id):
-    """Return {word as written, lowercased: status class} for the article's new and learning words."""
-    return paint(db, article_id)[0]
-
-
 def blocks_with(db, article_id, key):
     """Return the numbers of the article's blocks where a word with this key occurs."""
     keys = Keys()

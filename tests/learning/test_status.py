@@ -14,7 +14,7 @@ def article(db, lemmatiser):
 
 def marked(db, article_id):
     """Return {word as written: class} of every word the page paints."""
-    return marking.word_classes(db, article_id)
+    return marking.paint(db, article_id)[0]
 
 
 def test_status_is_shared_by_inflections(db, article):
